@@ -1,0 +1,162 @@
+//! Curved flow arcs: a quadratic Bézier between two screen points, bent to the left of
+//! its direction (so A→B and B→A separate), trimmed so it starts and ends clear of the
+//! location markers, with a triangular arrowhead whose tip touches the destination's edge.
+
+use crate::path::push_point;
+use geo::Coord;
+
+/// Shape parameters of an arc, in pixels except `bend`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ArcStyle {
+    /// Sideways offset of the control point as a fraction of the chord length.
+    pub bend: f64,
+    /// Gap between the origin point and the start of the line.
+    pub start_gap: f64,
+    /// Gap between the destination point and the arrow's tip.
+    pub end_gap: f64,
+    /// Arrowhead length.
+    pub arrow_length: f64,
+    /// Arrowhead width at its base.
+    pub arrow_width: f64,
+}
+
+impl Default for ArcStyle {
+    fn default() -> Self {
+        ArcStyle { bend: 0.22, start_gap: 4.0, end_gap: 5.0, arrow_length: 9.0, arrow_width: 7.0 }
+    }
+}
+
+/// A laid-out arc.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArcShape {
+    /// SVG path of the line (a quadratic curve).
+    pub line: String,
+    /// SVG path of the arrowhead (a closed triangle).
+    pub arrow: String,
+    /// The curve's point halfway along, for labels and tooltips.
+    pub middle: Coord<f64>,
+    /// The arrow's tip.
+    pub tip: Coord<f64>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Quad {
+    p0: Coord<f64>,
+    p1: Coord<f64>,
+    p2: Coord<f64>,
+}
+
+fn lerp(a: Coord<f64>, b: Coord<f64>, t: f64) -> Coord<f64> {
+    a + (b - a) * t
+}
+
+fn dist(a: Coord<f64>, b: Coord<f64>) -> f64 {
+    (a.x - b.x).hypot(a.y - b.y)
+}
+
+impl Quad {
+    fn at(&self, t: f64) -> Coord<f64> {
+        lerp(lerp(self.p0, self.p1, t), lerp(self.p1, self.p2, t), t)
+    }
+
+    /// The control point of the part of the curve between `t0` and `t1` (blossoming).
+    fn control_between(&self, t0: f64, t1: f64) -> Coord<f64> {
+        let a = (1.0 - t0) * (1.0 - t1);
+        let b = (1.0 - t0) * t1 + t0 * (1.0 - t1);
+        let c = t0 * t1;
+        self.p0 * a + self.p1 * b + self.p2 * c
+    }
+
+    /// The parameter where the curve is `d` pixels from `center`, searching from the end
+    /// nearest `center` inwards (distance grows monotonically there for gentle bends).
+    fn param_at_distance(&self, center: Coord<f64>, d: f64, from_end: bool) -> f64 {
+        let (mut lo, mut hi) = (0.0, 0.5);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            let t = if from_end { 1.0 - mid } else { mid };
+            if dist(self.at(t), center) < d {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let mid = (lo + hi) / 2.0;
+        if from_end {
+            1.0 - mid
+        } else {
+            mid
+        }
+    }
+}
+
+/// Lays out the arc from `a` to `b`; `None` when the points are too close to draw one.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::arc::{arc, ArcStyle};
+/// use geo::coord;
+/// let s = ArcStyle::default();
+/// let shape = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 200.0, y: 0.0 }, &s).unwrap();
+/// // Bent to the left of the direction of travel (screen y points down).
+/// assert!(shape.middle.y < 0.0);
+/// // The arrow's tip stops `end_gap` pixels before the destination.
+/// assert!((200.0 - shape.tip.x - s.end_gap).abs() < 0.5);
+/// ```
+pub fn arc(a: Coord<f64>, b: Coord<f64>, style: &ArcStyle) -> Option<ArcShape> {
+    let len = dist(a, b);
+    if len < style.start_gap + style.end_gap + style.arrow_length + 4.0 {
+        return None;
+    }
+    let d = (b - a) / len;
+    let left = Coord { x: d.y, y: -d.x };
+    let q = Quad { p0: a, p1: lerp(a, b, 0.5) + left * (style.bend * len), p2: b };
+    let t_start = q.param_at_distance(a, style.start_gap, false);
+    let t_tip = q.param_at_distance(b, style.end_gap, true);
+    let t_base = q.param_at_distance(b, style.end_gap + style.arrow_length, true);
+    let (start, base, tip) = (q.at(t_start), q.at(t_base), q.at(t_tip));
+
+    let mut line = String::new();
+    push_point(&mut line, 'M', start);
+    push_point(&mut line, 'Q', q.control_between(t_start, t_base));
+    line.push(' ');
+    line.push_str(&format!("{:.1},{:.1}", base.x, base.y));
+
+    let axis = (tip - base) / dist(tip, base).max(1e-9);
+    let side = Coord { x: -axis.y, y: axis.x } * (style.arrow_width / 2.0);
+    let mut arrow = String::new();
+    push_point(&mut arrow, 'M', tip);
+    push_point(&mut arrow, 'L', base + side);
+    push_point(&mut arrow, 'L', base - side);
+    arrow.push('Z');
+
+    Some(ArcShape { line, arrow, middle: q.at(0.5), tip })
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use geo::coord;
+
+    #[test]
+    fn opposite_directions_bend_to_opposite_sides() {
+        let s = ArcStyle::default();
+        let (a, b) = (coord! { x: 10.0, y: 10.0 }, coord! { x: 300.0, y: 120.0 });
+        let there = arc(a, b, &s).unwrap();
+        let back = arc(b, a, &s).unwrap();
+        // Each midpoint sits bend/2 of the chord off the straight line, on its own side.
+        assert!(dist(there.middle, back.middle) > 0.99 * s.bend * dist(a, b));
+    }
+
+    #[test]
+    fn ends_stay_clear_of_markers() {
+        let s = ArcStyle { end_gap: 8.0, ..ArcStyle::default() };
+        let (a, b) = (coord! { x: 0.0, y: 0.0 }, coord! { x: 0.0, y: 150.0 });
+        let shape = arc(a, b, &s).unwrap();
+        assert!((dist(shape.tip, b) - 8.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn too_short_gives_none() {
+        assert!(arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 5.0, y: 0.0 }, &ArcStyle::default()).is_none());
+    }
+}

@@ -1,0 +1,157 @@
+//! Dates as precise as the reporting: a year, a month or a day.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+use thiserror::Error;
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12, if known.
+    pub month: Option<u8>,
+    /// Day of month, if known.
+    pub day: Option<u8>,
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("\"{0}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+pub struct DateError(pub String);
+
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || DateError(s.to_string());
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| {
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+        };
+        let year = num(parts.first().ok_or_else(err)?, 4).ok_or_else(err)? as i32;
+        let month = match parts.get(1) {
+            Some(m) => Some(num(m, 2).filter(|m| (1..=12).contains(m)).ok_or_else(err)? as u8),
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(d), Some(m)) => Some(
+                num(d, 2).filter(|d| *d >= 1 && *d <= days_in_month(year, m) as u32).ok_or_else(err)? as u8,
+            ),
+            _ => None,
+        };
+        if parts.len() > 3 {
+            return Err(err());
+        }
+        Ok(PartialDate { year, month, day })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO form, as written in datasets.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl PartialDate {
+    /// English reading form: "2023", "Jul 2023", "23 Jun 2025".
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::date::PartialDate;
+    /// let d: PartialDate = "2025-06-23".parse().unwrap();
+    /// assert_eq!(d.human(), "23 Jun 2025");
+    /// ```
+    pub fn human(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A span of time; either end may be open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Period {
+    /// First month or day covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// Last month or day covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+impl Period {
+    /// "Mar 2022 – Jul 2023", "since Feb 2022", "until 2023", or "" when open at both ends.
+    pub fn human(&self) -> String {
+        match (&self.start, &self.end) {
+            (Some(a), Some(b)) if a == b => a.human(),
+            (Some(a), Some(b)) => format!("{} – {}", a.human(), b.human()),
+            (Some(a), None) => format!("since {}", a.human()),
+            (None, Some(b)) => format!("until {}", b.human()),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!("2023".parse(), Ok(PartialDate { year: 2023, month: None, day: None }));
+        assert_eq!("2023-07".parse::<PartialDate>().unwrap().human(), "Jul 2023");
+        assert_eq!("2024-02-29".parse::<PartialDate>().unwrap().to_string(), "2024-02-29");
+    }
+
+    #[test]
+    fn refuses_impossible_dates() {
+        for bad in ["2023-13", "2023-02-29", "23-01", "2023-1", "2023-06-31", "June 2023", ""] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn periods_read_naturally() {
+        let p: Period = serde_json::from_str(r#"{"start": "2022-03", "end": "2023-07"}"#).unwrap();
+        assert_eq!(p.human(), "Mar 2022 – Jul 2023");
+        let p: Period = serde_json::from_str(r#"{"start": "2022-02"}"#).unwrap();
+        assert_eq!(p.human(), "since Feb 2022");
+    }
+}

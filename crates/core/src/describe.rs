@@ -1,0 +1,116 @@
+//! Words for flows and sources, shared by tooltips, accessible names and credits.
+
+use crate::dataset::Dataset;
+use crate::model::{Flow, Source};
+
+/// A location's name in `lang`, or its id when it is unknown.
+pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: &str) -> &'a str {
+    dataset.location(id).map_or(id, |l| l.name.get(lang))
+}
+
+/// "Serbia → Czechia → Ukraine".
+pub fn route(dataset: &Dataset, flow: &Flow, lang: &str) -> String {
+    dataset.route(flow).iter().map(|id| location_name(dataset, id, lang)).collect::<Vec<_>>().join(" → ")
+}
+
+/// "bne IntelliNews, citing RFE/RL's Balkan Service, 9 Nov 2023".
+pub fn source_line(source: &Source) -> String {
+    let mut s = source.outlet.clone();
+    if let Some(c) = &source.cites {
+        s.push_str(", citing ");
+        s.push_str(c);
+    }
+    if let Some(d) = &source.date {
+        s.push_str(", ");
+        s.push_str(&d.human());
+    }
+    s
+}
+
+/// The distinct sources a flow cites, in citation order.
+pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
+    let mut out: Vec<&Source> = Vec::new();
+    for c in &flow.citations {
+        if let Some(s) = dataset.source(&c.source) {
+            if !out.iter().any(|o| o.id == s.id) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// A sentence naming the flow for screen readers:
+/// "Serbia to Ukraine via Czechia: 122 mm rocket kits; alleged; source: RKS News, citing …".
+pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: &str) -> String {
+    let name = |id: &str| location_name(dataset, id, lang).to_string();
+    let mut s = format!("{} to {}", name(&flow.from), name(&flow.to));
+    if !flow.via.is_empty() {
+        s.push_str(" via ");
+        s.push_str(&flow.via.iter().map(|v| name(v)).collect::<Vec<_>>().join(" and "));
+    }
+    let sources: Vec<String> = flow_sources(dataset, flow).into_iter().map(source_line).collect();
+    format!(
+        "{s}: {}; {}; {}; source: {}",
+        flow.description.get(lang),
+        crate::format::flow_value(&flow.value),
+        flow.status.label(),
+        sources.join("; ")
+    )
+}
+
+/// The "Source:" line under the graphic: every outlet cited by a shown flow, once.
+pub fn credit_sources(dataset: &Dataset) -> String {
+    let mut outlets: Vec<String> = Vec::new();
+    for flow in &dataset.raw.flows {
+        for s in flow_sources(dataset, flow) {
+            let o = match &s.cites {
+                Some(c) => format!("{} (citing {c})", s.outlet),
+                None => s.outlet.clone(),
+            };
+            if !outlets.contains(&o) {
+                outlets.push(o);
+            }
+        }
+    }
+    outlets.join("; ")
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn dataset() -> Dataset {
+        Dataset::from_json(
+            "t.json",
+            r#"{"version": 1, "meta": {"title": "T"},
+              "locations": [{"id": "SRB", "name": {"en": "Serbia", "ru": "Сербия"}},
+                            {"id": "CZE", "name": "Czechia"}, {"id": "UKR", "name": "Ukraine"}],
+              "categories": [{"id": "arms", "name": "Arms"}],
+              "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T",
+                           "date": "2025-06", "kind": "intelligence-claim"},
+                          {"id": "t", "outlet": "Other", "title": "T", "kind": "news-report"}],
+              "flows": [{"id": "a", "from": "SRB", "to": "UKR", "via": ["CZE"], "category": "arms",
+                "value": "undisclosed", "description": "Grad rocket kits", "status": "alleged",
+                "citations": [{"source": "s", "quote": "q"}, {"source": "s", "quote": "r"}, {"source": "t", "quote": "u"}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn route_and_name_read_as_sentences() {
+        let d = dataset();
+        let f = &d.raw.flows[0];
+        assert_eq!(route(&d, f, "ru"), "Сербия → Czechia → Ukraine");
+        assert_eq!(
+            accessible_name(&d, f, "en"),
+            "Serbia to Ukraine via Czechia: Grad rocket kits; value not disclosed; alleged; \
+             source: RKS News, citing Russia's SVR, Jun 2025; Other"
+        );
+    }
+
+    #[test]
+    fn credit_lists_each_outlet_once() {
+        assert_eq!(credit_sources(&dataset()), "RKS News (citing Russia's SVR); Other");
+    }
+}

@@ -1,0 +1,21 @@
+//! The flow map's core: everything that needs no browser.
+//!
+//! - Data: [`model`] (the JSON document), [`dataset`] (reading and checking it),
+//!   [`text`] (languages), [`date`] (partial dates and periods).
+//! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
+//!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
+//! - Presentation: [`layout`] (what the map draws), [`describe`] (words for flows),
+//!   [`palette`], [`format`].
+
+pub mod arc;
+pub mod atlas;
+pub mod dataset;
+pub mod describe;
+pub mod date;
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod palette;
+pub mod path;
+pub mod projection;
+pub mod text;

@@ -1,0 +1,161 @@
+//! Map projection: Albers conic equal-area, fitted to a set of points and a viewport.
+//!
+//! As in d3-geo, the raw projection (radians in, unit plane out) is separate from the
+//! configured one, which adds the central meridian, scale and translation.
+
+use geo::Coord;
+
+/// The raw Albers conic equal-area projection for two standard parallels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ConicEqualArea {
+    n: f64,
+    c: f64,
+    r0: f64,
+}
+
+impl ConicEqualArea {
+    /// A projection with standard parallels `phi0` and `phi1`, in degrees.
+    pub fn new(phi0: f64, phi1: f64) -> Self {
+        let (s0, s1) = (phi0.to_radians().sin(), phi1.to_radians().sin());
+        let n = (s0 + s1) / 2.0;
+        let c = 1.0 + s0 * (2.0 * n - s0);
+        ConicEqualArea { n, c, r0: c.sqrt() / n }
+    }
+
+    /// Projects longitude/latitude in radians (longitude relative to the central meridian)
+    /// onto the plane, y pointing north.
+    pub fn forward(&self, lambda: f64, phi: f64) -> (f64, f64) {
+        let r = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / self.n;
+        let a = lambda * self.n;
+        (r * a.sin(), self.r0 - r * a.cos())
+    }
+
+    /// The inverse of [`forward`](Self::forward).
+    pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
+        let r0y = self.r0 - y;
+        let mut l = x.atan2(r0y.abs()) * r0y.signum();
+        if r0y * self.n < 0.0 {
+            l -= std::f64::consts::PI * x.signum() * r0y.signum();
+        }
+        let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
+        (l / self.n, s.clamp(-1.0, 1.0).asin())
+    }
+}
+
+/// A configured projection from degrees to screen pixels (y pointing down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    raw: ConicEqualArea,
+    lambda0: f64,
+    scale: f64,
+    tx: f64,
+    ty: f64,
+}
+
+/// The rectangle a projection is fitted into, in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// Width in pixels.
+    pub width: f64,
+    /// Height in pixels.
+    pub height: f64,
+    /// Space kept free on each side, in pixels.
+    pub padding: f64,
+}
+
+impl Projection {
+    /// Chooses the central meridian and standard parallels for the points' extent
+    /// (parallels at one sixth from each end of the latitude range, a common rule),
+    /// then scales and centres them inside the viewport.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::projection::{Projection, Viewport};
+    /// use geo::coord;
+    /// let pts = [coord! { x: 20.5, y: 44.8 }, coord! { x: 37.6, y: 55.8 }];
+    /// let p = Projection::fit(&pts, Viewport { width: 800.0, height: 500.0, padding: 40.0 });
+    /// let a = p.project(pts[0]);
+    /// assert!(a.x >= 39.9 && a.y <= 460.1);
+    /// ```
+    pub fn fit(points: &[Coord<f64>], view: Viewport) -> Projection {
+        let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for p in points {
+            (w, e, s, n) = (w.min(p.x), e.max(p.x), s.min(p.y), n.max(p.y));
+        }
+        if points.is_empty() {
+            (w, e, s, n) = (-10.0, 40.0, 35.0, 60.0);
+        }
+        let span = (n - s).max(1.0);
+        let raw = ConicEqualArea::new(s + span / 6.0, n - span / 6.0);
+        let mut proj = Projection { raw, lambda0: (w + e) / 2.0, scale: 1.0, tx: 0.0, ty: 0.0 };
+        let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for p in points {
+            let q = proj.project(*p);
+            (x0, x1, y0, y1) = (x0.min(q.x), x1.max(q.x), y0.min(q.y), y1.max(q.y));
+        }
+        if points.is_empty() {
+            (x0, x1, y0, y1) = (-0.5, 0.5, -0.5, 0.5);
+        }
+        let avail_w = (view.width - 2.0 * view.padding).max(1.0);
+        let avail_h = (view.height - 2.0 * view.padding).max(1.0);
+        let k = (avail_w / (x1 - x0).max(1e-9)).min(avail_h / (y1 - y0).max(1e-9));
+        proj.scale = k;
+        proj.tx = view.width / 2.0 - k * (x0 + x1) / 2.0;
+        proj.ty = view.height / 2.0 - k * (y0 + y1) / 2.0;
+        proj
+    }
+
+    /// Longitude/latitude in degrees → pixels.
+    pub fn project(&self, c: Coord<f64>) -> Coord<f64> {
+        let (x, y) = self.raw.forward((c.x - self.lambda0).to_radians(), c.y.to_radians());
+        Coord { x: self.tx + self.scale * x, y: self.ty - self.scale * y }
+    }
+
+    /// Pixels → longitude/latitude in degrees.
+    pub fn invert(&self, p: Coord<f64>) -> Coord<f64> {
+        let (l, phi) = self.raw.invert((p.x - self.tx) / self.scale, (self.ty - p.y) / self.scale);
+        Coord { x: l.to_degrees() + self.lambda0, y: phi.to_degrees() }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use geo::coord;
+
+    #[test]
+    fn raw_round_trip() {
+        let raw = ConicEqualArea::new(40.0, 60.0);
+        for (l, p) in [(0.0, 0.0), (0.3, 0.7), (-0.5, 1.2), (0.9, -0.2)] {
+            let (x, y) = raw.forward(l, p);
+            let (l2, p2) = raw.invert(x, y);
+            assert!((l - l2).abs() < 1e-9 && (p - p2).abs() < 1e-9, "{l},{p} → {l2},{p2}");
+        }
+    }
+
+    #[test]
+    fn fitted_round_trip_and_padding() {
+        let pts = [coord! { x: 20.9, y: 44.0 }, coord! { x: 74.6, y: 42.9 }, coord! { x: 37.6, y: 55.8 }];
+        let view = Viewport { width: 1000.0, height: 600.0, padding: 50.0 };
+        let p = Projection::fit(&pts, view);
+        let projected: Vec<_> = pts.iter().map(|c| p.project(*c)).collect();
+        for (c, q) in pts.iter().zip(&projected) {
+            assert!(q.x >= 49.99 && q.x <= 950.01 && q.y >= 49.99 && q.y <= 550.01, "{q:?}");
+            let back = p.invert(*q);
+            assert!((back.x - c.x).abs() < 1e-7 && (back.y - c.y).abs() < 1e-7);
+        }
+        // The extent touches the padding on at least one axis.
+        let minx = projected.iter().map(|q| q.x).fold(f64::MAX, f64::min);
+        let miny = projected.iter().map(|q| q.y).fold(f64::MAX, f64::min);
+        assert!((minx - 50.0).abs() < 1e-6 || (miny - 50.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn north_is_up_and_east_is_right() {
+        let pts = [coord! { x: 20.0, y: 40.0 }, coord! { x: 60.0, y: 55.0 }];
+        let p = Projection::fit(&pts, Viewport { width: 500.0, height: 500.0, padding: 10.0 });
+        let belgrade = p.project(coord! { x: 20.5, y: 44.8 });
+        let moscow = p.project(coord! { x: 37.6, y: 55.8 });
+        assert!(moscow.x > belgrade.x && moscow.y < belgrade.y);
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test, after installing what is missing: native unit and data tests, one
+# release build, then the browser tests against dist/ (screenshots in tests/e2e/screenshots/).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/atlas.sh
+echo "== native tests (core, geometry pre-processing, bundled data)"
+cargo test -p flowmap-core -p flowmap-geoprep
+echo "== release build"
+trunk build --release
+echo "== browser tests (Chromium + Playwright + axe-core)"
+node --test --test-concurrency=1 tests/e2e/

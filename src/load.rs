@@ -1,0 +1,59 @@
+//! Fetching the dataset and the atlas from the site that serves the app.
+
+use flowmap_core::atlas::{Atlas, EncodedAtlas};
+use flowmap_core::dataset::Dataset;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// Where the bundled dataset is, relative to the page.
+pub const DATASET_URL: &str = "data/flows.json";
+/// Where the country geometry is, relative to the page.
+pub const ATLAS_URL: &str = "atlas.json";
+
+/// What the map needs before it can draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The checked dataset.
+    pub dataset: Arc<Dataset>,
+    /// Country outlines of the region.
+    pub atlas: Arc<Atlas>,
+}
+
+async fn fetch(url: &str) -> Result<Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url} could not be downloaded (network error)"))?;
+    let resp: Response = resp.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
+    if !resp.ok() {
+        return Err(format!("{url} could not be downloaded (HTTP {})", resp.status()));
+    }
+    Ok(resp)
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = fetch(url).await?;
+    let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: no body"))?)
+        .await
+        .map_err(|_| format!("{url}: the download was interrupted"))?;
+    text.as_string().ok_or_else(|| format!("{url}: the file is not text"))
+}
+
+async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
+    let resp = fetch(url).await?;
+    let json = JsFuture::from(resp.json().map_err(|_| format!("{url}: no body"))?)
+        .await
+        .map_err(|_| format!("{url}: the map geometry is not valid JSON"))?;
+    let encoded: EncodedAtlas =
+        serde_wasm_bindgen::from_value(json).map_err(|e| format!("{url}: {e}"))?;
+    encoded.decode().map_err(|e| format!("{url}: {e}"))
+}
+
+/// Downloads and checks the dataset and the atlas; errors are sentences for readers.
+pub async fn load() -> Result<Loaded, String> {
+    let (text, atlas) = futures::future::join(fetch_text(DATASET_URL), fetch_atlas(ATLAS_URL)).await;
+    let dataset = Dataset::from_json(DATASET_URL, &text?).map_err(|e| e.to_string())?;
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?) })
+}

@@ -1,0 +1,94 @@
+// Shared by the browser tests: serves dist/ on localhost from this process and drives
+// Debian's Chromium with Playwright. Records console errors and any request that
+// leaves localhost.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** Starts a static server for dist/ on a free localhost port. */
+export async function serveDist() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run scripts/build.sh first');
+  }
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Launches Chromium with a fresh profile. */
+export async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** Opens a page at `url` with the given viewport, watching errors and requests. */
+export async function openMap(context, origin, url, viewport) {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  const outside = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:')) outside.push(u);
+  });
+  await page.goto(origin + url);
+  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  return { page, errors, outside };
+}
+
+/** The bundled dataset, as the tests' reference. */
+export function bundledDataset() {
+  return JSON.parse(fs.readFileSync(path.join(DIST, 'data/flows.json'), 'utf8'));
+}
+
+/** Moves the mouse onto the middle of the first leg of a flow (on the curve itself). */
+export async function hoverFlow(page, flowId) {
+  const point = await page.evaluate((id) => {
+    const line = document.querySelector(`g.flow[data-flow-id="${id}"] path.line`);
+    const p = line.getPointAtLength(line.getTotalLength() / 2);
+    const m = line.getScreenCTM();
+    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+  }, flowId);
+  await page.mouse.move(point.x, point.y);
+}
+
+/** Runs axe-core on the page and returns its violations. */
+export async function axe(page) {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
