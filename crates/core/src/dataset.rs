@@ -4,15 +4,17 @@
 //! something missing is left out and reported as a [`Problem`], so the rest still draws.
 
 use crate::model::{Category, Flow, Location, RawDataset, Source, FORMAT_VERSION};
-use std::collections::HashSet;
 use thiserror::Error;
 
 /// Why a dataset could not be used at all.
 #[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
-    /// The text is not valid JSON, or does not have the dataset's shape.
+    /// The text is not valid JSON.
     #[error("{file}, line {line}, column {column}: {message}")]
     Syntax { file: String, line: usize, column: usize, message: String },
+    /// The JSON does not have the dataset's shape (a missing field, a wrong type, …).
+    #[error("{file}, line {line}, column {column}, at {path}: {message}")]
+    Shape { file: String, line: usize, column: usize, path: String, message: String },
     /// The document says it is in a format version this build cannot read.
     #[error("{file}: format version {found} is not supported (this map reads version {expected})")]
     Version { file: String, found: u32, expected: u32 },
@@ -23,16 +25,22 @@ pub enum LoadError {
 pub struct Problem {
     /// JSON path of the offending value, e.g. `flows[3].via[0]`.
     pub path: String,
-    /// What is wrong and what was expected.
+    /// What is wrong, what was expected, and what was left out.
     pub message: String,
 }
 
-/// A dataset whose flows all refer to existing locations, categories and sources.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// A checked dataset: everything in it can be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    /// The document, holding only the flows that passed the checks.
+    /// The document, without the items that failed the checks.
     pub raw: RawDataset,
-    /// What was left out, and why.
+    /// What was left out or changed, and why.
     pub problems: Vec<Problem>,
 }
 
@@ -56,53 +64,36 @@ impl Dataset {
             file: file.to_string(),
             line: e.line(),
             column: e.column(),
-            message: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
+            message: without_position(&e),
         };
         let v: Versioned = serde_json::from_str(text).map_err(syntax)?;
         if let Some(found) = v.version.filter(|v| *v != FORMAT_VERSION) {
             return Err(LoadError::Version { file: file.into(), found, expected: FORMAT_VERSION });
         }
-        let raw: RawDataset = serde_json::from_str(text).map_err(syntax)?;
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            LoadError::Shape {
+                file: file.to_string(),
+                line: inner.line(),
+                column: inner.column(),
+                path: if path == "." { "the top level".into() } else { path },
+                message: without_position(&inner),
+            }
+        })?;
         Ok(Dataset::check(raw))
     }
 
-    /// Keeps the flows whose references resolve; lists the others as problems.
-    pub fn check(mut raw: RawDataset) -> Dataset {
-        let locations: HashSet<&str> = raw.locations.iter().map(|l| l.id.as_str()).collect();
-        let categories: HashSet<&str> = raw.categories.iter().map(|c| c.id.as_str()).collect();
-        let sources: HashSet<&str> = raw.sources.iter().map(|s| s.id.as_str()).collect();
-        let mut problems = Vec::new();
-        let mut keep = Vec::with_capacity(raw.flows.len());
-        for (i, flow) in raw.flows.iter().enumerate() {
-            let before = problems.len();
-            let mut need = |ok: bool, field: String, what: &str, id: &str| {
-                if !ok {
-                    problems.push(Problem {
-                        path: format!("flows[{i}].{field}"),
-                        message: format!("flow \"{}\" refers to {what} \"{id}\", which is not defined", flow.id),
-                    });
-                }
-            };
-            need(locations.contains(flow.from.as_str()), "from".into(), "location", &flow.from);
-            need(locations.contains(flow.to.as_str()), "to".into(), "location", &flow.to);
-            for (j, v) in flow.via.iter().enumerate() {
-                need(locations.contains(v.as_str()), format!("via[{j}]"), "location", v);
-            }
-            need(categories.contains(flow.category.as_str()), "category".into(), "category", &flow.category);
-            for (j, c) in flow.citations.iter().enumerate() {
-                need(sources.contains(c.source.as_str()), format!("citations[{j}].source"), "source", &c.source);
-            }
-            if flow.citations.is_empty() {
-                problems.push(Problem {
-                    path: format!("flows[{i}].citations"),
-                    message: format!("flow \"{}\" has no citation; every flow needs a source", flow.id),
-                });
-            }
-            keep.push(problems.len() == before);
-        }
-        let mut k = keep.into_iter();
-        raw.flows.retain(|_| k.next().unwrap_or(false));
+    /// Keeps what passes [`validate::check`](crate::validate::check); lists the rest as problems.
+    pub fn check(raw: RawDataset) -> Dataset {
+        let (raw, problems) = crate::validate::check(raw);
         Dataset { raw, problems }
+    }
+
+    /// True when nothing had to be left out or changed.
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
     }
 
     /// The location with this id.
@@ -126,6 +117,15 @@ impl Dataset {
             .chain(flow.via.iter().map(String::as_str))
             .chain(std::iter::once(flow.to.as_str()))
             .collect()
+    }
+}
+
+/// serde_json's message without its " at line L column C" tail (we report those separately).
+fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
     }
 }
 
@@ -167,8 +167,9 @@ mod test {
     fn shape_errors_give_line_and_column() {
         let text = GOOD.replace("\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\"", "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\"");
         let err = Dataset::from_json("t.json", &text).unwrap_err();
-        let LoadError::Syntax { line, message, .. } = err else { panic!("{err:?}") };
+        let LoadError::Shape { line, path, message, .. } = err else { panic!("{err:?}") };
         assert_eq!(line, 9);
+        assert_eq!(path, "flows[0].status");
         assert!(message.contains("rumoured"), "{message}");
     }
 }

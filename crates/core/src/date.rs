@@ -75,6 +75,17 @@ impl fmt::Display for PartialDate {
 }
 
 impl PartialDate {
+    /// The first day this date can mean, as `(year, month, day)`.
+    pub fn earliest(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date can mean, as `(year, month, day)`.
+    pub fn latest(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
+    }
+
     /// English reading form: "2023", "Jul 2023", "23 Jun 2025".
     ///
     /// # Examples
@@ -117,6 +128,11 @@ pub struct Period {
 }
 
 impl Period {
+    /// True when the period ends before it starts ("2023" to "2023-05" is fine).
+    pub fn is_reversed(&self) -> bool {
+        matches!((&self.start, &self.end), (Some(a), Some(b)) if b.latest() < a.earliest())
+    }
+
     /// "Mar 2022 – Jul 2023", "since Feb 2022", "until 2023", or "" when open at both ends.
     pub fn human(&self) -> String {
         match (&self.start, &self.end) {
@@ -145,6 +161,15 @@ mod test {
         for bad in ["2023-13", "2023-02-29", "23-01", "2023-1", "2023-06-31", "June 2023", ""] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reversed_periods_are_found_at_any_precision() {
+        let p = |a: &str, b: &str| Period { start: Some(a.parse().unwrap()), end: Some(b.parse().unwrap()) };
+        assert!(p("2023-07", "2023-03").is_reversed());
+        assert!(!p("2023-05", "2023").is_reversed());
+        assert!(!p("2023", "2023-01").is_reversed());
+        assert!(p("2024", "2023-12-31").is_reversed());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The flow map's core: everything that needs no browser.
 //!
 //! - Data: [`model`] (the JSON document), [`dataset`] (reading and checking it),
-//!   [`text`] (languages), [`date`] (partial dates and periods).
+//!   [`validate`] (every check, with JSON paths), [`text`] (languages), [`date`] (partial
+//!   dates and periods).
 //! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
 //! - Presentation: [`layout`] (what the map draws), [`describe`] (words for flows),
@@ -19,3 +20,4 @@ pub mod palette;
 pub mod path;
 pub mod projection;
 pub mod text;
+pub mod validate;
