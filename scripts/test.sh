@@ -6,8 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/atlas.sh
-echo "== native tests (core, geometry pre-processing, bundled data)"
-cargo test -p flowmap-core -p flowmap-geoprep
+echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
+cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
 echo "== release build"
 trunk build --release
 echo "== browser tests (Chromium + Playwright + axe-core)"

@@ -123,9 +123,14 @@ impl Dataset {
 /// serde_json's message without its " at line L column C" tail (we report those separately).
 fn without_position(e: &serde_json::Error) -> String {
     let s = e.to_string();
-    match s.rfind(" at line ") {
+    let s = match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
+    };
+    if e.is_eof() {
+        format!("the file ends before the JSON is complete ({s})")
+    } else {
+        s
     }
 }
 

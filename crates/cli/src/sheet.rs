@@ -1,0 +1,163 @@
+//! CSV sheets as exported from a spreadsheet: a header row, then one item per row.
+//! Every error names the file, the spreadsheet row (the header is row 1) and the column.
+
+use std::fmt;
+
+/// A problem in one cell, row or file of a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// The sheet's file name.
+    pub file: String,
+    /// Spreadsheet row number (header = 1), if the problem is in one row.
+    pub row: Option<usize>,
+    /// Column name, if the problem is in one cell.
+    pub column: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(r) = self.row {
+            write!(f, ", row {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", column \"{c}\"")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A parsed sheet.
+#[derive(Debug)]
+pub struct Sheet {
+    /// File name, for messages.
+    pub file: String,
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One data row of a sheet.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    sheet: &'a Sheet,
+    /// Spreadsheet row number.
+    pub number: usize,
+    cells: &'a [String],
+}
+
+impl Sheet {
+    /// Parses CSV text; a byte-order mark and blank rows are ignored.
+    pub fn parse(file: &str, text: &str) -> Result<Sheet, CellError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let err = |row: Option<usize>, message: String| CellError { file: file.into(), row, column: None, message };
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| err(Some(1), format!("the header row cannot be read: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let row = e.position().map(|p| p.line() as usize);
+                err(row, format!("not valid CSV: {e}"))
+            })?;
+            let number = record.position().map_or(0, |p| p.line() as usize);
+            let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+            if cells.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            if cells.len() > headers.len() {
+                return Err(err(Some(number), format!("{} cells but only {} column names in the header", cells.len(), headers.len())));
+            }
+            rows.push((number, cells));
+        }
+        Ok(Sheet { file: file.into(), headers, rows })
+    }
+
+    /// An error for every required column the header lacks.
+    pub fn missing_columns(&self, required: &[&str]) -> Vec<CellError> {
+        required
+            .iter()
+            .filter(|c| !self.has(c))
+            .map(|c| CellError {
+                file: self.file.clone(),
+                row: Some(1),
+                column: Some(c.to_string()),
+                message: format!("the header has no \"{c}\" column (columns: {})", self.headers.join(", ")),
+            })
+            .collect()
+    }
+
+    /// True when the header names this column.
+    pub fn has(&self, column: &str) -> bool {
+        self.headers.iter().any(|h| h == column)
+    }
+
+    /// Column names that start with `prefix`.
+    pub fn columns_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers.iter().map(String::as_str).filter(move |h| h.starts_with(prefix))
+    }
+
+    /// The data rows, in order.
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|(number, cells)| Row { sheet: self, number: *number, cells })
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed cell in `column`, or "" when the column or cell is absent.
+    pub fn get(&self, column: &str) -> &'a str {
+        self.sheet
+            .headers
+            .iter()
+            .position(|h| h == column)
+            .and_then(|i| self.cells.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// The cell, or `None` when it is empty.
+    pub fn optional(&self, column: &str) -> Option<&'a str> {
+        Some(self.get(column)).filter(|s| !s.is_empty())
+    }
+
+    /// Items of a `;`-separated cell.
+    pub fn list(&self, column: &str) -> Vec<String> {
+        self.get(column).split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    }
+
+    /// An error about one cell of this row.
+    pub fn error(&self, column: &str, message: String) -> CellError {
+        CellError { file: self.sheet.file.clone(), row: Some(self.number), column: Some(column.into()), message }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_in_the_spreadsheet() {
+        let s = Sheet::parse("f.csv", "\u{feff}id,name\nSRB, Serbia \n,\nUKR,Ukraine\n").unwrap();
+        let rows: Vec<_> = s.rows().map(|r| (r.number, r.get("name"))).collect();
+        assert_eq!(rows, [(2, "Serbia"), (4, "Ukraine")]);
+        assert_eq!(s.rows().next().unwrap().get("absent"), "");
+    }
+
+    #[test]
+    fn missing_columns_and_long_rows_are_named() {
+        let s = Sheet::parse("f.csv", "id,name\nSRB,Serbia\n").unwrap();
+        assert_eq!(s.missing_columns(&["id", "point"])[0].to_string(), "f.csv, row 1, column \"point\": the header has no \"point\" column (columns: id, name)");
+        let e = Sheet::parse("f.csv", "id,name\nSRB,Serbia,extra\n").unwrap_err();
+        assert_eq!(e.to_string(), "f.csv, row 2: 3 cells but only 2 column names in the header");
+    }
+
+    #[test]
+    fn lists_split_on_semicolons() {
+        let s = Sheet::parse("f.csv", "via\n\"CZE; BGR;\"\n").unwrap();
+        assert_eq!(s.rows().next().unwrap().list("via"), ["CZE", "BGR"]);
+    }
+}
