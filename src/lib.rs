@@ -5,6 +5,7 @@
 
 mod components;
 mod load;
+pub mod panic_message;
 
 use components::graphic::Graphic;
 use leptos::prelude::*;

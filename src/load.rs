@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-/// Where the bundled dataset is, relative to the page.
+/// Where the bundled dataset is, relative to the page; `?data=` replaces it.
 pub const DATASET_URL: &str = "data/flows.json";
 /// Where the country geometry is, relative to the page.
 pub const ATLAS_URL: &str = "atlas.json";
@@ -51,9 +51,12 @@ async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
     encoded.decode().map_err(|e| format!("{url}: {e}"))
 }
 
-/// Downloads and checks the dataset and the atlas; errors are sentences for readers.
+/// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors
+/// are sentences for readers.
 pub async fn load() -> Result<Loaded, String> {
-    let (text, atlas) = futures::future::join(fetch_text(DATASET_URL), fetch_atlas(ATLAS_URL)).await;
-    let dataset = Dataset::from_json(DATASET_URL, &text?).map_err(|e| e.to_string())?;
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let url = flowmap_core::query::dataset_url(&search, DATASET_URL)?;
+    let (text, atlas) = futures::future::join(fetch_text(&url), fetch_atlas(ATLAS_URL)).await;
+    let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
     Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?) })
 }

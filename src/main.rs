@@ -1,6 +1,6 @@
-//! Entry point: reports panics in the console and mounts the app.
+//! Entry point: installs the panic hook and mounts the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    flowmap::panic_message::install();
     leptos::mount::mount_to_body(flowmap::App);
 }

@@ -41,12 +41,12 @@ pub fn Graphic(
                     {map_credit}
                 </p>
                 {(!skipped.is_empty()).then(|| view! {
-                    <details class="skipped">
-                        <summary>{format!("{} flows could not be shown", skipped.len())}</summary>
+                    <section class="problems" aria-labelledby="problems-title">
+                        <h2 id="problems-title">{format!("{} problems in the data; what they affect is not shown", skipped.len())}</h2>
                         <ul>
                             {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
                         </ul>
-                    </details>
+                    </section>
                 })}
             </footer>
         </article>

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
 export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -24,8 +25,12 @@ export async function serveDist() {
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let file = path.normalize(path.join(DIST, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    // Test datasets live outside dist/ and are served under /__fixtures__/.
+    const fixture = url.pathname.startsWith('/__fixtures__/');
+    const base = fixture ? FIXTURES : DIST;
+    const rel = fixture ? url.pathname.slice('/__fixtures__'.length) : url.pathname;
+    let file = path.normalize(path.join(base, decodeURIComponent(rel)));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
@@ -54,7 +59,7 @@ export async function launch() {
 }
 
 /** Opens a page at `url` with the given viewport, watching errors and requests. */
-export async function openMap(context, origin, url, viewport) {
+export async function openPage(context, origin, url, viewport) {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const errors = [];
@@ -66,8 +71,14 @@ export async function openMap(context, origin, url, viewport) {
     if (!u.startsWith(origin) && !u.startsWith('data:')) outside.push(u);
   });
   await page.goto(origin + url);
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
   return { page, errors, outside };
+}
+
+/** Opens the map at `url` and waits until its flows are drawn. */
+export async function openMap(context, origin, url, viewport) {
+  const opened = await openPage(context, origin, url, viewport);
+  await opened.page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  return opened;
 }
 
 /** The bundled dataset, as the tests' reference. */

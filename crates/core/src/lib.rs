@@ -6,7 +6,7 @@
 //! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
 //! - Presentation: [`layout`] (what the map draws), [`describe`] (words for flows),
-//!   [`palette`], [`format`].
+//!   [`palette`], [`format`]; [`query`] (the page's URL parameters).
 
 pub mod arc;
 pub mod atlas;
@@ -19,5 +19,6 @@ pub mod model;
 pub mod palette;
 pub mod path;
 pub mod projection;
+pub mod query;
 pub mod text;
 pub mod validate;

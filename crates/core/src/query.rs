@@ -1,0 +1,86 @@
+//! Reading the page's query string (`?data=…`).
+
+/// Decodes `%XX` escapes and `+` (as sent by forms); invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The value of `name` in a query string such as `?data=x.json&lang=ru`.
+pub fn param(search: &str, name: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(k, _)| percent_decode(k) == name)
+        .map(|(_, v)| percent_decode(v))
+}
+
+/// The dataset a page should load: `?data=` when it is a relative URL on this site,
+/// else `default`. A link to another host or scheme is refused with a sentence.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::query::dataset_url;
+/// assert_eq!(dataset_url("?data=drafts/mine.json", "data/flows.json"), Ok("drafts/mine.json".into()));
+/// assert_eq!(dataset_url("", "data/flows.json"), Ok("data/flows.json".into()));
+/// assert!(dataset_url("?data=https://example.com/x.json", "d").is_err());
+/// ```
+pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
+    let Some(url) = param(search, "data").filter(|u| !u.trim().is_empty()) else {
+        return Ok(default.to_string());
+    };
+    let u = url.trim();
+    let has_scheme = u.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
+        return Err(format!(
+            "?data={u} was not loaded: only a dataset on this site can be shown (give a path such as ?data=drafts/flows.json)"
+        ));
+    }
+    Ok(u.to_string())
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn decodes_and_finds_params() {
+        assert_eq!(param("?lang=ru&data=a%2Fb%20c.json", "data").as_deref(), Some("a/b c.json"));
+        assert_eq!(param("?data", "data").as_deref(), Some(""));
+        assert_eq!(param("?x=1", "data"), None);
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
+        assert_eq!(percent_decode("%aé"), "%aé");
+    }
+
+    #[test]
+    fn refuses_other_hosts_and_schemes() {
+        for bad in ["//evil.example/x.json", "https://evil.example/x.json", "javascript:alert(1)", "data:application/json,{}", "%2F%2Fevil.example", "\\\\evil\\x"] {
+            assert!(dataset_url(&format!("?data={bad}"), "d").is_err(), "{bad}");
+        }
+        assert_eq!(dataset_url("?data=/drafts/x.json", "d"), Ok("/drafts/x.json".into()));
+        assert_eq!(dataset_url("?data=x.json%3Fv%3D2", "d"), Ok("x.json?v=2".into()));
+    }
+}

@@ -1,0 +1,58 @@
+// Loading other datasets with ?data=: partly broken data still draws its good flows and
+// lists the rest; unreadable data and links to other hosts get a readable error panel.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openMap, openPage, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const VIEW = { width: 1280, height: 800 };
+
+test('a partly broken dataset draws its valid flows and lists what it skipped', async () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/partly-broken.json'), 'utf8'));
+  const { page, errors, outside } = await openMap(browser.context, server.origin, '/?data=__fixtures__/partly-broken.json', VIEW);
+  const ids = await page.locator('g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId));
+  const valid = fixture.flows.map((f) => f.id).filter((id) => !id.startsWith('broken-'));
+  assert.deepEqual(ids.sort(), valid.sort());
+  const problems = await page.locator('.problems li').allInnerTexts();
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('flows[2].via[0]') && p.includes('"ATL"')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.includes('sources[3].url')), problems.join('\n'));
+  assert.match(await page.locator('h1').innerText(), /partly broken/);
+  // The dangerous link was dropped, not rendered.
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('invalid JSON shows an error panel naming the file, line and column', async () => {
+  const { page } = await openPage(browser.context, server.origin, '/?data=__fixtures__/not-json.json', VIEW);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /__fixtures__\/not-json\.json, line 5, column 0: the file ends before the JSON is complete/);
+  assert.equal(await page.locator('g.flow').count(), 0);
+  await page.close();
+});
+
+test('a missing dataset says so', async () => {
+  const { page } = await openPage(browser.context, server.origin, '/?data=__fixtures__/nope.json', VIEW);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /nope\.json could not be downloaded \(HTTP 404\)/);
+  await page.close();
+});
+
+test('a dataset on another host is refused without any request to it', async () => {
+  const { page, outside } = await openPage(browser.context, server.origin, '/?data=https://example.com/flows.json', VIEW);
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /only a dataset on this site can be shown/);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
