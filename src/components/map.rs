@@ -106,10 +106,13 @@ pub fn FlowMap(
             .markers
             .into_iter()
             .map(|m| {
-                let name = location_name(&dataset, &m.id, &lang).to_string();
+                let mut name = location_name(&dataset, &m.id, &lang).to_string();
+                if m.off_map {
+                    name.push_str(" (off map)");
+                }
                 let (dx, anchor) = if m.label_left { (-6.0, "end") } else { (6.0, "start") };
                 view! {
-                    <g class="marker" data-id=m.id>
+                    <g class="marker" class:off-map=m.off_map data-id=m.id>
                         <circle cx=m.at.x cy=m.at.y r="3.5" />
                         <text x=m.at.x + dx y=m.at.y - 6.0 text-anchor=anchor>{name}</text>
                     </g>

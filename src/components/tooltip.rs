@@ -1,7 +1,8 @@
 //! The tooltip shown for the flow under the pointer or keyboard focus.
 
 use flowmap_core::dataset::Dataset;
-use flowmap_core::describe::{flow_sources, route, source_line};
+use flowmap_core::describe::{route, source_line, sources_with_stance};
+use flowmap_core::model::Stance;
 use flowmap_core::format::flow_value;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,10 +46,14 @@ pub fn Tooltip(
             Some(p) => format!("{} · {p}", flow_value(&flow.value)),
             None => flow_value(&flow.value),
         };
-        let sources = flow_sources(&dataset, flow)
-            .into_iter()
-            .map(|s| view! { <li>{source_line(s)}</li> })
-            .collect_view();
+        let list = |stance| {
+            sources_with_stance(&dataset, flow, Some(stance))
+                .into_iter()
+                .map(|s| view! { <li>{source_line(s)}</li> })
+                .collect_view()
+        };
+        let (sources, disputed) = (list(Stance::Supports), list(Stance::Disputes));
+        let has_disputes = flow.citations.iter().any(|c| c.stance == Stance::Disputes);
         Some(view! {
             <div class="tooltip" role="tooltip" style=style>
                 <p class="route">{route(&dataset, flow, &lang)}</p>
@@ -57,6 +62,10 @@ pub fn Tooltip(
                 <p class="status">"Claim: " <strong>{flow.status.label()}</strong></p>
                 <p class="sources-head">"Sources"</p>
                 <ul class="sources">{sources}</ul>
+                {has_disputes.then(|| view! {
+                    <p class="sources-head">"Denied or disputed, as reported by"</p>
+                    <ul class="sources">{disputed}</ul>
+                })}
             </div>
         })
     }

@@ -86,14 +86,23 @@ export function bundledDataset() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'data/flows.json'), 'utf8'));
 }
 
-/** Moves the mouse onto the middle of the first leg of a flow (on the curve itself). */
+/** Moves the mouse onto a visible point of a flow's curve (where no other flow covers it),
+ * as a reader would. */
 export async function hoverFlow(page, flowId) {
   const point = await page.evaluate((id) => {
-    const line = document.querySelector(`g.flow[data-flow-id="${id}"] path.line`);
-    const p = line.getPointAtLength(line.getTotalLength() / 2);
-    const m = line.getScreenCTM();
-    return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    const group = document.querySelector(`g.flow[data-flow-id="${id}"]`);
+    for (const line of group.querySelectorAll('path.line')) {
+      const m = line.getScreenCTM();
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+        const p = line.getPointAtLength(line.getTotalLength() * f);
+        const x = m.a * p.x + m.c * p.y + m.e;
+        const y = m.b * p.x + m.d * p.y + m.f;
+        if (document.elementFromPoint(x, y)?.closest('g.flow') === group) return { x, y };
+      }
+    }
+    return null;
   }, flowId);
+  if (!point) throw new Error(`flow ${flowId} is covered by other flows everywhere`);
   await page.mouse.move(point.x, point.y);
 }
 

@@ -7,7 +7,8 @@
 //! - flows: `id`, `from`, `to`, `via` (`;`-separated), `category`, `amount` (empty or
 //!   `undisclosed` when not given), `currency`, `qualifier`, `start`, `end`, `actors_from`,
 //!   `actors_via`, `actors_to` (`;`-separated), `description`, `status`, `note`, and
-//!   citations as `source`, `quote`, `source_2`, `quote_2`, …
+//!   citations as `source`, `quote`, `stance`, `source_2`, `quote_2`, `stance_2`, …
+//!   (`stance` is `supports`, the default, or `disputes`)
 
 use crate::sheet::{CellError, Row, Sheet};
 use flowmap_core::dataset::Dataset;
@@ -135,7 +136,11 @@ fn flow(row: &Row, sheet: &Sheet) -> Result<Flow, CellError> {
         }
         match (row.optional(&s), row.optional(&q)) {
             (None, None) => {}
-            (Some(source), quote) => citations.push(Citation { source: source.into(), quote: quote.unwrap_or("").into() }),
+            (Some(source), quote) => {
+                let st = if k == 1 { "stance".to_string() } else { format!("stance_{k}") };
+                let stance = row.optional(&st).map(|_| choice(row, &st, "supports, disputes")).transpose()?.unwrap_or_default();
+                citations.push(Citation { source: source.into(), quote: quote.unwrap_or("").into(), stance })
+            }
             (None, Some(_)) => return Err(row.error(&s, format!("a quote in \"{q}\" needs the id of its source here"))),
         }
     }
@@ -184,7 +189,14 @@ pub fn convert(texts: &Texts) -> (Option<String>, Vec<String>) {
                 return (None, errors);
             }
         },
-        None => Meta { title: "Untitled flow map".into(), subtitle: None, notes: None, credit: None, language: "en".into() },
+        None => Meta {
+            title: "Untitled flow map".into(),
+            subtitle: None,
+            notes: None,
+            credit: None,
+            language: "en".into(),
+            focus: Vec::new(),
+        },
     };
     let (Some(locations), Some(sources), Some(flows)) = (locations, sources, flows) else { return (None, errors) };
 

@@ -1,7 +1,7 @@
 //! Words for flows and sources, shared by tooltips, accessible names and credits.
 
 use crate::dataset::Dataset;
-use crate::model::{Flow, Source};
+use crate::model::{Flow, Source, Stance};
 
 /// A location's name in `lang`, or its id when it is unknown.
 pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: &str) -> &'a str {
@@ -29,8 +29,13 @@ pub fn source_line(source: &Source) -> String {
 
 /// The distinct sources a flow cites, in citation order.
 pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
+    sources_with_stance(dataset, flow, None)
+}
+
+/// The distinct sources with this stance (any stance when `None`), in citation order.
+pub fn sources_with_stance<'a>(dataset: &'a Dataset, flow: &Flow, stance: Option<Stance>) -> Vec<&'a Source> {
     let mut out: Vec<&Source> = Vec::new();
-    for c in &flow.citations {
+    for c in flow.citations.iter().filter(|c| stance.is_none_or(|s| s == c.stance)) {
         if let Some(s) = dataset.source(&c.source) {
             if !out.iter().any(|o| o.id == s.id) {
                 out.push(s);
@@ -49,14 +54,20 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: &str) -> String {
         s.push_str(" via ");
         s.push_str(&flow.via.iter().map(|v| name(v)).collect::<Vec<_>>().join(" and "));
     }
-    let sources: Vec<String> = flow_sources(dataset, flow).into_iter().map(source_line).collect();
-    format!(
+    let line = |st| sources_with_stance(dataset, flow, Some(st)).into_iter().map(source_line).collect::<Vec<_>>();
+    let mut out = format!(
         "{s}: {}; {}; {}; source: {}",
         flow.description.get(lang),
         crate::format::flow_value(&flow.value),
         flow.status.label(),
-        sources.join("; ")
-    )
+        line(Stance::Supports).join("; ")
+    );
+    let disputed = line(Stance::Disputes);
+    if !disputed.is_empty() {
+        out.push_str("; disputed by: ");
+        out.push_str(&disputed.join("; "));
+    }
+    out
 }
 
 /// The "Source:" line under the graphic: every outlet cited by a shown flow, once.
@@ -92,7 +103,8 @@ mod test {
                           {"id": "t", "outlet": "Other", "title": "T", "kind": "news-report"}],
               "flows": [{"id": "a", "from": "SRB", "to": "UKR", "via": ["CZE"], "category": "arms",
                 "value": "undisclosed", "description": "Grad rocket kits", "status": "alleged",
-                "citations": [{"source": "s", "quote": "q"}, {"source": "s", "quote": "r"}, {"source": "t", "quote": "u"}]}]}"#,
+                "citations": [{"source": "s", "quote": "q"}, {"source": "s", "quote": "r"},
+                              {"source": "t", "quote": "u", "stance": "disputes"}]}]}"#,
         )
         .unwrap()
     }
@@ -105,7 +117,7 @@ mod test {
         assert_eq!(
             accessible_name(&d, f, "en"),
             "Serbia to Ukraine via Czechia: Grad rocket kits; value not disclosed; alleged; \
-             source: RKS News, citing Russia's SVR, Jun 2025; Other"
+             source: RKS News, citing Russia's SVR, Jun 2025; disputed by: Other"
         );
     }
 

@@ -40,6 +40,8 @@ pub struct Marker {
     pub at: Coord<f64>,
     /// True when the label goes left of the marker (near the right edge).
     pub label_left: bool,
+    /// True when the location lies outside the map and is drawn at its edge.
+    pub off_map: bool,
 }
 
 /// The laid-out map.
@@ -80,8 +82,44 @@ fn padding(width: f64, height: f64) -> f64 {
 /// Room a label needs beside its marker before it is moved to the other side.
 const LABEL_ROOM: f64 = 96.0;
 
+/// The points the projection is fitted to: the dataset's focus, else every location.
+fn fit_points(dataset: &Dataset, atlas: &Atlas) -> Vec<Coord<f64>> {
+    let focus = &dataset.raw.meta.focus;
+    let mut pts: Vec<Coord<f64>> = dataset
+        .raw
+        .locations
+        .iter()
+        .filter(|l| focus.is_empty() || focus.contains(&l.id))
+        .filter_map(|l| location_point(dataset, atlas, &l.id))
+        .collect();
+    pts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    pts
+}
+
+/// Moves a point that lies outside `[x0, x1] × [y0, y1]` onto the rectangle's edge, along
+/// the line from the rectangle's centre; `None` when it is inside.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::layout::pull_to_edge;
+/// use geo::coord;
+/// let p = pull_to_edge(coord! { x: 50.0, y: 300.0 }, [0.0, 0.0, 100.0, 100.0]).unwrap();
+/// assert_eq!((p.x, p.y), (50.0, 100.0));
+/// assert!(pull_to_edge(coord! { x: 50.0, y: 50.0 }, [0.0, 0.0, 100.0, 100.0]).is_none());
+/// ```
+pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f64>> {
+    if (x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y) {
+        return None;
+    }
+    let c = Coord { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0 };
+    let d = p - c;
+    let tx = if d.x > 0.0 { (x1 - c.x) / d.x } else if d.x < 0.0 { (x0 - c.x) / d.x } else { f64::MAX };
+    let ty = if d.y > 0.0 { (y1 - c.y) / d.y } else if d.y < 0.0 { (y0 - c.y) / d.y } else { f64::MAX };
+    Some(c + d * tx.min(ty).min(1.0))
+}
+
 /// The height that shows the dataset's locations at `width` without empty bands above
-/// and below, kept between half and 1.1 times the width.
+/// and below, kept between 0.5 and 0.85 times the width.
 ///
 /// # Examples
 /// ```
@@ -94,13 +132,12 @@ const LABEL_ROOM: f64 = 96.0;
 /// assert_eq!(preferred_height(&d, &atlas, 1000.0), 500.0);
 /// ```
 pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
-    let points: Vec<Coord<f64>> =
-        dataset.raw.locations.iter().filter_map(|l| location_point(dataset, atlas, &l.id)).collect();
+    let points = fit_points(dataset, atlas);
     let pad = padding(width, width);
     let proj = Projection::fit(&points, Viewport { width, height: width * 10.0, padding: pad });
     let (y0, y1) = points.iter().map(|p| proj.project(*p).y).fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
     let natural = if points.is_empty() { width * 0.6 } else { y1 - y0 + 2.0 * pad };
-    natural.clamp(width * 0.5, width * 1.1).round()
+    natural.clamp(width * 0.5, width * 0.85).round()
 }
 
 /// Projects and lays out the dataset for a viewport.
@@ -135,10 +172,24 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64) -> MapL
         }
     }
 
-    let mut fit_points: Vec<Coord<f64>> = points.values().copied().collect();
-    fit_points.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-    let proj = Projection::fit(&fit_points, Viewport { width, height, padding: padding(width, height) });
-    let screen: HashMap<&str, Coord<f64>> = points.iter().map(|(k, v)| (*k, proj.project(*v))).collect();
+    let pad = padding(width, height);
+    let proj = Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: pad });
+    // Locations outside the focus sit on a frame just inside the map's edge.
+    let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
+    let mut off_map = Vec::new();
+    let screen: HashMap<&str, Coord<f64>> = points
+        .iter()
+        .map(|(k, v)| {
+            let p = proj.project(*v);
+            match pull_to_edge(p, frame) {
+                Some(edge) => {
+                    off_map.push(*k);
+                    (*k, edge)
+                }
+                None => (*k, p),
+            }
+        })
+        .collect();
 
     let min_step = 0.6;
     let countries = atlas
@@ -173,7 +224,12 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64) -> MapL
     let mut markers: Vec<Marker> =
         screen
         .iter()
-        .map(|(id, at)| Marker { id: id.to_string(), at: *at, label_left: at.x > width - LABEL_ROOM })
+        .map(|(id, at)| Marker {
+            id: id.to_string(),
+            at: *at,
+            label_left: at.x > width - LABEL_ROOM,
+            off_map: off_map.contains(id),
+        })
         .collect();
     markers.sort_by(|a, b| a.id.cmp(&b.id));
     MapLayout { countries, flows, markers, problems }
@@ -241,6 +297,17 @@ mod test {
         let side = |id: &str| l.markers.iter().find(|m| m.id == id).unwrap().label_left;
         assert!(side("UKR"), "the easternmost location is at the right edge");
         assert!(!side("CZE"));
+    }
+
+    #[test]
+    fn locations_outside_the_focus_sit_at_the_edge() {
+        let mut d = dataset();
+        d.raw.meta.focus = vec!["SRB".into(), "CZE".into()];
+        let l = layout(&d, &atlas(), 800.0, 500.0);
+        let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
+        assert!(ukr.off_map && ukr.at.x > 770.0, "{ukr:?}");
+        assert!(!l.markers.iter().find(|m| m.id == "SRB").unwrap().off_map);
+        assert_eq!(l.flows.len(), 2, "flows to off-map places are still drawn");
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct Meta {
     /// Language used when the reader's is not given.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Location ids the map is fitted to; the others are drawn at the map's edge, in their
+    /// direction. All locations when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub focus: Vec<String>,
 }
 
 fn default_language() -> String {
@@ -218,14 +222,34 @@ pub struct Actors {
     pub to: Vec<String>,
 }
 
-/// A source and the sentence in it that supports a flow.
+/// Whether a citation backs a flow or speaks against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// The source says the flow happened.
+    #[default]
+    Supports,
+    /// The source denies or questions it (e.g. the accused says no).
+    Disputes,
+}
+
+impl Stance {
+    fn is_default(&self) -> bool {
+        *self == Stance::Supports
+    }
+}
+
+/// A source and the sentence in it about a flow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// Id of the source.
     pub source: String,
-    /// The supporting sentence, verbatim.
+    /// The sentence, verbatim.
     pub quote: String,
+    /// Whether it backs or disputes the flow; backs it when absent.
+    #[serde(default, skip_serializing_if = "Stance::is_default")]
+    pub stance: Stance,
 }
 
 /// Goods moving from one place to another, possibly through intermediaries.

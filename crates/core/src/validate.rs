@@ -131,6 +131,13 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
 
     let ids = |v: Vec<&String>| v.into_iter().cloned().collect::<HashSet<String>>();
     let locations = ids(raw.locations.iter().map(|l| &l.id).collect());
+    let focus = std::mem::take(&mut raw.meta.focus);
+    for (i, id) in focus.iter().enumerate() {
+        if !locations.contains(id) {
+            c.report(format!("meta.focus[{i}]"), format!("the map cannot focus on location \"{id}\", {}; it is ignored", missing(&dropped, id)));
+        }
+    }
+    raw.meta.focus = focus.into_iter().filter(|id| locations.contains(id)).collect();
     let categories = ids(raw.categories.iter().map(|k| &k.id).collect());
     let sources = ids(raw.sources.iter().map(|s| &s.id).collect());
 
@@ -377,6 +384,11 @@ mod test {
         one(|v| v["flows"][0]["description"] = json!(""), "flows[0].description", "empty");
         one(|v| v["flows"][0]["citations"][0]["quote"] = json!(" "), "flows[0].citations[0].quote", "without a quote");
         one(|v| v["flows"][0]["citations"] = json!([]), "flows[0].citations", "no citation");
+    }
+
+    #[test]
+    fn focus_names_known_locations() {
+        one(|v| v["meta"]["focus"] = json!(["SRB", "ATL"]), "meta.focus[1]", "\"ATL\", which is not defined");
     }
 
     #[test]

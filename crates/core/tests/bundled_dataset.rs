@@ -46,11 +46,13 @@ fn every_quote_is_in_the_seeds() {
 fn every_figure_appears_in_the_flows_quotes() {
     for flow in &bundled().raw.flows {
         if let FlowValue::Known(m) = &flow.value {
-            let mn = format!("{:.1}", m.amount / 1e6);
-            let mn = mn.trim_end_matches(".0");
+            let (scaled, short, long) =
+                if m.amount >= 1e9 { (m.amount / 1e9, "bn", "billion") } else { (m.amount / 1e6, "mn", "million") };
+            let n = format!("{scaled:.2}");
+            let n = n.trim_end_matches('0').trim_end_matches('.');
             let quotes: String = flow.citations.iter().map(|c| c.quote.as_str()).collect();
-            assert!(quotes.contains(&format!("{mn}mn")) || quotes.contains(&format!("{mn} million")),
-                "flow {}: {mn} million is not in its quotes", flow.id);
+            assert!(quotes.contains(&format!("{n}{short}")) || quotes.contains(&format!("{n} {long}")),
+                "flow {}: {n} {long} is not in its quotes", flow.id);
         }
     }
 }

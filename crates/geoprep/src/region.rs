@@ -5,11 +5,12 @@ use flowmap_core::dataset::Dataset;
 use flowmap_core::layout::location_point;
 use geo::{Area, BooleanOps, Rect};
 
-/// The box around every location of the dataset, widened by a margin that keeps the
+/// The box around the dataset's focus locations (all of them when it names none), widened by a margin that keeps the
 /// map filled at any common aspect ratio: `[west, south, east, north]` in degrees.
 pub fn dataset_region(dataset: &Dataset, world: &Atlas) -> Result<[f64; 4], String> {
     let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for l in &dataset.raw.locations {
+    let focus = &dataset.raw.meta.focus;
+    for l in dataset.raw.locations.iter().filter(|l| focus.is_empty() || focus.contains(&l.id)) {
         let p = location_point(dataset, world, &l.id)
             .ok_or_else(|| format!("location \"{}\" has no point and no country outline", l.id))?;
         (w, s, e, n) = (w.min(p.x), s.min(p.y), e.max(p.x), n.max(p.y));
@@ -17,7 +18,7 @@ pub fn dataset_region(dataset: &Dataset, world: &Atlas) -> Result<[f64; 4], Stri
     if w > e {
         return Err("the dataset has no locations".into());
     }
-    let (mx, my) = (((e - w) * 0.45).max(15.0), ((n - s) * 0.6).max(12.0));
+    let (mx, my) = (((e - w) * 0.2).max(12.0), ((n - s) * 0.2).max(8.0));
     Ok([(w - mx).max(-180.0), (s - my).max(-85.0), (e + mx).min(180.0), (n + my).min(85.0)])
 }
 
