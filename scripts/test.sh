@@ -10,5 +10,5 @@ echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
 echo "== release build"
 trunk build --release
-echo "== browser tests (Chromium + Playwright + axe-core)"
-node --test --test-concurrency=1 tests/e2e/
+echo "== JSON Schema and browser tests (Chromium + Playwright + axe-core)"
+node --test --test-concurrency=1 tests/

@@ -220,6 +220,7 @@ pub fn convert(texts: &Texts) -> (Option<String>, Vec<String>) {
         return (None, errors);
     }
     let raw = RawDataset {
+        schema: Some("flows.schema.json".into()),
         version: FORMAT_VERSION,
         meta,
         locations: locs.iter().map(|(_, l)| l.clone()).collect(),

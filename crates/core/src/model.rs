@@ -14,6 +14,9 @@ pub const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDataset {
+    /// Link to the JSON Schema, for editors (`flows.schema.json`); ignored by the map.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Format version, [`FORMAT_VERSION`].
     pub version: u32,
     /// Title, notes and credits of the graphic.
