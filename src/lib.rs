@@ -5,6 +5,7 @@
 
 mod components;
 mod load;
+mod state;
 pub mod panic_message;
 
 use components::graphic::Graphic;

@@ -1,8 +1,12 @@
-//! The graphic as a document: title, subtitle, map, legend, notes, sources and credits.
+//! The graphic as a document: title, filters, map with its detail panel, legend, notes,
+//! sources and credits.
 
+use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
+use super::panel::DetailPanel;
 use crate::load::Loaded;
+use crate::state::MapState;
 use flowmap_core::describe::credit_sources;
 use leptos::prelude::*;
 
@@ -12,6 +16,9 @@ pub fn Graphic(
     /// The loaded dataset and geometry.
     data: Loaded,
 ) -> impl IntoView {
+    let state = MapState::new(&data);
+    provide_context(data.clone());
+    provide_context(state);
     let lang = data.dataset.raw.meta.language.clone();
     let meta = &data.dataset.raw.meta;
     let title = meta.title.get(&lang).to_string();
@@ -27,8 +34,12 @@ pub fn Graphic(
                 <h1 id="graphic-title">{title}</h1>
                 {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
             </header>
-            <FlowMap data=data.clone() lang=lang.clone() />
-            <Legend dataset=data.dataset.clone() lang=lang.clone() />
+            <div class="map-wrap">
+                <FlowMap />
+                <DetailPanel />
+            </div>
+            <Filters />
+            <Legend />
             <footer>
                 {notes.map(|n| view! { <p class="notes">{n}</p> })}
                 <p class="sources">

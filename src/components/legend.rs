@@ -1,25 +1,26 @@
-//! The legend: what the colours and arrows mean.
+//! The legend: colours (category), line patterns (claim status), widths (value).
 
-use flowmap_core::dataset::Dataset;
-use flowmap_core::palette::category_color;
+use crate::load::Loaded;
+use flowmap_core::filter::STATUSES;
+use flowmap_core::format::amount;
+use flowmap_core::model::FlowValue;
+use flowmap_core::palette::{category_color, dasharray};
+use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// Category colours of the flows shown, in dataset order.
+/// What every encoding of the map means, in words.
 #[component]
-pub fn Legend(
-    /// The dataset whose categories are listed.
-    dataset: Arc<Dataset>,
-    /// Language of the labels.
-    lang: String,
-) -> impl IntoView {
-    let used = |id: &str| dataset.raw.flows.iter().any(|f| f.category == id);
-    let items = dataset
+pub fn Legend() -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let dataset = data.dataset.clone();
+    let lang = dataset.raw.meta.language.clone();
+    let flows = &dataset.raw.flows;
+    let categories = dataset
         .raw
         .categories
         .iter()
         .enumerate()
-        .filter(|(_, c)| used(&c.id))
+        .filter(|(_, c)| flows.iter().any(|f| f.category == c.id))
         .map(|(i, c)| {
             let color = category_color(i);
             view! {
@@ -33,10 +34,62 @@ pub fn Legend(
             }
         })
         .collect_view();
+    let statuses = STATUSES
+        .into_iter()
+        .filter(|s| flows.iter().any(|f| f.status == *s))
+        .map(|s| {
+            view! {
+                <li>
+                    <svg class="swatch" width="34" height="12" aria-hidden="true">
+                        <path d="M1,6 L33,6" class="status-sample" stroke-dasharray=dasharray(s, 2.5).unwrap_or_default() />
+                    </svg>
+                    <span><strong>{s.label()}</strong>": "{s.explanation()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let scale = WidthScale::for_flows(flows.iter());
+    let widths = scale
+        .legend_values()
+        .into_iter()
+        .map(|v| {
+            let w = scale.width(v);
+            let text = amount(v);
+            view! {
+                <li>
+                    <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
+                    {text}
+                </li>
+            }
+        })
+        .collect_view();
+    let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
     view! {
         <section class="legend" aria-label="Legend">
-            <ul>{items}</ul>
-            <p class="legend-hint">"Arrows point to the destination; a route through another country bends at it."</p>
+            <div>
+                <h2>"Goods"</h2>
+                <ul>{categories}</ul>
+            </div>
+            <div>
+                <h2>"How solid the claim is"</h2>
+                <ul>{statuses}</ul>
+            </div>
+            <div>
+                <h2>"Value"</h2>
+                <ul>
+                    {widths}
+                    {any_undisclosed.then(|| view! {
+                        <li>
+                            <svg class="swatch" width="34" height="16" aria-hidden="true">
+                                <path d="M1,8 L33,8" class="undisclosed-band" />
+                                <path d="M1,8 L33,8" class="width-sample" stroke-width=UNDISCLOSED_WIDTH />
+                            </svg>
+                            "not disclosed"
+                        </li>
+                    })}
+                </ul>
+                <p class="legend-hint">"Line width by stated amount (dollars, euros…); amounts in different currencies are compared as stated, not converted."</p>
+            </div>
         </section>
     }
 }

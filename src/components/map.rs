@@ -1,28 +1,35 @@
-//! The map: countries, flow arcs with arrowheads, location markers, and the tooltip.
+//! The map: countries, flow arcs, location markers, zoom and pan, and the tooltip.
 
-use super::tooltip::{Hover, Tooltip};
+use super::flow_arc::FlowArc;
+use super::tooltip::Tooltip;
+use super::zoom::{use_zoom_gestures, ZoomButtons};
 use crate::load::Loaded;
-use flowmap_core::describe::{accessible_name, location_name};
-use flowmap_core::layout::{layout, preferred_height, MapLayout};
+use crate::state::{Hover, MapState};
+use flowmap_core::describe::location_name;
+use flowmap_core::labels::Side;
+use flowmap_core::layout::{layout, preferred_height, MapLayout, MapView};
+use flowmap_core::totals::Totals;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The interactive map, sized by its container and re-projected when that changes.
 #[component]
-pub fn FlowMap(
-    /// The loaded dataset and geometry.
-    data: Loaded,
-    /// Language of names and labels.
-    lang: String,
-) -> impl IntoView {
+pub fn FlowMap() -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
     let frame = NodeRef::<leptos::html::Div>::new();
-    let (size, set_size) = signal((0.0f64, 0.0f64));
-    let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+
     // The width comes from the page; the height follows the data's shape.
+    let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
     let measure = move || {
         if let Some(el) = frame.get_untracked() {
             let w = el.get_bounding_client_rect().width().round();
-            if w != size.get_untracked().0 {
-                set_size.set((w, preferred_height(&dataset, &atlas, w)));
+            if w > 0.0 && w != state.size.get_untracked().0 {
+                let h = preferred_height(&dataset, &atlas, w);
+                state.size.set((w, h));
+                // Keep the zoom valid for the new size.
+                state.view.update(|v| v.zoom = v.zoom.clamped(w, h));
             }
         }
     };
@@ -34,116 +41,155 @@ pub fn FlowMap(
     });
     // The map lives as long as the page, so the listener is never removed.
     let _resize = window_event_listener(leptos::ev::resize, move |_| on_resize());
+    use_zoom_gestures(svg, state);
 
     let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
+    let lang = data.dataset.raw.meta.language.clone();
     let laid_out = Memo::new(move |_| {
-        let (w, h) = size.get();
-        (w > 0.0 && h > 0.0).then(|| layout(&dataset, &atlas, w, h))
-    });
-    let (hover, set_hover) = signal(None::<Hover>);
-
-    // Pointer position relative to the frame.
-    let local = move |ev: &web_sys::MouseEvent| {
-        frame.get_untracked().map(|el| {
-            let r = el.get_bounding_client_rect();
-            (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top())
+        let (width, height) = state.size.get();
+        let zoom = state.view.with(|v| v.zoom);
+        state.visible.with(|visible| {
+            (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang: &lang }))
         })
-    };
+    });
 
     let dataset = data.dataset.clone();
-    let draw = move |l: MapLayout| {
-        let countries = l
-            .countries
-            .into_iter()
-            .map(|c| {
-                let class = if c.involved { "country involved" } else { "country" };
-                view! { <path class=class d=c.d data-id=c.id /> }
-            })
-            .collect_view();
-        let flows = l
-            .flows
-            .into_iter()
-            .map(|f| {
-                let flow = &dataset.raw.flows[f.index];
-                let index = f.index;
-                let anchor = f.legs.last().map(|leg| (leg.middle.x, leg.middle.y)).unwrap_or_default();
-                let legs = f
-                    .legs
-                    .into_iter()
-                    .map(|leg| {
-                        view! {
-                            <path class="hit" d=leg.line.clone() />
-                            <path class="line" d=leg.line stroke=f.color />
-                            <path class="arrow" d=leg.arrow fill=f.color />
-                        }
+    let lang = data.dataset.raw.meta.language.clone();
+    let countries = move || {
+        laid_out.with(|l| {
+            l.as_ref().map(|l| {
+                l.countries
+                    .iter()
+                    .map(|c| {
+                        let class = if c.involved { "country involved" } else { "country" };
+                        view! { <path class=class d=c.d.clone() data-id=c.id.clone() /> }
                     })
-                    .collect_view();
-                view! {
-                    <g
-                        class="flow"
-                        class:dimmed=move || hover.get().is_some_and(|h| h.flow != index)
-                        class:active=move || hover.get().is_some_and(|h| h.flow == index)
-                        data-flow-id=flow.id.clone()
-                        tabindex="0"
-                        role="img"
-                        aria-label=accessible_name(&dataset, flow, &lang)
-                        on:mouseenter=move |ev| {
-                            if let Some((x, y)) = local(&ev) { set_hover.set(Some(Hover { flow: index, x, y })) }
-                        }
-                        on:mousemove=move |ev| {
-                            if let Some((x, y)) = local(&ev) { set_hover.set(Some(Hover { flow: index, x, y })) }
-                        }
-                        on:mouseleave=move |_| set_hover.set(None)
-                        on:focus=move |_| set_hover.set(Some(Hover { flow: index, x: anchor.0, y: anchor.1 }))
-                        on:blur=move |_| set_hover.set(None)
-                    >
-                        {legs}
-                    </g>
-                }
+                    .collect_view()
             })
-            .collect_view();
-        let markers = l
-            .markers
-            .into_iter()
-            .map(|m| {
-                let mut name = location_name(&dataset, &m.id, &lang).to_string();
-                if m.off_map {
-                    name.push_str(" (off map)");
-                }
-                let (dx, anchor) = if m.label_left { (-6.0, "end") } else { (6.0, "start") };
-                view! {
-                    <g class="marker" class:off-map=m.off_map data-id=m.id>
-                        <circle cx=m.at.x cy=m.at.y r="3.5" />
-                        <text x=m.at.x + dx y=m.at.y - 6.0 text-anchor=anchor>{name}</text>
-                    </g>
-                }
-            })
-            .collect_view();
-        view! {
-            <g class="countries" aria-hidden="true">{countries}</g>
-            <g class="flows">{flows}</g>
-            <g class="markers" aria-hidden="true">{markers}</g>
-        }
+        })
     };
+    let markers = move || laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, &lang, state)));
 
     let count = data.dataset.raw.flows.len();
     view! {
         <div
             class="map-frame"
             node_ref=frame
-            style=move || format!("height:{}px", size.get().1)
+            style=move || {
+                let (_, h) = state.size.get();
+                let zoomed = state.view.with(|v| v.zoom.k > 1.0);
+                // One finger scrolls the page until the map is zoomed; two fingers zoom it.
+                format!("height:{h}px;touch-action:{}", if zoomed { "none" } else { "pan-x pan-y" })
+            }
+            on:keydown=move |ev| on_map_key(&ev, state)
         >
             <svg
                 class="map"
+                node_ref=svg
                 role="group"
-                aria-label=format!("Map of {count} flows; use Tab to move between them")
-                width=move || size.get().0
-                height=move || size.get().1
-                viewBox=move || format!("0 0 {} {}", size.get().0, size.get().1)
+                aria-label=format!("Map of {count} flows. Tab or arrow keys move between flows; Enter shows a flow's details; + and − zoom.")
+                width=move || state.size.get().0
+                height=move || state.size.get().1
+                viewBox=move || format!("0 0 {} {}", state.size.get().0, state.size.get().1)
             >
-                {move || laid_out.get().map(draw.clone())}
+                <g class="countries" aria-hidden="true">{countries}</g>
+                <g class="flows">
+                    <For each=move || state.visible.get() key=|i| *i let:index>
+                        <FlowArc index laid_out />
+                    </For>
+                </g>
+                <g class="markers">{markers}</g>
             </svg>
-            <Tooltip hover size dataset=data.dataset.clone() lang=data.dataset.raw.meta.language.clone() />
+            <ZoomButtons />
+            <Tooltip />
         </div>
     }
+}
+
+/// Markers and labels; hovering or focusing one highlights its flows and shows its totals.
+fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: &str, state: MapState) -> impl IntoView {
+    l.markers
+        .iter()
+        .map(|m| {
+            let name = location_name(dataset, &m.id, lang).to_string();
+            let label = if m.off_map { format!("{name} (off map)") } else { name.clone() };
+            let totals = state.visible.with_untracked(|v| Totals::of(dataset, v, &m.id));
+            let aria = format!(
+                "{name}: {} flows out ({}), {} in ({}), {} through",
+                totals.flows_out,
+                Totals::sum_text(&totals.outbound),
+                totals.flows_in,
+                Totals::sum_text(&totals.inbound),
+                totals.flows_through
+            );
+            let anchor = match m.label.side {
+                Side::Right => "start",
+                Side::Left => "end",
+                Side::Above | Side::Below => "middle",
+            };
+            let (id, at) = (m.id.clone(), m.at);
+            let hover = move || Hover::Location { id: id.clone(), x: at.x, y: at.y };
+            let (h1, h2) = (hover.clone(), hover);
+            view! {
+                <g
+                    class="marker"
+                    class:off-map=m.off_map
+                    data-id=m.id.clone()
+                    tabindex="0"
+                    role="img"
+                    aria-label=aria
+                    on:mouseenter=move |_| state.hover.set(Some(h1()))
+                    on:mouseleave=move |_| state.hover.set(None)
+                    on:focus=move |_| state.hover.set(Some(h2()))
+                    on:blur=move |_| state.hover.set(None)
+                >
+                    <circle cx=m.at.x cy=m.at.y r=m.radius />
+                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// Keys inside the map: arrows move between flows, + − 0 zoom.
+fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
+    let (w, h) = state.size.get_untracked();
+    let zoom_by = |f: f64| state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
+    match ev.key().as_str() {
+        "+" | "=" => zoom_by(1.5),
+        "-" | "_" => zoom_by(1.0 / 1.5),
+        "0" => state.view.update(|v| v.zoom = Default::default()),
+        key @ ("ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp") => {
+            let forward = matches!(key, "ArrowRight" | "ArrowDown");
+            if move_focus(ev, forward) {
+                ev.prevent_default();
+            }
+            return;
+        }
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
+/// Focuses the next or previous flow (or marker, when a marker has focus); true if moved.
+fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let selector = if target.closest("g.marker").ok().flatten().is_some() { "g.marker" } else { "g.flow" };
+    let Some(frame) = target.closest(".map-frame").ok().flatten() else { return false };
+    let Ok(list) = frame.query_selector_all(selector) else { return false };
+    let items: Vec<web_sys::SvgElement> =
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
+    if items.is_empty() {
+        return false;
+    }
+    let current = items.iter().position(|e| {
+        let el: &web_sys::Element = e.as_ref();
+        el == &target || el.contains(Some(target.as_ref()))
+    });
+    let next = match (current, forward) {
+        (Some(i), true) => (i + 1) % items.len(),
+        (Some(i), false) => (i + items.len() - 1) % items.len(),
+        (None, _) => 0,
+    };
+    items[next].focus().is_ok()
 }

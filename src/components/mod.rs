@@ -1,6 +1,10 @@
 //! The graphic's parts.
 
+pub mod filters;
+pub mod flow_arc;
 pub mod graphic;
 pub mod legend;
 pub mod map;
+pub mod panel;
 pub mod tooltip;
+pub mod zoom;

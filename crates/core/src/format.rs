@@ -24,6 +24,25 @@ fn grouped(n: u64) -> String {
     out
 }
 
+/// An amount in words without currency: "71.1 million", "1.34 billion", "1,600".
+///
+/// # Examples
+/// ```
+/// assert_eq!(flowmap_core::format::amount(5e8), "500 million");
+/// ```
+pub fn amount(value: f64) -> String {
+    let a = value.abs();
+    let (scaled, unit) = if a >= 1e9 {
+        (value / 1e9, " billion")
+    } else if a >= 1e6 {
+        (value / 1e6, " million")
+    } else {
+        return grouped(value.round() as u64);
+    };
+    let s = format!("{scaled:.2}");
+    format!("{}{unit}", s.trim_end_matches('0').trim_end_matches('.'))
+}
+
 /// "$71.1 million", "at least €800 million", "$1,600".
 ///
 /// # Examples
@@ -33,28 +52,15 @@ fn grouped(n: u64) -> String {
 /// assert_eq!(money(&m), "at least $71.1 million");
 /// ```
 pub fn money(m: &Money) -> String {
-    let a = m.amount.abs();
-    let (scaled, unit) = if a >= 1e9 {
-        (m.amount / 1e9, " billion")
-    } else if a >= 1e6 {
-        (m.amount / 1e6, " million")
-    } else {
-        (m.amount, "")
-    };
-    let number = if unit.is_empty() {
-        grouped(scaled.round() as u64)
-    } else {
-        let s = format!("{scaled:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    let amount = match symbol(&m.currency) {
-        Some(sym) => format!("{sym}{number}{unit}"),
-        None => format!("{number}{unit} {}", m.currency),
+    let number = amount(m.amount);
+    let stated = match symbol(&m.currency) {
+        Some(sym) => format!("{sym}{number}"),
+        None => format!("{number} {}", m.currency),
     };
     match m.qualifier {
-        Some(Qualifier::AtLeast) => format!("at least {amount}"),
-        Some(Qualifier::About) => format!("about {amount}"),
-        None => amount,
+        Some(Qualifier::AtLeast) => format!("at least {stated}"),
+        Some(Qualifier::About) => format!("about {stated}"),
+        None => stated,
     }
 }
 

@@ -1,11 +1,18 @@
-//! Everything the map view draws, computed from the dataset, the atlas and the viewport.
+//! Everything the map view draws, computed from the dataset, the atlas, the viewport, the
+//! zoom and the flows shown.
 
 use crate::arc::{arc, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::{Dataset, Problem};
-use crate::palette::category_color;
+use crate::describe::location_name;
+use crate::labels::{place, Placement};
+use crate::model::FlowValue;
+use crate::palette::{category_color, dasharray};
 use crate::path::multipolygon_path;
 use crate::projection::{Projection, Viewport};
+use crate::scale::WidthScale;
+use crate::totals::Totals;
+use crate::zoom::Zoom;
 use geo::{Area, Centroid, Coord};
 use std::collections::HashMap;
 
@@ -16,7 +23,7 @@ pub struct CountryShape {
     pub id: String,
     /// SVG path data.
     pub d: String,
-    /// True when a flow starts, passes or ends here.
+    /// True when a flow shown starts, passes or ends here.
     pub involved: bool,
 }
 
@@ -27,6 +34,12 @@ pub struct FlowShape {
     pub index: usize,
     /// Category colour.
     pub color: &'static str,
+    /// Stroke width in pixels (by value).
+    pub width: f64,
+    /// `stroke-dasharray` of the claim status; `None` for a solid line.
+    pub dash: Option<String>,
+    /// True when the reporting gives no value.
+    pub undisclosed: bool,
     /// Legs in route order.
     pub legs: Vec<ArcShape>,
 }
@@ -38,8 +51,10 @@ pub struct Marker {
     pub id: String,
     /// Screen position.
     pub at: Coord<f64>,
-    /// True when the label goes left of the marker (near the right edge).
-    pub label_left: bool,
+    /// Radius: larger for more stated value in and out.
+    pub radius: f64,
+    /// Where its name goes.
+    pub label: Placement,
     /// True when the location lies outside the map and is drawn at its edge.
     pub off_map: bool,
 }
@@ -49,16 +64,33 @@ pub struct Marker {
 pub struct MapLayout {
     /// Country outlines.
     pub countries: Vec<CountryShape>,
-    /// Flows that could be placed.
+    /// Flows that could be placed, in dataset order.
     pub flows: Vec<FlowShape>,
-    /// Markers of the locations that flows use.
+    /// Markers of the locations the flows use, most important first.
     pub markers: Vec<Marker>,
     /// Flows that could not be placed, and why.
     pub problems: Vec<Problem>,
 }
 
+/// What the map is drawn for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapView<'a> {
+    /// Width in pixels.
+    pub width: f64,
+    /// Height in pixels.
+    pub height: f64,
+    /// Zoom and pan.
+    pub zoom: Zoom,
+    /// Indices of the flows shown.
+    pub visible: &'a [usize],
+    /// Language of labels.
+    pub lang: &'a str,
+}
+
 /// How much legs between the same two places are fanned apart (added bend per leg).
-const FAN_STEP: f64 = 0.14;
+const FAN_STEP: f64 = 0.12;
+/// Marker radius without and with the largest stated value.
+const MARKER_RADIUS: (f64, f64) = (3.5, 9.0);
 
 /// Where a location's flows attach: its own point, else the centre of its country's
 /// largest polygon in the atlas.
@@ -78,9 +110,6 @@ pub fn location_point(dataset: &Dataset, atlas: &Atlas, id: &str) -> Option<Coor
 fn padding(width: f64, height: f64) -> f64 {
     (width.min(height) * 0.08).max(24.0)
 }
-
-/// Room a label needs beside its marker before it is moved to the other side.
-const LABEL_ROOM: f64 = 96.0;
 
 /// The points the projection is fitted to: the dataset's focus, else every location.
 fn fit_points(dataset: &Dataset, atlas: &Atlas) -> Vec<Coord<f64>> {
@@ -140,12 +169,14 @@ pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
     natural.clamp(width * 0.5, width * 0.85).round()
 }
 
-/// Projects and lays out the dataset for a viewport.
-pub fn layout(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64) -> MapLayout {
+/// Projects and lays out the visible flows for a view.
+pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
+    let (width, height) = (view.width, view.height);
     let mut problems = Vec::new();
     let mut points: HashMap<&str, Coord<f64>> = HashMap::new();
     let mut routes: Vec<(usize, Vec<&str>)> = Vec::new();
-    for (i, flow) in dataset.raw.flows.iter().enumerate() {
+    for &i in view.visible {
+        let Some(flow) = dataset.raw.flows.get(i) else { continue };
         let route = dataset.route(flow);
         let missing: Vec<&str> = route
             .iter()
@@ -173,8 +204,9 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64) -> MapL
     }
 
     let pad = padding(width, height);
-    let proj = Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: pad });
-    // Locations outside the focus sit on a frame just inside the map's edge.
+    let proj = Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: pad })
+        .zoomed(view.zoom);
+    // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
     let mut off_map = Vec::new();
     let screen: HashMap<&str, Coord<f64>> = points
@@ -191,47 +223,80 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64) -> MapL
         })
         .collect();
 
-    let min_step = 0.6;
+    // Markers: sized by stated value in and out, most important first for labelling.
+    let mut ids: Vec<&str> = screen.keys().copied().collect();
+    let totals: HashMap<&str, f64> = ids.iter().map(|id| (*id, Totals::of(dataset, view.visible, id).magnitude())).collect();
+    let largest = totals.values().copied().fold(0.0, f64::max);
+    ids.sort_by(|a, b| totals[b].total_cmp(&totals[a]).then(a.cmp(b)));
+    let radius = |id: &str| {
+        let share = if largest > 0.0 { (totals[id] / largest).sqrt() } else { 0.0 };
+        MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
+    };
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let name = location_name(dataset, id, view.lang).to_string();
+            if off_map.contains(id) { format!("{name} (off map)") } else { name }
+        })
+        .collect();
+    let label_input: Vec<(Coord<f64>, f64, &str)> =
+        ids.iter().zip(&names).map(|(id, n)| (screen[id], radius(id), n.as_str())).collect();
+    let placements = place(&label_input, width, height);
+    let markers: Vec<Marker> = ids
+        .iter()
+        .zip(placements)
+        .map(|(id, label)| Marker {
+            id: id.to_string(),
+            at: screen[id],
+            radius: radius(id),
+            label,
+            off_map: off_map.contains(id),
+        })
+        .collect();
+
     let countries = atlas
         .countries
         .iter()
         .map(|c| CountryShape {
             id: c.id.clone(),
-            d: multipolygon_path(&c.shape, &proj, min_step),
+            d: multipolygon_path(&c.shape, &proj, 0.6),
             involved: points.contains_key(c.id.as_str()),
         })
         .collect();
 
+    let scale = WidthScale::for_flows(dataset.raw.flows.iter());
     let mut seen_pairs: HashMap<(&str, &str), usize> = HashMap::new();
     let flows = routes
         .iter()
         .map(|(i, route)| {
             let flow = &dataset.raw.flows[*i];
-            let color = category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k));
+            let width = scale.flow_width(flow);
             let legs = route
                 .windows(2)
                 .filter_map(|w| {
                     let n = seen_pairs.entry((w[0], w[1])).or_insert(0);
-                    let style = ArcStyle { bend: 0.18 + FAN_STEP * *n as f64, ..ArcStyle::default() };
+                    let style = ArcStyle {
+                        bend: 0.16 + FAN_STEP * *n as f64,
+                        start_gap: radius(w[0]) + 1.5,
+                        end_gap: radius(w[1]) + 1.5,
+                        arrow_length: 6.0 + width * 0.9,
+                        arrow_width: 5.0 + width * 1.1,
+                    };
                     *n += 1;
                     arc(screen[w[0]], screen[w[1]], &style)
                 })
                 .collect();
-            FlowShape { index: *i, color, legs }
+            FlowShape {
+                index: *i,
+                color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
+                width,
+                dash: dasharray(flow.status, width),
+                undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
+                legs,
+            }
         })
         .collect();
 
-    let mut markers: Vec<Marker> =
-        screen
-        .iter()
-        .map(|(id, at)| Marker {
-            id: id.to_string(),
-            at: *at,
-            label_left: at.x > width - LABEL_ROOM,
-            off_map: off_map.contains(id),
-        })
-        .collect();
-    markers.sort_by(|a, b| a.id.cmp(&b.id));
     MapLayout { countries, flows, markers, problems }
 }
 
@@ -270,9 +335,13 @@ mod test {
         }
     }
 
+    fn view(width: f64, height: f64, visible: &[usize]) -> MapView<'_> {
+        MapView { width, height, zoom: Zoom::IDENTITY, visible, lang: "en" }
+    }
+
     #[test]
     fn one_shape_per_placeable_flow_with_a_leg_per_hop() {
-        let l = layout(&dataset(), &atlas(), 800.0, 500.0);
+        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[0, 1, 2]));
         assert_eq!(l.flows.len(), 2);
         assert_eq!(l.flows[0].legs.len(), 2);
         assert_eq!(l.flows[1].legs.len(), 1);
@@ -292,18 +361,46 @@ mod test {
     }
 
     #[test]
-    fn labels_near_the_right_edge_go_left() {
-        let l = layout(&dataset(), &atlas(), 800.0, 500.0);
-        let side = |id: &str| l.markers.iter().find(|m| m.id == id).unwrap().label_left;
-        assert!(side("UKR"), "the easternmost location is at the right edge");
-        assert!(!side("CZE"));
+    fn only_visible_flows_and_their_places_are_laid_out() {
+        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        assert_eq!(l.flows.iter().map(|f| f.index).collect::<Vec<_>>(), [1]);
+        let mut ids: Vec<_> = l.markers.iter().map(|m| m.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["SRB", "UKR"]);
+    }
+
+    #[test]
+    fn arrowheads_touch_the_destination_marker_edge() {
+        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
+        let tip = l.flows[0].legs[0].tip;
+        let d = (tip.x - ukr.at.x).hypot(tip.y - ukr.at.y);
+        assert!(d > ukr.radius && d < ukr.radius + 3.0, "tip {d} px from centre, radius {}", ukr.radius);
+    }
+
+    #[test]
+    fn zooming_keeps_strokes_and_markers_the_same_size() {
+        let a = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        // Zoom about the middle of the flow, so that both ends stay on screen.
+        let (p, q) = (a.markers[0].at, a.markers[1].at);
+        let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 800.0, 500.0);
+        let zoomed = MapView { zoom: z, ..view(800.0, 500.0, &[1]) };
+        let b = layout(&dataset(), &atlas(), &zoomed);
+        assert_eq!(a.flows[0].width, b.flows[0].width);
+        assert_eq!(a.markers[0].radius, b.markers[0].radius);
+        let span = |l: &MapLayout| {
+            let (s, u) = (&l.markers.iter().find(|m| m.id == "SRB").unwrap().at, &l.markers.iter().find(|m| m.id == "UKR").unwrap().at);
+            (s.x - u.x).hypot(s.y - u.y)
+        };
+        assert!(b.markers.iter().all(|m| !m.off_map));
+        assert!((span(&b) / span(&a) - 1.05).abs() < 1e-6, "{}", span(&b) / span(&a));
     }
 
     #[test]
     fn locations_outside_the_focus_sit_at_the_edge() {
         let mut d = dataset();
         d.raw.meta.focus = vec!["SRB".into(), "CZE".into()];
-        let l = layout(&d, &atlas(), 800.0, 500.0);
+        let l = layout(&d, &atlas(), &view(800.0, 500.0, &[0, 1]));
         let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
         assert!(ukr.off_map && ukr.at.x > 770.0, "{ukr:?}");
         assert!(!l.markers.iter().find(|m| m.id == "SRB").unwrap().off_map);
@@ -312,7 +409,7 @@ mod test {
 
     #[test]
     fn markers_lie_inside_the_viewport() {
-        let l = layout(&dataset(), &atlas(), 375.0, 300.0);
+        let l = layout(&dataset(), &atlas(), &view(375.0, 300.0, &[0, 1]));
         for m in &l.markers {
             assert!(m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0, "{m:?}");
         }

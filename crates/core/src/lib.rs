@@ -5,20 +5,28 @@
 //!   dates and periods).
 //! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
-//! - Presentation: [`layout`] (what the map draws), [`describe`] (words for flows),
-//!   [`palette`], [`format`]; [`query`] (the page's URL parameters).
+//! - Presentation: [`layout`] (what the map draws), [`scale`] (widths), [`labels`], [`zoom`],
+//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`].
+//! - Reader's state: [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
 pub mod atlas;
 pub mod dataset;
 pub mod describe;
+pub mod filter;
 pub mod date;
 pub mod format;
+pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod palette;
 pub mod path;
 pub mod projection;
 pub mod query;
+pub mod scale;
 pub mod text;
+pub mod timeline;
+pub mod totals;
 pub mod validate;
+pub mod view_state;
+pub mod zoom;

@@ -157,6 +157,28 @@ pub enum ClaimStatus {
 }
 
 impl ClaimStatus {
+    /// The name used in data files and links.
+    pub fn key(self) -> &'static str {
+        match self {
+            ClaimStatus::Documented => "documented",
+            ClaimStatus::Reported => "reported",
+            ClaimStatus::Alleged => "alleged",
+            ClaimStatus::Denied => "denied",
+            ClaimStatus::Unverified => "unverified",
+        }
+    }
+
+    /// What the status means, for the legend and the detail panel.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ClaimStatus::Documented => "shown by records or official data",
+            ClaimStatus::Reported => "reported or estimated by news media",
+            ClaimStatus::Alleged => "claimed by a party with a stake in it",
+            ClaimStatus::Denied => "denied by those accused",
+            ClaimStatus::Unverified => "rests only on a secondary analysis whose sources could not be checked",
+        }
+    }
+
     /// Words for readers.
     pub fn label(self) -> &'static str {
         match self {

@@ -14,3 +14,32 @@ pub const CATEGORY_COLORS: [&str; 7] =
 pub fn category_color(index: usize) -> &'static str {
     CATEGORY_COLORS[index % CATEGORY_COLORS.len()]
 }
+
+use crate::model::ClaimStatus;
+
+/// The line pattern of a claim status (`stroke-dasharray` in units of the line's width),
+/// a second encoding besides colour: documented solid, reported long dashes, alleged short
+/// dashes, denied dash-dot, unverified dots.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{model::ClaimStatus, palette::status_dash};
+/// assert_eq!(status_dash(ClaimStatus::Documented), None);
+/// assert_eq!(status_dash(ClaimStatus::Alleged), Some([3.0, 2.0, 3.0, 2.0]));
+/// ```
+pub fn status_dash(status: ClaimStatus) -> Option<[f64; 4]> {
+    match status {
+        ClaimStatus::Documented => None,
+        ClaimStatus::Reported => Some([6.0, 2.0, 6.0, 2.0]),
+        ClaimStatus::Alleged => Some([3.0, 2.0, 3.0, 2.0]),
+        ClaimStatus::Denied => Some([6.0, 2.0, 0.5, 2.0]),
+        ClaimStatus::Unverified => Some([0.5, 2.0, 0.5, 2.0]),
+    }
+}
+
+/// `stroke-dasharray` for a status at a stroke width: patterns grow with the line between
+/// a floor (thin lines stay readable) and a cap (thick lines keep several dashes per leg).
+pub fn dasharray(status: ClaimStatus, width: f64) -> Option<String> {
+    let unit = width.clamp(2.0, 3.5);
+    status_dash(status).map(|d| d.iter().map(|v| format!("{:.1}", v * unit)).collect::<Vec<_>>().join(" "))
+}

@@ -105,6 +105,11 @@ impl Projection {
         proj
     }
 
+    /// The same projection seen through a zoom transform.
+    pub fn zoomed(self, z: crate::zoom::Zoom) -> Projection {
+        Projection { scale: self.scale * z.k, tx: self.tx * z.k + z.x, ty: self.ty * z.k + z.y, ..self }
+    }
+
     /// Longitude/latitude in degrees → pixels.
     pub fn project(&self, c: Coord<f64>) -> Coord<f64> {
         let (x, y) = self.raw.forward((c.x - self.lambda0).to_radians(), c.y.to_radians());

@@ -1,0 +1,102 @@
+//! Which flows are shown: by category, claim status, source and time.
+
+use crate::dataset::Dataset;
+use crate::date::PartialDate;
+use crate::model::{ClaimStatus, Flow};
+use std::collections::BTreeSet;
+
+/// Every claim status, in the legend's order.
+pub const STATUSES: [ClaimStatus; 5] =
+    [ClaimStatus::Documented, ClaimStatus::Reported, ClaimStatus::Alleged, ClaimStatus::Denied, ClaimStatus::Unverified];
+
+/// The reader's filters; the default shows everything.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// Category ids switched off.
+    pub hidden_categories: BTreeSet<String>,
+    /// Claim statuses switched off.
+    pub hidden_statuses: BTreeSet<ClaimStatus>,
+    /// Only flows citing this source, when set.
+    pub source: Option<String>,
+    /// Only flows whose period reaches this date or later.
+    pub from: Option<PartialDate>,
+    /// Only flows whose period starts by this date.
+    pub to: Option<PartialDate>,
+}
+
+impl Filter {
+    /// True when nothing is filtered out.
+    pub fn is_default(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether a flow passes. A flow without a period passes any time range: the reporting
+    /// does not date it, so hiding it would say more than the sources do.
+    pub fn shows(&self, flow: &Flow) -> bool {
+        if self.hidden_categories.contains(&flow.category) || self.hidden_statuses.contains(&flow.status) {
+            return false;
+        }
+        if let Some(s) = &self.source {
+            if !flow.citations.iter().any(|c| &c.source == s) {
+                return false;
+            }
+        }
+        let Some(period) = &flow.period else { return true };
+        if let (Some(from), Some(end)) = (&self.from, &period.end) {
+            if end.latest() < from.earliest() {
+                return false;
+            }
+        }
+        if let (Some(to), Some(start)) = (&self.to, &period.start) {
+            if start.earliest() > to.latest() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Indices of the flows shown, in dataset order.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, filter::Filter};
+    /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let mut f = Filter::default();
+    /// assert_eq!(f.visible(&d), vec![0, 1]);
+    /// f.hidden_categories.insert("arms".into());
+    /// assert_eq!(f.visible(&d), vec![1]);
+    /// ```
+    pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
+        dataset.raw.flows.iter().enumerate().filter(|(_, f)| self.shows(f)).map(|(i, _)| i).collect()
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn dataset() -> Dataset {
+        Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap()
+    }
+
+    #[test]
+    fn status_and_source_filters() {
+        let d = dataset();
+        let mut f = Filter { hidden_statuses: [ClaimStatus::Alleged].into(), ..Filter::default() };
+        assert_eq!(f.visible(&d), vec![1]);
+        f.hidden_statuses.clear();
+        f.source = Some("records".into());
+        assert_eq!(f.visible(&d), vec![1]);
+    }
+
+    #[test]
+    fn time_range_overlaps_periods_and_keeps_undated_flows() {
+        let d = dataset();
+        // Flow 1 runs 2022-03 to 2023-07; flow 0 has no period.
+        let range = |a: &str, b: &str| Filter { from: Some(a.parse().unwrap()), to: Some(b.parse().unwrap()), ..Filter::default() };
+        assert_eq!(range("2023-07", "2024").visible(&d), vec![0, 1]);
+        assert_eq!(range("2023-08", "2024").visible(&d), vec![0]);
+        assert_eq!(range("2020", "2022-02").visible(&d), vec![0]);
+        assert_eq!(range("2022", "2022").visible(&d), vec![0, 1]);
+    }
+}

@@ -1,0 +1,102 @@
+//! The width scale: arc width by value, with reference values for the legend.
+
+use crate::model::{Flow, FlowValue};
+
+/// Widths in pixels.
+pub const MIN_WIDTH: f64 = 1.5;
+/// Width of the largest value.
+pub const MAX_WIDTH: f64 = 12.0;
+/// Width of a flow whose value is not disclosed (drawn in its own style).
+pub const UNDISCLOSED_WIDTH: f64 = 1.75;
+
+/// Maps stated amounts to stroke widths by area (square root), so that a flow twice as
+/// large looks twice as heavy. Amounts are compared as stated, without currency conversion.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WidthScale {
+    /// The largest amount among the flows.
+    pub max: f64,
+}
+
+impl WidthScale {
+    /// The scale for these flows.
+    pub fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
+        let max = flows
+            .into_iter()
+            .filter_map(|f| match &f.value {
+                FlowValue::Known(m) => Some(m.amount),
+                FlowValue::Undisclosed(_) => None,
+            })
+            .fold(0.0, f64::max);
+        WidthScale { max }
+    }
+
+    /// Stroke width for an amount.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::scale::{WidthScale, MAX_WIDTH, MIN_WIDTH};
+    /// let s = WidthScale { max: 100.0 };
+    /// assert_eq!(s.width(100.0), MAX_WIDTH);
+    /// assert_eq!(s.width(0.0), MIN_WIDTH);
+    /// assert!((s.width(25.0) - (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * 0.5)).abs() < 1e-9);
+    /// ```
+    pub fn width(&self, amount: f64) -> f64 {
+        if self.max <= 0.0 {
+            return MIN_WIDTH;
+        }
+        MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * (amount.max(0.0) / self.max).min(1.0).sqrt()
+    }
+
+    /// Stroke width for a flow; undisclosed values get [`UNDISCLOSED_WIDTH`].
+    pub fn flow_width(&self, flow: &Flow) -> f64 {
+        match &flow.value {
+            FlowValue::Known(m) => self.width(m.amount),
+            FlowValue::Undisclosed(_) => UNDISCLOSED_WIDTH,
+        }
+    }
+
+    /// Two or three round reference amounts (1, 2 or 5 × 10ⁿ) for the legend, largest last.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::scale::WidthScale;
+    /// assert_eq!(WidthScale { max: 1.2e9 }.legend_values(), vec![1e8, 5e8, 1e9]);
+    /// assert!(WidthScale { max: 0.0 }.legend_values().is_empty());
+    /// ```
+    pub fn legend_values(&self) -> Vec<f64> {
+        if self.max <= 0.0 {
+            return Vec::new();
+        }
+        let top = nice_floor(self.max);
+        let mut values = vec![nice_floor(top / 10.0), nice_floor(top / 2.0), top];
+        values.dedup();
+        values.retain(|v| *v > 0.0);
+        values
+    }
+}
+
+/// The largest 1, 2 or 5 × 10ⁿ not above `v`.
+fn nice_floor(v: f64) -> f64 {
+    let p = 10f64.powf(v.log10().floor());
+    [5.0, 2.0, 1.0].into_iter().map(|m| m * p).find(|n| *n <= v * (1.0 + 1e-9)).unwrap_or(p)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn nice_numbers() {
+        assert_eq!(nice_floor(143.9e6), 100e6);
+        assert_eq!(nice_floor(800e6), 500e6);
+        assert_eq!(nice_floor(2.0), 2.0);
+        assert_eq!(WidthScale { max: 143.9e6 }.legend_values(), vec![1e7, 5e7, 1e8]);
+    }
+
+    #[test]
+    fn wider_means_more() {
+        let s = WidthScale { max: 1e9 };
+        assert!(s.width(1e8) < s.width(5e8) && s.width(5e8) < s.width(1e9));
+        assert!(UNDISCLOSED_WIDTH < s.width(1e7) + 1.0);
+    }
+}

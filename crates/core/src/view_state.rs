@@ -1,0 +1,140 @@
+//! The view a link reopens: filters, the pinned flow and the zoom, kept in the URL hash
+//! as `#cat=-arms&status=-alleged&src=svr&from=2023-01&to=2024&flow=kits&zoom=2,-100,-50`.
+//! Hidden categories and statuses carry a leading `-`, so a link stays short and new
+//! categories in a later version of the dataset show by default.
+
+use crate::date::PartialDate;
+use crate::filter::{Filter, STATUSES};
+use crate::query::percent_decode;
+use crate::zoom::Zoom;
+
+/// Everything about the current view that a shared link should restore.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    /// The reader's filters.
+    pub filter: Filter,
+    /// Id of the pinned flow.
+    pub selected: Option<String>,
+    /// Zoom and pan.
+    pub zoom: Zoom,
+}
+
+/// Escapes what would break a hash parameter.
+fn escape(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl ViewState {
+    /// The hash, without `#`; empty for the default view.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::view_state::ViewState;
+    /// let mut v = ViewState::default();
+    /// assert_eq!(v.to_hash(), "");
+    /// v.selected = Some("kits".into());
+    /// v.filter.hidden_categories.insert("arms".into());
+    /// assert_eq!(v.to_hash(), "cat=-arms&flow=kits");
+    /// assert_eq!(ViewState::from_hash("#cat=-arms&flow=kits"), v);
+    /// ```
+    pub fn to_hash(&self) -> String {
+        let f = &self.filter;
+        let mut parts = Vec::new();
+        let minus = |items: Vec<String>| items.iter().map(|s| format!("-{}", escape(s))).collect::<Vec<_>>().join(",");
+        if !f.hidden_categories.is_empty() {
+            parts.push(format!("cat={}", minus(f.hidden_categories.iter().cloned().collect())));
+        }
+        if !f.hidden_statuses.is_empty() {
+            parts.push(format!("status={}", minus(f.hidden_statuses.iter().map(|s| s.key().to_string()).collect())));
+        }
+        if let Some(s) = &f.source {
+            parts.push(format!("src={}", escape(s)));
+        }
+        if let Some(d) = &f.from {
+            parts.push(format!("from={d}"));
+        }
+        if let Some(d) = &f.to {
+            parts.push(format!("to={d}"));
+        }
+        if let Some(s) = &self.selected {
+            parts.push(format!("flow={}", escape(s)));
+        }
+        if !self.zoom.is_identity() {
+            let z = &self.zoom;
+            parts.push(format!("zoom={:.3},{:.1},{:.1}", z.k, z.x, z.y));
+        }
+        parts.join("&")
+    }
+
+    /// Reads a hash (with or without `#`); unknown or malformed parts are ignored, so an
+    /// old or mangled link still opens the map.
+    pub fn from_hash(hash: &str) -> ViewState {
+        let mut v = ViewState::default();
+        for pair in hash.trim_start_matches('#').split('&') {
+            let Some((key, value)) = pair.split_once('=') else { continue };
+            let list = || value.split(',').filter_map(|s| s.strip_prefix('-')).map(percent_decode);
+            match key {
+                "cat" => v.filter.hidden_categories = list().collect(),
+                "status" => {
+                    v.filter.hidden_statuses =
+                        list().filter_map(|k| STATUSES.into_iter().find(|s| s.key() == k)).collect()
+                }
+                "src" => v.filter.source = Some(percent_decode(value)).filter(|s| !s.is_empty()),
+                "from" => v.filter.from = value.parse::<PartialDate>().ok(),
+                "to" => v.filter.to = value.parse::<PartialDate>().ok(),
+                "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
+                "zoom" => {
+                    let n: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
+                    if let [k, x, y] = n[..] {
+                        if k.is_finite() && x.is_finite() && y.is_finite() {
+                            v.zoom = Zoom { k, x, y };
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::model::ClaimStatus;
+
+    #[test]
+    fn full_round_trip() {
+        let v = ViewState {
+            filter: Filter {
+                hidden_categories: ["arms".to_string(), "dual use/goods".to_string()].into(),
+                hidden_statuses: [ClaimStatus::Alleged, ClaimStatus::Unverified].into(),
+                source: Some("bne-2023-11-09".into()),
+                from: Some("2023-01".parse().unwrap()),
+                to: Some("2024".parse().unwrap()),
+            },
+            selected: Some("srb-cze-ukr-grad".into()),
+            zoom: Zoom { k: 2.5, x: -120.5, y: -30.0 },
+        };
+        let hash = v.to_hash();
+        assert_eq!(
+            hash,
+            "cat=-arms,-dual%20use%2Fgoods&status=-alleged,-unverified&src=bne-2023-11-09&from=2023-01&to=2024\
+             &flow=srb-cze-ukr-grad&zoom=2.500,-120.5,-30.0"
+        );
+        assert_eq!(ViewState::from_hash(&format!("#{hash}")), v);
+    }
+
+    #[test]
+    fn junk_is_ignored() {
+        let v = ViewState::from_hash("#zoom=NaN,1,2&from=2023-13&status=-rumoured&what=ever&flow=");
+        assert_eq!(v, ViewState::default());
+    }
+}

@@ -1,0 +1,76 @@
+//! Zoom and pan as a screen transform `p ↦ k·p + (x, y)`, as in d3-zoom.
+
+/// Smallest and largest zoom factors.
+pub const ZOOM_RANGE: (f64, f64) = (1.0, 16.0);
+
+/// A zoom transform.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Zoom {
+    /// Scale factor, at least 1.
+    pub k: f64,
+    /// Horizontal offset in pixels.
+    pub x: f64,
+    /// Vertical offset in pixels.
+    pub y: f64,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom::IDENTITY
+    }
+}
+
+impl Zoom {
+    /// No zoom.
+    pub const IDENTITY: Zoom = Zoom { k: 1.0, x: 0.0, y: 0.0 };
+
+    /// True when this is (close to) no zoom.
+    pub fn is_identity(&self) -> bool {
+        (self.k - 1.0).abs() < 1e-9 && self.x.abs() < 1e-6 && self.y.abs() < 1e-6
+    }
+
+    /// Keeps the map covering the whole `width × height` frame.
+    pub fn clamped(self, width: f64, height: f64) -> Zoom {
+        let k = self.k.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        Zoom { k, x: self.x.clamp(width * (1.0 - k), 0.0), y: self.y.clamp(height * (1.0 - k), 0.0) }
+    }
+
+    /// Zooms by `factor` keeping the screen point `(px, py)` still.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::zoom::Zoom;
+    /// let z = Zoom::IDENTITY.zoom_at(2.0, 100.0, 50.0, 400.0, 300.0);
+    /// assert_eq!((z.k, z.x, z.y), (2.0, -100.0, -50.0));
+    /// ```
+    pub fn zoom_at(self, factor: f64, px: f64, py: f64, width: f64, height: f64) -> Zoom {
+        let k = (self.k * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        let f = k / self.k;
+        Zoom { k, x: px - (px - self.x) * f, y: py - (py - self.y) * f }.clamped(width, height)
+    }
+
+    /// Moves the map by `(dx, dy)` pixels.
+    pub fn panned(self, dx: f64, dy: f64, width: f64, height: f64) -> Zoom {
+        Zoom { x: self.x + dx, y: self.y + dy, ..self }.clamped(width, height)
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn cannot_zoom_out_past_the_whole_map_or_pan_it_away() {
+        let z = Zoom::IDENTITY.zoom_at(0.5, 10.0, 10.0, 400.0, 300.0);
+        assert!(z.is_identity());
+        let z = Zoom::IDENTITY.zoom_at(2.0, 200.0, 150.0, 400.0, 300.0).panned(1000.0, -1000.0, 400.0, 300.0);
+        assert_eq!((z.x, z.y), (0.0, -300.0));
+    }
+
+    #[test]
+    fn zoom_in_then_out_returns_home() {
+        let z = Zoom::IDENTITY.zoom_at(3.0, 120.0, 80.0, 400.0, 300.0).zoom_at(1.0 / 3.0, 120.0, 80.0, 400.0, 300.0);
+        assert!(z.is_identity(), "{z:?}");
+        assert_eq!(Zoom::IDENTITY.zoom_at(100.0, 0.0, 0.0, 400.0, 300.0).k, 16.0);
+    }
+}

@@ -1,0 +1,188 @@
+//! Filters: category, claim status, source and time, with a count and a reset.
+
+use crate::load::Loaded;
+use crate::state::MapState;
+use flowmap_core::filter::{Filter, STATUSES};
+use flowmap_core::palette::{category_color, dasharray};
+use flowmap_core::timeline::{date_of, month_of, Timeline};
+use leptos::prelude::*;
+
+/// The filter controls above the map.
+#[component]
+pub fn Filters() -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
+    let dataset = data.dataset.clone();
+    let lang = dataset.raw.meta.language.clone();
+    let total = dataset.raw.flows.len();
+    let edit = move |f: &dyn Fn(&mut Filter)| state.view.update(|v| f(&mut v.filter));
+
+    let categories = dataset
+        .raw
+        .categories
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| dataset.raw.flows.iter().any(|f| f.category == c.id))
+        .map(|(i, c)| {
+            let (id, id2) = (c.id.clone(), c.id.clone());
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || state.view.with(|v| !v.filter.hidden_categories.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit(&|f| { if on { f.hidden_categories.remove(&id2); } else { f.hidden_categories.insert(id2.clone()); } });
+                        }
+                    />
+                    <span class="swatch-line" style=format!("border-top-color:{}", category_color(i)) aria-hidden="true"></span>
+                    {c.name.get(&lang).to_string()}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let statuses = STATUSES
+        .into_iter()
+        .filter(|s| dataset.raw.flows.iter().any(|f| f.status == *s))
+        .map(|s| {
+            let dash = dasharray(s, 2.5).unwrap_or_default();
+            view! {
+                <label class="check" title=s.explanation()>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || state.view.with(|v| !v.filter.hidden_statuses.contains(&s))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit(&|f| { if on { f.hidden_statuses.remove(&s); } else { f.hidden_statuses.insert(s); } });
+                        }
+                    />
+                    <svg width="30" height="8" aria-hidden="true"><path d="M1,4 L29,4" class="status-sample" stroke-dasharray=dash /></svg>
+                    {s.label()}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let sources = dataset
+        .raw
+        .sources
+        .iter()
+        .map(|s| {
+            let (id, id2) = (s.id.clone(), s.id.clone());
+            view! {
+                <option value=id selected=move || state.view.with(|v| v.filter.source.as_deref() == Some(id2.as_str()))>
+                    {format!("{}: {}", s.outlet, s.title)}
+                </option>
+            }
+        })
+        .collect_view();
+
+    let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
+
+    let shown = move || state.visible.with(Vec::len);
+    view! {
+        <section class="filters" aria-label="Filters">
+            <fieldset>
+                <legend>"What"</legend>
+                {categories}
+            </fieldset>
+            <fieldset>
+                <legend>"How solid"</legend>
+                {statuses}
+            </fieldset>
+            <label class="source">
+                <span>"Source"</span>
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(&|f| f.source = Some(v.clone()).filter(|s| !s.is_empty()));
+                }>
+                    <option value="" selected=move || state.view.with(|v| v.filter.source.is_none())>"All sources"</option>
+                    {sources}
+                </select>
+            </label>
+            {time}
+            <div class="filter-status">
+                <p class="count" role="status" aria-live="polite">{move || format!("Showing {} of {total} flows", shown())}</p>
+                <button
+                    type="button"
+                    disabled=move || state.view.with(|v| v.filter.is_default())
+                    on:click=move |_| edit(&|f| *f = Filter::default())
+                >
+                    "Reset filters"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Two sliders for the first and last month shown, over an axis with the dataset's events.
+#[component]
+fn TimeRange(
+    /// The months the data covers.
+    timeline: Timeline,
+) -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
+    let lang = data.dataset.raw.meta.language.clone();
+    let from = move || state.view.with(|v| v.filter.from.map_or(timeline.start, |d| month_of(&d, true)));
+    let to = move || state.view.with(|v| v.filter.to.map_or(timeline.end, |d| month_of(&d, false)));
+    let set = move |which_from: bool, m: i32| {
+        state.view.update(|v| {
+            let (lo, hi) = (v.filter.from.map_or(timeline.start, |d| month_of(&d, true)), v.filter.to.map_or(timeline.end, |d| month_of(&d, false)));
+            if which_from {
+                let m = m.min(hi);
+                v.filter.from = (m != timeline.start).then(|| date_of(m));
+            } else {
+                let m = m.max(lo);
+                v.filter.to = (m != timeline.end).then(|| date_of(m));
+            }
+        })
+    };
+    let label = |m: i32| date_of(m).human();
+    let events = data
+        .dataset
+        .raw
+        .events
+        .iter()
+        .map(|e| {
+            let m = month_of(&e.date, true);
+            let left = format!("left:{:.2}%", timeline.fraction(m) * 100.0);
+            (left, e.date.human(), e.label.get(&lang).to_string())
+        })
+        .collect::<Vec<_>>();
+    let ticks = events
+        .iter()
+        .map(|(left, date, text)| view! { <span class="event-tick" style=left.clone() title=format!("{date}: {text}")></span> })
+        .collect_view();
+    let list = events.into_iter().map(|(_, date, text)| view! { <li><time>{date}</time>" "{text}</li> }).collect_view();
+    view! {
+        <fieldset class="time">
+            <legend>"When"</legend>
+            <p class="time-label">{move || format!("{} – {}", label(from()), label(to()))}</p>
+            <div class="time-track">
+                {ticks}
+                <input
+                    type="range"
+                    aria-label="First month shown"
+                    min=timeline.start
+                    max=timeline.end
+                    prop:value=move || from().to_string()
+                    aria-valuetext=move || label(from())
+                    on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(true, m) }
+                />
+                <input
+                    type="range"
+                    aria-label="Last month shown"
+                    min=timeline.start
+                    max=timeline.end
+                    prop:value=move || to().to_string()
+                    aria-valuetext=move || label(to())
+                    on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(false, m) }
+                />
+            </div>
+            <ul class="events" aria-label="Events">{list}</ul>
+            <p class="time-note">"Flows without dates stay shown."</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,98 @@
+//! One flow on the map: its legs, their arrowheads, and its interactions.
+
+use crate::load::Loaded;
+use crate::state::{pointer_in_frame, Hover, MapState};
+use flowmap_core::describe::accessible_name;
+use flowmap_core::layout::MapLayout;
+use leptos::prelude::*;
+
+/// How a flow is shown relative to what the reader is looking at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Emphasis {
+    Normal,
+    Active,
+    Dimmed,
+}
+
+/// The arcs of flow `index`; hovering, focusing or selecting any leg highlights the route.
+#[component]
+pub fn FlowArc(
+    /// Index of the flow in the dataset.
+    index: usize,
+    /// The current layout.
+    laid_out: Memo<Option<MapLayout>>,
+) -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
+    let flow = data.dataset.raw.flows[index].clone();
+    let shape = Memo::new(move |_| {
+        laid_out.with(|l| l.as_ref().and_then(|l| l.flows.iter().find(|f| f.index == index).cloned()))
+    });
+    let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
+    let id = flow.id.clone();
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| state.view.with(|v| v.selected.as_deref() == Some(id.as_str())))
+    };
+    let emphasis = Memo::new(move |_| {
+        let is_me = match state.hover.get() {
+            Some(Hover::Flow { index: i, .. }) => Some(i == index),
+            Some(Hover::Location { id, .. }) => Some(route.contains(&id)),
+            None => None,
+        };
+        match (is_me, selected.get(), state.view.with(|v| v.selected.is_some())) {
+            (Some(true), _, _) | (None, true, _) => Emphasis::Active,
+            (Some(false), _, _) | (None, false, true) => Emphasis::Dimmed,
+            (None, false, false) => Emphasis::Normal,
+        }
+    });
+
+    // Where the tooltip goes when the flow is focused: the middle of its last leg.
+    let anchor = move || {
+        shape.with_untracked(|s| s.as_ref().and_then(|s| s.legs.last()).map(|l| (l.middle.x, l.middle.y)))
+            .unwrap_or_default()
+    };
+    let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));
+    let toggle = {
+        let id = id.clone();
+        move || state.select(if selected.get_untracked() { None } else { Some(id.clone()) })
+    };
+    let toggle_key = toggle.clone();
+
+    let label = accessible_name(&data.dataset, &flow, &data.dataset.raw.meta.language);
+    view! {
+        <g
+            class="flow"
+            class:active=move || emphasis.get() == Emphasis::Active
+            class:dimmed=move || emphasis.get() == Emphasis::Dimmed
+            class:selected=move || selected.get()
+            data-flow-id=id
+            tabindex="0"
+            role="button"
+            aria-pressed=move || if selected.get() { "true" } else { "false" }
+            aria-label=label
+            on:mouseenter=move |ev| if let Some((x, y)) = pointer_in_frame(&ev) { hover_at(x, y) }
+            on:mousemove=move |ev| if let Some((x, y)) = pointer_in_frame(&ev) { hover_at(x, y) }
+            on:mouseleave=move |_| state.hover.set(None)
+            on:focus=move |_| { let (x, y) = anchor(); hover_at(x, y) }
+            on:blur=move |_| state.hover.set(None)
+            on:click=move |_| toggle()
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    toggle_key();
+                }
+            }
+        >
+            {move || shape.get().map(|f| {
+                let hit_width = (f.width + 10.0).max(14.0);
+                f.legs.into_iter().map(|leg| view! {
+                    <path class="hit" d=leg.line.clone() stroke-width=hit_width />
+                    {f.undisclosed.then(|| view! { <path class="band" d=leg.line.clone() stroke=f.color /> })}
+                    <path class="line" d=leg.line stroke=f.color stroke-width=f.width stroke-dasharray=f.dash.clone() />
+                    <path class="arrow" d=leg.arrow fill=f.color />
+                }).collect_view()
+            })}
+        </g>
+    }
+}

@@ -1,0 +1,103 @@
+//! The detail panel of the pinned flow: route, value, actors, claim status and every
+//! citation with its quote and link.
+
+use crate::load::Loaded;
+use crate::state::MapState;
+use flowmap_core::describe::{location_name, route, source_line};
+use flowmap_core::format::flow_value;
+use flowmap_core::model::Stance;
+use leptos::prelude::*;
+
+/// Only http(s) links become clickable; anything else is shown as text.
+fn web_link(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}
+
+/// The panel; empty when no flow is pinned. Escape or the close button unpins.
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
+    let dataset = data.dataset.clone();
+    let lang = dataset.raw.meta.language.clone();
+    let close = move || {
+        let id = state.view.with_untracked(|v| v.selected.clone());
+        state.select(None);
+        // Return focus to the flow the panel was about.
+        if let Some(id) = id {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&format!("g.flow[data-flow-id=\"{}\"]", id.replace('"', ""))).ok().flatten());
+            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok()) {
+                let _ = el.focus();
+            }
+        }
+    };
+    let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.view.with_untracked(|v| v.selected.is_some()) {
+            close();
+        }
+    });
+    move || {
+        let id = state.view.with(|v| v.selected.clone())?;
+        let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;
+        let category = dataset.category(&flow.category).map(|(_, c)| c.name.get(&lang).to_string()).unwrap_or_default();
+        let period = flow.period.as_ref().map(|p| p.human()).filter(|p| !p.is_empty());
+        let actors = |side: &Vec<String>, place: String| {
+            (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
+        };
+        let via_places = flow.via.iter().map(|v| location_name(&dataset, v, &lang)).collect::<Vec<_>>().join(", ");
+        let citations = flow
+            .citations
+            .iter()
+            .filter_map(|c| dataset.source(&c.source).map(|s| (c, s)))
+            .map(|(c, s)| {
+                let link = s.url.as_deref().and_then(web_link);
+                view! {
+                    <li class="citation" class:disputes=c.stance == Stance::Disputes>
+                        {(c.stance == Stance::Disputes).then(|| view! { <p class="stance">"Disputes this flow"</p> })}
+                        <blockquote>{c.quote.clone()}</blockquote>
+                        <p class="cite">
+                            {source_line(s)}
+                            " · "
+                            <em>{s.title.clone()}</em>
+                            " · "
+                            {s.kind.label()}
+                            {link.map(|href| view! {
+                                " · "
+                                <a href=href target="_blank" rel="noopener noreferrer">"Read the source"<span class="visually-hidden">" (opens in a new tab)"</span></a>
+                            })}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        let close_click = close;
+        Some(view! {
+            <aside class="detail-panel" aria-labelledby="detail-title" data-flow-id=flow.id.clone()>
+                <button type="button" class="close" aria-label="Close details" on:click=move |_| close_click()>"×"</button>
+                <h2 id="detail-title">{route(&dataset, flow, &lang)}</h2>
+                <p class="what">{flow.description.get(&lang).to_string()}</p>
+                <dl>
+                    <dt>"Category"</dt><dd>{category}</dd>
+                    <dt>"Value"</dt><dd>{flow_value(&flow.value)}</dd>
+                    {period.map(|p| view! { <dt>"Period"</dt><dd>{p}</dd> })}
+                    <dt>"Claim"</dt>
+                    <dd><strong>{flow.status.label()}</strong>{format!(": {}", flow.status.explanation())}</dd>
+                </dl>
+                {(!flow.actors.from.is_empty() || !flow.actors.via.is_empty() || !flow.actors.to.is_empty()).then(|| view! {
+                    <h3>"Named actors"</h3>
+                    <ul class="actors">
+                        {actors(&flow.actors.from, location_name(&dataset, &flow.from, &lang).to_string())}
+                        {actors(&flow.actors.via, via_places.clone())}
+                        {actors(&flow.actors.to, location_name(&dataset, &flow.to, &lang).to_string())}
+                    </ul>
+                })}
+                {flow.note.as_ref().map(|n| view! { <p class="note">{n.get(&lang).to_string()}</p> })}
+                <h3>"What the sources say"</h3>
+                <ol class="citations">{citations}</ol>
+            </aside>
+        })
+    }
+}

@@ -1,0 +1,95 @@
+//! The map's shared state: one set of signals near the top, passed down as a context.
+//! Everything else (visible flows, layout) is derived from these.
+
+use crate::load::Loaded;
+use flowmap_core::view_state::ViewState;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// What the pointer or keyboard is on, with the position for a tooltip (pixels from the
+/// map's top left).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hover {
+    /// A flow, by index.
+    Flow { index: usize, x: f64, y: f64 },
+    /// A location, by id.
+    Location { id: String, x: f64, y: f64 },
+}
+
+/// Signals shared by the map, the filters, the legend and the panel.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    /// Filters, pinned flow and zoom: what a link restores.
+    pub view: RwSignal<ViewState>,
+    /// What is hovered or focused.
+    pub hover: RwSignal<Option<Hover>>,
+    /// The map's size in pixels.
+    pub size: RwSignal<(f64, f64)>,
+    /// Indices of the flows that pass the filters.
+    pub visible: Memo<Vec<usize>>,
+}
+
+impl MapState {
+    /// Creates the state for a dataset, starting from the URL hash, and keeps the hash and
+    /// the browser history in step with it.
+    pub fn new(data: &Loaded) -> MapState {
+        let view = RwSignal::new(ViewState::from_hash(&current_hash()));
+        let dataset = data.dataset.clone();
+        let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
+        let state = MapState { view, hover: RwSignal::new(None), size: RwSignal::new((0.0, 0.0)), visible };
+        state.sync_with_url();
+        state
+    }
+
+    /// Writes the view into the hash: a new history entry for filters and selection (so
+    /// Back steps through them), a replaced one for zoom (so Back does not replay panning).
+    fn sync_with_url(self) {
+        let view = self.view;
+        Effect::new(move |previous: Option<ViewState>| {
+            let now = view.get();
+            let hash = now.to_hash();
+            if hash != current_hash().trim_start_matches('#') {
+                let only_zoom = previous.as_ref().is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
+                set_hash(&hash, !only_zoom);
+            }
+            now
+        });
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            let from_url = ViewState::from_hash(&current_hash());
+            if from_url != view.get_untracked() {
+                view.set(from_url);
+            }
+        });
+    }
+
+    /// Pins a flow (or unpins with `None`).
+    pub fn select(self, flow_id: Option<String>) {
+        self.view.update(|v| v.selected = flow_id);
+    }
+}
+
+/// A mouse or pointer event's position relative to the map frame it happened in.
+pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let frame = el.closest(".map-frame").ok()??;
+    let r = frame.get_bounding_client_rect();
+    Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn set_hash(hash: &str, push: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let location = window.location();
+    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}

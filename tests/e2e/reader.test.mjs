@@ -1,0 +1,169 @@
+// The reader's map: detail panel, route highlight, filters, deep links and zoom.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launch, openMap, bundledDataset, hoverFlow, SHOTS } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 740 };
+const data = bundledDataset();
+const drawn = (page) => page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId).sort());
+
+/** Clicks a flow where it is visible (not under another flow). */
+async function clickFlow(page, id) {
+  await hoverFlow(page, id);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+test('clicking a flow pins a panel whose citations match the dataset; Escape closes it', async () => {
+  const flow = data.flows.find((f) => f.id === 'srb-cze-ukr-grad');
+  const { page, errors } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  await clickFlow(page, flow.id);
+  const panel = page.locator('.detail-panel');
+  await panel.waitFor();
+  assert.equal(await panel.getAttribute('data-flow-id'), flow.id);
+  assert.match(await panel.locator('h2').innerText(), /Serbia → Czechia → Ukraine/);
+  const quotes = await panel.locator('blockquote').allInnerTexts();
+  assert.deepEqual(quotes.map((q) => q.trim()), flow.citations.map((c) => c.quote.trim()));
+  const text = await panel.innerText();
+  for (const a of [...(flow.actors.from ?? []), ...(flow.actors.via ?? [])]) assert.ok(text.includes(a), `panel lacks actor ${a}`);
+  assert.match(text, /alleged: claimed by a party with a stake in it/);
+  assert.match(text, /disputes this flow/i);
+  // Every link opens in a new tab and is http(s).
+  for (const a of await panel.locator('a').all()) {
+    assert.equal(await a.getAttribute('target'), '_blank');
+    assert.match(await a.getAttribute('href'), /^https?:\/\//);
+  }
+  assert.match(page.url(), /#flow=srb-cze-ukr-grad$/);
+  await page.screenshot({ path: path.join(SHOTS, 'desktop-selected.png') });
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset?.flowId), flow.id, 'focus returns to the flow');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('selecting one leg highlights every leg of its route and dims the others', async () => {
+  const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  await clickFlow(page, 'srb-bgr-ukr-kits');
+  const group = page.locator('g.flow[data-flow-id="srb-bgr-ukr-kits"]');
+  assert.equal(await group.locator('path.line').count(), 2);
+  assert.match(await group.getAttribute('class'), /selected/);
+  await page.mouse.move(2, 2);
+  assert.match(await group.getAttribute('class'), /active/);
+  const dimmed = await page.locator('g.flow.dimmed').count();
+  assert.equal(dimmed, data.flows.length - 1);
+  await page.close();
+});
+
+test('each filter changes the number of drawn arcs to the count from the dataset', async () => {
+  const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  const all = data.flows.map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), all);
+  const count = () => page.locator('.filter-status .count').innerText();
+  assert.equal(await count(), `Showing ${all.length} of ${all.length} flows`);
+
+  await page.getByRole('checkbox', { name: 'Arms and ammunition' }).uncheck();
+  let want = data.flows.filter((f) => f.category !== 'arms').map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), want);
+  assert.equal(await count(), `Showing ${want.length} of ${all.length} flows`);
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+  assert.deepEqual(await drawn(page), all);
+
+  await page.getByRole('checkbox', { name: /unverified/ }).uncheck();
+  want = data.flows.filter((f) => f.status !== 'unverified').map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), want);
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+
+  await page.locator('.filters .source select').selectOption('vlast-2024-06-07');
+  want = data.flows.filter((f) => f.citations.some((c) => c.source === 'vlast-2024-06-07')).map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), want);
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+
+  // Time: move the first month to Jan 2024; flows that ended before drop out, undated stay.
+  const from = page.getByRole('slider', { name: 'First month shown' });
+  await from.evaluate((el) => { el.value = String(2024 * 12); el.dispatchEvent(new Event('input', { bubbles: true })); });
+  const lastMonth = (d) => { const [y, m] = d.split('-').map(Number); return y * 12 + (m ? m - 1 : 11); };
+  want = data.flows.filter((f) => !f.period?.end || lastMonth(f.period.end) >= 2024 * 12).map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), want);
+  assert.ok(want.length < all.length && want.length > 0);
+  assert.match(page.url(), /from=2024-01/);
+  await page.close();
+});
+
+test('a deep link restores filters, selection and zoom; Back steps through changes', async () => {
+  const hash = '#cat=-dual-use&status=-unverified&flow=srb-isr-arms&zoom=2.000,-400.0,-100.0';
+  const { page } = await openMap(browser.context, server.origin, `/${hash}`, DESKTOP);
+  const shown = (hideDualUse) => data.flows
+    .filter((f) => (!hideDualUse || f.category !== 'dual-use') && f.status !== 'unverified').map((f) => f.id).sort();
+  assert.deepEqual(await drawn(page), shown(true));
+  assert.equal(await page.locator('.detail-panel').getAttribute('data-flow-id'), 'srb-isr-arms');
+  const dualUse = page.getByRole('checkbox', { name: 'Dual-use and high-priority goods' });
+  assert.equal(await dualUse.isChecked(), false);
+  assert.equal(await page.getByRole('button', { name: 'Reset zoom' }).isDisabled(), false);
+  // A filter change adds a history entry; Back restores the linked view.
+  await dualUse.check();
+  assert.deepEqual(await drawn(page), shown(false));
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('svg.map g.flow').length === n, shown(true).length);
+  assert.equal(await dualUse.isChecked(), false);
+  await page.close();
+});
+
+test('zooming enlarges the map but keeps stroke widths and marker sizes', async () => {
+  const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  const measure = () => page.evaluate(() => {
+    const line = document.querySelector('g.flow[data-flow-id="srb-rus-kominvex"] path.line');
+    // Centres and sizes of the markers that are on the map (not pinned to its edge).
+    const markers = {};
+    for (const g of document.querySelectorAll('g.marker:not(.off-map)')) {
+      const r = g.querySelector('circle').getBoundingClientRect();
+      markers[g.dataset.id] = { x: r.x + r.width / 2, y: r.y + r.height / 2, size: r.width };
+    }
+    return { stroke: getComputedStyle(line).strokeWidth, markers };
+  });
+  const before = await measure();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const after = await measure();
+  assert.equal(after.stroke, before.stroke);
+  const common = Object.keys(after.markers).filter((id) => before.markers[id]);
+  assert.ok(common.length >= 2, `too few markers stay on the map: ${common}`);
+  const [a, b] = common;
+  const span = (m) => Math.hypot(m[a].x - m[b].x, m[a].y - m[b].y);
+  const ratio = span(after.markers) / span(before.markers);
+  assert.ok(Math.abs(ratio - 2.25) < 0.05, `${a}–${b} spread by ${ratio}, expected 2.25`);
+  for (const id of common) assert.ok(Math.abs(after.markers[id].size - before.markers[id].size) < 0.5, `${id} marker changed size`);
+  assert.match(page.url(), /zoom=2\.250/);
+  // Ctrl + wheel zooms too; a plain wheel leaves the map alone.
+  const box = await page.locator('svg.map').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  assert.match(page.url(), /zoom=2\.250/);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => /zoom=(?!2\.250)/.test(location.hash));
+  await page.getByRole('button', { name: 'Reset zoom' }).click();
+  assert.equal(new URL(page.url()).hash, '');
+  await page.close();
+});
+
+test('a selected route on a phone: screenshot, panel below the map', async () => {
+  const { page, errors } = await openMap(browser.context, server.origin, '/#flow=srb-cze-ukr-grad', PHONE);
+  const panel = page.locator('.detail-panel');
+  await panel.waitFor();
+  const map = await page.locator('.map-frame').boundingBox();
+  const box = await panel.boundingBox();
+  assert.ok(box.y >= map.y + map.height - 1, 'the panel does not cover the map on a phone');
+  assert.ok(box.width <= PHONE.width);
+  await page.screenshot({ path: path.join(SHOTS, 'phone-selected.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
