@@ -11,9 +11,22 @@ pub mod panic_message;
 use components::graphic::Graphic;
 use leptos::prelude::*;
 
+/// Applies `?theme=light|dark` to the page (otherwise the reader's system setting rules).
+fn apply_theme() {
+    let Some(window) = web_sys::window() else { return };
+    let search = window.location().search().unwrap_or_default();
+    let theme = flowmap_core::query::param(&search, "theme");
+    if let (Some(t @ ("light" | "dark")), Some(root)) =
+        (theme.as_deref(), window.document().and_then(|d| d.document_element()))
+    {
+        let _ = root.set_attribute("data-theme", t);
+    }
+}
+
 /// The whole page: a loading line, an error panel, or the graphic.
 #[component]
 pub fn App() -> impl IntoView {
+    apply_theme();
     let (loaded, set_loaded) = signal(None::<Result<load::Loaded, String>>);
     leptos::task::spawn_local(async move { set_loaded.set(Some(load::load().await)) });
     view! {

@@ -27,6 +27,10 @@ pub struct MapState {
     pub size: RwSignal<(f64, f64)>,
     /// Indices of the flows that pass the filters.
     pub visible: Memo<Vec<usize>>,
+    /// True when the table is shown instead of the map.
+    pub table: RwSignal<bool>,
+    /// True when the pinned flow lies in the map's right half, so the panel goes left.
+    pub panel_left: RwSignal<bool>,
 }
 
 impl MapState {
@@ -36,7 +40,14 @@ impl MapState {
         let view = RwSignal::new(ViewState::from_hash(&current_hash()));
         let dataset = data.dataset.clone();
         let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
-        let state = MapState { view, hover: RwSignal::new(None), size: RwSignal::new((0.0, 0.0)), visible };
+        let state = MapState {
+            view,
+            hover: RwSignal::new(None),
+            size: RwSignal::new((0.0, 0.0)),
+            visible,
+            table: RwSignal::new(false),
+            panel_left: RwSignal::new(false),
+        };
         state.sync_with_url();
         state
     }

@@ -5,9 +5,10 @@ use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
 use super::panel::DetailPanel;
+use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::credit_sources;
+use flowmap_core::describe::{credit_sources, summary};
 use leptos::prelude::*;
 
 /// Title, map, legend and credit lines of one dataset.
@@ -28,15 +29,37 @@ pub fn Graphic(
     let sources = credit_sources(&data.dataset);
     let map_credit = data.atlas.credit.clone();
     let skipped = data.dataset.problems.clone();
+    let dataset = data.dataset.clone();
+    let summary_lang = lang.clone();
+    let summary_text = move || state.visible.with(|v| summary(&dataset, v, &summary_lang));
+    let table = state.table;
     view! {
         <article class="graphic" aria-labelledby="graphic-title">
             <header>
                 <h1 id="graphic-title">{title}</h1>
                 {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
+                <p class="summary">{summary_text}</p>
             </header>
-            <div class="map-wrap">
+            <div class="map-wrap" class:hidden=move || table.get() class:panel-left=move || state.panel_left.get()>
                 <FlowMap />
                 <DetailPanel />
+            </div>
+            {move || table.get().then(|| view! { <FlowTable /> })}
+            <div class="toolbar">
+                <div class="view-switch" role="group" aria-label="Show as">
+                    <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>"Map"</button>
+                    <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>"Table"</button>
+                </div>
+                <details class="keys">
+                    <summary>"Keyboard"</summary>
+                    <ul>
+                        <li><kbd>"Tab"</kbd>" reaches the map, then the controls"</li>
+                        <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" move between flows (or places)"</li>
+                        <li><kbd>"Enter"</kbd>" or "<kbd>"Space"</kbd>" opens a flow's details"</li>
+                        <li><kbd>"Esc"</kbd>" closes them"</li>
+                        <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" zoom, "<kbd>"0"</kbd>" resets"</li>
+                    </ul>
+                </details>
             </div>
             <Filters />
             <Legend />

@@ -53,6 +53,20 @@ pub fn FlowMap() -> impl IntoView {
         })
     });
 
+    // Keep the detail panel off the pinned route: it opens on the side the route is not.
+    let dataset = data.dataset.clone();
+    Effect::new(move |_| {
+        let selected = state.view.with(|v| v.selected.clone());
+        let index = selected.and_then(|id| dataset.raw.flows.iter().position(|f| f.id == id));
+        let left = laid_out.with(|l| {
+            let (l, i) = (l.as_ref()?, index?);
+            let legs = &l.flows.iter().find(|f| f.index == i)?.legs;
+            let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
+            Some(mean > state.size.get_untracked().0 / 2.0)
+        });
+        state.panel_left.set(left.unwrap_or(false));
+    });
+
     let dataset = data.dataset.clone();
     let lang = data.dataset.raw.meta.language.clone();
     let countries = move || {

@@ -6,5 +6,6 @@ pub mod graphic;
 pub mod legend;
 pub mod map;
 pub mod panel;
+pub mod table;
 pub mod tooltip;
 pub mod zoom;

@@ -87,6 +87,38 @@ pub fn credit_sources(dataset: &Dataset) -> String {
     outlets.join("; ")
 }
 
+/// A text summary of the flows shown, for the page and for screen readers:
+/// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: 5 documented, …".
+pub fn summary(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
+    let flows: Vec<&Flow> = visible.iter().filter_map(|i| dataset.raw.flows.get(*i)).collect();
+    let mut places: Vec<&str> = flows.iter().flat_map(|f| dataset.route(f)).collect();
+    places.sort();
+    places.dedup();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let goods: Vec<String> = dataset
+        .raw
+        .categories
+        .iter()
+        .map(|c| (c.name.get(lang).to_lowercase(), flows.iter().filter(|f| f.category == c.id).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(name, n)| format!("{name} ({n})"))
+        .collect();
+    let claims: Vec<String> = crate::filter::STATUSES
+        .iter()
+        .map(|s| (s, flows.iter().filter(|f| f.status == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", s.key()))
+        .collect();
+    let mut out = format!("{} between {}.", plural(flows.len(), "flow", "flows"), plural(places.len(), "country", "countries"));
+    if !goods.is_empty() {
+        out.push_str(&format!(" Goods: {}.", goods.join(", ")));
+    }
+    if !claims.is_empty() {
+        out.push_str(&format!(" Claims: {}.", claims.join(", ")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
@@ -119,6 +151,13 @@ mod test {
             "Serbia to Ukraine via Czechia: Grad rocket kits; value not disclosed; alleged; \
              source: RKS News, citing Russia's SVR, Jun 2025; disputed by: Other"
         );
+    }
+
+    #[test]
+    fn summary_counts_what_is_shown() {
+        let d = dataset();
+        assert_eq!(summary(&d, &[0], "en"), "1 flow between 3 countries. Goods: arms (1). Claims: 1 alleged.");
+        assert_eq!(summary(&d, &[], "en"), "0 flows between 0 countries.");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
 //! - Presentation: [`layout`] (what the map draws), [`scale`] (widths), [`labels`], [`zoom`],
 //!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`].
-//! - Reader's state: [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
+//! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
 pub mod atlas;
@@ -24,6 +24,7 @@ pub mod path;
 pub mod projection;
 pub mod query;
 pub mod scale;
+pub mod table;
 pub mod text;
 pub mod timeline;
 pub mod totals;
