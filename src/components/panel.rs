@@ -6,13 +6,8 @@ use crate::state::MapState;
 use flowmap_core::describe::{location_name, route, source_line};
 use flowmap_core::format::flow_value;
 use flowmap_core::model::Stance;
+use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
-
-/// Only http(s) links become clickable; anything else is shown as text.
-fn web_link(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
-}
 
 /// The panel; empty when no flow is pinned. Escape or the close button unpins.
 #[component]
@@ -53,7 +48,8 @@ pub fn DetailPanel() -> impl IntoView {
             .iter()
             .filter_map(|c| dataset.source(&c.source).map(|s| (c, s)))
             .map(|(c, s)| {
-                let link = s.url.as_deref().and_then(web_link);
+                // Only http(s) links become clickable (the validator already drops others).
+                let link = s.url.clone().filter(|u| is_web_link(u));
                 view! {
                     <li class="citation" class:disputes=c.stance == Stance::Disputes>
                         {(c.stance == Stance::Disputes).then(|| view! { <p class="stance">"Disputes this flow"</p> })}

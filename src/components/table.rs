@@ -5,6 +5,7 @@ use crate::state::MapState;
 use flowmap_core::describe::{route, source_line};
 use flowmap_core::format::flow_value;
 use flowmap_core::table::{sorted, Column, COLUMNS};
+use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
 
 /// A sortable table of the flows that pass the filters.
@@ -51,7 +52,7 @@ pub fn FlowTable() -> impl IntoView {
                     let sources = flowmap_core::describe::flow_sources(&dataset, f)
                         .into_iter()
                         .map(|s| {
-                            let link = s.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")).map(String::from);
+                            let link = s.url.clone().filter(|u| is_web_link(u));
                             view! {
                                 <li>
                                     {source_line(s)}

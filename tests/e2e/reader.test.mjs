@@ -167,3 +167,13 @@ test('a selected route on a phone: screenshot, panel below the map', async () =>
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('source links are http(s) only and open in a new tab', async () => {
+  const { page } = await openMap(browser.context, server.origin, '/?data=__fixtures__/linked.json#flow=goods', DESKTOP);
+  const link = page.locator('.detail-panel a');
+  assert.equal(await link.count(), 1);
+  assert.equal(await link.getAttribute('href'), 'https://example.org/a');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await page.close();
+});

@@ -50,7 +50,8 @@ impl Checker {
     }
 }
 
-fn is_web_link(url: &str) -> bool {
+/// True for an `http://` or `https://` link: the only kind a page may make clickable.
+pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")) && url.trim().len() > "https://".len()
 }
