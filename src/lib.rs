@@ -4,6 +4,8 @@
 //! layout and wording.
 
 mod components;
+mod download;
+mod embed;
 mod load;
 mod state;
 pub mod panic_message;
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
     apply_theme();
     let (loaded, set_loaded) = signal(None::<Result<load::Loaded, String>>);
     leptos::task::spawn_local(async move { set_loaded.set(Some(load::load().await)) });
+    embed::report_height();
     view! {
         <main class="flowmap">
             {move || match loaded.get() {

@@ -2,6 +2,7 @@
 //! Everything else (visible flows, layout) is derived from these.
 
 use crate::load::Loaded;
+use flowmap_core::layout::{layout, MapLayout, MapView};
 use flowmap_core::view_state::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -31,6 +32,8 @@ pub struct MapState {
     pub table: RwSignal<bool>,
     /// True when the pinned flow lies in the map's right half, so the panel goes left.
     pub panel_left: RwSignal<bool>,
+    /// What the map draws now (`None` until the map has a size).
+    pub layout: Memo<Option<MapLayout>>,
 }
 
 impl MapState {
@@ -40,13 +43,24 @@ impl MapState {
         let view = RwSignal::new(ViewState::from_hash(&current_hash()));
         let dataset = data.dataset.clone();
         let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
+        let size = RwSignal::new((0.0, 0.0));
+        let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
+        let lang = data.dataset.raw.meta.language.clone();
+        let laid_out = Memo::new(move |_| {
+            let (width, height) = size.get();
+            let zoom = view.with(|v| v.zoom);
+            visible.with(|visible| {
+                (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang: &lang }))
+            })
+        });
         let state = MapState {
             view,
             hover: RwSignal::new(None),
-            size: RwSignal::new((0.0, 0.0)),
+            size,
             visible,
             table: RwSignal::new(false),
             panel_left: RwSignal::new(false),
+            layout: laid_out,
         };
         state.sync_with_url();
         state

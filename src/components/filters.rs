@@ -35,7 +35,7 @@ pub fn Filters() -> impl IntoView {
                             edit(&|f| { if on { f.hidden_categories.remove(&id2); } else { f.hidden_categories.insert(id2.clone()); } });
                         }
                     />
-                    <span class="swatch-line" style=format!("border-top-color:{}", category_color(i)) aria-hidden="true"></span>
+                    <span class="swatch-line" style:border-top-color=category_color(i) aria-hidden="true"></span>
                     {c.name.get(&lang).to_string()}
                 </label>
             }
@@ -147,13 +147,13 @@ fn TimeRange(
         .iter()
         .map(|e| {
             let m = month_of(&e.date, true);
-            let left = format!("left:{:.2}%", timeline.fraction(m) * 100.0);
+            let left = format!("{:.2}%", timeline.fraction(m) * 100.0);
             (left, e.date.human(), e.label.get(&lang).to_string())
         })
         .collect::<Vec<_>>();
     let ticks = events
         .iter()
-        .map(|(left, date, text)| view! { <span class="event-tick" style=left.clone() title=format!("{date}: {text}")></span> })
+        .map(|(left, date, text)| view! { <span class="event-tick" style:left=left.clone() title=format!("{date}: {text}")></span> })
         .collect_view();
     let list = events.into_iter().map(|(_, date, text)| view! { <li><time>{date}</time>" "{text}</li> }).collect_view();
     view! {

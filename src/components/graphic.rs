@@ -5,6 +5,7 @@ use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
 use super::panel::DetailPanel;
+use super::publish::{Downloads, EmbedCode};
 use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
@@ -33,8 +34,10 @@ pub fn Graphic(
     let summary_lang = lang.clone();
     let summary_text = move || state.visible.with(|v| summary(&dataset, v, &summary_lang));
     let table = state.table;
+    // Embedded in an article: the graphic only, without the tools.
+    let tools = !crate::embed::is_embed();
     view! {
-        <article class="graphic" aria-labelledby="graphic-title">
+        <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>
                 <h1 id="graphic-title">{title}</h1>
                 {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
@@ -45,6 +48,7 @@ pub fn Graphic(
                 <DetailPanel />
             </div>
             {move || table.get().then(|| view! { <FlowTable /> })}
+            <Show when=move || tools>
             <div class="toolbar">
                 <div class="view-switch" role="group" aria-label="Show as">
                     <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>"Map"</button>
@@ -60,8 +64,13 @@ pub fn Graphic(
                         <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" zoom, "<kbd>"0"</kbd>" resets"</li>
                     </ul>
                 </details>
+                <div class="publish">
+                    <Downloads />
+                    <EmbedCode />
+                </div>
             </div>
             <Filters />
+            </Show>
             <Legend />
             <footer>
                 {notes.map(|n| view! { <p class="notes">{n}</p> })}

@@ -7,7 +7,7 @@ use crate::load::Loaded;
 use crate::state::{Hover, MapState};
 use flowmap_core::describe::location_name;
 use flowmap_core::labels::Side;
-use flowmap_core::layout::{layout, preferred_height, MapLayout, MapView};
+use flowmap_core::layout::{preferred_height, MapLayout};
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,15 +43,7 @@ pub fn FlowMap() -> impl IntoView {
     let _resize = window_event_listener(leptos::ev::resize, move |_| on_resize());
     use_zoom_gestures(svg, state);
 
-    let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-    let lang = data.dataset.raw.meta.language.clone();
-    let laid_out = Memo::new(move |_| {
-        let (width, height) = state.size.get();
-        let zoom = state.view.with(|v| v.zoom);
-        state.visible.with(|visible| {
-            (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang: &lang }))
-        })
-    });
+    let laid_out = state.layout;
 
     // Keep the detail panel off the pinned route: it opens on the side the route is not.
     let dataset = data.dataset.clone();
@@ -89,12 +81,10 @@ pub fn FlowMap() -> impl IntoView {
         <div
             class="map-frame"
             node_ref=frame
-            style=move || {
-                let (_, h) = state.size.get();
-                let zoomed = state.view.with(|v| v.zoom.k > 1.0);
-                // One finger scrolls the page until the map is zoomed; two fingers zoom it.
-                format!("height:{h}px;touch-action:{}", if zoomed { "none" } else { "pan-x pan-y" })
-            }
+            // Set through the CSSOM (not a style attribute), which a strict CSP allows.
+            style:height=move || format!("{}px", state.size.get().1)
+            // One finger scrolls the page until the map is zoomed; two fingers zoom it.
+            style:touch-action=move || if state.view.with(|v| v.zoom.k > 1.0) { "none" } else { "pan-x pan-y" }
             on:keydown=move |ev| on_map_key(&ev, state)
         >
             <svg

@@ -6,6 +6,7 @@ pub mod graphic;
 pub mod legend;
 pub mod map;
 pub mod panel;
+pub mod publish;
 pub mod table;
 pub mod tooltip;
 pub mod zoom;

@@ -11,12 +11,20 @@ use leptos::prelude::*;
 /// Tooltip width in pixels; keep in step with `.tooltip` in the style sheet.
 const WIDTH: f64 = 280.0;
 
-/// Position style keeping the tooltip inside the map.
-fn position(x: f64, y: f64, (w, h): (f64, f64)) -> String {
+/// Where the tooltip goes, kept inside the map: CSS `left`, `top`, `bottom` and `width`.
+struct Position {
+    left: String,
+    top: String,
+    bottom: String,
+    width: String,
+}
+
+fn position(x: f64, y: f64, (w, h): (f64, f64)) -> Position {
     let width = WIDTH.min(w - 16.0);
     let left = (x + 14.0).min(w - width - 8.0).max(8.0);
-    let (edge, offset) = if y > h * 0.55 { ("bottom", h - y + 14.0) } else { ("top", y + 14.0) };
-    format!("left:{left:.0}px;{edge}:{offset:.0}px;width:{width:.0}px")
+    let px = |v: f64| format!("{v:.0}px");
+    let (top, bottom) = if y > h * 0.55 { ("auto".into(), px(h - y + 14.0)) } else { (px(y + 14.0), "auto".into()) };
+    Position { left: px(left), top, bottom, width: px(width) }
 }
 
 /// Route, what moves, value, claim status and sources of a flow; totals of a location.
@@ -44,9 +52,10 @@ pub fn Tooltip() -> impl IntoView {
                 };
                 let (sources, disputed) = (list(Stance::Supports), list(Stance::Disputes));
                 let has_disputes = flow.citations.iter().any(|c| c.stance == Stance::Disputes);
+                let at = position(x, y, size);
                 Some(
                     view! {
-                        <div class="tooltip" role="tooltip" style=position(x, y, size)>
+                        <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{route(&dataset, flow, &lang)}</p>
                             <p class="what">{flow.description.get(&lang).to_string()}</p>
                             <p class="value">{value}</p>
@@ -65,9 +74,10 @@ pub fn Tooltip() -> impl IntoView {
             }
             Hover::Location { id, x, y } => {
                 let t = state.visible.with(|v| Totals::of(&dataset, v, &id));
+                let at = position(x, y, size);
                 Some(
                     view! {
-                        <div class="tooltip" role="tooltip" style=position(x, y, size)>
+                        <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{location_name(&dataset, &id, &lang).to_string()}</p>
                             <p>{format!("Out: {} flows, {}", t.flows_out, Totals::sum_text(&t.outbound))}</p>
                             <p>{format!("In: {} flows, {}", t.flows_in, Totals::sum_text(&t.inbound))}</p>

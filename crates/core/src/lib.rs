@@ -6,13 +6,14 @@
 //! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
 //! - Presentation: [`layout`] (what the map draws), [`scale`] (widths), [`labels`], [`zoom`],
-//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`].
+//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`], [`export`] (SVG, CSV, JSON).
 //! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
 pub mod atlas;
 pub mod dataset;
 pub mod describe;
+pub mod export;
 pub mod filter;
 pub mod date;
 pub mod format;

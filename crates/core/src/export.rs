@@ -1,0 +1,249 @@
+//! What the reader can download: the flows shown as CSV or JSON, and the current view as a
+//! standalone SVG document with its title, legend and credits.
+
+use crate::dataset::Dataset;
+use crate::describe::{flow_sources, location_name};
+use crate::layout::MapLayout;
+use crate::model::FlowValue;
+use std::fmt::Write;
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The flows at `visible` as CSV, one row per flow, in the columns `flowmap-data convert`
+/// reads back (plus readable names).
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{dataset::Dataset, export::csv};
+/// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+/// let text = csv(&d, &[1], "en");
+/// assert!(text.starts_with("id,from,to,via,category,amount,currency"));
+/// assert!(text.contains("goods,SRB,RUS,,dual-use,143900000,USD"));
+/// ```
+pub fn csv(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
+    let mut out = String::from(
+        "id,from,to,via,category,amount,currency,qualifier,start,end,route,description,status,sources\n",
+    );
+    for f in visible.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
+        let (amount, currency, qualifier) = match &f.value {
+            FlowValue::Known(m) => (
+                format!("{}", m.amount),
+                m.currency.clone(),
+                m.qualifier.map(|q| serde_json::to_value(q).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_default(),
+            ),
+            FlowValue::Undisclosed(_) => ("undisclosed".into(), String::new(), String::new()),
+        };
+        let period = f.period.clone().unwrap_or_default();
+        let sources: Vec<String> = flow_sources(dataset, f).into_iter().map(crate::describe::source_line).collect();
+        let route: Vec<&str> = dataset.route(f).into_iter().map(|id| location_name(dataset, id, lang)).collect();
+        let row = [
+            f.id.clone(),
+            f.from.clone(),
+            f.to.clone(),
+            f.via.join(";"),
+            f.category.clone(),
+            amount,
+            currency,
+            qualifier,
+            period.start.map(|d| d.to_string()).unwrap_or_default(),
+            period.end.map(|d| d.to_string()).unwrap_or_default(),
+            route.join(" → "),
+            f.description.get(lang).to_string(),
+            f.status.key().to_string(),
+            sources.join("; "),
+        ];
+        out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// The dataset with only the flows at `visible`, as JSON the map can load again.
+pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
+    let mut raw = dataset.raw.clone();
+    raw.flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i).cloned()).collect();
+    serde_json::to_string_pretty(&raw).unwrap_or_default()
+}
+
+/// Escapes text for XML.
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Texts and legend entries printed around the map in an SVG export.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    /// Headline.
+    pub title: String,
+    /// Line under it.
+    pub subtitle: String,
+    /// Colour and label of each category.
+    pub categories: Vec<(String, String)>,
+    /// Dash pattern (empty for solid) and label of each claim status.
+    pub statuses: Vec<(String, String)>,
+    /// "Source: …" line.
+    pub sources: String,
+    /// Credit line, including the map data's.
+    pub credit: String,
+}
+
+const FONT: &str = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\"";
+
+/// Breaks `text` into lines of at most `chars` characters.
+fn wrap(text: &str, chars: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("never empty");
+        if !last.is_empty() && last.chars().count() + word.chars().count() + 1 > chars {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+/// A standalone SVG of the current view (light theme), with title, legend and credits.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::export::{svg, Frame};
+/// use flowmap_core::layout::MapLayout;
+/// let empty = MapLayout { countries: vec![], flows: vec![], markers: vec![], problems: vec![] };
+/// let doc = svg(&empty, &[], 800.0, 500.0, &Frame { title: "A & B".into(), ..Frame::default() });
+/// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+/// assert!(doc.contains("A &amp; B"));
+/// ```
+pub fn svg(layout: &MapLayout, names: &[(String, String)], width: f64, height: f64, frame: &Frame) -> String {
+    let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
+    let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
+    let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
+    let top = 16.0 + title.len() as f64 * 26.0 + subtitle.len() as f64 * 19.0 + 8.0;
+    let legend_rows = frame.categories.len().max(frame.statuses.len()) as f64;
+    let sources = wrap(&format!("Source: {}", frame.sources), chars);
+    let credit = wrap(&frame.credit, chars);
+    let bottom = 12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
+    let total = top + height + bottom;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total:.0}\" viewBox=\"0 0 {width} {total:.0}\" {FONT}>"
+    );
+    let _ = write!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
+    let mut y = 16.0;
+    for line in &title {
+        y += 22.0;
+        let _ = write!(s, "<text x=\"16\" y=\"{y}\" font-size=\"20\" font-weight=\"700\" fill=\"#1a1a1a\">{}</text>", xml_escape(line));
+        y += 4.0;
+    }
+    for line in &subtitle {
+        y += 17.0;
+        let _ = write!(s, "<text x=\"16\" y=\"{y}\" font-size=\"14\" fill=\"#555555\">{}</text>", xml_escape(line));
+        y += 2.0;
+    }
+    // The map, clipped to its frame.
+    let _ = write!(
+        s,
+        "<defs><clipPath id=\"map\"><rect width=\"{width}\" height=\"{height}\"/></clipPath></defs>\
+         <g transform=\"translate(0,{top:.1})\" clip-path=\"url(#map)\">\
+         <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
+    );
+    for c in &layout.countries {
+        let fill = if c.involved { "#d2d0c4" } else { "#e2e2dc" };
+        let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
+    }
+    for f in &layout.flows {
+        let _ = write!(s, "<g class=\"flow\">");
+        for leg in &f.legs {
+            if f.undisclosed {
+                let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>", leg.line, f.color);
+            }
+            let dash = f.dash.as_ref().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+            let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>", leg.line, f.color, f.width);
+            let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow, f.color);
+        }
+        s.push_str("</g>");
+    }
+    for m in &layout.markers {
+        let name = names.iter().find(|(id, _)| *id == m.id).map_or(m.id.as_str(), |(_, n)| n.as_str());
+        let anchor = match m.label.side {
+            crate::labels::Side::Right => "start",
+            crate::labels::Side::Left => "end",
+            _ => "middle",
+        };
+        let _ = write!(
+            s,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"#1a1a1a\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"12\" font-weight=\"600\" fill=\"#1a1a1a\" \
+             stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
+            m.at.x, m.at.y, m.radius, m.label.at.x, m.label.at.y, xml_escape(name)
+        );
+    }
+    s.push_str("</g>");
+    // Legend and credits.
+    let mut y = top + height + 12.0;
+    let col = width / 2.0;
+    for (i, (color, label)) in frame.categories.iter().enumerate() {
+        let yy = y + i as f64 * 18.0 + 10.0;
+        let _ = write!(
+            s,
+            "<path d=\"M16,{:.1} L40,{:.1}\" stroke=\"{color}\" stroke-width=\"3\"/><text x=\"48\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
+            yy - 4.0, yy - 4.0, yy, xml_escape(label)
+        );
+    }
+    for (i, (dash, label)) in frame.statuses.iter().enumerate() {
+        let yy = y + i as f64 * 18.0 + 10.0;
+        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        let _ = write!(
+            s,
+            "<path d=\"M{col:.1},{:.1} L{:.1},{:.1}\" stroke=\"#1a1a1a\" stroke-width=\"2.5\"{dash}/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
+            yy - 4.0, col + 30.0, yy - 4.0, col + 38.0, yy, xml_escape(label)
+        );
+    }
+    y += legend_rows * 18.0 + 10.0;
+    for line in sources.iter().chain(&credit) {
+        y += 15.0;
+        let _ = write!(s, "<text x=\"16\" y=\"{y:.1}\" font-size=\"12\" fill=\"#555555\">{}</text>", xml_escape(line));
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_reads_back_the_ids() {
+        let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+        let text = csv(&d, &[0, 1], "en");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].starts_with("kits,SRB,UKR,CZE,arms,undisclosed,,,,,Serbia → Czechia → Ukraine,Rocket kits,alleged,RKS News"));
+        assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+    }
+
+    #[test]
+    fn json_keeps_only_the_flows_shown_and_loads_again() {
+        let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+        let again = Dataset::from_json("again", &json(&d, &[1])).unwrap();
+        assert!(again.is_valid());
+        assert_eq!(again.raw.flows.len(), 1);
+        assert_eq!(again.raw.flows[0].id, "goods");
+    }
+
+    #[test]
+    fn long_titles_wrap() {
+        assert_eq!(wrap("one two three four", 9), vec!["one two", "three", "four"]);
+    }
+}

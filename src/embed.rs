@@ -1,0 +1,44 @@
+//! Embedding: `?embed=1` shows only the graphic, and a framed map tells its parent page how
+//! tall it is with `{type: "flowmap:height", height}` messages (see `public/embed.js`).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The message type the host script listens for.
+pub const HEIGHT_MESSAGE: &str = "flowmap:height";
+
+/// True when the page was opened with `?embed=1`.
+pub fn is_embed() -> bool {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    matches!(flowmap_core::query::param(&search, "embed").as_deref(), Some("1" | "true"))
+}
+
+fn post_height() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    if parent == window {
+        return;
+    }
+    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &(root.scroll_height() as f64).into());
+    // The height is not a secret; the host script checks where messages come from.
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// When framed, posts the page height now and whenever it changes.
+pub fn report_height() {
+    let Some(window) = web_sys::window() else { return };
+    if window.parent().ok().flatten().is_none_or(|p| p == window) {
+        return;
+    }
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let cb = Closure::<dyn FnMut()>::new(post_height);
+    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // Lives as long as the page.
+    cb.forget();
+    post_height();
+}
