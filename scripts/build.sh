@@ -7,3 +7,5 @@ cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/atlas.sh
 trunk build --release
+# The picture for <noscript>, social cards and newsletters: dist/fallback.png.
+node scripts/fallback.mjs

@@ -10,5 +10,6 @@ echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
 echo "== release build"
 trunk build --release
+node scripts/fallback.mjs
 echo "== JSON Schema and browser tests (Chromium + Playwright + axe-core)"
 node --test --test-concurrency=1 tests/

@@ -19,10 +19,13 @@ fn post_height() {
     if parent == window {
         return;
     }
-    let Some(root) = window.document().and_then(|d| d.document_element()) else { return };
+    // The content's own height (the body has no margin), not the root's scroll height,
+    // which never drops below the frame's: the frame must be able to shrink as well as grow.
+    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let height = body.get_bounding_client_rect().height().ceil();
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-    let _ = js_sys::Reflect::set(&msg, &"height".into(), &(root.scroll_height() as f64).into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
     // The height is not a secret; the host script checks where messages come from.
     let _ = parent.post_message(&msg, "*");
 }

@@ -11,6 +11,7 @@ mod state;
 pub mod panic_message;
 
 use components::graphic::Graphic;
+use flowmap_core::i18n::{tr, Msg};
 use leptos::prelude::*;
 
 /// Applies `?theme=light|dark` to the page (otherwise the reader's system setting rules).
@@ -29,16 +30,19 @@ fn apply_theme() {
 #[component]
 pub fn App() -> impl IntoView {
     apply_theme();
+    // Until the dataset says otherwise: the language asked for, or the browser's.
+    let early = load::reader_language(None);
+    load::set_document_language(early);
     let (loaded, set_loaded) = signal(None::<Result<load::Loaded, String>>);
     leptos::task::spawn_local(async move { set_loaded.set(Some(load::load().await)) });
     embed::report_height();
     view! {
         <main class="flowmap">
             {move || match loaded.get() {
-                None => view! { <p class="status" role="status">"Loading the map…"</p> }.into_any(),
+                None => view! { <p class="status" role="status">{tr(early, Msg::Loading)}</p> }.into_any(),
                 Some(Err(message)) => view! {
                     <div class="load-error" role="alert">
-                        <h2>"The map could not be shown"</h2>
+                        <h2>{tr(early, Msg::CouldNotShow)}</h2>
                         <p>{message}</p>
                     </div>
                 }

@@ -2,6 +2,7 @@
 
 use flowmap_core::atlas::{Atlas, EncodedAtlas};
 use flowmap_core::dataset::Dataset;
+use flowmap_core::i18n::Lang;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +20,25 @@ pub struct Loaded {
     pub dataset: Arc<Dataset>,
     /// Country outlines of the region.
     pub atlas: Arc<Atlas>,
+    /// The reader's language.
+    pub lang: Lang,
+}
+
+/// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
+pub fn reader_language(dataset_default: Option<&str>) -> Lang {
+    let window = web_sys::window();
+    let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let browser: Vec<String> = window
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    Lang::choose(flowmap_core::query::param(&search, "lang").as_deref(), dataset_default, &browser)
+}
+
+/// Tells the browser (and screen readers) which language the page is in.
+pub fn set_document_language(lang: Lang) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
 }
 
 async fn fetch(url: &str) -> Result<Response, String> {
@@ -58,5 +78,7 @@ pub async fn load() -> Result<Loaded, String> {
     let url = flowmap_core::query::dataset_url(&search, DATASET_URL)?;
     let (text, atlas) = futures::future::join(fetch_text(&url), fetch_atlas(ATLAS_URL)).await;
     let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
-    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?) })
+    let lang = reader_language(dataset.raw.meta.language.as_deref());
+    set_document_language(lang);
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?), lang })
 }

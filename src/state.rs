@@ -45,12 +45,12 @@ impl MapState {
         let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-        let lang = data.dataset.raw.meta.language.clone();
+        let lang = data.lang;
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
             let zoom = view.with(|v| v.zoom);
             visible.with(|visible| {
-                (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang: &lang }))
+                (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang }))
             })
         });
         let state = MapState {

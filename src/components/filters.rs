@@ -3,6 +3,7 @@
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::filter::{Filter, STATUSES};
+use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ pub fn Filters() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let dataset = data.dataset.clone();
-    let lang = dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let total = dataset.raw.flows.len();
     let edit = move |f: &dyn Fn(&mut Filter)| state.view.update(|v| f(&mut v.filter));
 
@@ -36,7 +37,7 @@ pub fn Filters() -> impl IntoView {
                         }
                     />
                     <span class="swatch-line" style:border-top-color=category_color(i) aria-hidden="true"></span>
-                    {c.name.get(&lang).to_string()}
+                    {c.name.get(lang.tag()).to_string()}
                 </label>
             }
         })
@@ -48,7 +49,7 @@ pub fn Filters() -> impl IntoView {
         .map(|s| {
             let dash = dasharray(s, 2.5).unwrap_or_default();
             view! {
-                <label class="check" title=s.explanation()>
+                <label class="check" title=s.explanation(lang)>
                     <input
                         type="checkbox"
                         prop:checked=move || state.view.with(|v| !v.filter.hidden_statuses.contains(&s))
@@ -58,7 +59,7 @@ pub fn Filters() -> impl IntoView {
                         }
                     />
                     <svg width="30" height="8" aria-hidden="true"><path d="M1,4 L29,4" class="status-sample" stroke-dasharray=dash /></svg>
-                    {s.label()}
+                    {s.label(lang)}
                 </label>
             }
         })
@@ -82,34 +83,34 @@ pub fn Filters() -> impl IntoView {
 
     let shown = move || state.visible.with(Vec::len);
     view! {
-        <section class="filters" aria-label="Filters">
+        <section class="filters" aria-label=tr(lang, Msg::Filters)>
             <fieldset>
-                <legend>"What"</legend>
+                <legend>{tr(lang, Msg::What)}</legend>
                 {categories}
             </fieldset>
             <fieldset>
-                <legend>"How solid"</legend>
+                <legend>{tr(lang, Msg::HowSolid)}</legend>
                 {statuses}
             </fieldset>
             <label class="source">
-                <span>"Source"</span>
+                <span>{tr(lang, Msg::Source)}</span>
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
                     edit(&|f| f.source = Some(v.clone()).filter(|s| !s.is_empty()));
                 }>
-                    <option value="" selected=move || state.view.with(|v| v.filter.source.is_none())>"All sources"</option>
+                    <option value="" selected=move || state.view.with(|v| v.filter.source.is_none())>{tr(lang, Msg::AllSources)}</option>
                     {sources}
                 </select>
             </label>
             {time}
             <div class="filter-status">
-                <p class="count" role="status" aria-live="polite">{move || format!("Showing {} of {total} flows", shown())}</p>
+                <p class="count" role="status" aria-live="polite">{move || trf(lang, Msg::Showing, &[&shown().to_string(), &total.to_string()])}</p>
                 <button
                     type="button"
                     disabled=move || state.view.with(|v| v.filter.is_default())
                     on:click=move |_| edit(&|f| *f = Filter::default())
                 >
-                    "Reset filters"
+                    {tr(lang, Msg::ResetFilters)}
                 </button>
             </div>
         </section>
@@ -124,7 +125,7 @@ fn TimeRange(
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
-    let lang = data.dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let from = move || state.view.with(|v| v.filter.from.map_or(timeline.start, |d| month_of(&d, true)));
     let to = move || state.view.with(|v| v.filter.to.map_or(timeline.end, |d| month_of(&d, false)));
     let set = move |which_from: bool, m: i32| {
@@ -139,7 +140,7 @@ fn TimeRange(
             }
         })
     };
-    let label = |m: i32| date_of(m).human();
+    let label = move |m: i32| date_of(m).human(lang);
     let events = data
         .dataset
         .raw
@@ -148,7 +149,7 @@ fn TimeRange(
         .map(|e| {
             let m = month_of(&e.date, true);
             let left = format!("{:.2}%", timeline.fraction(m) * 100.0);
-            (left, e.date.human(), e.label.get(&lang).to_string())
+            (left, e.date.human(lang), e.label.get(lang.tag()).to_string())
         })
         .collect::<Vec<_>>();
     let ticks = events
@@ -158,13 +159,13 @@ fn TimeRange(
     let list = events.into_iter().map(|(_, date, text)| view! { <li><time>{date}</time>" "{text}</li> }).collect_view();
     view! {
         <fieldset class="time">
-            <legend>"When"</legend>
+            <legend>{tr(lang, Msg::When)}</legend>
             <p class="time-label">{move || format!("{} – {}", label(from()), label(to()))}</p>
             <div class="time-track">
                 {ticks}
                 <input
                     type="range"
-                    aria-label="First month shown"
+                    aria-label=tr(lang, Msg::FirstMonth)
                     min=timeline.start
                     max=timeline.end
                     prop:value=move || from().to_string()
@@ -173,7 +174,7 @@ fn TimeRange(
                 />
                 <input
                     type="range"
-                    aria-label="Last month shown"
+                    aria-label=tr(lang, Msg::LastMonth)
                     min=timeline.start
                     max=timeline.end
                     prop:value=move || to().to_string()
@@ -181,8 +182,8 @@ fn TimeRange(
                     on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(false, m) }
                 />
             </div>
-            <ul class="events" aria-label="Events">{list}</ul>
-            <p class="time-note">"Flows without dates stay shown."</p>
+            <ul class="events" aria-label=tr(lang, Msg::Events)>{list}</ul>
+            <p class="time-note">{tr(lang, Msg::UndatedNote)}</p>
         </fieldset>
     }
 }

@@ -59,7 +59,7 @@ pub fn FlowArc(
     };
     let toggle_key = toggle.clone();
 
-    let label = accessible_name(&data.dataset, &flow, &data.dataset.raw.meta.language);
+    let label = accessible_name(&data.dataset, &flow, data.lang);
     view! {
         <g
             class="flow"

@@ -10,6 +10,7 @@ use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_sources, summary};
+use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use leptos::prelude::*;
 
 /// Title, map, legend and credit lines of one dataset.
@@ -21,18 +22,17 @@ pub fn Graphic(
     let state = MapState::new(&data);
     provide_context(data.clone());
     provide_context(state);
-    let lang = data.dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let meta = &data.dataset.raw.meta;
-    let title = meta.title.get(&lang).to_string();
-    let subtitle = meta.subtitle.as_ref().map(|s| s.get(&lang).to_string());
-    let notes = meta.notes.as_ref().map(|s| s.get(&lang).to_string());
-    let credit = meta.credit.as_ref().map(|s| s.get(&lang).to_string());
-    let sources = credit_sources(&data.dataset);
+    let title = meta.title.get(lang.tag()).to_string();
+    let subtitle = meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string());
+    let notes = meta.notes.as_ref().map(|s| s.get(lang.tag()).to_string());
+    let credit = meta.credit.as_ref().map(|s| s.get(lang.tag()).to_string());
+    let sources = credit_sources(&data.dataset, lang);
     let map_credit = data.atlas.credit.clone();
     let skipped = data.dataset.problems.clone();
     let dataset = data.dataset.clone();
-    let summary_lang = lang.clone();
-    let summary_text = move || state.visible.with(|v| summary(&dataset, v, &summary_lang));
+    let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
     let table = state.table;
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();
@@ -50,20 +50,21 @@ pub fn Graphic(
             {move || table.get().then(|| view! { <FlowTable /> })}
             <Show when=move || tools>
             <div class="toolbar">
-                <div class="view-switch" role="group" aria-label="Show as">
-                    <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>"Map"</button>
-                    <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>"Table"</button>
+                <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
+                    <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
+                    <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
                 </div>
-                <details class="keys">
-                    <summary>"Keyboard"</summary>
+                <details class="keys" name="toolbar-menu">
+                    <summary>{tr(lang, Msg::Keyboard)}</summary>
                     <ul>
-                        <li><kbd>"Tab"</kbd>" reaches the map, then the controls"</li>
-                        <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" move between flows (or places)"</li>
-                        <li><kbd>"Enter"</kbd>" or "<kbd>"Space"</kbd>" opens a flow's details"</li>
-                        <li><kbd>"Esc"</kbd>" closes them"</li>
-                        <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" zoom, "<kbd>"0"</kbd>" resets"</li>
+                        <li><kbd>"Tab"</kbd>" "{tr(lang, Msg::KeyTab)}</li>
+                        <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" "{tr(lang, Msg::KeyArrows)}</li>
+                        <li><kbd>"Enter"</kbd>" "{tr(lang, Msg::Or)}" "<kbd>{tr(lang, Msg::KeySpace)}</kbd>" "{tr(lang, Msg::KeyEnter)}</li>
+                        <li><kbd>"Esc"</kbd>" "{tr(lang, Msg::KeyEsc)}</li>
+                        <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" "{tr(lang, Msg::KeyZoom)}", "<kbd>"0"</kbd>" "{tr(lang, Msg::KeyReset)}</li>
                     </ul>
                 </details>
+                <LanguageMenu lang />
                 <div class="publish">
                     <Downloads />
                     <EmbedCode />
@@ -75,17 +76,17 @@ pub fn Graphic(
             <footer>
                 {notes.map(|n| view! { <p class="notes">{n}</p> })}
                 <p class="sources">
-                    <span class="label">"Source: "</span>
+                    <span class="label">{tr(lang, Msg::SourceLabel)}" "</span>
                     {sources}
                 </p>
                 <p class="credit">
                     {credit.map(|c| format!("{c}. "))}
-                    "Map: "
+                    {tr(lang, Msg::MapCredit)}" "
                     {map_credit}
                 </p>
                 {(!skipped.is_empty()).then(|| view! {
                     <section class="problems" aria-labelledby="problems-title">
-                        <h2 id="problems-title">{format!("{} problems in the data; what they affect is not shown", skipped.len())}</h2>
+                        <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>
                         <ul>
                             {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
                         </ul>
@@ -93,5 +94,29 @@ pub fn Graphic(
                 })}
             </footer>
         </article>
+    }
+}
+
+/// Reopens the page in another interface language (`?lang=`), keeping the view in the hash.
+#[component]
+fn LanguageMenu(
+    /// The language shown now.
+    lang: Lang,
+) -> impl IntoView {
+    let switch = |tag: String| {
+        let Some(location) = web_sys::window().map(|w| w.location()) else { return };
+        let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else { return };
+        url.search_params().set("lang", &tag);
+        let _ = location.set_href(&url.href());
+    };
+    let options = Lang::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.tag() selected=l == lang lang=l.tag()>{l.endonym()}</option> })
+        .collect_view();
+    view! {
+        <label class="language">
+            <span>{tr(lang, Msg::Language)}</span>
+            <select on:change=move |ev| switch(event_target_value(&ev))>{options}</select>
+        </label>
     }
 }

@@ -3,6 +3,7 @@
 use crate::load::Loaded;
 use flowmap_core::filter::STATUSES;
 use flowmap_core::format::amount;
+use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::model::FlowValue;
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 pub fn Legend() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let dataset = data.dataset.clone();
-    let lang = dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let flows = &dataset.raw.flows;
     let categories = dataset
         .raw
@@ -29,7 +30,7 @@ pub fn Legend() -> impl IntoView {
                         <path d="M1,6 L24,6" stroke=color stroke-width="3" />
                         <path d="M33,6 L24,1.5 L24,10.5 Z" fill=color />
                     </svg>
-                    {c.name.get(&lang).to_string()}
+                    {c.name.get(lang.tag()).to_string()}
                 </li>
             }
         })
@@ -43,7 +44,7 @@ pub fn Legend() -> impl IntoView {
                     <svg class="swatch" width="34" height="12" aria-hidden="true">
                         <path d="M1,6 L33,6" class="status-sample" stroke-dasharray=dasharray(s, 2.5).unwrap_or_default() />
                     </svg>
-                    <span><strong>{s.label()}</strong>": "{s.explanation()}</span>
+                    <span><strong>{s.label(lang)}</strong>": "{s.explanation(lang)}</span>
                 </li>
             }
         })
@@ -54,7 +55,7 @@ pub fn Legend() -> impl IntoView {
         .into_iter()
         .map(|v| {
             let w = scale.width(v);
-            let text = amount(v);
+            let text = amount(v, lang);
             view! {
                 <li>
                     <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
@@ -65,17 +66,17 @@ pub fn Legend() -> impl IntoView {
         .collect_view();
     let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
     view! {
-        <section class="legend" aria-label="Legend">
+        <section class="legend" aria-label=tr(lang, Msg::Legend)>
             <div>
-                <h2>"Goods"</h2>
+                <h2>{tr(lang, Msg::Goods)}</h2>
                 <ul>{categories}</ul>
             </div>
             <div>
-                <h2>"How solid the claim is"</h2>
+                <h2>{tr(lang, Msg::HowSolidLong)}</h2>
                 <ul>{statuses}</ul>
             </div>
             <div>
-                <h2>"Value"</h2>
+                <h2>{tr(lang, Msg::Value)}</h2>
                 <ul>
                     {widths}
                     {any_undisclosed.then(|| view! {
@@ -84,11 +85,11 @@ pub fn Legend() -> impl IntoView {
                                 <path d="M1,8 L33,8" class="undisclosed-band" />
                                 <path d="M1,8 L33,8" class="width-sample" stroke-width=UNDISCLOSED_WIDTH />
                             </svg>
-                            "not disclosed"
+                            {tr(lang, Msg::NotDisclosed)}
                         </li>
                     })}
                 </ul>
-                <p class="legend-hint">"Line width by stated amount (dollars, euros…); amounts in different currencies are compared as stated, not converted."</p>
+                <p class="legend-hint">{tr(lang, Msg::WidthHint)}</p>
             </div>
         </section>
     }

@@ -6,6 +6,7 @@ use super::zoom::{use_zoom_gestures, ZoomButtons};
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
 use flowmap_core::describe::location_name;
+use flowmap_core::i18n::{count, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
 use flowmap_core::totals::Totals;
@@ -60,7 +61,7 @@ pub fn FlowMap() -> impl IntoView {
     });
 
     let dataset = data.dataset.clone();
-    let lang = data.dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let countries = move || {
         laid_out.with(|l| {
             l.as_ref().map(|l| {
@@ -74,9 +75,9 @@ pub fn FlowMap() -> impl IntoView {
             })
         })
     };
-    let markers = move || laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, &lang, state)));
+    let markers = move || laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, lang, state)));
 
-    let count = data.dataset.raw.flows.len();
+    let flows = data.dataset.raw.flows.len();
     view! {
         <div
             class="map-frame"
@@ -91,7 +92,7 @@ pub fn FlowMap() -> impl IntoView {
                 class="map"
                 node_ref=svg
                 role="group"
-                aria-label=format!("Map of {count} flows. Tab or arrow keys move between flows; Enter shows a flow's details; + and − zoom.")
+                aria-label=trf(lang, Msg::MapLabel, &[&count(lang, flows, Noun::Flow)])
                 width=move || state.size.get().0
                 height=move || state.size.get().1
                 viewBox=move || format!("0 0 {} {}", state.size.get().0, state.size.get().1)
@@ -111,20 +112,24 @@ pub fn FlowMap() -> impl IntoView {
 }
 
 /// Markers and labels; hovering or focusing one highlights its flows and shows its totals.
-fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: &str, state: MapState) -> impl IntoView {
+fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: Lang, state: MapState) -> impl IntoView {
     l.markers
         .iter()
         .map(|m| {
             let name = location_name(dataset, &m.id, lang).to_string();
-            let label = if m.off_map { format!("{name} (off map)") } else { name.clone() };
+            let label = m.text.clone();
             let totals = state.visible.with_untracked(|v| Totals::of(dataset, v, &m.id));
-            let aria = format!(
-                "{name}: {} flows out ({}), {} in ({}), {} through",
-                totals.flows_out,
-                Totals::sum_text(&totals.outbound),
-                totals.flows_in,
-                Totals::sum_text(&totals.inbound),
-                totals.flows_through
+            let aria = trf(
+                lang,
+                Msg::MarkerLabel,
+                &[
+                    &name,
+                    &count(lang, totals.flows_out, Noun::Flow),
+                    &Totals::sum_text(&totals.outbound, lang),
+                    &count(lang, totals.flows_in, Noun::Flow),
+                    &Totals::sum_text(&totals.inbound, lang),
+                    &count(lang, totals.flows_through, Noun::Flow),
+                ],
             );
             let anchor = match m.label.side {
                 Side::Right => "start",

@@ -5,6 +5,7 @@ use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{location_name, route, source_line};
 use flowmap_core::format::flow_value;
+use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::model::Stance;
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn DetailPanel() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let dataset = data.dataset.clone();
-    let lang = dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let close = move || {
         let id = state.view.with_untracked(|v| v.selected.clone());
         state.select(None);
@@ -37,12 +38,12 @@ pub fn DetailPanel() -> impl IntoView {
     move || {
         let id = state.view.with(|v| v.selected.clone())?;
         let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;
-        let category = dataset.category(&flow.category).map(|(_, c)| c.name.get(&lang).to_string()).unwrap_or_default();
-        let period = flow.period.as_ref().map(|p| p.human()).filter(|p| !p.is_empty());
+        let category = dataset.category(&flow.category).map(|(_, c)| c.name.get(lang.tag()).to_string()).unwrap_or_default();
+        let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
         let actors = |side: &Vec<String>, place: String| {
             (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
         };
-        let via_places = flow.via.iter().map(|v| location_name(&dataset, v, &lang)).collect::<Vec<_>>().join(", ");
+        let via_places = flow.via.iter().map(|v| location_name(&dataset, v, lang)).collect::<Vec<_>>().join(", ");
         let citations = flow
             .citations
             .iter()
@@ -52,17 +53,17 @@ pub fn DetailPanel() -> impl IntoView {
                 let link = s.url.clone().filter(|u| is_web_link(u));
                 view! {
                     <li class="citation" class:disputes=c.stance == Stance::Disputes>
-                        {(c.stance == Stance::Disputes).then(|| view! { <p class="stance">"Disputes this flow"</p> })}
+                        {(c.stance == Stance::Disputes).then(|| view! { <p class="stance">{tr(lang, Msg::DisputesThisFlow)}</p> })}
                         <blockquote>{c.quote.clone()}</blockquote>
                         <p class="cite">
-                            {source_line(s)}
+                            {source_line(s, lang)}
                             " · "
                             <em>{s.title.clone()}</em>
                             " · "
-                            {s.kind.label()}
+                            {s.kind.label(lang)}
                             {link.map(|href| view! {
                                 " · "
-                                <a href=href target="_blank" rel="noopener noreferrer">"Read the source"<span class="visually-hidden">" (opens in a new tab)"</span></a>
+                                <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::ReadSource)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a>
                             })}
                         </p>
                     </li>
@@ -72,26 +73,26 @@ pub fn DetailPanel() -> impl IntoView {
         let close_click = close;
         Some(view! {
             <aside class="detail-panel" aria-labelledby="detail-title" data-flow-id=flow.id.clone()>
-                <button type="button" class="close" aria-label="Close details" on:click=move |_| close_click()>"×"</button>
-                <h2 id="detail-title">{route(&dataset, flow, &lang)}</h2>
-                <p class="what">{flow.description.get(&lang).to_string()}</p>
+                <button type="button" class="close" aria-label=tr(lang, Msg::CloseDetails) on:click=move |_| close_click()>"×"</button>
+                <h2 id="detail-title">{route(&dataset, flow, lang)}</h2>
+                <p class="what">{flow.description.get(lang.tag()).to_string()}</p>
                 <dl>
-                    <dt>"Category"</dt><dd>{category}</dd>
-                    <dt>"Value"</dt><dd>{flow_value(&flow.value)}</dd>
-                    {period.map(|p| view! { <dt>"Period"</dt><dd>{p}</dd> })}
-                    <dt>"Claim"</dt>
-                    <dd><strong>{flow.status.label()}</strong>{format!(": {}", flow.status.explanation())}</dd>
+                    <dt>{tr(lang, Msg::Goods)}</dt><dd>{category}</dd>
+                    <dt>{tr(lang, Msg::Value)}</dt><dd>{flow_value(&flow.value, lang)}</dd>
+                    {period.map(|p| view! { <dt>{tr(lang, Msg::Period)}</dt><dd>{p}</dd> })}
+                    <dt>{tr(lang, Msg::Claim)}</dt>
+                    <dd><strong>{flow.status.label(lang)}</strong>{format!(": {}", flow.status.explanation(lang))}</dd>
                 </dl>
                 {(!flow.actors.from.is_empty() || !flow.actors.via.is_empty() || !flow.actors.to.is_empty()).then(|| view! {
-                    <h3>"Named actors"</h3>
+                    <h3>{tr(lang, Msg::NamedActors)}</h3>
                     <ul class="actors">
-                        {actors(&flow.actors.from, location_name(&dataset, &flow.from, &lang).to_string())}
+                        {actors(&flow.actors.from, location_name(&dataset, &flow.from, lang).to_string())}
                         {actors(&flow.actors.via, via_places.clone())}
-                        {actors(&flow.actors.to, location_name(&dataset, &flow.to, &lang).to_string())}
+                        {actors(&flow.actors.to, location_name(&dataset, &flow.to, lang).to_string())}
                     </ul>
                 })}
-                {flow.note.as_ref().map(|n| view! { <p class="note">{n.get(&lang).to_string()}</p> })}
-                <h3>"What the sources say"</h3>
+                {flow.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.tag()).to_string()}</p> })}
+                <h3>{tr(lang, Msg::WhatSourcesSay)}</h3>
                 <ol class="citations">{citations}</ol>
             </aside>
         })

@@ -4,6 +4,7 @@ use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{route, source_line};
 use flowmap_core::format::flow_value;
+use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::table::{sorted, Column, COLUMNS};
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn FlowTable() -> impl IntoView {
     let state = expect_context::<MapState>();
     let sort = RwSignal::new((Column::Route, true));
     let dataset = data.dataset.clone();
-    let lang = dataset.raw.meta.language.clone();
+    let lang = data.lang;
     let headers = COLUMNS
         .into_iter()
         .map(|c| {
@@ -30,7 +31,7 @@ pub fn FlowTable() -> impl IntoView {
                         type="button"
                         on:click=move |_| sort.update(|(col, asc)| { if *col == c { *asc = !*asc } else { *col = c; *asc = true } })
                     >
-                        {c.title()}
+                        {c.title(lang)}
                         <span class="sort-mark" aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
                     </button>
                 </th>
@@ -41,13 +42,13 @@ pub fn FlowTable() -> impl IntoView {
         let dataset = dataset.clone();
         move || {
             let (column, ascending) = sort.get();
-            let order = state.visible.with(|v| sorted(&dataset, v, column, ascending, &lang));
+            let order = state.visible.with(|v| sorted(&dataset, v, column, ascending, lang));
             order
                 .into_iter()
                 .map(|i| {
                     let f = &dataset.raw.flows[i];
-                    let category = dataset.category(&f.category).map(|(_, c)| c.name.get(&lang).to_string()).unwrap_or_default();
-                    let period = f.period.as_ref().map(|p| p.human()).unwrap_or_default();
+                    let category = dataset.category(&f.category).map(|(_, c)| c.name.get(lang.tag()).to_string()).unwrap_or_default();
+                    let period = f.period.as_ref().map(|p| p.human(lang)).unwrap_or_default();
                     let id = f.id.clone();
                     let sources = flowmap_core::describe::flow_sources(&dataset, f)
                         .into_iter()
@@ -55,8 +56,8 @@ pub fn FlowTable() -> impl IntoView {
                             let link = s.url.clone().filter(|u| is_web_link(u));
                             view! {
                                 <li>
-                                    {source_line(s)}
-                                    {link.map(|href| view! { " " <a href=href target="_blank" rel="noopener noreferrer">"link"<span class="visually-hidden">" (opens in a new tab)"</span></a> })}
+                                    {source_line(s, lang)}
+                                    {link.map(|href| view! { " " <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::Link)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a> })}
                                 </li>
                             }
                         })
@@ -65,14 +66,14 @@ pub fn FlowTable() -> impl IntoView {
                         <tr data-flow-id=f.id.clone()>
                             <th scope="row">
                                 <button type="button" class="link-button" on:click=move |_| { state.select(Some(id.clone())); state.table.set(false); }>
-                                    {route(&dataset, f, &lang)}
+                                    {route(&dataset, f, lang)}
                                 </button>
-                                <span class="what">{f.description.get(&lang).to_string()}</span>
+                                <span class="what">{f.description.get(lang.tag()).to_string()}</span>
                             </th>
                             <td>{category}</td>
-                            <td>{flow_value(&f.value)}</td>
+                            <td>{flow_value(&f.value, lang)}</td>
                             <td>{period}</td>
-                            <td>{f.status.label()}</td>
+                            <td>{f.status.label(lang)}</td>
                             <td><ul class="table-sources">{sources}</ul></td>
                         </tr>
                     }
@@ -81,10 +82,10 @@ pub fn FlowTable() -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Flows as a table">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=tr(lang, Msg::TableLabel)>
             <table class="flow-table">
-                <caption>"The flows shown, with their sources. Choose a column heading to sort."</caption>
-                <thead><tr>{headers}<th scope="col">"Sources"</th></tr></thead>
+                <caption>{tr(lang, Msg::TableCaption)}</caption>
+                <thead><tr>{headers}<th scope="col">{tr(lang, Msg::Sources)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -4,6 +4,7 @@ use crate::load::Loaded;
 use crate::state::{Hover, MapState};
 use flowmap_core::describe::{location_name, route, source_line, sources_with_stance};
 use flowmap_core::format::flow_value;
+use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
 use flowmap_core::model::Stance;
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
@@ -33,21 +34,21 @@ pub fn Tooltip() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let dataset = data.dataset.clone();
-    let lang = dataset.raw.meta.language.clone();
+    let lang = data.lang;
     move || {
         let size = state.size.get();
         match state.hover.get()? {
             Hover::Flow { index, x, y } => {
                 let flow = dataset.raw.flows.get(index)?;
-                let period = flow.period.as_ref().map(|p| p.human()).filter(|p| !p.is_empty());
+                let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
                 let value = match period {
-                    Some(p) => format!("{} · {p}", flow_value(&flow.value)),
-                    None => flow_value(&flow.value),
+                    Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
+                    None => flow_value(&flow.value, lang),
                 };
                 let list = |stance| {
                     sources_with_stance(&dataset, flow, Some(stance))
                         .into_iter()
-                        .map(|s| view! { <li>{source_line(s)}</li> })
+                        .map(|s| view! { <li>{source_line(s, lang)}</li> })
                         .collect_view()
                 };
                 let (sources, disputed) = (list(Stance::Supports), list(Stance::Disputes));
@@ -56,17 +57,17 @@ pub fn Tooltip() -> impl IntoView {
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{route(&dataset, flow, &lang)}</p>
-                            <p class="what">{flow.description.get(&lang).to_string()}</p>
+                            <p class="route">{route(&dataset, flow, lang)}</p>
+                            <p class="what">{flow.description.get(lang.tag()).to_string()}</p>
                             <p class="value">{value}</p>
-                            <p class="status">"Claim: " <strong>{flow.status.label()}</strong></p>
-                            <p class="sources-head">"Sources"</p>
+                            <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
+                            <p class="sources-head">{tr(lang, Msg::Sources)}</p>
                             <ul class="sources">{sources}</ul>
                             {has_disputes.then(|| view! {
-                                <p class="sources-head">"Denied or disputed, as reported by"</p>
+                                <p class="sources-head">{tr(lang, Msg::DisputedBy)}</p>
                                 <ul class="sources">{disputed}</ul>
                             })}
-                            <p class="hint">"Click or press Enter for details"</p>
+                            <p class="hint">{tr(lang, Msg::ClickHint)}</p>
                         </div>
                     }
                     .into_any(),
@@ -78,11 +79,11 @@ pub fn Tooltip() -> impl IntoView {
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{location_name(&dataset, &id, &lang).to_string()}</p>
-                            <p>{format!("Out: {} flows, {}", t.flows_out, Totals::sum_text(&t.outbound))}</p>
-                            <p>{format!("In: {} flows, {}", t.flows_in, Totals::sum_text(&t.inbound))}</p>
-                            {(t.flows_through > 0).then(|| view! { <p>{format!("Through: {} flows", t.flows_through)}</p> })}
-                            <p class="hint">"Sums add stated amounts only, without currency conversion."</p>
+                            <p class="route">{location_name(&dataset, &id, lang).to_string()}</p>
+                            <p>{trf(lang, Msg::TotalsOut, &[&count(lang, t.flows_out, Noun::Flow), &Totals::sum_text(&t.outbound, lang)])}</p>
+                            <p>{trf(lang, Msg::TotalsIn, &[&count(lang, t.flows_in, Noun::Flow), &Totals::sum_text(&t.inbound, lang)])}</p>
+                            {(t.flows_through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, t.flows_through, Noun::Flow)])}</p> })}
+                            <p class="hint">{tr(lang, Msg::SumsHint)}</p>
                         </div>
                     }
                     .into_any(),

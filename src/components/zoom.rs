@@ -1,7 +1,9 @@
 //! Zoom and pan: ctrl/⌘ + wheel (and trackpad pinch), drag, two-finger pinch, keys and
 //! buttons. A plain wheel scrolls the article, as readers expect, with a hint.
 
+use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -146,6 +148,7 @@ fn show_hint(svg: &web_sys::Element) {
 #[component]
 pub fn ZoomButtons() -> impl IntoView {
     let state = expect_context::<MapState>();
+    let lang = expect_context::<Loaded>().lang;
     let zoom_by = move |f: f64| {
         let (w, h) = state.size.get_untracked();
         state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
@@ -153,18 +156,18 @@ pub fn ZoomButtons() -> impl IntoView {
     let zoomed = move || state.view.with(|v| !v.zoom.is_identity());
     view! {
         <div class="zoom-buttons">
-            <button type="button" aria-label="Zoom in" title="Zoom in (+)" on:click=move |_| zoom_by(1.5)>"+"</button>
-            <button type="button" aria-label="Zoom out" title="Zoom out (−)" on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+            <button type="button" aria-label=tr(lang, Msg::ZoomIn) title=format!("{} (+)", tr(lang, Msg::ZoomIn)) on:click=move |_| zoom_by(1.5)>"+"</button>
+            <button type="button" aria-label=tr(lang, Msg::ZoomOut) title=format!("{} (−)", tr(lang, Msg::ZoomOut)) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
             <button
                 type="button"
-                aria-label="Reset zoom"
-                title="Reset zoom (0)"
+                aria-label=tr(lang, Msg::ResetZoom)
+                title=format!("{} (0)", tr(lang, Msg::ResetZoom))
                 disabled=move || !zoomed()
                 on:click=move |_| state.view.update(|v| v.zoom = Zoom::IDENTITY)
             >
                 "⟲"
             </button>
         </div>
-        <p class="zoom-hint" aria-hidden="true">"Hold Ctrl (⌘ on Mac) and scroll to zoom"</p>
+        <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>
     }
 }

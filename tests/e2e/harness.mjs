@@ -49,6 +49,7 @@ export async function launch() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    acceptDownloads: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -58,25 +59,28 @@ export async function launch() {
   };
 }
 
-/** Opens a page at `url` with the given viewport, watching errors and requests. */
-export async function openPage(context, origin, url, viewport) {
+/** Opens a page at `url` with the given viewport, watching errors and requests.
+ * `options.init` (a function or script) runs in every document before the page's own. */
+export async function openPage(context, origin, url, viewport, options = {}) {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
+  if (options.init) await page.addInitScript(options.init);
   const errors = [];
   const outside = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:')) outside.push(u);
+    // blob: URLs the page made itself (exports) carry its origin and never leave the machine.
+    if (!u.startsWith(origin) && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) outside.push(u);
   });
   await page.goto(origin + url);
   return { page, errors, outside };
 }
 
 /** Opens the map at `url` and waits until its flows are drawn. */
-export async function openMap(context, origin, url, viewport) {
-  const opened = await openPage(context, origin, url, viewport);
+export async function openMap(context, origin, url, viewport, options = {}) {
+  const opened = await openPage(context, origin, url, viewport, options);
   await opened.page.waitForSelector('svg.map g.flow', { timeout: 20000 });
   return opened;
 }

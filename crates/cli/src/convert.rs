@@ -194,7 +194,7 @@ pub fn convert(texts: &Texts) -> (Option<String>, Vec<String>) {
             subtitle: None,
             notes: None,
             credit: None,
-            language: "en".into(),
+            language: None,
             focus: Vec::new(),
         },
     };

@@ -1,5 +1,6 @@
 //! Dates as precise as the reporting: a year, a month or a day.
 
+use crate::i18n::{trf, Lang, Msg};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -21,8 +22,26 @@ pub struct PartialDate {
 #[error("\"{0}\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
 pub struct DateError(pub String);
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/// Month names in `lang`: standing alone ("июль 2023") and after a day or "since"
+/// ("23 июня 2025", "с июня 2025"). Serbian Cyrillic is transliterated from Latin.
+fn months(lang: Lang) -> ([&'static str; 12], [&'static str; 12]) {
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match lang {
+        Lang::En => (EN, EN),
+        Lang::Ru => (
+            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+        ),
+        Lang::Uk => (
+            ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"],
+            ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"],
+        ),
+        Lang::SrLatn | Lang::SrCyrl => (
+            ["januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar", "oktobar", "novembar", "decembar"],
+            ["januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta", "septembra", "oktobra", "novembra", "decembra"],
+        ),
+    }
+}
 
 fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
@@ -86,20 +105,34 @@ impl PartialDate {
         (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
     }
 
-    /// English reading form: "2023", "Jul 2023", "23 Jun 2025".
+    /// Reading form in `lang`: "2023", "Jul 2023", "23 Jun 2025"; "23 июня 2025";
+    /// "23. juna 2025.".
     ///
     /// # Examples
     /// ```
-    /// use flowmap_core::date::PartialDate;
+    /// use flowmap_core::{date::PartialDate, i18n::Lang};
     /// let d: PartialDate = "2025-06-23".parse().unwrap();
-    /// assert_eq!(d.human(), "23 Jun 2025");
+    /// assert_eq!(d.human(Lang::En), "23 Jun 2025");
+    /// assert_eq!(d.human(Lang::Uk), "23 червня 2025");
     /// ```
-    pub fn human(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], self.year),
+    pub fn human(&self, lang: Lang) -> String {
+        self.reading(lang, false)
+    }
+
+    /// The reading form; `governed` picks the month form used after a preposition
+    /// ("с июня 2025").
+    fn reading(&self, lang: Lang, governed: bool) -> String {
+        let (alone, after) = months(lang);
+        let serbian = matches!(lang, Lang::SrLatn | Lang::SrCyrl);
+        let text = match (self.month, self.day) {
+            (Some(m), Some(d)) if serbian => format!("{d}. {} {}.", after[m as usize - 1], self.year),
+            (Some(m), Some(d)) => format!("{d} {} {}", after[m as usize - 1], self.year),
+            (Some(m), None) if serbian => format!("{} {}.", if governed { after } else { alone }[m as usize - 1], self.year),
+            (Some(m), None) => format!("{} {}", if governed { after } else { alone }[m as usize - 1], self.year),
+            _ if serbian => format!("{}.", self.year),
             _ => self.year.to_string(),
-        }
+        };
+        if lang == Lang::SrCyrl { crate::i18n::to_cyrillic(&text) } else { text }
     }
 }
 
@@ -133,13 +166,14 @@ impl Period {
         matches!((&self.start, &self.end), (Some(a), Some(b)) if b.latest() < a.earliest())
     }
 
-    /// "Mar 2022 – Jul 2023", "since Feb 2022", "until 2023", or "" when open at both ends.
-    pub fn human(&self) -> String {
+    /// "Mar 2022 – Jul 2023", "since Feb 2022", "until 2023", or "" when open at both ends;
+    /// in `lang`.
+    pub fn human(&self, lang: Lang) -> String {
         match (&self.start, &self.end) {
-            (Some(a), Some(b)) if a == b => a.human(),
-            (Some(a), Some(b)) => format!("{} – {}", a.human(), b.human()),
-            (Some(a), None) => format!("since {}", a.human()),
-            (None, Some(b)) => format!("until {}", b.human()),
+            (Some(a), Some(b)) if a == b => a.human(lang),
+            (Some(a), Some(b)) => format!("{} – {}", a.human(lang), b.human(lang)),
+            (Some(a), None) => trf(lang, Msg::Since, &[&a.reading(lang, true)]),
+            (None, Some(b)) => trf(lang, Msg::Until, &[&b.reading(lang, true)]),
             (None, None) => String::new(),
         }
     }
@@ -152,7 +186,7 @@ mod test {
     #[test]
     fn parses_each_precision() {
         assert_eq!("2023".parse(), Ok(PartialDate { year: 2023, month: None, day: None }));
-        assert_eq!("2023-07".parse::<PartialDate>().unwrap().human(), "Jul 2023");
+        assert_eq!("2023-07".parse::<PartialDate>().unwrap().human(Lang::En), "Jul 2023");
         assert_eq!("2024-02-29".parse::<PartialDate>().unwrap().to_string(), "2024-02-29");
     }
 
@@ -175,8 +209,12 @@ mod test {
     #[test]
     fn periods_read_naturally() {
         let p: Period = serde_json::from_str(r#"{"start": "2022-03", "end": "2023-07"}"#).unwrap();
-        assert_eq!(p.human(), "Mar 2022 – Jul 2023");
+        assert_eq!(p.human(Lang::En), "Mar 2022 – Jul 2023");
+        assert_eq!(p.human(Lang::Ru), "март 2022 – июль 2023");
         let p: Period = serde_json::from_str(r#"{"start": "2022-02"}"#).unwrap();
-        assert_eq!(p.human(), "since Feb 2022");
+        assert_eq!(p.human(Lang::En), "since Feb 2022");
+        assert_eq!(p.human(Lang::Ru), "с февраля 2022");
+        assert_eq!(p.human(Lang::SrLatn), "od februara 2022.");
+        assert_eq!(p.human(Lang::SrCyrl), "од фебруара 2022.");
     }
 }

@@ -1,28 +1,29 @@
-//! Words for flows and sources, shared by tooltips, accessible names and credits.
+//! Words for flows and sources, shared by tooltips, accessible names and credits, in the
+//! reader's language.
 
 use crate::dataset::Dataset;
+use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
 use crate::model::{Flow, Source, Stance};
 
 /// A location's name in `lang`, or its id when it is unknown.
-pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: &str) -> &'a str {
-    dataset.location(id).map_or(id, |l| l.name.get(lang))
+pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
+    dataset.location(id).map_or(id, |l| l.name.get(lang.tag()))
 }
 
 /// "Serbia → Czechia → Ukraine".
-pub fn route(dataset: &Dataset, flow: &Flow, lang: &str) -> String {
+pub fn route(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     dataset.route(flow).iter().map(|id| location_name(dataset, id, lang)).collect::<Vec<_>>().join(" → ")
 }
 
 /// "bne IntelliNews, citing RFE/RL's Balkan Service, 9 Nov 2023".
-pub fn source_line(source: &Source) -> String {
-    let mut s = source.outlet.clone();
-    if let Some(c) = &source.cites {
-        s.push_str(", citing ");
-        s.push_str(c);
-    }
+pub fn source_line(source: &Source, lang: Lang) -> String {
+    let mut s = match &source.cites {
+        Some(c) => trf(lang, Msg::Citing, &[&source.outlet, c]),
+        None => source.outlet.clone(),
+    };
     if let Some(d) = &source.date {
         s.push_str(", ");
-        s.push_str(&d.human());
+        s.push_str(&d.human(lang));
     }
     s
 }
@@ -47,36 +48,37 @@ pub fn sources_with_stance<'a>(dataset: &'a Dataset, flow: &Flow, stance: Option
 
 /// A sentence naming the flow for screen readers:
 /// "Serbia to Ukraine via Czechia: 122 mm rocket kits; alleged; source: RKS News, citing …".
-pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: &str) -> String {
+pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     let name = |id: &str| location_name(dataset, id, lang).to_string();
-    let mut s = format!("{} to {}", name(&flow.from), name(&flow.to));
+    let mut s = trf(lang, Msg::FromTo, &[&name(&flow.from), &name(&flow.to)]);
     if !flow.via.is_empty() {
-        s.push_str(" via ");
-        s.push_str(&flow.via.iter().map(|v| name(v)).collect::<Vec<_>>().join(" and "));
+        let places = flow.via.iter().map(|v| name(v)).collect::<Vec<_>>().join(&format!(" {} ", tr(lang, Msg::And)));
+        s.push(' ');
+        s.push_str(&trf(lang, Msg::Via, &[&places]));
     }
-    let line = |st| sources_with_stance(dataset, flow, Some(st)).into_iter().map(source_line).collect::<Vec<_>>();
+    let line = |st| sources_with_stance(dataset, flow, Some(st)).into_iter().map(|s| source_line(s, lang)).collect::<Vec<_>>();
     let mut out = format!(
-        "{s}: {}; {}; {}; source: {}",
-        flow.description.get(lang),
-        crate::format::flow_value(&flow.value),
-        flow.status.label(),
-        line(Stance::Supports).join("; ")
+        "{s}: {}; {}; {}; {}",
+        flow.description.get(lang.tag()),
+        crate::format::flow_value(&flow.value, lang),
+        flow.status.label(lang),
+        trf(lang, Msg::SourceLower, &[&line(Stance::Supports).join("; ")])
     );
     let disputed = line(Stance::Disputes);
     if !disputed.is_empty() {
-        out.push_str("; disputed by: ");
-        out.push_str(&disputed.join("; "));
+        out.push_str("; ");
+        out.push_str(&trf(lang, Msg::DisputedByLower, &[&disputed.join("; ")]));
     }
     out
 }
 
 /// The "Source:" line under the graphic: every outlet cited by a shown flow, once.
-pub fn credit_sources(dataset: &Dataset) -> String {
+pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     let mut outlets: Vec<String> = Vec::new();
     for flow in &dataset.raw.flows {
         for s in flow_sources(dataset, flow) {
             let o = match &s.cites {
-                Some(c) => format!("{} (citing {c})", s.outlet),
+                Some(c) => trf(lang, Msg::CitingShort, &[&s.outlet, c]),
                 None => s.outlet.clone(),
             };
             if !outlets.contains(&o) {
@@ -88,18 +90,17 @@ pub fn credit_sources(dataset: &Dataset) -> String {
 }
 
 /// A text summary of the flows shown, for the page and for screen readers:
-/// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: 5 documented, …".
-pub fn summary(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
+/// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: documented (5), …".
+pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let flows: Vec<&Flow> = visible.iter().filter_map(|i| dataset.raw.flows.get(*i)).collect();
     let mut places: Vec<&str> = flows.iter().flat_map(|f| dataset.route(f)).collect();
     places.sort();
     places.dedup();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let goods: Vec<String> = dataset
         .raw
         .categories
         .iter()
-        .map(|c| (c.name.get(lang).to_lowercase(), flows.iter().filter(|f| f.category == c.id).count()))
+        .map(|c| (c.name.get(lang.tag()).to_lowercase(), flows.iter().filter(|f| f.category == c.id).count()))
         .filter(|(_, n)| *n > 0)
         .map(|(name, n)| format!("{name} ({n})"))
         .collect();
@@ -107,14 +108,20 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
         .iter()
         .map(|s| (s, flows.iter().filter(|f| f.status == *s).count()))
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{n} {}", s.key()))
+        .map(|(s, n)| format!("{} ({n})", s.label(lang)))
         .collect();
-    let mut out = format!("{} between {}.", plural(flows.len(), "flow", "flows"), plural(places.len(), "country", "countries"));
+    let mut out = trf(
+        lang,
+        Msg::SummaryCounts,
+        &[&count(lang, flows.len(), Noun::Flow), &count(lang, places.len(), Noun::Country)],
+    );
     if !goods.is_empty() {
-        out.push_str(&format!(" Goods: {}.", goods.join(", ")));
+        out.push(' ');
+        out.push_str(&trf(lang, Msg::GoodsList, &[&goods.join(", ")]));
     }
     if !claims.is_empty() {
-        out.push_str(&format!(" Claims: {}.", claims.join(", ")));
+        out.push(' ');
+        out.push_str(&trf(lang, Msg::ClaimsList, &[&claims.join(", ")]));
     }
     out
 }
@@ -145,9 +152,9 @@ mod test {
     fn route_and_name_read_as_sentences() {
         let d = dataset();
         let f = &d.raw.flows[0];
-        assert_eq!(route(&d, f, "ru"), "Сербия → Czechia → Ukraine");
+        assert_eq!(route(&d, f, Lang::Ru), "Сербия → Czechia → Ukraine");
         assert_eq!(
-            accessible_name(&d, f, "en"),
+            accessible_name(&d, f, Lang::En),
             "Serbia to Ukraine via Czechia: Grad rocket kits; value not disclosed; alleged; \
              source: RKS News, citing Russia's SVR, Jun 2025; disputed by: Other"
         );
@@ -156,12 +163,16 @@ mod test {
     #[test]
     fn summary_counts_what_is_shown() {
         let d = dataset();
-        assert_eq!(summary(&d, &[0], "en"), "1 flow between 3 countries. Goods: arms (1). Claims: 1 alleged.");
-        assert_eq!(summary(&d, &[], "en"), "0 flows between 0 countries.");
+        assert_eq!(summary(&d, &[0], Lang::En), "1 flow between 3 countries. Goods: arms (1). Claims: alleged (1).");
+        assert_eq!(summary(&d, &[], Lang::En), "0 flows between 0 countries.");
+        assert_eq!(
+            summary(&d, &[0], Lang::Ru),
+            "1 поток, 3 страны. Товары: arms (1). Утверждения: утверждается (1)."
+        );
     }
 
     #[test]
     fn credit_lists_each_outlet_once() {
-        assert_eq!(credit_sources(&dataset()), "RKS News (citing Russia's SVR); Other");
+        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (citing Russia's SVR); Other");
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::describe::{flow_sources, location_name};
+use crate::i18n::Lang;
 use crate::layout::MapLayout;
 use crate::model::FlowValue;
 use std::fmt::Write;
@@ -21,13 +22,13 @@ fn csv_field(s: &str) -> String {
 ///
 /// # Examples
 /// ```
-/// use flowmap_core::{dataset::Dataset, export::csv};
+/// use flowmap_core::{dataset::Dataset, export::csv, i18n::Lang};
 /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-/// let text = csv(&d, &[1], "en");
+/// let text = csv(&d, &[1], Lang::En);
 /// assert!(text.starts_with("id,from,to,via,category,amount,currency"));
 /// assert!(text.contains("goods,SRB,RUS,,dual-use,143900000,USD"));
 /// ```
-pub fn csv(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
+pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut out = String::from(
         "id,from,to,via,category,amount,currency,qualifier,start,end,route,description,status,sources\n",
     );
@@ -41,7 +42,7 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
             FlowValue::Undisclosed(_) => ("undisclosed".into(), String::new(), String::new()),
         };
         let period = f.period.clone().unwrap_or_default();
-        let sources: Vec<String> = flow_sources(dataset, f).into_iter().map(crate::describe::source_line).collect();
+        let sources: Vec<String> = flow_sources(dataset, f).into_iter().map(|s| crate::describe::source_line(s, lang)).collect();
         let route: Vec<&str> = dataset.route(f).into_iter().map(|id| location_name(dataset, id, lang)).collect();
         let row = [
             f.id.clone(),
@@ -55,7 +56,7 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: &str) -> String {
             period.start.map(|d| d.to_string()).unwrap_or_default(),
             period.end.map(|d| d.to_string()).unwrap_or_default(),
             route.join(" → "),
-            f.description.get(lang).to_string(),
+            f.description.get(lang.tag()).to_string(),
             f.status.key().to_string(),
             sources.join("; "),
         ];
@@ -88,7 +89,7 @@ pub struct Frame {
     pub categories: Vec<(String, String)>,
     /// Dash pattern (empty for solid) and label of each claim status.
     pub statuses: Vec<(String, String)>,
-    /// "Source: …" line.
+    /// "Source: …" line, with its label in the reader's language.
     pub sources: String,
     /// Credit line, including the map data's.
     pub credit: String,
@@ -120,17 +121,17 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 /// use flowmap_core::export::{svg, Frame};
 /// use flowmap_core::layout::MapLayout;
 /// let empty = MapLayout { countries: vec![], flows: vec![], markers: vec![], problems: vec![] };
-/// let doc = svg(&empty, &[], 800.0, 500.0, &Frame { title: "A & B".into(), ..Frame::default() });
+/// let doc = svg(&empty, 800.0, 500.0, &Frame { title: "A & B".into(), ..Frame::default() });
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 /// assert!(doc.contains("A &amp; B"));
 /// ```
-pub fn svg(layout: &MapLayout, names: &[(String, String)], width: f64, height: f64, frame: &Frame) -> String {
+pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> String {
     let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
     let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
     let top = 16.0 + title.len() as f64 * 26.0 + subtitle.len() as f64 * 19.0 + 8.0;
     let legend_rows = frame.categories.len().max(frame.statuses.len()) as f64;
-    let sources = wrap(&format!("Source: {}", frame.sources), chars);
+    let sources = wrap(&frame.sources, chars);
     let credit = wrap(&frame.credit, chars);
     let bottom = 12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
     let total = top + height + bottom;
@@ -175,7 +176,7 @@ pub fn svg(layout: &MapLayout, names: &[(String, String)], width: f64, height: f
         s.push_str("</g>");
     }
     for m in &layout.markers {
-        let name = names.iter().find(|(id, _)| *id == m.id).map_or(m.id.as_str(), |(_, n)| n.as_str());
+        let name = &m.text;
         let anchor = match m.label.side {
             crate::labels::Side::Right => "start",
             crate::labels::Side::Left => "end",
@@ -226,7 +227,7 @@ mod test {
     #[test]
     fn csv_quotes_what_needs_it_and_reads_back_the_ids() {
         let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        let text = csv(&d, &[0, 1], "en");
+        let text = csv(&d, &[0, 1], Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[1].starts_with("kits,SRB,UKR,CZE,arms,undisclosed,,,,,Serbia → Czechia → Ukraine,Rocket kits,alleged,RKS News"));

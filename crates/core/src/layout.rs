@@ -5,6 +5,7 @@ use crate::arc::{arc, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::{Dataset, Problem};
 use crate::describe::location_name;
+use crate::i18n::{trf, Lang, Msg};
 use crate::labels::{place, Placement};
 use crate::model::FlowValue;
 use crate::palette::{category_color, dasharray};
@@ -53,7 +54,9 @@ pub struct Marker {
     pub at: Coord<f64>,
     /// Radius: larger for more stated value in and out.
     pub radius: f64,
-    /// Where its name goes.
+    /// Its label in the reader's language ("Kenya (off map)").
+    pub text: String,
+    /// Where the label goes.
     pub label: Placement,
     /// True when the location lies outside the map and is drawn at its edge.
     pub off_map: bool,
@@ -84,7 +87,7 @@ pub struct MapView<'a> {
     /// Indices of the flows shown.
     pub visible: &'a [usize],
     /// Language of labels.
-    pub lang: &'a str,
+    pub lang: Lang,
 }
 
 /// How much legs between the same two places are fanned apart (added bend per leg).
@@ -236,7 +239,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         .iter()
         .map(|id| {
             let name = location_name(dataset, id, view.lang).to_string();
-            if off_map.contains(id) { format!("{name} (off map)") } else { name }
+            if off_map.contains(id) { trf(view.lang, Msg::OffMap, &[&name]) } else { name }
         })
         .collect();
     let label_input: Vec<(Coord<f64>, f64, &str)> =
@@ -245,8 +248,10 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
     let markers: Vec<Marker> = ids
         .iter()
         .zip(placements)
-        .map(|(id, label)| Marker {
+        .zip(names)
+        .map(|((id, label), text)| Marker {
             id: id.to_string(),
+            text,
             at: screen[id],
             radius: radius(id),
             label,
@@ -336,7 +341,7 @@ mod test {
     }
 
     fn view(width: f64, height: f64, visible: &[usize]) -> MapView<'_> {
-        MapView { width, height, zoom: Zoom::IDENTITY, visible, lang: "en" }
+        MapView { width, height, zoom: Zoom::IDENTITY, visible, lang: Lang::En }
     }
 
     #[test]

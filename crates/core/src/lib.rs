@@ -6,7 +6,7 @@
 //! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
 //! - Presentation: [`layout`] (what the map draws), [`scale`] (widths), [`labels`], [`zoom`],
-//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`], [`export`] (SVG, CSV, JSON).
+//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`] (numbers and money per locale), [`i18n`] (interface languages), [`export`] (SVG, CSV, JSON).
 //! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
@@ -17,6 +17,7 @@ pub mod export;
 pub mod filter;
 pub mod date;
 pub mod format;
+pub mod i18n;
 pub mod labels;
 pub mod layout;
 pub mod model;

@@ -4,6 +4,7 @@
 //! and checks it.
 
 use crate::date::{PartialDate, Period};
+use crate::i18n::{tr, Lang, Msg};
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
@@ -49,17 +50,14 @@ pub struct Meta {
     /// Who made the graphic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<Localized>,
-    /// Language used when the reader's is not given.
-    #[serde(default = "default_language")]
-    pub language: String,
+    /// The graphic's language (a tag such as `en` or `sr-Latn`) unless the page asks for
+    /// another with `?lang=`; when absent, the reader's browser language is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Location ids the map is fitted to; the others are drawn at the map's edge, in their
     /// direction. All locations when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus: Vec<String>,
-}
-
-fn default_language() -> String {
-    "en".into()
 }
 
 /// A place on the map.
@@ -104,16 +102,19 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    /// Words for readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::CustomsRecords => "customs-records investigation",
-            SourceKind::OfficialStatement => "official statement",
-            SourceKind::IntelligenceClaim => "intelligence-service claim",
-            SourceKind::NewsEstimate => "news estimate",
-            SourceKind::NewsReport => "news report",
-            SourceKind::Analysis => "analysis",
-        }
+    /// Words for readers, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                SourceKind::CustomsRecords => Msg::KindCustoms,
+                SourceKind::OfficialStatement => Msg::KindOfficial,
+                SourceKind::IntelligenceClaim => Msg::KindIntelligence,
+                SourceKind::NewsEstimate => Msg::KindEstimate,
+                SourceKind::NewsReport => Msg::KindNews,
+                SourceKind::Analysis => Msg::KindAnalysis,
+            },
+        )
     }
 }
 
@@ -168,26 +169,32 @@ impl ClaimStatus {
         }
     }
 
-    /// What the status means, for the legend and the detail panel.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            ClaimStatus::Documented => "shown by records or official data",
-            ClaimStatus::Reported => "reported or estimated by news media",
-            ClaimStatus::Alleged => "claimed by a party with a stake in it",
-            ClaimStatus::Denied => "denied by those accused",
-            ClaimStatus::Unverified => "rests only on a secondary analysis whose sources could not be checked",
-        }
+    /// What the status means, for the legend and the detail panel, in `lang`.
+    pub fn explanation(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                ClaimStatus::Documented => Msg::ExplainDocumented,
+                ClaimStatus::Reported => Msg::ExplainReported,
+                ClaimStatus::Alleged => Msg::ExplainAlleged,
+                ClaimStatus::Denied => Msg::ExplainDenied,
+                ClaimStatus::Unverified => Msg::ExplainUnverified,
+            },
+        )
     }
 
-    /// Words for readers.
-    pub fn label(self) -> &'static str {
-        match self {
-            ClaimStatus::Documented => "documented",
-            ClaimStatus::Reported => "reported",
-            ClaimStatus::Alleged => "alleged",
-            ClaimStatus::Denied => "denied",
-            ClaimStatus::Unverified => "unverified (secondary analysis)",
-        }
+    /// Words for readers, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                ClaimStatus::Documented => Msg::StatusDocumented,
+                ClaimStatus::Reported => Msg::StatusReported,
+                ClaimStatus::Alleged => Msg::StatusAlleged,
+                ClaimStatus::Denied => Msg::StatusDenied,
+                ClaimStatus::Unverified => Msg::StatusUnverified,
+            },
+        )
     }
 }
 

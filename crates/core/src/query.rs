@@ -1,4 +1,4 @@
-//! Reading the page's query string (`?data=…`).
+//! Reading the page's query string (`?data=…`) and writing the embed URL.
 
 /// Decodes `%XX` escapes and `+` (as sent by forms); invalid escapes are kept as written.
 pub fn percent_decode(s: &str) -> String {
@@ -23,6 +23,42 @@ pub fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes everything but unreserved characters and `/` (kept for readable paths).
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The address of the embeddable view of the page at `folder` (ending in `/`): `?embed=1`
+/// plus the page's dataset, language and theme, and the view in `hash`, so the article
+/// shows what the editor sees.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::query::embed_url;
+/// assert_eq!(
+///     embed_url("https://cdn.example/map/", "?data=drafts/a%20b.json&lang=ru&x=1", "#cat=-arms"),
+///     "https://cdn.example/map/?embed=1&data=drafts/a%20b.json&lang=ru#cat=-arms"
+/// );
+/// ```
+pub fn embed_url(folder: &str, search: &str, hash: &str) -> String {
+    let mut url = format!("{folder}?embed=1");
+    for name in ["data", "lang", "theme"] {
+        if let Some(v) = param(search, name).filter(|v| !v.is_empty()) {
+            url.push_str(&format!("&{name}={}", percent_encode(&v)));
+        }
+    }
+    if hash.len() > 1 {
+        url.push('#');
+        url.push_str(hash.trim_start_matches('#'));
+    }
+    url
 }
 
 /// The value of `name` in a query string such as `?data=x.json&lang=ru`.

@@ -2,6 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::filter::STATUSES;
+use crate::i18n::{tr, Lang, Msg};
 use crate::model::{Flow, FlowValue};
 use crate::timeline::month_of;
 use std::cmp::Ordering;
@@ -25,19 +26,22 @@ pub enum Column {
 pub const COLUMNS: [Column; 5] = [Column::Route, Column::Category, Column::Value, Column::Period, Column::Status];
 
 impl Column {
-    /// Header text.
-    pub fn title(self) -> &'static str {
-        match self {
-            Column::Route => "Route",
-            Column::Category => "Goods",
-            Column::Value => "Value",
-            Column::Period => "Period",
-            Column::Status => "Claim",
-        }
+    /// Header text in `lang`.
+    pub fn title(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                Column::Route => Msg::Route,
+                Column::Category => Msg::Goods,
+                Column::Value => Msg::Value,
+                Column::Period => Msg::Period,
+                Column::Status => Msg::Claim,
+            },
+        )
     }
 }
 
-fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: &str) -> Ordering {
+fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) -> Ordering {
     let last_if_none = |x: Option<f64>, y: Option<f64>| match (x, y) {
         (Some(x), Some(y)) => x.total_cmp(&y),
         (Some(_), None) => Ordering::Less,
@@ -70,12 +74,12 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: &str) ->
 ///
 /// # Examples
 /// ```
-/// use flowmap_core::{dataset::Dataset, table::{sorted, Column}};
+/// use flowmap_core::{dataset::Dataset, i18n::Lang, table::{sorted, Column}};
 /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-/// assert_eq!(sorted(&d, &[0, 1], Column::Value, false, "en"), vec![1, 0]);
-/// assert_eq!(sorted(&d, &[0, 1], Column::Status, true, "en"), vec![1, 0]);
+/// assert_eq!(sorted(&d, &[0, 1], Column::Value, false, Lang::En), vec![1, 0]);
+/// assert_eq!(sorted(&d, &[0, 1], Column::Status, true, Lang::En), vec![1, 0]);
 /// ```
-pub fn sorted(dataset: &Dataset, visible: &[usize], column: Column, ascending: bool, lang: &str) -> Vec<usize> {
+pub fn sorted(dataset: &Dataset, visible: &[usize], column: Column, ascending: bool, lang: Lang) -> Vec<usize> {
     let mut rows = visible.to_vec();
     let flows = &dataset.raw.flows;
     rows.sort_by(|&i, &j| {
@@ -104,10 +108,10 @@ mod test {
     #[test]
     fn undisclosed_values_stay_last_in_both_directions() {
         let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        assert_eq!(sorted(&d, &[0, 1], Column::Value, true, "en"), vec![1, 0]);
-        assert_eq!(sorted(&d, &[0, 1], Column::Period, false, "en"), vec![1, 0]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Value, true, Lang::En), vec![1, 0]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Period, false, Lang::En), vec![1, 0]);
         // "Serbia → Czechia → Ukraine" sorts before "Serbia → Russia".
-        assert_eq!(sorted(&d, &[0, 1], Column::Route, true, "en"), vec![0, 1]);
-        assert_eq!(sorted(&d, &[0, 1], Column::Route, false, "en"), vec![1, 0]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Route, true, Lang::En), vec![0, 1]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Route, false, Lang::En), vec![1, 0]);
     }
 }

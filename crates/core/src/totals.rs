@@ -2,6 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::format::money;
+use crate::i18n::{tr, Lang, Msg};
 use crate::model::{FlowValue, Money};
 use std::collections::BTreeMap;
 
@@ -54,19 +55,19 @@ impl Totals {
     ///
     /// # Examples
     /// ```
-    /// use flowmap_core::totals::Totals;
+    /// use flowmap_core::{i18n::Lang, totals::Totals};
     /// let mut t = Totals::default();
-    /// assert_eq!(Totals::sum_text(&t.inbound), "no stated value");
+    /// assert_eq!(Totals::sum_text(&t.inbound, Lang::En), "no stated value");
     /// t.inbound.insert("USD".into(), 18e6);
     /// t.inbound.insert("EUR".into(), 1.2e9);
-    /// assert_eq!(Totals::sum_text(&t.inbound), "€1.2 billion + $18 million");
+    /// assert_eq!(Totals::sum_text(&t.inbound, Lang::En), "€1.2 billion + $18 million");
     /// ```
-    pub fn sum_text(sums: &BTreeMap<String, f64>) -> String {
+    pub fn sum_text(sums: &BTreeMap<String, f64>, lang: Lang) -> String {
         if sums.is_empty() {
-            return "no stated value".into();
+            return tr(lang, Msg::NoStatedValue);
         }
         sums.iter()
-            .map(|(c, a)| money(&Money { amount: *a, currency: c.clone(), qualifier: None }))
+            .map(|(c, a)| money(&Money { amount: *a, currency: c.clone(), qualifier: None }, lang))
             .collect::<Vec<_>>()
             .join(" + ")
     }
@@ -81,7 +82,7 @@ mod test {
         let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
         let srb = Totals::of(&d, &[0, 1], "SRB");
         assert_eq!((srb.flows_out, srb.flows_in, srb.flows_through), (2, 0, 0));
-        assert_eq!(Totals::sum_text(&srb.outbound), "$143.9 million");
+        assert_eq!(Totals::sum_text(&srb.outbound, Lang::En), "$143.9 million");
         let cze = Totals::of(&d, &[0, 1], "CZE");
         assert_eq!(cze.flows_through, 1);
         assert_eq!(Totals::of(&d, &[0], "RUS"), Totals::default());

@@ -139,6 +139,17 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         }
     }
     raw.meta.focus = focus.into_iter().filter(|id| locations.contains(id)).collect();
+    if let Some(tag) = raw.meta.language.take() {
+        if crate::i18n::Lang::parse(&tag).is_some() {
+            raw.meta.language = Some(tag);
+        } else {
+            let known: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.tag()).collect();
+            c.report(
+                "meta.language".into(),
+                format!("\"{tag}\" is not a language the map's interface is written in ({}); readers get their browser's language", known.join(", ")),
+            );
+        }
+    }
     let categories = ids(raw.categories.iter().map(|k| &k.id).collect());
     let sources = ids(raw.sources.iter().map(|s| &s.id).collect());
 
@@ -390,6 +401,11 @@ mod test {
     #[test]
     fn focus_names_known_locations() {
         one(|v| v["meta"]["focus"] = json!(["SRB", "ATL"]), "meta.focus[1]", "\"ATL\", which is not defined");
+    }
+
+    #[test]
+    fn language_is_one_the_interface_speaks() {
+        one(|v| v["meta"]["language"] = json!("de"), "meta.language", "sr-Latn");
     }
 
     #[test]

