@@ -6,14 +6,8 @@ import { serveDist, launch, openMap, bundledDataset, axe } from './harness.mjs';
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
 
 const DESKTOP = { width: 1280, height: 800 };
 

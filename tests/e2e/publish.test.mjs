@@ -8,14 +8,8 @@ import { serveDist, launch, openPage, openMap, bundledDataset, DIST } from './ha
 
 let server;
 let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
 
 const DESKTOP = { width: 1280, height: 800 };
 const KINDS = ['svg', 'png', 'csv', 'json'];
