@@ -17,6 +17,15 @@ pub enum Hover {
     Location { id: String, x: f64, y: f64 },
 }
 
+/// What is hovered or focused, without the pointer position: what highlighting depends on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A flow, by index.
+    Flow(usize),
+    /// A location, by id.
+    Location(String),
+}
+
 /// Signals shared by the map, the filters, the legend and the panel.
 #[derive(Clone, Copy)]
 pub struct MapState {
@@ -24,6 +33,9 @@ pub struct MapState {
     pub view: RwSignal<ViewState>,
     /// What is hovered or focused.
     pub hover: RwSignal<Option<Hover>>,
+    /// The hovered flow or location; changes only when the pointer moves onto another one,
+    /// so that each flow's highlight is not recomputed on every pointer move.
+    pub target: Memo<Option<Target>>,
     /// The map's size in pixels.
     pub size: RwSignal<(f64, f64)>,
     /// Indices of the flows that pass the filters.
@@ -53,9 +65,18 @@ impl MapState {
                 (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang }))
             })
         });
+        let hover = RwSignal::new(None::<Hover>);
+        let target = Memo::new(move |_| {
+            hover.with(|h| match h {
+                Some(Hover::Flow { index, .. }) => Some(Target::Flow(*index)),
+                Some(Hover::Location { id, .. }) => Some(Target::Location(id.clone())),
+                None => None,
+            })
+        });
         let state = MapState {
             view,
-            hover: RwSignal::new(None),
+            hover,
+            target,
             size,
             visible,
             table: RwSignal::new(false),

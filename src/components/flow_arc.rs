@@ -1,18 +1,10 @@
 //! One flow on the map: its legs, their arrowheads, and its interactions.
 
 use crate::load::Loaded;
-use crate::state::{pointer_in_frame, Hover, MapState};
+use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::MapLayout;
 use leptos::prelude::*;
-
-/// How a flow is shown relative to what the reader is looking at.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Emphasis {
-    Normal,
-    Active,
-    Dimmed,
-}
 
 /// The arcs of flow `index`; hovering, focusing or selecting any leg highlights the route.
 #[component]
@@ -25,8 +17,12 @@ pub fn FlowArc(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let flow = data.dataset.raw.flows[index].clone();
+    // Laid-out flows are in dataset order, so a binary search finds this one.
     let shape = Memo::new(move |_| {
-        laid_out.with(|l| l.as_ref().and_then(|l| l.flows.iter().find(|f| f.index == index).cloned()))
+        laid_out.with(|l| {
+            let flows = &l.as_ref()?.flows;
+            flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| flows[i].clone())
+        })
     });
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
     let id = flow.id.clone();
@@ -34,17 +30,15 @@ pub fn FlowArc(
         let id = id.clone();
         Memo::new(move |_| state.view.with(|v| v.selected.as_deref() == Some(id.as_str())))
     };
-    let emphasis = Memo::new(move |_| {
-        let is_me = match state.hover.get() {
-            Some(Hover::Flow { index: i, .. }) => Some(i == index),
-            Some(Hover::Location { id, .. }) => Some(route.contains(&id)),
-            None => None,
-        };
-        match (is_me, selected.get(), state.view.with(|v| v.selected.is_some())) {
-            (Some(true), _, _) | (None, true, _) => Emphasis::Active,
-            (Some(false), _, _) | (None, false, true) => Emphasis::Dimmed,
-            (None, false, false) => Emphasis::Normal,
-        }
+    // Highlighted: hovered or focused (or on the hovered location's routes), else pinned.
+    // The others are dimmed by one class on the map (`focusing`), not one per flow, so that a
+    // hover changes a few elements rather than every flow.
+    let active = Memo::new(move |_| {
+        state.target.with(|t| match t {
+            Some(Target::Flow(i)) => *i == index,
+            Some(Target::Location(id)) => route.contains(id),
+            None => selected.get(),
+        })
     });
 
     // Where the tooltip goes when the flow is focused: the middle of its last leg.
@@ -63,8 +57,7 @@ pub fn FlowArc(
     view! {
         <g
             class="flow"
-            class:active=move || emphasis.get() == Emphasis::Active
-            class:dimmed=move || emphasis.get() == Emphasis::Dimmed
+            class:active=move || active.get()
             class:selected=move || selected.get()
             data-flow-id=id
             tabindex="0"

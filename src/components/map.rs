@@ -114,7 +114,7 @@ pub fn FlowMap() -> impl IntoView {
                 viewBox=move || format!("0 0 {} {}", state.size.get().0, state.size.get().1)
             >
                 <g class="countries" aria-hidden="true">{countries}</g>
-                <g class="flows">
+                <g class="flows" class:focusing=move || state.target.with(Option::is_some) || state.view.with(|v| v.selected.is_some())>
                     <For each=move || state.visible.get() key=|i| *i let:index>
                         <FlowArc index laid_out />
                     </For>

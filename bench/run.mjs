@@ -1,0 +1,692 @@
+// Benchmarks the flow map (dist/) against a plain D3 SVG flow map (bench/peer/) on the same
+// geometry and data, in headless Chromium, and writes BENCH.md.
+//
+//   bash scripts/bench.sh            (or: node bench/run.mjs)
+//
+// Environment: BENCH_SIZES=bundled,1000,10000,100000 (the default), BENCH_RUNS=5 (fresh pages
+// per map and dataset), BENCH_RUNS_100K=3 (runs at 100,000 flows), BENCH_TIMEOUT_S=120 (cap of
+// each phase of a run: load, interactive, pixels, memory, hover, filter; a run over it is
+// recorded as a timeout and the remaining runs of that map and dataset are skipped), BENCH_MAPS=app,peer (to run one only), BENCH_OUT=BENCH.md.
+//
+// Every run is a new browser context (empty cache) on a page of 1280×900 CSS px; files are
+// served from this process over loopback with `cache-control: no-store`, so the timings are
+// CPU time of parsing, laying out and drawing, not network time. What a reader downloads is
+// reported separately, as bytes.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import * as esbuild from 'esbuild';
+import { writeDatasets, DATA_DIR } from './generate.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const PEER_SRC = path.join(ROOT, 'bench/peer');
+const PEER_DIST = path.join(ROOT, 'bench/peer/dist');
+const VIEWPORT = { width: 1280, height: 900 };
+const MARK = 'flowmap:map-drawn';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const env = process.env;
+const SIZES = (env.BENCH_SIZES ?? 'bundled,1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
+const RUNS = Math.max(1, Number(env.BENCH_RUNS ?? 5));
+const RUNS_100K = Math.max(1, Math.min(RUNS, Number(env.BENCH_RUNS_100K ?? 3)));
+const CAP_MS = Math.max(10, Number(env.BENCH_TIMEOUT_S ?? 120)) * 1000;
+const ONLY = (env.BENCH_MAPS ?? 'app,peer').split(',').map((s) => s.trim());
+const OUT = path.resolve(ROOT, env.BENCH_OUT ?? 'BENCH.md');
+const log = (...a) => console.error('[bench]', ...a);
+
+const MAPS = {
+  app: {
+    label: 'flowmap (app)',
+    url: (data) => (data ? `/?data=${encodeURIComponent(data)}` : '/'),
+    leg: 'svg.map g.flow path.line',
+    checkbox: '.filters input[type=checkbox]',
+  },
+  peer: {
+    label: 'D3 peer',
+    url: (data) => (data ? `/peer/?data=${encodeURIComponent(data)}` : '/peer/'),
+    leg: 'svg.map path.leg',
+    checkbox: '#filters input[type=checkbox]',
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Build the peer and the datasets, serve everything.
+
+async function buildPeer() {
+  fs.rmSync(PEER_DIST, { recursive: true, force: true });
+  fs.mkdirSync(PEER_DIST, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(PEER_SRC, 'main.js')],
+    bundle: true, minify: true, format: 'esm', target: 'es2022',
+    outfile: path.join(PEER_DIST, 'main.js'), logLevel: 'warning',
+  });
+  fs.copyFileSync(path.join(PEER_SRC, 'index.html'), path.join(PEER_DIST, 'index.html'));
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.json': 'application/json', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** The file a URL path is served from: /peer/ → bench/peer/dist, /bench-data/ → bench/data,
+ * everything else → dist/. */
+function fileFor(pathname) {
+  const mounts = [['/peer/', PEER_DIST], ['/bench-data/', DATA_DIR], ['/', DIST]];
+  const [prefix, base] = mounts.find(([p]) => pathname.startsWith(p));
+  let file = path.normalize(path.join(base, decodeURIComponent(pathname.slice(prefix.length))));
+  if (!file.startsWith(base)) return null;
+  if (pathname.endsWith('/') || (fs.existsSync(file) && fs.statSync(file).isDirectory())) file = path.join(file, 'index.html');
+  return file;
+}
+
+async function serve() {
+  const server = http.createServer((req, res) => {
+    const file = fileFor(new URL(req.url, 'http://localhost').pathname);
+    if (!file) { res.writeHead(403).end(); return; }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// ---------------------------------------------------------------------------------------
+// In-page probes.
+
+/** Runs before the page's own scripts: records long tasks, and the start of the second frame
+ * after the one that first shows the map. Chromium lets the main thread run at most one frame
+ * ahead of rasterisation, so that second frame starts only once the map's pixels are ready:
+ * an upper bound of when they are, within two frames (33 ms). */
+const INIT = `window.__bench = { longtasks: [] };
+const mark = Performance.prototype.mark;
+Performance.prototype.mark = function (name, ...rest) {
+  if (name === ${JSON.stringify(MARK)} && window.__bench.rasterised == null) {
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__bench.rasterised = performance.now(); }));
+  }
+  return mark.call(this, name, ...rest);
+};
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.startTime + e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+} catch (e) { window.__bench.error = String(e); }`;
+
+/** Time to interactive: the end of the last long task before a 1 s window without one,
+ * counted from the first frame that shows the map; also the longest task until then. */
+async function pageTti({ mark, capMs }) {
+  const first = performance.getEntriesByName(mark)[0].startTime;
+  const end = performance.now() + capMs;
+  const quietFrom = () => {
+    let t = first;
+    for (const [s, e] of [...window.__bench.longtasks].sort((a, b) => a[0] - b[0])) {
+      if (e <= t) continue;
+      if (s >= t + 1000) break;
+      t = Math.max(t, e);
+    }
+    return t;
+  };
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const t = quietFrom();
+    // 100 ms of slack for the observer's delivery of a task that has just ended.
+    if (performance.now() >= t + 1100 && quietFrom() === t) {
+      const until = window.__bench.longtasks.filter(([s]) => s <= t);
+      return { tti: t, longest: Math.max(0, ...until.map(([s, e]) => e - s)), longtasks: until.length };
+    }
+    if (performance.now() > end) return { timeout: true };
+  }
+}
+
+/** Hover-to-paint and filter-to-paint, in the page. For `hover`: synthetic pointer and mouse
+ * events on the middle of a drawn arc, as a browser sends them when the pointer moves onto it,
+ * until the tooltip shows (then the pointer leaves again). For `filter`: a click on the first
+ * category checkbox, until the arcs drawn change. Returns `ms`, from the first event to the
+ * end of the frame that shows the change, and `busy`, that time less the main thread's idle
+ * wait for the frame (frames come every 16.7 ms, so `ms` is rounded up to them). */
+async function pageInteract({ what, kind, leg: legSelector, checkbox, capMs }) {
+  // The next frame: requestAnimationFrame, then a message posted from it, which runs once
+  // that frame's style, layout and paint are done. (Inline: the app's CSP forbids eval.)
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const raf = performance.now();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve({ raf, end: performance.now() });
+    ch.port2.postMessage(0);
+  }));
+  const message = () => new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve(performance.now());
+    ch.port2.postMessage(0);
+  });
+  /** Runs `act`, then waits for frames until `changed()`. */
+  const time = async (act, changed) => {
+    // Start from a settled page: rasterised, and no frame under way.
+    for (let i = 0; i < 3; i++) await frame();
+    const t0 = performance.now();
+    act();
+    // Handlers' own work (and their microtasks) ends before this message runs; the frame
+    // is requested at once, so that waiting for the message cannot make it miss one.
+    const scripted = message();
+    let next = frame();
+    const done = await scripted;
+    let [frames, idle, last] = [0, 0, done];
+    for (;;) {
+      const f = await next;
+      frames++;
+      idle += Math.max(0, f.raf - last);
+      last = f.end;
+      if (changed()) {
+        // The second frame after this one starts only once this one is rasterised.
+        await frame();
+        const after = await frame();
+        return { ms: f.end - t0, busy: f.end - t0 - idle, raster: after.raf - t0, frames };
+      }
+      if (f.end - t0 > capMs) return { timeout: true };
+      next = frame();
+    }
+  };
+
+  if (what === 'hover') {
+    const leg = document.querySelector(legSelector);
+    if (!leg) return { error: 'no arc drawn' };
+    const tip = kind === 'app'
+      ? () => document.querySelector('.tooltip')
+      : () => { const t = document.getElementById('tooltip'); return t && !t.hidden ? t : null; };
+    if (tip()) return { error: 'a tooltip was already shown' };
+    const p = leg.getPointAtLength(leg.getTotalLength() / 2);
+    const m = leg.getScreenCTM();
+    const [clientX, clientY] = [m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f];
+    const chain = [];
+    for (let el = leg; el && el !== document.documentElement; el = el.parentElement) chain.unshift(el);
+    const init = { bubbles: true, cancelable: true, composed: true, clientX, clientY, view: window, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+    const still = { ...init, bubbles: false, cancelable: false };
+    const r = await time(() => {
+      leg.dispatchEvent(new PointerEvent('pointerover', init));
+      for (const el of chain) el.dispatchEvent(new PointerEvent('pointerenter', still));
+      leg.dispatchEvent(new MouseEvent('mouseover', init));
+      for (const el of chain) el.dispatchEvent(new MouseEvent('mouseenter', still));
+      leg.dispatchEvent(new PointerEvent('pointermove', init));
+      leg.dispatchEvent(new MouseEvent('mousemove', init));
+    }, () => Boolean(tip()));
+    if (r.timeout) return r;
+    const text = tip().textContent;
+    // Leave the arc again so that the filter test starts from a plain map.
+    const out = { ...init, clientX: 1, clientY: 1, relatedTarget: null };
+    const outStill = { ...out, bubbles: false, cancelable: false };
+    leg.dispatchEvent(new PointerEvent('pointerout', out));
+    for (const el of [...chain].reverse()) el.dispatchEvent(new PointerEvent('pointerleave', outStill));
+    leg.dispatchEvent(new MouseEvent('mouseout', out));
+    for (const el of [...chain].reverse()) el.dispatchEvent(new MouseEvent('mouseleave', outStill));
+    await frame();
+    await frame();
+    return { ...r, route: text.includes('→'), sources: /source/i.test(text), tooltipGone: !tip() };
+  }
+
+  const box = document.querySelector(checkbox);
+  if (!box) return { error: 'no category checkbox' };
+  // Cheap counts (no selector over every arc), so that checking does not slow the frames.
+  const drawn = kind === 'app'
+    ? () => document.querySelector('svg.map g.flows')?.childElementCount ?? 0
+    : () => [...document.querySelectorAll('svg.map g.cat')].reduce((n, g) => n + (g.getAttribute('display') === 'none' ? 0 : g.childElementCount), 0);
+  const before = drawn();
+  const r = await time(() => box.click(), () => drawn() !== before);
+  return { ...r, before, after: drawn() };
+}
+
+// ---------------------------------------------------------------------------------------
+// One run: a fresh context and page, every measurement, within CAP_MS.
+
+class Timeout extends Error {}
+
+async function runOnce(browser, origin, kind, dataPath, { wantResponses }) {
+  // Each phase (load, interactive, memory, hover, filter) has CAP_MS.
+  const started = Date.now();
+  let phase = started;
+  const left = () => CAP_MS - (Date.now() - phase);
+  const within = (promise, what) => {
+    let timer;
+    return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Timeout(what)), Math.max(1, left())); })])
+      .finally(() => clearTimeout(timer));
+  };
+  const map = MAPS[kind];
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(INIT);
+  const errors = [];
+  const responses = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text().slice(0, 300)); });
+  page.on('pageerror', (e) => errors.push(String(e).slice(0, 300)));
+  page.on('crash', () => errors.push('the page crashed'));
+  if (wantResponses) page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
+  const r = { errors, responses, steps: {} };
+  let step = 'loading';
+  let lap = Date.now();
+  const enter = (next) => { r.steps[step] = Date.now() - lap; lap = phase = Date.now(); step = next; };
+  try {
+    await within(page.goto(origin + map.url(dataPath), { waitUntil: 'commit', timeout: CAP_MS }), 'navigation');
+    enter('first draw');
+    await within(page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { polling: 100, timeout: Math.max(1, left()) }), step);
+    r.firstDraw = await within(page.evaluate((m) => performance.getEntriesByName(m)[0].startTime, MARK), step);
+    enter('time to interactive');
+    const tti = await within(page.evaluate(pageTti, { mark: MARK, capMs: Math.max(1, left()) }), step);
+    if (tti.timeout) throw new Timeout(step);
+    Object.assign(r, { tti: tti.tti, longest: tti.longest, longtasks: tti.longtasks });
+    enter('first map rasterised');
+    await within(page.waitForFunction(() => window.__bench.rasterised != null, null, { polling: 100, timeout: Math.max(1, left()) }), step);
+    r.firstRaster = await page.evaluate(() => window.__bench.rasterised);
+    enter('memory');
+    const cdp = await context.newCDPSession(page);
+    await within(cdp.send('HeapProfiler.collectGarbage'), step);
+    await cdp.send('Performance.enable');
+    const { metrics } = await within(cdp.send('Performance.getMetrics'), step);
+    const metric = (name) => metrics.find((x) => x.name === name)?.value;
+    r.heap = metric('JSHeapUsedSize');
+    r.domNodes = metric('Nodes');
+    const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+    const wasm = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId, returnByValue: true,
+      functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
+    });
+    r.wasm = wasm.result.value ?? 0;
+    r.elements = await within(page.evaluate(() => document.getElementsByTagName('*').length), step);
+    enter('hover');
+    const probe = (what) => within(page.evaluate(pageInteract, { what, kind, leg: map.leg, checkbox: map.checkbox, capMs: Math.max(1, left()) }), what);
+    const hover = await probe(step);
+    if (hover.timeout) throw new Timeout(step);
+    if (hover.error) errors.push(`hover: ${hover.error}`);
+    else Object.assign(r, { hover: hover.ms, hoverBusy: hover.busy, hoverRaster: hover.raster, hoverFrames: hover.frames, hoverOk: hover.route && hover.sources, tooltipGone: hover.tooltipGone });
+    enter('filter');
+    const filter = await probe(step);
+    if (filter.timeout) throw new Timeout(step);
+    if (filter.error) errors.push(`filter: ${filter.error}`);
+    else Object.assign(r, { filter: filter.ms, filterBusy: filter.busy, filterRaster: filter.raster, filterFrames: filter.frames, arcsBefore: filter.before, arcsAfter: filter.after });
+    if (kind === 'app') r.problems = await page.evaluate(() => document.querySelectorAll('.problems li').length);
+    enter('close');
+  } catch (e) {
+    if (!(e instanceof Timeout)) throw e;
+    r.timeout = step;
+    r.steps[step] = Date.now() - lap;
+    lap = Date.now();
+  } finally {
+    r.wall = Date.now() - started;
+    // A page busy in a long task can hold up closing; the browser is restarted then.
+    const closed = await Promise.race([context.close().then(() => true, () => false), new Promise((res) => setTimeout(() => res(false), 30000))]);
+    r.closed = closed;
+    r.steps.close = Date.now() - lap;
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics and tables.
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const METRICS = [
+  ['firstDraw', 'first draw: map-drawn mark (ms)', (v) => v.toFixed(0)],
+  ['firstRaster', 'first draw rasterised (ms)', (v) => v.toFixed(0)],
+  ['tti', 'time to interactive (ms)', (v) => v.toFixed(0)],
+  ['longest', 'longest task until interactive (ms)', (v) => v.toFixed(0)],
+  ['hover', 'hover → tooltip frame done (ms)', (v) => v.toFixed(1)],
+  ['hoverBusy', '… main thread busy in it (ms)', (v) => v.toFixed(1)],
+  ['hoverRaster', 'hover → tooltip rasterised (ms)', (v) => v.toFixed(1)],
+  ['filter', 'category filter → frame done (ms)', (v) => v.toFixed(1)],
+  ['filterBusy', '… main thread busy in it (ms)', (v) => v.toFixed(1)],
+  ['filterRaster', 'category filter → rasterised (ms)', (v) => v.toFixed(1)],
+  ['heap', 'JS heap after load (MB)', (v) => (v / 1048576).toFixed(1)],
+  ['wasm', 'wasm memory (MB)', (v) => (v / 1048576).toFixed(1)],
+  ['total', 'JS heap + wasm memory (MB)', (v) => (v / 1048576).toFixed(1)],
+  ['elements', 'DOM elements', (v) => v.toFixed(0)],
+];
+
+function summarise(runs) {
+  const out = {};
+  const done = runs.filter((r) => !r.timeout);
+  for (const r of done) r.total = (r.heap ?? 0) + (r.wasm ?? 0);
+  for (const [key] of METRICS) {
+    const values = runs.map((r) => r[key]).filter((v) => typeof v === 'number');
+    out[key] = { median: median(values), n: values.length };
+  }
+  out.timeouts = runs.filter((r) => r.timeout).map((r) => r.timeout);
+  out.runs = runs.length;
+  return out;
+}
+
+function cell(s, key, fmt, planned) {
+  const m = s[key];
+  const timeouts = s.timeouts.length;
+  if (m.median == null && timeouts) return ['firstDraw', 'firstRaster', 'tti'].includes(key) ? `timeout (> ${CAP_MS / 1000} s)` : 'not reached';
+  if (m.median == null) return '—';
+  const v = fmt(m.median);
+  return m.n < planned ? `${v} (${m.n}/${planned} runs)` : v;
+}
+
+function ratio(a, b, key) {
+  const [x, y] = [a[key].median, b[key].median];
+  // A load that timed out took at least the cap: a lower bound of the ratio.
+  if (x == null && a.timeouts.length && y && ['firstDraw', 'firstRaster', 'tti'].includes(key)) return `> ${(CAP_MS / y).toFixed(0)}×`;
+  if (x == null || y == null || y === 0) return '—';
+  return `${(x / y).toFixed(2)}×`;
+}
+
+function timingTable(results) {
+  const lines = ['| dataset | metric | flowmap (app) | D3 peer | app / peer |', '|---|---|--:|--:|--:|'];
+  for (const { name, app, peer, planned } of results) {
+    for (const [key, label, fmt] of METRICS) {
+      lines.push(`| ${name} | ${label} | ${cell(app, key, fmt, planned)} | ${cell(peer, key, fmt, planned)} | ${ratio(app, peer, key)} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+
+/** Raw, gzip -9 and brotli sizes of each file a page downloaded. */
+function bytesOf(responses, origin) {
+  const files = [];
+  const seen = new Set();
+  for (const { url, status } of responses) {
+    if (!url.startsWith(origin) || status !== 200) continue;
+    const u = new URL(url);
+    if (seen.has(u.pathname)) continue;
+    seen.add(u.pathname);
+    const file = fileFor(u.pathname);
+    const body = fs.readFileSync(file);
+    files.push({
+      name: u.pathname,
+      raw: body.length,
+      gzip: zlib.gzipSync(body, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    });
+  }
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files, total };
+}
+
+function bytesTable(bytes) {
+  const lines = ['| map | file | raw (KB) | gzip -9 (KB) | brotli (KB) |', '|---|---|--:|--:|--:|'];
+  for (const kind of ['app', 'peer']) {
+    const b = bytes[kind];
+    if (!b) continue;
+    for (const f of b.files) lines.push(`| ${MAPS[kind].label} | \`${f.name}\` | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+    lines.push(`| ${MAPS[kind].label} | **total** | **${kb(b.total.raw)}** | **${kb(b.total.gzip)}** | **${kb(b.total.brotli)}** |`);
+  }
+  if (bytes.app && bytes.peer) {
+    const r = (k) => `${(bytes.app.total[k] / bytes.peer.total[k]).toFixed(2)}×`;
+    lines.push(`| app / peer | total | ${r('raw')} | ${r('gzip')} | ${r('brotli')} |`);
+  }
+  return lines.join('\n');
+}
+
+function machine(browserVersion) {
+  const cpus = os.cpus();
+  let distro = `${os.type()} ${os.release()}`;
+  try {
+    const rel = fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m);
+    if (rel) distro = `${rel[1]} (${os.type()} ${os.release()})`;
+  } catch { /* not Linux */ }
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    ram: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: distro,
+    chromium: browserVersion,
+    node: process.version,
+  };
+}
+
+function peerDeps() {
+  const v = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version;
+  return ['d3-geo', 'd3-selection', 'esbuild'].map((p) => `${p} ${v(p)}`).join(', ');
+}
+
+/** A short hash of the app's build, to notice a rebuild of dist/ during the run. */
+function distHash() {
+  const h = crypto.createHash('sha256');
+  for (const f of ['index.html', 'flowmap.js', 'flowmap_bg.wasm']) h.update(fs.readFileSync(path.join(DIST, f)));
+  return h.digest('hex').slice(0, 12);
+}
+
+function gitCommit() {
+  try { return execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+}
+
+/** A short reading of the numbers, written from them. */
+function reading(results, bytes) {
+  const out = [];
+  const ms = (v) => (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
+  const pair = (a, p, k) => {
+    const [x, y] = [a[k].median, p[k].median];
+    if (x == null || y == null) return null;
+    return `${ms(x)} vs ${ms(y)}${y > 0 ? ` (${(x / y).toFixed(1)}×)` : ''}`;
+  };
+  for (const { name, app, peer } of results) {
+    const parts = [];
+    if (app.timeouts.length && app.firstDraw.median == null) {
+      parts.push(`the app did not draw the map within the ${CAP_MS / 1000} s cap` +
+        (peer.firstDraw.median != null ? `; the peer set its mark after ${ms(peer.firstDraw.median)}, had its pixels after ${ms(peer.firstRaster.median)} and was interactive after ${ms(peer.tti.median)}` : ''));
+      if (peer.hover.median != null) parts.push(`the peer's hover took ${ms(peer.hover.median)} to a frame (${ms(peer.hoverRaster.median)} to pixels) and its filter ${ms(peer.filter.median)} (${ms(peer.filterRaster.median)})`);
+    } else {
+      const items = [
+        ['first draw (mark)', 'firstDraw'], ['first pixels', 'firstRaster'], ['interactive', 'tti'],
+        ['hover to frame', 'hover'], ['hover to pixels', 'hoverRaster'], ['filter to frame', 'filter'], ['filter to pixels', 'filterRaster'],
+      ];
+      for (const [label, k] of items) {
+        const t = pair(app, peer, k);
+        if (t) parts.push(`${label} ${t}`);
+      }
+      const [x, y] = [app.total.median, peer.total.median];
+      if (x != null && y) parts.push(`memory (JS heap + wasm) ${(x / 1048576).toFixed(1)} vs ${(y / 1048576).toFixed(1)} MB`);
+    }
+    for (const [who, s] of [['app', app], ['peer', peer]]) {
+      if (s.timeouts.length && !(who === 'app' && app.firstDraw.median == null)) parts.push(`the ${who} timed out in ${s.timeouts.length} run(s) (at: ${[...new Set(s.timeouts)].join(', ')})`);
+    }
+    out.push(`- **${name}** (app vs peer): ${parts.join('; ')}.`);
+  }
+  // How first draw grows with the number of flows.
+  const sized = results.filter((r) => /^[\d,]+ flows$/.test(r.name)).map((r) => ({ n: Number(r.name.replace(/\D/g, '')), ...r }));
+  for (let i = 1; i < sized.length; i++) {
+    const [a, b] = [sized[i - 1], sized[i]];
+    const grow = (k, who) => (a[who][k].median && b[who][k].median ? b[who][k].median / a[who][k].median : null);
+    const [ga, gp] = [grow('firstDraw', 'app'), grow('firstDraw', 'peer')];
+    const f = b.n / a.n;
+    if (gp != null) {
+      out.push(`- From ${a.name} to ${b.name} (${f}× the flows) the peer's first draw grew ${gp.toFixed(1)}×; ` +
+        (ga != null ? `the app's ${ga.toFixed(1)}×.` : b.app.timeouts.length ? `the app's by more than ${(CAP_MS / a.app.firstDraw.median).toFixed(0)}× (it timed out).` : ''));
+    }
+  }
+  // Where the pixels, not the main thread, take most of the time.
+  const rasterBound = results.filter((r) => r.peer.firstRaster.median != null && r.peer.firstDraw.median != null
+    && r.peer.firstRaster.median > 2 * r.peer.firstDraw.median && r.peer.firstRaster.median > 1000);
+  if (rasterBound.length) {
+    out.push(`- From ${rasterBound[0].name} on, both maps wait longer for pixels than for their own code: Chromium ` +
+      `rasterises thousands of dashed, overlapping SVG curves in software here (no GPU), which a reader's GPU would shorten ` +
+      `and which SVG costs whatever draws it. The main-thread figures (mark, "frame done", "busy") are the ones that measure ` +
+      `each implementation's own work.`);
+  }
+  const small = results.find((r) => r.name.startsWith('bundled'));
+  if (small && small.app.hoverRaster.median != null && small.peer.hoverRaster.median) {
+    const h = small.app.hoverRaster.median / small.peer.hoverRaster.median;
+    const f = small.app.filterRaster.median / small.peer.filterRaster.median;
+    if (Math.abs(h - 1) < 0.25 && Math.abs(f - 1) < 0.25) {
+      out.push(`- With the bundled data, hover and filter reach the screen in the same frames in both maps (about ` +
+        `${ms(small.peer.hoverRaster.median)}, bounded by the 60 Hz frame clock); the app's extra main-thread work ` +
+        `(${ms(small.app.filterBusy.median)} vs ${ms(small.peer.filterBusy.median)} for the filter) fits inside a frame.`);
+    }
+  }
+  if (bytes.app && bytes.peer) {
+    out.push(`- **Download** (default view, gzip -9): app ${kb(bytes.app.total.gzip)} KB vs peer ${kb(bytes.peer.total.gzip)} KB ` +
+      `(${(bytes.app.total.gzip / bytes.peer.total.gzip).toFixed(1)}×). Geometry and data are the same bytes in both, so the ` +
+      `difference is code: the app's wasm and its JS glue and CSS against the peer's bundled d3-geo and d3-selection.`);
+  }
+  return out.join('\n');
+}
+
+const CAVEATS = `What the comparison does and does not cover:
+
+- Both pages draw the same countries (dist/atlas.json), the same data, the same projection
+  (conic equal-area fitted to \`meta.focus\`), one curved arc per leg with an arrowhead, width by
+  value, colour by category, dash by claim status, markers (places off the focus at the edge),
+  a tooltip with route and sources, and category checkboxes.
+- The app does much more that the peer does not: validation with a problems list, a table
+  view, status, source and time filters, a time line, legends, zoom and pan, keyboard access
+  to every flow (each is a focusable \`g\` with a wider hit path), selection with a detail
+  panel, five interface languages, downloads and embed code. Part of its cost is that work.
+- The peer draws one \`path\` per leg (arrowheads are SVG markers) and filters by hiding a
+  category's layer; the app keeps 4–5 elements per leg and re-lays out the map when a filter
+  changes (markers resize to the flows shown). Both are legitimate designs; the element
+  counts are in the table.
+- Times are from loopback with caching off: no network latency is included. "First draw" is
+  the \`flowmap:map-drawn\` mark both pages set (from requestAnimationFrame) in the frame that
+  first shows the map: the main thread's part. "Rasterised" is the start of the second frame
+  after it, which Chromium begins only once the map's pixels are ready; it includes up to two
+  frames (33 ms) of waiting. This machine has no GPU, so Chromium rasterises in software:
+  with thousands of dashed curves that dominates, and a reader's GPU would shorten it.
+  "Time to interactive" is the end of the last long task (> 50 ms) before a 1 s quiet window
+  after the first frame. Hover and filter run from synthetic events dispatched in the page
+  (pointer and mouse events onto the middle of the first arc; a click on the first category
+  checkbox) to the end of the frame that shows the change ("frame done": requestAnimationFrame,
+  then a posted message), and to its pixels ("rasterised", as above). Frames come every
+  16.7 ms, so "main thread busy" leaves out the wait for the next frame.
+- JS heap is measured after a forced garbage collection; the app keeps its data in
+  WebAssembly linear memory, which the JS heap figure does not include, so both are listed.
+- Synthetic data: ~200 countries with uniformly random routes, so most arcs run to places at
+  the map's edge; real datasets cluster more. Medians of few runs on a 2-core machine vary by
+  some percent between runs of the benchmark.`;
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = Date.now();
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run scripts/build.sh first');
+  log('building the peer with esbuild');
+  await buildPeer();
+  const numeric = SIZES.filter((s) => s !== 'bundled').map(Number);
+  if (numeric.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must list "bundled" and flow counts, got ${SIZES}`);
+  if (numeric.length) {
+    log(`generating datasets: ${numeric.join(', ')} flows`);
+    writeDatasets(numeric);
+  }
+  const buildBefore = distHash();
+  const server = await serve();
+  let browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browserVersion = browser.version();
+  const results = [];
+  const raw = [];
+  const bytes = {};
+  const notes = [];
+  try {
+    for (const size of SIZES) {
+      const bundled = size === 'bundled';
+      const name = bundled ? 'bundled (22 flows)' : `${Number(size).toLocaleString('en-US')} flows`;
+      const dataPath = bundled ? null : `/bench-data/flows-${size}.json`;
+      const planned = Number(size) >= 100000 ? RUNS_100K : RUNS;
+      const runs = { app: [], peer: [] };
+      const given = { app: false, peer: false };
+      for (let i = 0; i < planned; i++) {
+        // Alternate which map goes first, so that drift of the machine does not favour one.
+        for (const kind of i % 2 ? ['peer', 'app'] : ['app', 'peer']) {
+          if (given[kind] || !ONLY.includes(kind)) continue;
+          const r = await runOnce(browser, server.origin, kind, dataPath, { wantResponses: bundled && i === 0 });
+          runs[kind].push(r);
+          raw.push({ dataset: name, map: kind, run: i + 1, ...r, responses: undefined });
+          const show = (v) => (v == null ? '-' : v.toFixed(0));
+          log(`${name} ${kind} run ${i + 1}/${planned}: ${r.timeout ? `TIMEOUT at ${r.timeout}` : `draw ${show(r.firstDraw)} ms, tti ${show(r.tti)} ms, hover ${show(r.hover)} ms, filter ${show(r.filter)} ms`} (${(r.wall / 1000).toFixed(1)} s)` +
+            (r.errors.length ? `; errors: ${r.errors.slice(0, 3).join(' | ')}` : ''));
+          if (bundled && i === 0) bytes[kind] = bytesOf(r.responses, server.origin);
+          if (r.problems) notes.push(`${name}: the app listed ${r.problems} problem(s) under the map.`);
+          if (r.hoverOk === false) notes.push(`${name}: the ${kind}'s tooltip did not name a route and sources.`);
+          if (r.arcsBefore != null && !(r.arcsAfter < r.arcsBefore)) notes.push(`${name}: the ${kind}'s filter did not reduce the arcs drawn (${r.arcsBefore} → ${r.arcsAfter}).`);
+          for (const e of r.errors) notes.push(`${name}, ${kind}: ${e}`);
+          if (r.timeout) {
+            given[kind] = true;
+            notes.push(`${name}: ${MAPS[kind].label} timed out (${r.timeout}) after ${CAP_MS / 1000} s in run ${i + 1}` +
+              `${i + 1 < planned ? '; its remaining runs were skipped' : ''}. BENCH_TIMEOUT_S raises the cap.`);
+          }
+          if (!r.closed) {
+            log('the browser did not close a busy page; restarting it');
+            await browser.close().catch(() => {});
+            browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+          }
+        }
+      }
+      results.push({ name, planned, app: summarise(runs.app), peer: summarise(runs.peer) });
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+
+  const wall = (Date.now() - t0) / 1000;
+  const buildAfter = distHash();
+  if (buildAfter !== buildBefore) notes.unshift(`dist/ was rebuilt during the run (build ${buildBefore} → ${buildAfter}): the app's numbers mix two builds; run again.`);
+  const m = machine(browserVersion);
+  const timing = timingTable(results);
+  const size = bytes.app || bytes.peer ? bytesTable(bytes) : '';
+  console.log(`\n## Timings and memory (median of runs; ${RUNS} runs per map, ${RUNS_100K} at 100,000 flows)\n\n${timing}\n`);
+  if (size) console.log(`## What a reader downloads for the default view (bundled dataset)\n\n${size}\n`);
+  console.log(`Wall time: ${wall.toFixed(0)} s`);
+
+  const set = Object.keys(env).filter((k) => k.startsWith('BENCH_')).sort().map((k) => `${k}=${env[k]}`);
+  const command = [...set, 'bash scripts/bench.sh'].join(' ');
+  const uniqueNotes = [...new Set(notes)];
+  const md = `# Benchmark: flowmap against a plain D3 SVG flow map
+
+Generated by \`bench/run.mjs\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (commit ${gitCommit()}, app build ${buildAfter}, dist/ of ${fs.statSync(path.join(DIST, 'flowmap_bg.wasm')).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC); it took ${wall.toFixed(0)} s.
+
+| machine | |
+|---|---|
+| CPU | ${m.cpu} |
+| cores | ${m.cores} |
+| RAM | ${m.ram} |
+| OS | ${m.os} |
+| browser | Chromium ${m.chromium} (headless, --disable-gpu), page 1280×900 |
+| Node | ${m.node} |
+
+Command: \`${command}\`. Runs: ${RUNS} fresh pages per map and dataset (${RUNS_100K} at 100,000 flows),
+alternating which map goes first; each phase of a run (load, time to interactive, pixels,
+memory, hover, filter) is capped at ${CAP_MS / 1000} s, and a map that times out is not run
+again on that dataset. The peer is
+\`bench/peer/\` (${peerDeps()}; bundled and minified with esbuild); the
+synthetic datasets come from \`bench/generate.mjs\` (seeded, ~200 countries, 15% with a stop on
+the way, 20% undisclosed values).
+
+## Timings and memory (medians)
+
+${timing}
+
+## What a reader downloads for the default view (bundled dataset)
+
+Files each page requested, compressed here with Node's zlib (gzip level 9, brotli quality 11).
+
+${size}
+
+## Reading
+
+${reading(results, bytes)}
+
+${uniqueNotes.length ? `Observed during the runs:\n\n${uniqueNotes.map((n) => `- ${n}`).join('\n')}\n\n` : ''}${CAVEATS}
+`;
+  fs.writeFileSync(OUT, md);
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(path.join(DATA_DIR, 'results.json'), JSON.stringify({ machine: m, command, build: buildAfter, wall, notes: uniqueNotes, results, bytes, runs: raw }, null, 1));
+  log(`wrote ${path.relative(ROOT, OUT)} and ${path.relative(ROOT, path.join(DATA_DIR, 'results.json'))}`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

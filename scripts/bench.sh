@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks the map against a plain D3 SVG flow map (bench/peer/) in headless Chromium:
+# load, interaction, memory and download size; prints the tables and writes BENCH.md.
+# Options are environment variables, e.g. BENCH_SIZES=bundled,1000 BENCH_RUNS=3 (see
+# bench/run.mjs). About 12 minutes on 2 cores with the defaults.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+[ -f dist/index.html ] || bash scripts/build.sh
+node bench/run.mjs "$@"
