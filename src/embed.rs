@@ -9,8 +9,7 @@ pub const HEIGHT_MESSAGE: &str = "flowmap:height";
 
 /// True when the page was opened with `?embed=1`.
 pub fn is_embed() -> bool {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    matches!(flowmap_core::query::param(&search, "embed").as_deref(), Some("1" | "true"))
+    matches!(crate::page::param("embed").as_deref(), Some("1" | "true"))
 }
 
 fn post_height() {

@@ -7,6 +7,7 @@ mod components;
 mod download;
 mod embed;
 mod load;
+mod page;
 mod state;
 pub mod panic_message;
 
@@ -16,11 +17,9 @@ use leptos::prelude::*;
 
 /// Applies `?theme=light|dark` to the page (otherwise the reader's system setting rules).
 fn apply_theme() {
-    let Some(window) = web_sys::window() else { return };
-    let search = window.location().search().unwrap_or_default();
-    let theme = flowmap_core::query::param(&search, "theme");
+    let theme = page::param("theme");
     if let (Some(t @ ("light" | "dark")), Some(root)) =
-        (theme.as_deref(), window.document().and_then(|d| d.document_element()))
+        (theme.as_deref(), web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()))
     {
         let _ = root.set_attribute("data-theme", t);
     }

@@ -26,12 +26,10 @@ pub struct Loaded {
 
 /// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
 pub fn reader_language(dataset_default: Option<&str>) -> Lang {
-    let window = web_sys::window();
-    let search = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let browser: Vec<String> = window
+    let browser: Vec<String> = web_sys::window()
         .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default();
-    Lang::choose(flowmap_core::query::param(&search, "lang").as_deref(), dataset_default, &browser)
+    Lang::choose(crate::page::param("lang").as_deref(), dataset_default, &browser)
 }
 
 /// Tells the browser (and screen readers) which language the page is in.
@@ -74,8 +72,7 @@ async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
 /// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors
 /// are sentences for readers.
 pub async fn load() -> Result<Loaded, String> {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let url = flowmap_core::query::dataset_url(&search, DATASET_URL)?;
+    let url = flowmap_core::query::dataset_url(&crate::page::search(), DATASET_URL)?;
     let (text, atlas) = futures::future::join(fetch_text(&url), fetch_atlas(ATLAS_URL)).await;
     let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
     let lang = reader_language(dataset.raw.meta.language.as_deref());

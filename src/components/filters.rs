@@ -2,7 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::filter::{Filter, STATUSES};
+use flowmap_core::filter::Filter;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::timeline::{date_of, month_of, Timeline};
@@ -19,11 +19,7 @@ pub fn Filters() -> impl IntoView {
     let edit = move |f: &dyn Fn(&mut Filter)| state.view.update(|v| f(&mut v.filter));
 
     let categories = dataset
-        .raw
-        .categories
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| dataset.raw.flows.iter().any(|f| f.category == c.id))
+        .categories_in_use()
         .map(|(i, c)| {
             let (id, id2) = (c.id.clone(), c.id.clone());
             view! {
@@ -43,9 +39,8 @@ pub fn Filters() -> impl IntoView {
         })
         .collect_view();
 
-    let statuses = STATUSES
-        .into_iter()
-        .filter(|s| dataset.raw.flows.iter().any(|f| f.status == *s))
+    let statuses = dataset
+        .statuses_in_use()
         .map(|s| {
             let dash = dasharray(s, 2.5).unwrap_or_default();
             view! {

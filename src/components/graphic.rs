@@ -9,7 +9,7 @@ use super::publish::{Downloads, EmbedCode};
 use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{credit_sources, summary};
+use flowmap_core::describe::{credit_line, credit_sources, summary};
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use leptos::prelude::*;
 
@@ -27,9 +27,8 @@ pub fn Graphic(
     let title = meta.title.get(lang.tag()).to_string();
     let subtitle = meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string());
     let notes = meta.notes.as_ref().map(|s| s.get(lang.tag()).to_string());
-    let credit = meta.credit.as_ref().map(|s| s.get(lang.tag()).to_string());
     let sources = credit_sources(&data.dataset, lang);
-    let map_credit = data.atlas.credit.clone();
+    let credit = credit_line(&data.dataset, &data.atlas.credit, lang);
     let skipped = data.dataset.problems.clone();
     let dataset = data.dataset.clone();
     let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
@@ -79,11 +78,7 @@ pub fn Graphic(
                     <span class="label">{tr(lang, Msg::SourceLabel)}" "</span>
                     {sources}
                 </p>
-                <p class="credit">
-                    {credit.map(|c| format!("{c}. "))}
-                    {tr(lang, Msg::MapCredit)}" "
-                    {map_credit}
-                </p>
+                <p class="credit">{credit}</p>
                 {(!skipped.is_empty()).then(|| view! {
                     <section class="problems" aria-labelledby="problems-title">
                         <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>

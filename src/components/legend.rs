@@ -1,7 +1,6 @@
 //! The legend: colours (category), line patterns (claim status), widths (value).
 
 use crate::load::Loaded;
-use flowmap_core::filter::STATUSES;
 use flowmap_core::format::amount;
 use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::model::FlowValue;
@@ -17,11 +16,7 @@ pub fn Legend() -> impl IntoView {
     let lang = data.lang;
     let flows = &dataset.raw.flows;
     let categories = dataset
-        .raw
-        .categories
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| flows.iter().any(|f| f.category == c.id))
+        .categories_in_use()
         .map(|(i, c)| {
             let color = category_color(i);
             view! {
@@ -35,9 +30,8 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
-    let statuses = STATUSES
-        .into_iter()
-        .filter(|s| flows.iter().any(|f| f.status == *s))
+    let statuses = dataset
+        .statuses_in_use()
         .map(|s| {
             view! {
                 <li>

@@ -134,7 +134,7 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
         .map(|m| {
             let name = location_name(dataset, &m.id, lang).to_string();
             let label = m.text.clone();
-            let totals = state.visible.with_untracked(|v| Totals::of(dataset, v, &m.id));
+            let totals = &m.totals;
             let aria = trf(
                 lang,
                 Msg::MarkerLabel,

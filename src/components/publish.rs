@@ -3,10 +3,9 @@
 use crate::download::{save_png, save_text};
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::credit_sources;
+use flowmap_core::describe::{credit_line, credit_sources};
 use flowmap_core::export::{csv, json, svg, xml_escape, Frame};
 use flowmap_core::query::embed_url;
-use flowmap_core::filter::STATUSES;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
 use leptos::prelude::*;
@@ -22,34 +21,14 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
         title: meta.title.get(lang.tag()).to_string(),
         subtitle: meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string()).unwrap_or_default(),
         categories: dataset
-            .raw
-            .categories
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| dataset.raw.flows.iter().any(|f| f.category == c.id))
+            .categories_in_use()
             .map(|(i, c)| (category_color(i).to_string(), c.name.get(lang.tag()).to_string()))
             .collect(),
-        statuses: STATUSES
-            .iter()
-            .filter(|s| dataset.raw.flows.iter().any(|f| f.status == **s))
-            .map(|s| (dasharray(*s, 2.5).unwrap_or_default(), s.label(lang)))
-            .collect(),
+        statuses: dataset.statuses_in_use().map(|s| (dasharray(s, 2.5).unwrap_or_default(), s.label(lang))).collect(),
         sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
-        credit: format!(
-            "{}{} {}",
-            meta.credit.as_ref().map(|c| format!("{}. ", c.get(lang.tag()))).unwrap_or_default(),
-            tr(lang, Msg::MapCredit),
-            data.atlas.credit
-        ),
+        credit: credit_line(dataset, &data.atlas.credit, lang),
     };
-    let doc = svg(&layout, width, height, &frame);
-    // The document's own size, read back from its root element.
-    let total = doc
-        .split("height=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .and_then(|h| h.parse::<f64>().ok())
-        .unwrap_or(height);
+    let (doc, total) = svg(&layout, width, height, &frame);
     Some((doc, width, total))
 }
 
@@ -91,7 +70,7 @@ pub fn EmbedCode() -> impl IntoView {
     let title = trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())]).replace('"', "&quot;");
     let state = expect_context::<MapState>();
     let location = web_sys::window().map(|w| w.location());
-    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let search = crate::page::search();
     let base = location
         .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
         .unwrap_or_default();

@@ -74,7 +74,10 @@ pub fn Tooltip() -> impl IntoView {
                 )
             }
             Hover::Location { id, x, y } => {
-                let t = state.visible.with(|v| Totals::of(&dataset, v, &id));
+                // The layout has the totals of every marker it drew.
+                let t = state.layout.with(|l| {
+                    l.as_ref().and_then(|l| l.markers.iter().find(|m| m.id == id)).map(|m| m.totals.clone()).unwrap_or_default()
+                });
                 let at = position(x, y, size);
                 Some(
                     view! {

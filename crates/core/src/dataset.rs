@@ -3,7 +3,7 @@
 //! A document that cannot be read at all is a [`LoadError`]; a flow that refers to
 //! something missing is left out and reported as a [`Problem`], so the rest still draws.
 
-use crate::model::{Category, Flow, Location, RawDataset, Source, FORMAT_VERSION};
+use crate::model::{Category, ClaimStatus, Flow, Location, RawDataset, Source, FORMAT_VERSION};
 use thiserror::Error;
 
 /// Why a dataset could not be used at all.
@@ -109,6 +109,17 @@ impl Dataset {
     /// The category with this id and its position in the legend.
     pub fn category(&self, id: &str) -> Option<(usize, &Category)> {
         self.raw.categories.iter().enumerate().find(|(_, c)| c.id == id)
+    }
+
+    /// The categories some flow belongs to, with their position (which picks their colour):
+    /// what the legend, the filters and the SVG export list.
+    pub fn categories_in_use(&self) -> impl Iterator<Item = (usize, &Category)> {
+        self.raw.categories.iter().enumerate().filter(|(_, c)| self.raw.flows.iter().any(|f| f.category == c.id))
+    }
+
+    /// The claim statuses some flow has, from documented to unverified.
+    pub fn statuses_in_use(&self) -> impl Iterator<Item = ClaimStatus> + '_ {
+        crate::filter::STATUSES.into_iter().filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
     }
 
     /// Location ids of a flow's route, origin first.

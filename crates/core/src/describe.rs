@@ -89,6 +89,13 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     outlets.join("; ")
 }
 
+/// The credit line under the graphic: the dataset's credit, then the map data's
+/// ("Graphic: flowmap. Map: Natural Earth").
+pub fn credit_line(dataset: &Dataset, map_credit: &str, lang: Lang) -> String {
+    let own = dataset.raw.meta.credit.as_ref().map(|c| format!("{}. ", c.get(lang.tag()))).unwrap_or_default();
+    format!("{own}{} {map_credit}", tr(lang, Msg::MapCredit))
+}
+
 /// A text summary of the flows shown, for the page and for screen readers:
 /// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: documented (5), …".
 pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
@@ -174,5 +181,6 @@ mod test {
     #[test]
     fn credit_lists_each_outlet_once() {
         assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (citing Russia's SVR); Other");
+        assert_eq!(credit_line(&dataset(), "Natural Earth", Lang::Ru), "Карта: Natural Earth");
     }
 }

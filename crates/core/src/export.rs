@@ -114,18 +114,20 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
     lines
 }
 
-/// A standalone SVG of the current view (light theme), with title, legend and credits.
+/// A standalone SVG of the current view (light theme), with title, legend and credits, and
+/// the document's height (the map's plus the frame's).
 ///
 /// # Examples
 /// ```
 /// use flowmap_core::export::{svg, Frame};
 /// use flowmap_core::layout::MapLayout;
 /// let empty = MapLayout { countries: vec![], flows: vec![], markers: vec![], problems: vec![] };
-/// let doc = svg(&empty, 800.0, 500.0, &Frame { title: "A & B".into(), ..Frame::default() });
+/// let (doc, height) = svg(&empty, 800.0, 500.0, &Frame { title: "A & B".into(), ..Frame::default() });
+/// assert!(height > 500.0);
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 /// assert!(doc.contains("A &amp; B"));
 /// ```
-pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> String {
+pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> (String, f64) {
     let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
     let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
@@ -134,7 +136,7 @@ pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> String
     let sources = wrap(&frame.sources, chars);
     let credit = wrap(&frame.credit, chars);
     let bottom = 12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
-    let total = top + height + bottom;
+    let total = (top + height + bottom).round();
     let mut s = String::new();
     let _ = write!(
         s,
@@ -217,7 +219,7 @@ pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> String
         let _ = write!(s, "<text x=\"16\" y=\"{y:.1}\" font-size=\"12\" fill=\"#555555\">{}</text>", xml_escape(line));
     }
     s.push_str("</svg>");
-    s
+    (s, total)
 }
 
 #[cfg(test)]

@@ -60,6 +60,8 @@ pub struct Marker {
     pub label: Placement,
     /// True when the location lies outside the map and is drawn at its edge.
     pub off_map: bool,
+    /// What the flows shown bring in, take out and pass through.
+    pub totals: Totals,
 }
 
 /// The laid-out map.
@@ -228,11 +230,12 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
 
     // Markers: sized by stated value in and out, most important first for labelling.
     let mut ids: Vec<&str> = screen.keys().copied().collect();
-    let totals: HashMap<&str, f64> = ids.iter().map(|id| (*id, Totals::of(dataset, view.visible, id).magnitude())).collect();
-    let largest = totals.values().copied().fold(0.0, f64::max);
-    ids.sort_by(|a, b| totals[b].total_cmp(&totals[a]).then(a.cmp(b)));
+    let mut totals: HashMap<&str, Totals> = ids.iter().map(|id| (*id, Totals::of(dataset, view.visible, id))).collect();
+    let magnitude: HashMap<&str, f64> = totals.iter().map(|(id, t)| (*id, t.magnitude())).collect();
+    let largest = magnitude.values().copied().fold(0.0, f64::max);
+    ids.sort_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
     let radius = |id: &str| {
-        let share = if largest > 0.0 { (totals[id] / largest).sqrt() } else { 0.0 };
+        let share = if largest > 0.0 { (magnitude[id] / largest).sqrt() } else { 0.0 };
         MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
     };
     let names: Vec<String> = ids
@@ -256,6 +259,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
             radius: radius(id),
             label,
             off_map: off_map.contains(id),
+            totals: totals.remove(id).unwrap_or_default(),
         })
         .collect();
 

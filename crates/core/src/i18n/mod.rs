@@ -88,15 +88,23 @@ impl Lang {
     }
 }
 
+/// The catalogue's own text of `msg` for `lang` (Serbian Cyrillic: the Latin text, still to
+/// be transliterated); `None` when it has no translation.
+fn own(lang: Lang, msg: Msg) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(catalogue::english(msg)),
+        Lang::Ru => catalogue::russian(msg),
+        Lang::Uk => catalogue::ukrainian(msg),
+        Lang::SrLatn | Lang::SrCyrl => catalogue::serbian_latin(msg),
+    }
+}
+
 /// The interface text `msg` in `lang`, or in English when it has no translation.
 pub fn tr(lang: Lang, msg: Msg) -> String {
-    let english = || catalogue::english(msg).to_string();
-    match lang {
-        Lang::En => english(),
-        Lang::Ru => catalogue::russian(msg).map_or_else(english, str::to_string),
-        Lang::Uk => catalogue::ukrainian(msg).map_or_else(english, str::to_string),
-        Lang::SrLatn => catalogue::serbian_latin(msg).map_or_else(english, str::to_string),
-        Lang::SrCyrl => catalogue::serbian_latin(msg).map_or_else(english, serbian::to_cyrillic),
+    match own(lang, msg) {
+        Some(text) if lang == Lang::SrCyrl => serbian::to_cyrillic(text),
+        Some(text) => text.to_string(),
+        None => catalogue::english(msg).to_string(),
     }
 }
 
@@ -113,16 +121,6 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
         text = text.replace(&format!("{{{i}}}"), arg);
     }
     text
-}
-
-/// Whether a message has its own translation (English always has).
-pub fn is_translated(lang: Lang, msg: Msg) -> bool {
-    match lang {
-        Lang::En => true,
-        Lang::Ru => catalogue::russian(msg).is_some(),
-        Lang::Uk => catalogue::ukrainian(msg).is_some(),
-        Lang::SrLatn | Lang::SrCyrl => catalogue::serbian_latin(msg).is_some(),
-    }
 }
 
 /// A count with its noun: "1 flow", "22 flows"; "22 потока", "5 потоков".
@@ -158,7 +156,7 @@ mod test {
     #[test]
     fn every_message_is_translated_in_every_language() {
         for lang in Lang::ALL {
-            let missing: Vec<_> = Msg::ALL.iter().filter(|m| !is_translated(lang, **m)).collect();
+            let missing: Vec<_> = Msg::ALL.iter().filter(|m| own(lang, **m).is_none()).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
         }
     }
