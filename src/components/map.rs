@@ -133,6 +133,8 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
         .iter()
         .map(|m| {
             let name = location_name(dataset, &m.id, lang).to_string();
+            // Off the map the label shows an arrow; screen readers hear it in words.
+            let name = if m.off_map { trf(lang, Msg::OffMap, &[&name]) } else { name };
             let label = m.text.clone();
             let totals = &m.totals;
             let aria = trf(

@@ -22,7 +22,7 @@ pub struct Placement {
     pub side: Side,
     /// Baseline anchor.
     pub at: Coord<f64>,
-    /// False when every side collided; the label is then drawn on the right anyway.
+    /// False when every side collided; the label then goes where it covers least.
     pub clear: bool,
 }
 
@@ -41,6 +41,15 @@ struct Rect {
 impl Rect {
     fn overlaps(&self, o: &Rect) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    /// The area this rectangle shares with `o`.
+    fn overlap_area(&self, o: &Rect) -> f64 {
+        (self.x1.min(o.x1) - self.x0.max(o.x0)).max(0.0) * (self.y1.min(o.y1) - self.y0.max(o.y0)).max(0.0)
+    }
+
+    fn area(&self) -> f64 {
+        (self.x1 - self.x0) * (self.y1 - self.y0)
     }
 }
 
@@ -87,15 +96,20 @@ pub fn place(markers: &[(Coord<f64>, f64, &str)], width: f64, height: f64) -> Ve
                     && !taken.iter().any(|t| t.overlaps(b))
                     && !circles.iter().enumerate().any(|(j, m)| j != i && m.overlaps(b))
             };
-            let chosen = [Side::Right, Side::Left, Side::Above, Side::Below]
-                .into_iter()
-                .map(|s| (s, candidate(s, *c, *r, text_w)))
-                .find(|(_, (_, b))| fits(b));
-            let (side, (at, rect), clear) = match chosen {
-                Some((s, ab)) => (s, ab, true),
+            let sides = [Side::Right, Side::Left, Side::Above, Side::Below].map(|s| (s, candidate(s, *c, *r, text_w)));
+            // Where no side is clear, the side that covers the least: other labels, other
+            // markers, and (counted twice, as it cannot be read) the outside of the map.
+            let cover = |b: &Rect| {
+                let inside = b.overlap_area(&Rect { x0: 2.0, y0: 2.0, x1: width - 2.0, y1: height - 2.0 });
+                taken.iter().map(|t| t.overlap_area(b)).sum::<f64>()
+                    + circles.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, m)| m.overlap_area(b)).sum::<f64>()
+                    + 2.0 * (b.area() - inside)
+            };
+            let (side, (at, rect), clear) = match sides.iter().find(|(_, (_, b))| fits(b)) {
+                Some(&(s, ab)) => (s, ab, true),
                 None => {
-                    let side = if c.x + text_w + r + 6.0 > width { Side::Left } else { Side::Right };
-                    (side, candidate(side, *c, *r, text_w), false)
+                    let &(s, ab) = sides.iter().min_by(|a, b| cover(&a.1 .1).total_cmp(&cover(&b.1 .1))).expect("four sides");
+                    (s, ab, false)
                 }
             };
             taken.push(rect);
@@ -113,6 +127,16 @@ mod test {
     fn labels_near_the_right_edge_go_left() {
         let p = place(&[(coord! { x: 390.0, y: 100.0 }, 4.0, "Kyrgyzstan")], 400.0, 300.0);
         assert_eq!(p[0].side, Side::Left);
+    }
+
+    #[test]
+    fn with_no_clear_side_the_label_covers_the_least() {
+        // Two long labels on the bottom edge, close together: the second cannot go right
+        // (onto the first's label) or below (off the map), so it goes above.
+        let pts = [(coord! { x: 20.0, y: 290.0 }, 3.0, "Nigeria (off map)"), (coord! { x: 130.0, y: 290.0 }, 3.0, "Kenya (off map), far too long")];
+        let p = place(&pts, 200.0, 300.0);
+        assert!(!p[1].clear);
+        assert_eq!(p[1].side, Side::Above);
     }
 
     #[test]

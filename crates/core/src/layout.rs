@@ -5,7 +5,7 @@ use crate::arc::{arc, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::{Dataset, Problem};
 use crate::describe::location_name;
-use crate::i18n::{trf, Lang, Msg};
+use crate::i18n::Lang;
 use crate::labels::{place, Placement};
 use crate::model::FlowValue;
 use crate::palette::{category_color, dasharray};
@@ -54,7 +54,8 @@ pub struct Marker {
     pub at: Coord<f64>,
     /// Radius: larger for more stated value in and out.
     pub radius: f64,
-    /// Its label in the reader's language ("Kenya (off map)").
+    /// Its label in the reader's language; off the map, with an arrow towards the place
+    /// ("Kenya ↓").
     pub text: String,
     /// Where the label goes.
     pub label: Placement,
@@ -152,6 +153,13 @@ pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f
     Some(c + d * tx.min(ty).min(1.0))
 }
 
+/// The arrow among → ↘ ↓ ↙ ← ↖ ↑ ↗ closest to the screen direction `d` (y grows down).
+fn arrow_towards(d: Coord<f64>) -> char {
+    const ARROWS: [char; 8] = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
+    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
+    ARROWS[eighth as usize]
+}
+
 /// The height that shows the dataset's locations at `width` without empty bands above
 /// and below, kept between 0.5 and 0.85 times the width.
 ///
@@ -213,14 +221,14 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         .zoomed(view.zoom);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
-    let mut off_map = Vec::new();
+    let mut off_map: HashMap<&str, char> = HashMap::new();
     let screen: HashMap<&str, Coord<f64>> = points
         .iter()
         .map(|(k, v)| {
             let p = proj.project(*v);
             match pull_to_edge(p, frame) {
                 Some(edge) => {
-                    off_map.push(*k);
+                    off_map.insert(*k, arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
                     (*k, edge)
                 }
                 None => (*k, p),
@@ -242,7 +250,10 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         .iter()
         .map(|id| {
             let name = location_name(dataset, id, view.lang).to_string();
-            if off_map.contains(id) { trf(view.lang, Msg::OffMap, &[&name]) } else { name }
+            match off_map.get(id) {
+                Some(arrow) => format!("{name} {arrow}"),
+                None => name,
+            }
         })
         .collect();
     let label_input: Vec<(Coord<f64>, f64, &str)> =
@@ -258,7 +269,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
             at: screen[id],
             radius: radius(id),
             label,
-            off_map: off_map.contains(id),
+            off_map: off_map.contains_key(id),
             totals: totals.remove(id).unwrap_or_default(),
         })
         .collect();
@@ -412,6 +423,7 @@ mod test {
         let l = layout(&d, &atlas(), &view(800.0, 500.0, &[0, 1]));
         let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
         assert!(ukr.off_map && ukr.at.x > 770.0, "{ukr:?}");
+        assert_eq!(ukr.text, "Ukraine →");
         assert!(!l.markers.iter().find(|m| m.id == "SRB").unwrap().off_map);
         assert_eq!(l.flows.len(), 2, "flows to off-map places are still drawn");
     }
