@@ -236,7 +236,7 @@ async function pageInteract({ what, kind, leg: legSelector, checkbox, capMs }) {
   if (!box) return { error: 'no category checkbox' };
   // Cheap counts (no selector over every arc), so that checking does not slow the frames.
   const drawn = kind === 'app'
-    ? () => document.querySelector('svg.map g.flows')?.childElementCount ?? 0
+    ? () => Number(document.querySelector('.map-frame')?.dataset.flowsDrawn ?? 0)
     : () => [...document.querySelectorAll('svg.map g.cat')].reduce((n, g) => n + (g.getAttribute('display') === 'none' ? 0 : g.childElementCount), 0);
   const before = drawn();
   const r = await time(() => box.click(), () => drawn() !== before);

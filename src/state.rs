@@ -44,9 +44,17 @@ pub struct MapState {
     pub table: RwSignal<bool>,
     /// True when the pinned flow lies in the map's right half, so the panel goes left.
     pub panel_left: RwSignal<bool>,
-    /// What the map draws now (`None` until the map has a size).
+    /// What the map draws now (`None` until the map has a size). On a canvas map, every
+    /// flow, whatever the filters: filters then only choose what is drawn.
     pub layout: Memo<Option<MapLayout>>,
+    /// True when the flows are drawn on a canvas (datasets of more than [`CANVAS_FROM`]).
+    pub on_canvas: bool,
+    /// Whether each flow (by dataset index) passes the filters.
+    pub shown: Memo<Vec<bool>>,
 }
+
+/// Datasets with more flows than this are drawn on a canvas.
+pub const CANVAS_FROM: usize = 300;
 
 impl MapState {
     /// Creates the state for a dataset, starting from the URL hash, and keeps the hash and
@@ -55,15 +63,32 @@ impl MapState {
         let view = RwSignal::new(ViewState::from_hash(&current_hash()));
         let dataset = data.dataset.clone();
         let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
+        let total = data.dataset.raw.flows.len();
+        let shown = Memo::new(move |_| {
+            let mut flags = vec![false; total];
+            visible.with(|v| v.iter().for_each(|i| flags[*i] = true));
+            flags
+        });
+        let on_canvas = total > CANVAS_FROM;
+        let every: Vec<usize> = (0..total).collect();
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
         let lang = data.lang;
+        // Its own memo, so that a filter (in the same view) does not re-run the layout.
+        let zoom = Memo::new(move |_| view.with(|v| v.zoom));
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
-            let zoom = view.with(|v| v.zoom);
-            visible.with(|visible| {
-                (width > 0.0).then(|| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang }))
-            })
+            let zoom = zoom.get();
+            let lay = |visible: &[usize]| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang });
+            if width <= 0.0 {
+                None
+            } else if on_canvas {
+                // The canvas map lays out every flow once per size and zoom; a filter then
+                // redraws (or just hides) a layer instead of laying out again.
+                Some(lay(&every))
+            } else {
+                Some(visible.with(|v| lay(v)))
+            }
         });
         let hover = RwSignal::new(None::<Hover>);
         let target = Memo::new(move |_| {
@@ -82,6 +107,8 @@ impl MapState {
             table: RwSignal::new(false),
             panel_left: RwSignal::new(false),
             layout: laid_out,
+            on_canvas,
+            shown,
         };
         state.sync_with_url();
         state

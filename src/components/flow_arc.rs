@@ -79,11 +79,15 @@ pub fn FlowArc(
         >
             {move || shape.get().map(|f| {
                 let hit_width = (f.width + 10.0).max(14.0);
-                f.legs.into_iter().map(|leg| view! {
-                    <path class="hit" d=leg.line.clone() stroke-width=hit_width />
-                    {f.undisclosed.then(|| view! { <path class="band" d=leg.line.clone() stroke=f.color /> })}
-                    <path class="line" d=leg.line stroke=f.color stroke-width=f.width stroke-dasharray=f.dash.clone() />
-                    <path class="arrow" d=leg.arrow fill=f.color />
+                let dash = f.dasharray();
+                f.legs.iter().map(|leg| {
+                    let line = leg.line();
+                    view! {
+                        <path class="hit" d=line.clone() stroke-width=hit_width />
+                        {f.undisclosed.then(|| view! { <path class="band" d=line.clone() stroke=f.color /> })}
+                        <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
+                        <path class="arrow" d=leg.arrow() fill=f.color />
+                    }
                 }).collect_view()
             })}
         </g>

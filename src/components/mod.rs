@@ -2,6 +2,7 @@
 
 pub mod filters;
 pub mod flow_arc;
+pub mod flow_canvas;
 pub mod graphic;
 pub mod legend;
 pub mod map;

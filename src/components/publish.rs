@@ -15,7 +15,9 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let dataset = &data.dataset;
     let lang = data.lang;
     let (width, height) = state.size.get_untracked();
-    let layout = state.layout.get_untracked()?;
+    let mut layout = state.layout.get_untracked()?;
+    // The canvas map's layout has every flow: keep those shown.
+    state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
     let meta = &dataset.raw.meta;
     let frame = Frame {
         title: meta.title.get(lang.tag()).to_string(),

@@ -169,11 +169,11 @@ pub fn svg(layout: &MapLayout, width: f64, height: f64, frame: &Frame) -> (Strin
         let _ = write!(s, "<g class=\"flow\">");
         for leg in &f.legs {
             if f.undisclosed {
-                let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>", leg.line, f.color);
+                let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>", leg.line(), f.color);
             }
-            let dash = f.dash.as_ref().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-            let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>", leg.line, f.color, f.width);
-            let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow, f.color);
+            let dash = f.dasharray().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
+            let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>", leg.line(), f.color, f.width);
+            let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow(), f.color);
         }
         s.push_str("</g>");
     }

@@ -8,14 +8,14 @@ use crate::describe::location_name;
 use crate::i18n::Lang;
 use crate::labels::{place, Placement};
 use crate::model::FlowValue;
-use crate::palette::{category_color, dasharray};
+use crate::palette::{category_color, dash_pattern, dash_text};
 use crate::path::multipolygon_path;
 use crate::projection::{Projection, Viewport};
 use crate::scale::WidthScale;
 use crate::totals::Totals;
 use crate::zoom::Zoom;
 use geo::{Area, Centroid, Coord};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A country outline ready to draw.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,12 +37,19 @@ pub struct FlowShape {
     pub color: &'static str,
     /// Stroke width in pixels (by value).
     pub width: f64,
-    /// `stroke-dasharray` of the claim status; `None` for a solid line.
-    pub dash: Option<String>,
+    /// Dash lengths in pixels of the claim status; `None` for a solid line.
+    pub dash: Option<[f64; 4]>,
     /// True when the reporting gives no value.
     pub undisclosed: bool,
     /// Legs in route order.
     pub legs: Vec<ArcShape>,
+}
+
+impl FlowShape {
+    /// `stroke-dasharray` of the claim status; `None` for a solid line.
+    pub fn dasharray(&self) -> Option<String> {
+        self.dash.as_ref().map(dash_text)
+    }
 }
 
 /// A location marker.
@@ -186,7 +193,8 @@ pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
 pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
     let (width, height) = (view.width, view.height);
     let mut problems = Vec::new();
-    let mut points: HashMap<&str, Coord<f64>> = HashMap::new();
+    // Each location's point once (a location without one needs its country's centre).
+    let mut known: HashMap<&str, Option<Coord<f64>>> = HashMap::default();
     let mut routes: Vec<(usize, Vec<&str>)> = Vec::new();
     for &i in view.visible {
         let Some(flow) = dataset.raw.flows.get(i) else { continue };
@@ -194,13 +202,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         let missing: Vec<&str> = route
             .iter()
             .copied()
-            .filter(|id| match location_point(dataset, atlas, id) {
-                Some(p) => {
-                    points.insert(id, p);
-                    false
-                }
-                None => true,
-            })
+            .filter(|id| known.entry(id).or_insert_with(|| location_point(dataset, atlas, id)).is_none())
             .collect();
         if missing.is_empty() {
             routes.push((i, route));
@@ -216,12 +218,13 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         }
     }
 
+    let points: HashMap<&str, Coord<f64>> = known.into_iter().filter_map(|(id, p)| Some((id, p?))).collect();
     let pad = padding(width, height);
     let proj = Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: pad })
         .zoomed(view.zoom);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
-    let mut off_map: HashMap<&str, char> = HashMap::new();
+    let mut off_map: HashMap<&str, char> = HashMap::default();
     let screen: HashMap<&str, Coord<f64>> = points
         .iter()
         .map(|(k, v)| {
@@ -238,7 +241,8 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
 
     // Markers: sized by stated value in and out, most important first for labelling.
     let mut ids: Vec<&str> = screen.keys().copied().collect();
-    let mut totals: HashMap<&str, Totals> = ids.iter().map(|id| (*id, Totals::of(dataset, view.visible, id))).collect();
+    let mut totals = Totals::by_location(dataset, view.visible);
+    totals.retain(|id, _| screen.contains_key(id));
     let magnitude: HashMap<&str, f64> = totals.iter().map(|(id, t)| (*id, t.magnitude())).collect();
     let largest = magnitude.values().copied().fold(0.0, f64::max);
     ids.sort_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
@@ -285,7 +289,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         .collect();
 
     let scale = WidthScale::for_flows(dataset.raw.flows.iter());
-    let mut seen_pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen_pairs: HashMap<(&str, &str), usize> = HashMap::default();
     let flows = routes
         .iter()
         .map(|(i, route)| {
@@ -310,7 +314,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
                 index: *i,
                 color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
                 width,
-                dash: dasharray(flow.status, width),
+                dash: dash_pattern(flow.status, width),
                 undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
                 legs,
             }

@@ -11,6 +11,7 @@
 
 pub mod arc;
 pub mod atlas;
+pub mod batch;
 pub mod dataset;
 pub mod describe;
 pub mod export;
@@ -23,6 +24,7 @@ pub mod layout;
 pub mod model;
 pub mod palette;
 pub mod path;
+pub mod pick;
 pub mod projection;
 pub mod query;
 pub mod scale;

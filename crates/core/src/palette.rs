@@ -40,6 +40,16 @@ pub fn status_dash(status: ClaimStatus) -> Option<[f64; 4]> {
 /// `stroke-dasharray` for a status at a stroke width: patterns grow with the line between
 /// a floor (thin lines stay readable) and a cap (thick lines keep several dashes per leg).
 pub fn dasharray(status: ClaimStatus, width: f64) -> Option<String> {
+    dash_pattern(status, width).map(|d| dash_text(&d))
+}
+
+/// The dash lengths in pixels of a status at a stroke width (see [`dasharray`]).
+pub fn dash_pattern(status: ClaimStatus, width: f64) -> Option<[f64; 4]> {
     let unit = width.clamp(2.0, 3.5);
-    status_dash(status).map(|d| d.iter().map(|v| format!("{:.1}", v * unit)).collect::<Vec<_>>().join(" "))
+    status_dash(status).map(|d| d.map(|v| v * unit))
+}
+
+/// Dash lengths as `stroke-dasharray` text.
+pub fn dash_text(pattern: &[f64; 4]) -> String {
+    pattern.iter().map(|v| format!("{v:.1}")).collect::<Vec<_>>().join(" ")
 }

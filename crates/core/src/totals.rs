@@ -4,6 +4,7 @@ use crate::dataset::Dataset;
 use crate::format::money;
 use crate::i18n::{tr, Lang, Msg};
 use crate::model::{FlowValue, Money};
+use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 /// Sums by currency (amounts are never converted) and counts of flows.
@@ -22,28 +23,32 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// Totals of the flows at `visible` indices for location `id`.
-    pub fn of(dataset: &Dataset, visible: &[usize], id: &str) -> Totals {
-        let mut t = Totals::default();
+    /// Totals of the flows at `visible` indices for every location they use, in one pass
+    /// over the flows.
+    pub fn by_location<'a>(dataset: &'a Dataset, visible: &[usize]) -> HashMap<&'a str, Totals> {
+        let mut all: HashMap<&str, Totals> = HashMap::default();
         for f in visible.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
             let add = |side: &mut BTreeMap<String, f64>| {
                 if let FlowValue::Known(m) = &f.value {
-                    *side.entry(m.currency.clone()).or_default() += m.amount;
+                    match side.get_mut(&m.currency) {
+                        Some(sum) => *sum += m.amount,
+                        None => {
+                            side.insert(m.currency.clone(), m.amount);
+                        }
+                    }
                 }
             };
-            if f.to == id {
-                t.flows_in += 1;
-                add(&mut t.inbound);
-            }
-            if f.from == id {
-                t.flows_out += 1;
-                add(&mut t.outbound);
-            }
-            if f.via.iter().any(|v| v == id) {
-                t.flows_through += 1;
+            let to = all.entry(f.to.as_str()).or_default();
+            to.flows_in += 1;
+            add(&mut to.inbound);
+            let from = all.entry(f.from.as_str()).or_default();
+            from.flows_out += 1;
+            add(&mut from.outbound);
+            for v in &f.via {
+                all.entry(v.as_str()).or_default().flows_through += 1;
             }
         }
-        t
+        all
     }
 
     /// All stated amounts in and out, added as stated: a size for the marker only.
@@ -80,11 +85,11 @@ mod test {
     #[test]
     fn counts_each_role() {
         let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        let srb = Totals::of(&d, &[0, 1], "SRB");
+        let all = Totals::by_location(&d, &[0, 1]);
+        let srb = &all["SRB"];
         assert_eq!((srb.flows_out, srb.flows_in, srb.flows_through), (2, 0, 0));
         assert_eq!(Totals::sum_text(&srb.outbound, Lang::En), "$143.9 million");
-        let cze = Totals::of(&d, &[0, 1], "CZE");
-        assert_eq!(cze.flows_through, 1);
-        assert_eq!(Totals::of(&d, &[0], "RUS"), Totals::default());
+        assert_eq!(all["CZE"].flows_through, 1);
+        assert!(!Totals::by_location(&d, &[0]).contains_key("RUS"));
     }
 }

@@ -1,0 +1,198 @@
+//! Which flow is under the pointer when thousands are drawn on a canvas (where the browser
+//! cannot tell): each leg cut into short straight pieces, filed in a uniform grid.
+
+use crate::layout::FlowShape;
+use geo::Coord;
+
+/// Grid cell size in pixels.
+const CELL: f64 = 32.0;
+/// Extra reach around a line, in pixels, so that thin lines are easy to hit (as the SVG
+/// map's invisible hit paths are).
+const SLACK: f64 = 5.0;
+/// Smallest reach from a line's centre.
+const MIN_REACH: f64 = 7.0;
+/// Pixels of curve per straight piece (at most [`MAX_PIECES`] pieces per leg).
+const PIECE_LENGTH: f64 = 20.0;
+/// Most pieces per leg: 16 chords stray less than a pixel from the gentle curves drawn.
+const MAX_PIECES: usize = 16;
+
+/// A straight piece of a leg.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    a: Coord<f64>,
+    b: Coord<f64>,
+    /// How far from the piece a pointer still hits it.
+    reach: f64,
+    /// Position of the flow in the laid-out flows (drawing order).
+    order: u32,
+}
+
+/// A spatial index of laid-out flows for hit testing.
+#[derive(Debug, Clone)]
+pub struct FlowPicker {
+    /// Dataset index of each laid-out flow, in drawing order.
+    flows: Vec<usize>,
+    pieces: Vec<Piece>,
+    columns: usize,
+    rows: usize,
+    /// Piece numbers per cell, row by row: `cells[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+    cells: Vec<u32>,
+}
+
+impl FlowPicker {
+    /// Indexes `flows` (as laid out for a `width` × `height` map).
+    pub fn new(flows: &[FlowShape], width: f64, height: f64) -> FlowPicker {
+        let columns = (width / CELL).ceil().max(1.0) as usize;
+        let rows = (height / CELL).ceil().max(1.0) as usize;
+        let mut pieces = Vec::new();
+        for (order, f) in flows.iter().enumerate() {
+            let reach = (f.width / 2.0 + SLACK).max(MIN_REACH);
+            for leg in &f.legs {
+                let chord = (leg.base - leg.start).x.hypot((leg.base - leg.start).y);
+                let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
+                let mut a = leg.start;
+                for k in 1..=n {
+                    let b = leg.at(k as f64 / n as f64);
+                    pieces.push(Piece { a, b, reach, order: order as u32 });
+                    a = b;
+                }
+                pieces.push(Piece { a: leg.base, b: leg.tip, reach, order: order as u32 });
+            }
+        }
+        // Two passes (count, then fill) keep the grid in two flat arrays.
+        let span = |p: &Piece| {
+            let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
+            let (x0, x1) = (p.a.x.min(p.b.x) - p.reach, p.a.x.max(p.b.x) + p.reach);
+            let (y0, y1) = (p.a.y.min(p.b.y) - p.reach, p.a.y.max(p.b.y) + p.reach);
+            (cell(x0, columns), cell(x1, columns), cell(y0, rows), cell(y1, rows))
+        };
+        let mut counts = vec![0u32; columns * rows + 1];
+        for p in &pieces {
+            let (c0, c1, r0, r1) = span(p);
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    counts[r * columns + c + 1] += 1;
+                }
+            }
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let starts = counts.clone();
+        let mut cells = vec![0u32; *counts.last().unwrap_or(&0) as usize];
+        for (i, p) in pieces.iter().enumerate() {
+            let (c0, c1, r0, r1) = span(p);
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    let slot = &mut counts[r * columns + c];
+                    cells[*slot as usize] = i as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        FlowPicker { flows: flows.iter().map(|f| f.index).collect(), pieces, columns, rows, starts, cells }
+    }
+
+    /// The dataset index of the flow under `(x, y)` among those `shown` (by dataset index):
+    /// the nearest within reach, and of equally near ones the one drawn last (on top);
+    /// `None` when no such flow is that close.
+    pub fn pick(&self, x: f64, y: f64, shown: impl Fn(usize) -> bool) -> Option<usize> {
+        if x < 0.0 || y < 0.0 {
+            return None;
+        }
+        let (c, r) = ((x / CELL) as usize, (y / CELL) as usize);
+        if c >= self.columns || r >= self.rows {
+            return None;
+        }
+        let cell = r * self.columns + c;
+        let point = Coord { x, y };
+        let mut best: Option<(f64, u32)> = None;
+        for &i in &self.cells[self.starts[cell] as usize..self.starts[cell + 1] as usize] {
+            let p = &self.pieces[i as usize];
+            let d = distance_to_segment(point, p.a, p.b);
+            if d > p.reach || !shown(self.flows[p.order as usize]) {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bd, bo)) => d < bd - 0.5 || (d <= bd + 0.5 && p.order > bo),
+            };
+            if better {
+                best = Some((d, p.order));
+            }
+        }
+        best.map(|(_, order)| self.flows[order as usize])
+    }
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+fn distance_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
+    let ab = b - a;
+    let len2 = ab.x * ab.x + ab.y * ab.y;
+    let t = if len2 > 0.0 { (((p - a).x * ab.x + (p - a).y * ab.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let q = a + ab * t;
+    (p.x - q.x).hypot(p.y - q.y)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    impl FlowPicker {
+        fn pick_any(&self, x: f64, y: f64) -> Option<usize> {
+            self.pick(x, y, |_| true)
+        }
+    }
+    use crate::arc::{arc, ArcStyle};
+    use geo::coord;
+
+    fn flow(index: usize, from: Coord<f64>, to: Coord<f64>, width: f64) -> FlowShape {
+        FlowShape {
+            index,
+            color: "#000",
+            width,
+            dash: None,
+            undisclosed: false,
+            legs: vec![arc(from, to, &ArcStyle::default()).unwrap()],
+        }
+    }
+
+    #[test]
+    fn finds_the_flow_under_a_point_of_its_curve_and_nothing_far_away() {
+        let flows = [
+            flow(4, coord! { x: 20.0, y: 200.0 }, coord! { x: 500.0, y: 200.0 }, 2.0),
+            flow(9, coord! { x: 20.0, y: 20.0 }, coord! { x: 20.0, y: 380.0 }, 2.0),
+        ];
+        let picker = FlowPicker::new(&flows, 600.0, 400.0);
+        for f in &flows {
+            for t in [0.1, 0.5, 0.9] {
+                let p = f.legs[0].at(t);
+                assert_eq!(picker.pick_any(p.x, p.y), Some(f.index), "t {t}");
+                // A few pixels off the line still counts.
+                assert_eq!(picker.pick_any(p.x + 3.0, p.y + 3.0), Some(f.index), "t {t}, 4 px off");
+            }
+            // The arrowhead counts too.
+            let tip = f.legs[0].tip;
+            assert_eq!(picker.pick_any(tip.x, tip.y), Some(f.index));
+        }
+        assert_eq!(picker.pick_any(550.0, 380.0), None);
+        assert_eq!(picker.pick_any(-5.0, 10.0), None);
+        assert_eq!(picker.pick_any(10.0, 4000.0), None);
+    }
+
+    #[test]
+    fn thick_lines_reach_further_and_the_nearer_line_wins() {
+        let (a, b) = (coord! { x: 10.0, y: 100.0 }, coord! { x: 590.0, y: 100.0 });
+        let thin = flow(0, a, b, 1.0);
+        let thick = flow(1, a, b, 30.0);
+        let mid = thick.legs[0].at(0.5);
+        assert_eq!(FlowPicker::new(&[thin.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), None);
+        assert_eq!(FlowPicker::new(&[thick.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), Some(1));
+        // Same line: the one drawn last (on top) wins, unless it is filtered out.
+        let both = FlowPicker::new(&[thick, thin], 600.0, 400.0);
+        assert_eq!(both.pick_any(mid.x, mid.y), Some(0));
+        assert_eq!(both.pick(mid.x, mid.y, |i| i != 0), Some(1));
+        assert_eq!(both.pick(mid.x, mid.y, |_| false), None);
+    }
+}
