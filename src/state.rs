@@ -116,14 +116,28 @@ impl MapState {
 
     /// Writes the view into the hash: a new history entry for filters and selection (so
     /// Back steps through them), a replaced one for zoom (so Back does not replay panning).
+    /// The write waits until the frame showing the change is painted: a history entry costs
+    /// the browser several milliseconds that the reader should not wait for.
     fn sync_with_url(self) {
         let view = self.view;
+        let pending = StoredValue::new(None::<(String, bool)>);
         Effect::new(move |previous: Option<ViewState>| {
             let now = view.get();
             let hash = now.to_hash();
-            if hash != current_hash().trim_start_matches('#') {
-                let only_zoom = previous.as_ref().is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
-                set_hash(&hash, !only_zoom);
+            let only_zoom = previous.as_ref().is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
+            let scheduled = pending.with_value(Option::is_some);
+            pending.update_value(|p| {
+                let push = !only_zoom || p.as_ref().is_some_and(|(_, push)| *push);
+                *p = Some((hash, push));
+            });
+            if !scheduled {
+                after_next_frame(move || {
+                    if let Some((hash, push)) = pending.try_update_value(Option::take).flatten() {
+                        if hash != current_hash().trim_start_matches('#') {
+                            set_hash(&hash, push);
+                        }
+                    }
+                });
             }
             now
         });
@@ -148,6 +162,15 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     let frame = el.closest(".map-frame").ok()??;
     let r = frame.get_bounding_client_rect();
     Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
+}
+
+/// Runs `f` in a task after the next frame is painted.
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let then = wasm_bindgen::closure::Closure::once_into_js(move || set_timeout(f, std::time::Duration::ZERO));
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(then.unchecked_ref());
+    }
 }
 
 fn current_hash() -> String {

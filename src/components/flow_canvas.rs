@@ -3,7 +3,7 @@
 //! A canvas per category shows the flows that pass the filters, stroked in batches of one style
 //! ([`flowmap_core::batch`]). The pointer finds flows through a spatial index
 //! ([`flowmap_core::pick`]) instead of the browser's hit testing. The SVG keeps, as
-//! focusable elements for keyboards and screen readers, the largest flows and whatever is
+//! focusable elements for keyboards and screen readers, the 100 largest flows and whatever is
 //! hovered, focused or pinned; those are invisible until highlighted, when the canvas dims
 //! behind them as the SVG map's flows do.
 
@@ -19,7 +19,7 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How many of the largest flows shown stay in the SVG as focusable elements.
-const DOM_FLOWS: usize = 150;
+const DOM_FLOWS: usize = 100;
 
 /// The canvas layers, one per category, to sit between the countries and the SVG with the
 /// markers. A category filter shows or hides a layer; other filters redraw the layers.

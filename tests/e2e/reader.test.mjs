@@ -40,7 +40,8 @@ test('clicking a flow pins a panel whose citations match the dataset; Escape clo
     assert.equal(await a.getAttribute('target'), '_blank');
     assert.match(await a.getAttribute('href'), /^https?:\/\//);
   }
-  assert.match(page.url(), /#flow=srb-cze-ukr-grad$/);
+  // The hash is written after the frame that shows the change.
+  await page.waitForFunction(() => location.hash === '#flow=srb-cze-ukr-grad');
   await page.screenshot({ path: path.join(SHOTS, 'desktop-selected.png') });
   await page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });
@@ -94,7 +95,7 @@ test('each filter changes the number of drawn arcs to the count from the dataset
   want = data.flows.filter((f) => !f.period?.end || lastMonth(f.period.end) >= 2024 * 12).map((f) => f.id).sort();
   assert.deepEqual(await drawn(page), want);
   assert.ok(want.length < all.length && want.length > 0);
-  assert.match(page.url(), /from=2024-01/);
+  await page.waitForFunction(() => /from=2024-01/.test(location.hash));
   await page.close();
 });
 
@@ -141,18 +142,19 @@ test('zooming enlarges the map but keeps stroke widths and marker sizes', async 
   const ratio = span(after.markers) / span(before.markers);
   assert.ok(Math.abs(ratio - 2.25) < 0.05, `${a}–${b} spread by ${ratio}, expected 2.25`);
   for (const id of common) assert.ok(Math.abs(after.markers[id].size - before.markers[id].size) < 0.5, `${id} marker changed size`);
-  assert.match(page.url(), /zoom=2\.250/);
+  await page.waitForFunction(() => /zoom=2\.250/.test(location.hash));
   // Ctrl + wheel zooms too; a plain wheel leaves the map alone.
   const box = await page.locator('svg.map').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, 200);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   assert.match(page.url(), /zoom=2\.250/);
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -300);
   await page.keyboard.up('Control');
   await page.waitForFunction(() => /zoom=(?!2\.250)/.test(location.hash));
   await page.getByRole('button', { name: 'Reset zoom' }).click();
-  assert.equal(new URL(page.url()).hash, '');
+  await page.waitForFunction(() => location.hash === '');
   await page.close();
 });
 

@@ -1,0 +1,139 @@
+// A large dataset (2,000 synthetic flows from bench/generate.mjs): flows on canvas layers,
+// picking by pointer, filters, pinning, the focusable largest flows, and axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, openPage, axe, ROOT } from './harness.mjs';
+import { generate } from '../../bench/generate.mjs';
+
+const N = 2000;
+const FILE = path.join(ROOT, 'tests/fixtures/generated', `flows-${N}.json`);
+const URL_DATA = `/?data=${encodeURIComponent(`__fixtures__/generated/flows-${N}.json`)}`;
+let server;
+let browser;
+let data;
+before(async () => {
+  data = generate(N);
+  fs.mkdirSync(path.dirname(FILE), { recursive: true });
+  fs.writeFileSync(FILE, JSON.stringify(data));
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DESKTOP = { width: 1280, height: 800 };
+
+/** Opens the large map and waits until it says it drew every flow. */
+async function openLarge(hash = '') {
+  const opened = await openPage(browser.context, server.origin, URL_DATA + hash, DESKTOP);
+  await opened.page.waitForSelector('.map-frame[data-flows-drawn]:not([data-flows-drawn="0"])', { timeout: 30000 });
+  return opened;
+}
+
+const drawnCount = (page) => page.locator('.map-frame').getAttribute('data-flows-drawn').then(Number);
+
+/** Painted pixels of each canvas layer, in order; 0 for a hidden one. */
+const paintedPixels = (page) => page.evaluate(() => [...document.querySelectorAll('.flow-layers canvas')].map((c) => {
+  if (getComputedStyle(c).display === 'none') return 0;
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+  return n;
+}));
+
+test(`${N} flows: drawn on one canvas per category, the largest 100 kept as focusable SVG`, async () => {
+  const { page, errors } = await openLarge();
+  assert.equal(await drawnCount(page), N);
+  const categories = new Set(data.flows.map((f) => f.category)).size;
+  const painted = await paintedPixels(page);
+  assert.equal(painted.length, categories);
+  const area = await page.evaluate(() => { const c = document.querySelector('.flow-layers canvas'); return c.width * c.height; });
+  for (const n of painted) assert.ok(n > area * 0.05, `a layer paints only ${n} of ${area} pixels`);
+  // Few SVG flows, each a labelled, focusable button, all among the largest.
+  const focusable = await page.locator('svg.map g.flow[tabindex="0"][role="button"][aria-label]').count();
+  assert.equal(focusable, 100);
+  // Focused from the keyboard, a flow shows over the dimmed layers, with its tooltip.
+  await page.keyboard.press('Tab');
+  const flow = page.locator('svg.map g.flow').first();
+  await flow.focus();
+  await page.locator('.tooltip').waitFor();
+  assert.equal(await flow.evaluate((g) => g.classList.contains('active') && getComputedStyle(g).opacity), '1');
+  assert.equal(await page.locator('.flow-layers.dimmed').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${N} flows: the pointer finds a flow on the canvas (tooltip, highlight), a click pins it`, async () => {
+  const { page, errors } = await openLarge();
+  // A point on a flow's curve (from one of the invisible SVG flows' geometry), clear of the
+  // markers.
+  const p = await page.evaluate(() => {
+    const markers = [...document.querySelectorAll('g.marker circle')].map((c) => c.getBoundingClientRect());
+    const clear = (x, y) => markers.every((r) => Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y) > 20)
+      && !document.elementFromPoint(x, y)?.closest('g.marker');
+    for (const line of document.querySelectorAll('svg.map g.flow path.line')) {
+      const m = line.getScreenCTM();
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        const q = line.getPointAtLength(line.getTotalLength() * f);
+        const [x, y] = [m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f];
+        if (clear(x, y) && y > 0 && y < innerHeight) return { x, y };
+      }
+    }
+    return null;
+  });
+  assert.ok(p, 'no flow point clear of the markers');
+  await page.mouse.move(p.x, p.y);
+  const tooltip = page.locator('.tooltip');
+  await tooltip.waitFor();
+  assert.match(await tooltip.innerText(), /→/);
+  // The highlighted flow shows in the SVG over dimmed layers.
+  assert.equal(await page.locator('.flow-layers.dimmed').count(), 1);
+  const active = page.locator('svg.map g.flow.active');
+  assert.equal(await active.count(), 1);
+  assert.equal(await active.evaluate((g) => getComputedStyle(g).opacity), '1');
+  await page.mouse.click(p.x, p.y);
+  await page.locator('.detail-panel').waitFor();
+  const id = await active.getAttribute('data-flow-id');
+  await page.waitForFunction((id) => location.hash === `#flow=${id}`, id);
+  // Off the flows, the tooltip goes.
+  await page.mouse.move(5, 5);
+  await tooltip.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${N} flows: a category filter hides its layer; a status filter redraws the layers`, async () => {
+  const { page, errors } = await openLarge();
+  const first = data.categories[0].id;
+  const before = await paintedPixels(page);
+  await page.locator('.filters input[type=checkbox]').first().uncheck();
+  await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) < n, N);
+  assert.equal(await drawnCount(page), data.flows.filter((f) => f.category !== first).length);
+  const hidden = await paintedPixels(page);
+  assert.equal(hidden[0], 0);
+  assert.deepEqual(hidden.slice(1), before.slice(1), 'the other layers are not redrawn');
+  // Documented flows off: every shown layer loses pixels.
+  await page.getByRole('checkbox', { name: 'documented' }).uncheck();
+  const shown = data.flows.filter((f) => f.category !== first && f.status !== 'documented').length;
+  await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) === n, shown);
+  const fewer = await paintedPixels(page);
+  for (let i = 1; i < fewer.length; i++) assert.ok(fewer[i] < hidden[i], `layer ${i}: ${fewer[i]} ≥ ${hidden[i]} pixels`);
+  // The focusable flows are among those shown.
+  const ids = await page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId));
+  const byId = new Map(data.flows.map((f) => [f.id, f]));
+  for (const id of ids) assert.ok(byId.get(id).category !== first && byId.get(id).status !== 'documented', id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${N} flows: axe-core finds no violation, also with a flow pinned`, async () => {
+  const { page } = await openLarge();
+  assert.deepEqual(await axe(page), [], 'default view');
+  const id = await page.locator('svg.map g.flow').first().getAttribute('data-flow-id');
+  await page.goto(`${server.origin}${URL_DATA}#flow=${id}`);
+  await page.reload();
+  await page.locator('.detail-panel').waitFor();
+  assert.deepEqual(await axe(page), [], 'flow pinned');
+  await page.close();
+});
