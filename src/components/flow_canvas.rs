@@ -1,28 +1,34 @@
-//! Flows drawn on a canvas, for datasets too large for several SVG elements per flow.
+//! Flows drawn on canvases, for datasets too large for several SVG elements per flow.
 //!
-//! A canvas per category shows the flows that pass the filters, stroked in batches of one style
-//! ([`flowmap_core::batch`]). The pointer finds flows through a spatial index
-//! ([`flowmap_core::pick`]) instead of the browser's hit testing. The SVG keeps, as
-//! focusable elements for keyboards and screen readers, the 100 largest flows and whatever is
-//! hovered, focused or pinned; those are invisible until highlighted, when the canvas dims
-//! behind them as the SVG map's flows do.
+//! A canvas per category shows the flows that pass the filters, stroked in batches of one
+//! style ([`flowmap_core::batch`]) and painted a slice per frame, so that the page answers
+//! the reader while thousands of curves are drawn. A category filter only shows or hides a
+//! layer. The SVG keeps, as focusable elements for keyboards and screen readers, the 100
+//! largest flows and whatever is hovered, focused or pinned; those are invisible until
+//! highlighted, when the layers dim behind them as the SVG map's flows do.
 
+use super::picking::FlowKey;
 use crate::load::Loaded;
-use crate::state::{pointer_in_frame, Hover, MapState, Target};
+use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::batches;
-use flowmap_core::layout::FlowShape;
-use flowmap_core::pick::FlowPicker;
+use flowmap_core::layout::{FlowShape, MapLayout};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How many of the largest flows shown stay in the SVG as focusable elements.
 const DOM_FLOWS: usize = 100;
+/// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a band [`BAND`]):
+/// about 100 ms of software rasterising on a slow machine, far less with a GPU.
+const BUDGET: usize = 3000;
+const DASHED: usize = 4;
+const BAND: usize = 2;
 
-/// The canvas layers, one per category, to sit between the countries and the SVG with the
-/// markers. A category filter shows or hides a layer; other filters redraw the layers.
+/// The canvas layers, one per category in use, to sit between the countries and the SVG
+/// with the markers.
 #[component]
 pub fn FlowLayers(
     /// True while a flow or location is highlighted (or a flow pinned): the layers dim.
@@ -32,7 +38,7 @@ pub fn FlowLayers(
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
-    // The filters other than categories: what a layer's drawing depends on.
+    // The filters other than categories: what the drawing depends on.
     let dataset = data.dataset.clone();
     let others = Memo::new(move |_| {
         state.view.with(|v| {
@@ -42,25 +48,27 @@ pub fn FlowLayers(
         })
     });
     let passes = Memo::new(move |_| others.with(|f| dataset.raw.flows.iter().map(|fl| f.shows(fl)).collect::<Vec<bool>>()));
-    let layers = data
-        .dataset
-        .categories_in_use()
-        .map(|(k, category)| {
-            let canvas = NodeRef::<leptos::html::Canvas>::new();
-            let keys = keys.clone();
-            Effect::new(move |_| {
-                let Some(canvas) = canvas.get() else { return };
-                let size = state.size.get();
-                passes.with(|passes| {
-                    state.layout.with(|l| {
-                        let Some(l) = l else { return };
-                        let mine: Vec<&FlowShape> =
-                            l.flows.iter().filter(|f| keys[f.index].category == k && passes[f.index]).collect();
-                        draw(&canvas, &mine, size);
-                    })
-                });
+    let categories: Vec<(usize, String)> = data.dataset.categories_in_use().map(|(k, c)| (k, c.id.clone())).collect();
+    let canvases: Vec<NodeRef<leptos::html::Canvas>> = categories.iter().map(|_| NodeRef::new()).collect();
+    let painter = Painter::default();
+    {
+        let (canvases, layers) = (canvases.clone(), categories.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+        Effect::new(move |_| {
+            let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
+            let size = state.size.get();
+            passes.with(|passes| {
+                state.layout.with(|l| {
+                    if let Some(l) = l {
+                        painter.start(elements, strokes(l, &layers, &keys, passes), size);
+                    }
+                })
             });
-            let id = category.id.clone();
+        });
+    }
+    let layers = categories
+        .into_iter()
+        .zip(canvases)
+        .map(|((_, id), canvas)| {
             let hidden = move || state.view.with(|v| v.filter.hidden_categories.contains(&id));
             view! { <canvas node_ref=canvas class:hidden=hidden></canvas> }
         })
@@ -72,8 +80,139 @@ pub fn FlowLayers(
     }
 }
 
-/// Draws `flows` at `(width, height)` CSS pixels, sharp on high-density screens.
-fn draw(canvas: &web_sys::HtmlCanvasElement, flows: &[&FlowShape], (width, height): (f64, f64)) {
+/// One stroke of a layer: a style and the legs drawn with it.
+struct Stroke {
+    /// Which canvas.
+    layer: usize,
+    color: &'static str,
+    width: f64,
+    dash: Option<[f64; 4]>,
+    /// A faint wide band under undisclosed values, without arrowheads.
+    band: bool,
+    legs: Vec<ArcShape>,
+}
+
+impl Stroke {
+    fn cost_per_leg(&self) -> usize {
+        if self.band {
+            BAND
+        } else if self.dash.is_some() {
+            DASHED
+        } else {
+            1
+        }
+    }
+}
+
+/// The strokes of every layer: per layer, the bands of undisclosed values, then the lines
+/// and arrowheads widest first.
+fn strokes(l: &MapLayout, layers: &[usize], keys: &[FlowKey], passes: &[bool]) -> Vec<Stroke> {
+    let mut out = Vec::new();
+    for (layer, category) in layers.iter().enumerate() {
+        let mine: Vec<&FlowShape> = l.flows.iter().filter(|f| keys[f.index].category == *category && passes[f.index]).collect();
+        let bands: Vec<ArcShape> = mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
+        if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
+            out.push(Stroke { layer, color: f.color, width: 9.0, dash: None, band: true, legs: bands });
+        }
+        for b in batches(&mine) {
+            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
+            out.push(Stroke { layer, color: b.color, width: b.width, dash: b.dash, band: false, legs });
+        }
+    }
+    out
+}
+
+/// Paints strokes a slice per animation frame; a new start abandons the old painting.
+#[derive(Clone, Default)]
+struct Painter {
+    job: Rc<RefCell<Job>>,
+}
+
+#[derive(Default)]
+struct Job {
+    /// Bumped by every start: a frame of an older painting stops.
+    generation: u64,
+    canvases: Vec<web_sys::HtmlCanvasElement>,
+    strokes: Vec<Stroke>,
+    /// The next stroke and leg to draw.
+    at: (usize, usize),
+    /// True once a painting has finished (the first one sets the benchmark's mark).
+    finished_once: bool,
+}
+
+impl Painter {
+    /// Clears and sizes the canvases, then paints `strokes` over the next frames.
+    fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, size: (f64, f64)) {
+        for canvas in &canvases {
+            prepare(canvas, size);
+        }
+        set_busy(&canvases, true);
+        let generation = {
+            let mut job = self.job.borrow_mut();
+            job.generation += 1;
+            job.canvases = canvases;
+            job.strokes = strokes;
+            job.at = (0, 0);
+            job.generation
+        };
+        self.next_frame(generation);
+    }
+
+    fn next_frame(&self, generation: u64) {
+        let painter = self.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || painter.paint(generation));
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(frame.unchecked_ref());
+        }
+    }
+
+    /// Draws up to [`BUDGET`] of work, then asks for another frame if there is more.
+    fn paint(&self, generation: u64) {
+        let more = {
+            let mut job = self.job.borrow_mut();
+            if job.generation != generation {
+                return;
+            }
+            let mut budget = BUDGET;
+            while budget > 0 && job.at.0 < job.strokes.len() {
+                let (i, from) = job.at;
+                let stroke = &job.strokes[i];
+                let n = (budget / stroke.cost_per_leg()).max(1).min(stroke.legs.len() - from);
+                if let Some(ctx) = job.canvases.get(stroke.layer).and_then(context) {
+                    draw(&ctx, stroke, &stroke.legs[from..from + n]);
+                }
+                budget = budget.saturating_sub(n * stroke.cost_per_leg());
+                job.at = if from + n == stroke.legs.len() { (i + 1, 0) } else { (i, from + n) };
+            }
+            let more = job.at.0 < job.strokes.len();
+            if !more {
+                set_busy(&job.canvases, false);
+            }
+            if !more && !job.finished_once {
+                job.finished_once = true;
+                // What the benchmark (bench/) takes as the first frame with the map drawn.
+                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = p.mark("flowmap:map-drawn");
+                }
+            }
+            more
+        };
+        if more {
+            self.next_frame(generation);
+        }
+    }
+}
+
+/// Marks the layers `aria-busy` while they are being painted (tests wait for the end).
+fn set_busy(canvases: &[web_sys::HtmlCanvasElement], busy: bool) {
+    if let Some(layers) = canvases.first().and_then(|c| c.parent_element()) {
+        let _ = if busy { layers.set_attribute("aria-busy", "true") } else { layers.remove_attribute("aria-busy") };
+    }
+}
+
+/// Sizes a canvas for `(width, height)` CSS pixels, sharp on high-density screens, and
+/// clears it.
+fn prepare(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) {
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
     let (w, h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
@@ -83,54 +222,45 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, flows: &[&FlowShape], (width, heigh
     let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{width}px"));
     let _ = style.set_property("height", &format!("{height}px"));
-    let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
-    let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    ctx.clear_rect(0.0, 0.0, width, height);
-    let quads = |ctx: &web_sys::CanvasRenderingContext2d, legs: &mut dyn Iterator<Item = &ArcShape>| {
-        ctx.begin_path();
-        for leg in legs {
-            ctx.move_to(leg.start.x, leg.start.y);
-            ctx.quadratic_curve_to(leg.control.x, leg.control.y, leg.base.x, leg.base.y);
-        }
-    };
-
-    // Undisclosed values first: a faint wide band under the line, as on the SVG map.
-    ctx.set_global_alpha(0.2);
-    ctx.set_line_width(9.0);
-    ctx.set_line_cap("round");
-    let _ = ctx.set_line_dash(&js_sys::Array::new());
-    for color in flowmap_core::palette::CATEGORY_COLORS {
-        let mut bands = flows.iter().filter(|f| f.undisclosed && f.color == color).flat_map(|f| &f.legs).peekable();
-        if bands.peek().is_some() {
-            quads(&ctx, &mut bands);
-            ctx.set_stroke_style_str(color);
-            ctx.stroke();
-        }
+    if let Some(ctx) = context(canvas) {
+        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, width, height);
     }
-    ctx.set_global_alpha(1.0);
-    ctx.set_line_cap("butt");
+}
 
-    for batch in batches(flows) {
-        ctx.set_stroke_style_str(batch.color);
-        ctx.set_fill_style_str(batch.color);
-        ctx.set_line_width(batch.width);
-        let dash = js_sys::Array::new();
-        for v in batch.dash.iter().flatten() {
-            dash.push(&JsValue::from_f64(*v));
-        }
-        let _ = ctx.set_line_dash(&dash);
-        quads(&ctx, &mut batch.flows.iter().flat_map(|i| &flows[*i].legs));
-        ctx.stroke();
-        ctx.begin_path();
-        for leg in batch.flows.iter().flat_map(|i| &flows[*i].legs) {
-            ctx.move_to(leg.tip.x, leg.tip.y);
-            ctx.line_to(leg.corners[0].x, leg.corners[0].y);
-            ctx.line_to(leg.corners[1].x, leg.corners[1].y);
-            ctx.close_path();
-        }
-        ctx.fill();
+fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// Draws `legs` in `stroke`'s style: one path for the lines, one for the arrowheads.
+fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcShape]) {
+    ctx.set_global_alpha(if stroke.band { 0.2 } else { 1.0 });
+    ctx.set_line_cap(if stroke.band { "round" } else { "butt" });
+    ctx.set_stroke_style_str(stroke.color);
+    ctx.set_line_width(stroke.width);
+    let dash = js_sys::Array::new();
+    for v in stroke.dash.iter().flatten() {
+        dash.push(&JsValue::from_f64(*v));
     }
+    let _ = ctx.set_line_dash(&dash);
+    ctx.begin_path();
+    for leg in legs {
+        ctx.move_to(leg.start.x, leg.start.y);
+        ctx.quadratic_curve_to(leg.control.x, leg.control.y, leg.base.x, leg.base.y);
+    }
+    ctx.stroke();
+    if stroke.band {
+        return;
+    }
+    ctx.set_fill_style_str(stroke.color);
+    ctx.begin_path();
+    for leg in legs {
+        ctx.move_to(leg.tip.x, leg.tip.y);
+        ctx.line_to(leg.corners[0].x, leg.corners[0].y);
+        ctx.line_to(leg.corners[1].x, leg.corners[1].y);
+        ctx.close_path();
+    }
+    ctx.fill();
 }
 
 /// The flows to keep in the SVG: the largest shown, and the highlighted ones, in dataset
@@ -169,121 +299,3 @@ pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> 
     })
 }
 
-/// Pointer handling for the canvas: hover and click find the flow through a spatial index,
-/// built when the pointer first moves over a new layout.
-#[derive(Clone)]
-pub struct Picking {
-    picker: StoredValue<Option<Rc<FlowPicker>>, LocalStorage>,
-    state: MapState,
-    flows: Arc<Vec<FlowKey>>,
-}
-
-/// A flow's id, route and category, by dataset index: what layers, highlighting and
-/// pinning look up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlowKey {
-    /// The flow's id.
-    pub id: String,
-    /// Location ids, origin first.
-    pub route: Vec<String>,
-    /// Position of its category in the dataset.
-    pub category: usize,
-}
-
-/// The ids and routes of a dataset's flows.
-pub fn flow_keys(dataset: &flowmap_core::dataset::Dataset) -> Arc<Vec<FlowKey>> {
-    Arc::new(
-        dataset
-            .raw
-            .flows
-            .iter()
-            .map(|f| FlowKey {
-                id: f.id.clone(),
-                route: dataset.route(f).into_iter().map(String::from).collect(),
-                category: dataset.category(&f.category).map_or(usize::MAX, |(k, _)| k),
-            })
-            .collect(),
-    )
-}
-
-impl Picking {
-    /// Picking over `state`'s layout. The index is rebuilt whenever the layout changes, in a
-    /// task of its own after the map is drawn, so that the first hover finds it ready.
-    pub fn new(state: MapState, flows: Arc<Vec<FlowKey>>) -> Picking {
-        let picker = StoredValue::new_local(None);
-        let picking = Picking { picker, state, flows };
-        let later = picking.clone();
-        Effect::new(move |_| {
-            state.layout.track();
-            picker.set_value(None);
-            let later = later.clone();
-            set_timeout(move || later.build(), std::time::Duration::ZERO);
-        });
-        picking
-    }
-
-    fn build(&self) {
-        if self.picker.with_value(Option::is_some) {
-            return;
-        }
-        let built = self.state.layout.with_untracked(|l| {
-            let (w, h) = self.state.size.get_untracked();
-            l.as_ref().map(|l| Rc::new(FlowPicker::new(&l.flows, w, h)))
-        });
-        self.picker.set_value(built);
-    }
-
-    fn pick(&self, x: f64, y: f64) -> Option<usize> {
-        self.build();
-        let shown = self.state.shown.read_untracked();
-        self.picker.with_value(|p| p.as_ref().and_then(|p| p.pick(x, y, |i| shown[i])))
-    }
-
-    /// Pointer moved over the map: hover the flow under it, or leave the hovered flow.
-    pub fn on_move(&self, ev: &web_sys::MouseEvent) {
-        if on_marker(ev) {
-            return;
-        }
-        let Some((x, y)) = pointer_in_frame(ev) else { return };
-        match self.pick(x, y) {
-            Some(index) => self.state.hover.set(Some(Hover::Flow { index, x, y })),
-            None if matches!(self.state.hover.get_untracked(), Some(Hover::Flow { .. })) => self.state.hover.set(None),
-            None => {}
-        }
-    }
-
-    /// Pointer left the map.
-    pub fn on_leave(&self) {
-        if matches!(self.state.hover.get_untracked(), Some(Hover::Flow { .. })) {
-            self.state.hover.set(None);
-        }
-    }
-
-    /// Click on the map: pin the flow under the pointer, or unpin when it is pinned.
-    pub fn on_click(&self, ev: &web_sys::MouseEvent) {
-        if on_marker(ev) || in_flow_element(ev) {
-            return;
-        }
-        let Some((x, y)) = pointer_in_frame(ev) else { return };
-        let Some(index) = self.pick(x, y) else { return };
-        let id = self.flows.get(index).map(|f| f.id.clone());
-        let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);
-        self.state.select(if pinned { None } else { id });
-    }
-}
-
-fn closest(ev: &web_sys::MouseEvent, selector: &str) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
-}
-
-fn on_marker(ev: &web_sys::MouseEvent) -> bool {
-    closest(ev, "g.marker")
-}
-
-/// Clicks on a flow's own element (keyboard or assistive technology) are handled there.
-fn in_flow_element(ev: &web_sys::MouseEvent) -> bool {
-    closest(ev, "g.flow")
-}

@@ -1,7 +1,8 @@
 //! The map: countries, flow arcs, location markers, zoom and pan, and the tooltip.
 
 use super::flow_arc::FlowArc;
-use super::flow_canvas::{dom_flows, flow_keys, FlowLayers, Picking};
+use super::flow_canvas::{dom_flows, FlowLayers};
+use super::picking::{flow_keys, Picking};
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons};
 use crate::load::Loaded;
@@ -47,9 +48,10 @@ pub fn FlowMap() -> impl IntoView {
 
     let laid_out = state.layout;
     // `performance.mark("flowmap:map-drawn")` in the first frame that shows the laid-out map:
-    // what the benchmark (bench/) measures first paint by.
+    // what the benchmark (bench/) measures first paint by. (The canvas layers set it when
+    // they have painted every flow.)
     Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || laid_out.with(Option::is_none) {
+        if done == Some(true) || state.on_canvas || laid_out.with(Option::is_none) {
             return done.unwrap_or(false);
         }
         let mark = wasm_bindgen::closure::Closure::once_into_js(|| {

@@ -3,6 +3,7 @@
 pub mod filters;
 pub mod flow_arc;
 pub mod flow_canvas;
+pub mod picking;
 pub mod graphic;
 pub mod legend;
 pub mod map;

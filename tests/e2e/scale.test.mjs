@@ -33,14 +33,18 @@ async function openLarge(hash = '') {
 
 const drawnCount = (page) => page.locator('.map-frame').getAttribute('data-flows-drawn').then(Number);
 
-/** Painted pixels of each canvas layer, in order; 0 for a hidden one. */
-const paintedPixels = (page) => page.evaluate(() => [...document.querySelectorAll('.flow-layers canvas')].map((c) => {
-  if (getComputedStyle(c).display === 'none') return 0;
-  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
-  return n;
-}));
+/** Painted pixels of each canvas layer, in order (once painting has ended); 0 for a
+ * hidden one. */
+const paintedPixels = async (page) => {
+  await page.waitForSelector('.flow-layers:not([aria-busy])', { state: 'attached' });
+  return page.evaluate(() => [...document.querySelectorAll('.flow-layers canvas')].map((c) => {
+    if (getComputedStyle(c).opacity === '0') return 0;
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+    return n;
+  }));
+};
 
 test(`${N} flows: drawn on one canvas per category, the largest 100 kept as focusable SVG`, async () => {
   const { page, errors } = await openLarge();

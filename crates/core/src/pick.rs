@@ -27,71 +27,62 @@ struct Piece {
     order: u32,
 }
 
-/// A spatial index of laid-out flows for hit testing.
+/// A spatial index of laid-out flows for hit testing, filled in parts (so that a large
+/// map can build it a slice at a time, between frames).
 #[derive(Debug, Clone)]
 pub struct FlowPicker {
-    /// Dataset index of each laid-out flow, in drawing order.
+    /// Dataset index of each flow added, in drawing order.
     flows: Vec<usize>,
     pieces: Vec<Piece>,
     columns: usize,
     rows: usize,
-    /// Piece numbers per cell, row by row: `cells[starts[c]..starts[c + 1]]`.
-    starts: Vec<u32>,
-    cells: Vec<u32>,
+    /// Piece numbers in each cell, row by row.
+    cells: Vec<Vec<u32>>,
 }
 
 impl FlowPicker {
-    /// Indexes `flows` (as laid out for a `width` × `height` map).
-    pub fn new(flows: &[FlowShape], width: f64, height: f64) -> FlowPicker {
+    /// An empty index for a `width` × `height` map.
+    pub fn empty(width: f64, height: f64) -> FlowPicker {
         let columns = (width / CELL).ceil().max(1.0) as usize;
         let rows = (height / CELL).ceil().max(1.0) as usize;
-        let mut pieces = Vec::new();
-        for (order, f) in flows.iter().enumerate() {
+        FlowPicker { flows: Vec::new(), pieces: Vec::new(), columns, rows, cells: vec![Vec::new(); columns * rows] }
+    }
+
+    /// Indexes `flows` (as laid out for a `width` × `height` map).
+    pub fn new(flows: &[FlowShape], width: f64, height: f64) -> FlowPicker {
+        let mut picker = FlowPicker::empty(width, height);
+        picker.add(flows);
+        picker
+    }
+
+    /// Adds `flows`, drawn after those already added.
+    pub fn add(&mut self, flows: &[FlowShape]) {
+        let (columns, rows) = (self.columns, self.rows);
+        let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
+        for f in flows {
+            let order = self.flows.len() as u32;
+            self.flows.push(f.index);
             let reach = (f.width / 2.0 + SLACK).max(MIN_REACH);
             for leg in &f.legs {
                 let chord = (leg.base - leg.start).x.hypot((leg.base - leg.start).y);
                 let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
                 let mut a = leg.start;
-                for k in 1..=n {
-                    let b = leg.at(k as f64 / n as f64);
-                    pieces.push(Piece { a, b, reach, order: order as u32 });
+                let ends = (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain(std::iter::once(leg.tip));
+                for b in ends {
+                    let piece = Piece { a, b, reach, order };
+                    let number = self.pieces.len() as u32;
+                    let (c0, c1) = (cell(a.x.min(b.x) - reach, columns), cell(a.x.max(b.x) + reach, columns));
+                    let (r0, r1) = (cell(a.y.min(b.y) - reach, rows), cell(a.y.max(b.y) + reach, rows));
+                    for r in r0..=r1 {
+                        for c in c0..=c1 {
+                            self.cells[r * columns + c].push(number);
+                        }
+                    }
+                    self.pieces.push(piece);
                     a = b;
                 }
-                pieces.push(Piece { a: leg.base, b: leg.tip, reach, order: order as u32 });
             }
         }
-        // Two passes (count, then fill) keep the grid in two flat arrays.
-        let span = |p: &Piece| {
-            let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
-            let (x0, x1) = (p.a.x.min(p.b.x) - p.reach, p.a.x.max(p.b.x) + p.reach);
-            let (y0, y1) = (p.a.y.min(p.b.y) - p.reach, p.a.y.max(p.b.y) + p.reach);
-            (cell(x0, columns), cell(x1, columns), cell(y0, rows), cell(y1, rows))
-        };
-        let mut counts = vec![0u32; columns * rows + 1];
-        for p in &pieces {
-            let (c0, c1, r0, r1) = span(p);
-            for r in r0..=r1 {
-                for c in c0..=c1 {
-                    counts[r * columns + c + 1] += 1;
-                }
-            }
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let starts = counts.clone();
-        let mut cells = vec![0u32; *counts.last().unwrap_or(&0) as usize];
-        for (i, p) in pieces.iter().enumerate() {
-            let (c0, c1, r0, r1) = span(p);
-            for r in r0..=r1 {
-                for c in c0..=c1 {
-                    let slot = &mut counts[r * columns + c];
-                    cells[*slot as usize] = i as u32;
-                    *slot += 1;
-                }
-            }
-        }
-        FlowPicker { flows: flows.iter().map(|f| f.index).collect(), pieces, columns, rows, starts, cells }
     }
 
     /// The dataset index of the flow under `(x, y)` among those `shown` (by dataset index):
@@ -105,10 +96,9 @@ impl FlowPicker {
         if c >= self.columns || r >= self.rows {
             return None;
         }
-        let cell = r * self.columns + c;
         let point = Coord { x, y };
         let mut best: Option<(f64, u32)> = None;
-        for &i in &self.cells[self.starts[cell] as usize..self.starts[cell + 1] as usize] {
+        for &i in &self.cells[r * self.columns + c] {
             let p = &self.pieces[i as usize];
             let d = distance_to_segment(point, p.a, p.b);
             if d > p.reach || !shown(self.flows[p.order as usize]) {
@@ -189,6 +179,12 @@ mod test {
         let mid = thick.legs[0].at(0.5);
         assert_eq!(FlowPicker::new(&[thin.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), None);
         assert_eq!(FlowPicker::new(&[thick.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), Some(1));
+        // Added in parts, the index finds the same.
+        let mut parts = FlowPicker::empty(600.0, 400.0);
+        parts.add(std::slice::from_ref(&thin));
+        assert_eq!(parts.pick_any(mid.x, mid.y - 14.0), None);
+        parts.add(std::slice::from_ref(&thick));
+        assert_eq!(parts.pick_any(mid.x, mid.y - 14.0), Some(1));
         // Same line: the one drawn last (on top) wins, unless it is filtered out.
         let both = FlowPicker::new(&[thick, thin], 600.0, 400.0);
         assert_eq!(both.pick_any(mid.x, mid.y), Some(0));

@@ -1,0 +1,146 @@
+//! Pointer handling for the canvas map: hover and click find the flow under the pointer
+//! through a spatial index ([`flowmap_core::pick`]) instead of the browser's hit testing.
+
+use crate::state::{pointer_in_frame, Hover, MapState};
+use flowmap_core::pick::FlowPicker;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Flows added to the index per task, so that building it never blocks the page long.
+const FLOWS_PER_TASK: usize = 8000;
+
+/// Hover and click on the canvas map.
+#[derive(Clone)]
+pub struct Picking {
+    /// The index, the layout it is of (a generation number), and how many flows it has.
+    picker: StoredValue<(FlowPicker, u64, usize), LocalStorage>,
+    state: MapState,
+    flows: Arc<Vec<FlowKey>>,
+}
+
+/// A flow's id, route and category, by dataset index: what layers, highlighting and
+/// pinning look up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowKey {
+    /// The flow's id.
+    pub id: String,
+    /// Location ids, origin first.
+    pub route: Vec<String>,
+    /// Position of its category in the dataset.
+    pub category: usize,
+}
+
+/// The ids and routes of a dataset's flows.
+pub fn flow_keys(dataset: &flowmap_core::dataset::Dataset) -> Arc<Vec<FlowKey>> {
+    Arc::new(
+        dataset
+            .raw
+            .flows
+            .iter()
+            .map(|f| FlowKey {
+                id: f.id.clone(),
+                route: dataset.route(f).into_iter().map(String::from).collect(),
+                category: dataset.category(&f.category).map_or(usize::MAX, |(k, _)| k),
+            })
+            .collect(),
+    )
+}
+
+impl Picking {
+    /// Picking over `state`'s layout. Whenever the layout changes the index is built anew,
+    /// a slice of flows per task, starting after the current task.
+    pub fn new(state: MapState, flows: Arc<Vec<FlowKey>>) -> Picking {
+        let picker = StoredValue::new_local((FlowPicker::empty(1.0, 1.0), 0, 0));
+        let picking = Picking { picker, state, flows };
+        let later = picking.clone();
+        Effect::new(move |generation: Option<u64>| {
+            state.layout.track();
+            let generation = generation.unwrap_or(0) + 1;
+            let (w, h) = state.size.get_untracked();
+            picker.set_value((FlowPicker::empty(w, h), generation, 0));
+            later.clone().build_later(generation);
+            generation
+        });
+        picking
+    }
+
+    /// Adds the next slice of flows in a later task, unless the layout changed meanwhile.
+    fn build_later(self, generation: u64) {
+        set_timeout(
+            move || {
+                let Some(done) = self.picker.try_update_value(|(picker, current, added)| {
+                    if *current != generation {
+                        return true;
+                    }
+                    self.state.layout.with_untracked(|l| {
+                        let Some(l) = l else { return true };
+                        let end = (*added + FLOWS_PER_TASK).min(l.flows.len());
+                        picker.add(&l.flows[*added..end]);
+                        *added = end;
+                        end == l.flows.len()
+                    })
+                }) else {
+                    return;
+                };
+                if !done {
+                    self.build_later(generation);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    fn pick(&self, x: f64, y: f64) -> Option<usize> {
+        let shown = self.state.shown.read_untracked();
+        self.picker.with_value(|(p, _, _)| p.pick(x, y, |i| shown[i]))
+    }
+
+    /// Pointer moved over the map: hover the flow under it, or leave the hovered flow.
+    pub fn on_move(&self, ev: &web_sys::MouseEvent) {
+        if on_marker(ev) {
+            return;
+        }
+        let Some((x, y)) = pointer_in_frame(ev) else { return };
+        match self.pick(x, y) {
+            Some(index) => self.state.hover.set(Some(Hover::Flow { index, x, y })),
+            None if matches!(self.state.hover.get_untracked(), Some(Hover::Flow { .. })) => self.state.hover.set(None),
+            None => {}
+        }
+    }
+
+    /// Pointer left the map.
+    pub fn on_leave(&self) {
+        if matches!(self.state.hover.get_untracked(), Some(Hover::Flow { .. })) {
+            self.state.hover.set(None);
+        }
+    }
+
+    /// Click on the map: pin the flow under the pointer, or unpin when it is pinned.
+    pub fn on_click(&self, ev: &web_sys::MouseEvent) {
+        if on_marker(ev) || in_flow_element(ev) {
+            return;
+        }
+        let Some((x, y)) = pointer_in_frame(ev) else { return };
+        let Some(index) = self.pick(x, y) else { return };
+        let id = self.flows.get(index).map(|f| f.id.clone());
+        let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);
+        self.state.select(if pinned { None } else { id });
+    }
+}
+
+fn closest(ev: &web_sys::MouseEvent, selector: &str) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}
+
+fn on_marker(ev: &web_sys::MouseEvent) -> bool {
+    closest(ev, "g.marker")
+}
+
+/// Clicks on a flow's own element (keyboard or assistive technology) are handled there.
+fn in_flow_element(ev: &web_sys::MouseEvent) -> bool {
+    closest(ev, "g.flow")
+}
