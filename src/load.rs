@@ -39,9 +39,19 @@ pub fn set_document_language(lang: Lang) {
     }
 }
 
+/// The download `public/boot.js` started for `url` while the WebAssembly was loading, if
+/// any (taken, so that a second load downloads again).
+fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
+    let early = js_sys::Reflect::get(window, &"flowmapPrefetch".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
+    let promise = js_sys::Reflect::get(&early, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &url.into());
+    Some(promise)
+}
+
 async fn fetch(url: &str) -> Result<Response, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
+    let request = started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp = JsFuture::from(request)
         .await
         .map_err(|_| format!("{url} could not be downloaded (network error)"))?;
     let resp: Response = resp.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
