@@ -70,16 +70,16 @@ impl Dataset {
         if let Some(found) = v.version.filter(|v| *v != FORMAT_VERSION) {
             return Err(LoadError::Version { file: file.into(), found, expected: FORMAT_VERSION });
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+            let message = without_position(&e);
+            let whole = message.starts_with("missing field") || message.starts_with("invalid length");
+            let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
             LoadError::Shape {
                 file: file.to_string(),
-                line: inner.line(),
-                column: inner.column(),
+                line: e.line(),
+                column: e.column(),
                 path: if path == "." { "the top level".into() } else { path },
-                message: without_position(&inner),
+                message,
             }
         })?;
         Ok(Dataset::check(raw))
@@ -187,5 +187,41 @@ mod test {
         assert_eq!(line, 9);
         assert_eq!(path, "flows[0].status");
         assert!(message.contains("rumoured"), "{message}");
+    }
+
+    /// The same paths serde_path_to_error gave (checked when it was replaced).
+    #[test]
+    fn shape_errors_name_the_value_by_path() {
+    const SHAPES: &str = r#"{
+      "version": 1,
+      "meta": {"title": "T"},
+      "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine", "point": [1, 2]}],
+      "categories": [{"id": "arms", "name": "Arms"}],
+      "sources": [{"id": "s1", "outlet": "O", "title": "T", "kind": "news-report"}],
+      "flows": [
+        {"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
+         "description": "d", "status": "alleged", "citations": [{"source": "s1", "quote": "q"}]},
+        {"id": "b", "from": "SRB", "to": "UKR", "category": "arms", "value": {"amount": 5, "currency": "USD"},
+         "description": "d", "status": "alleged", "citations": [{"source": "s1", "quote": "q"}]}
+      ]
+    }"#;
+        let cases = [
+            ("\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\", \"quote\": \"q\"}]},", "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\", \"quote\": \"q\"}]},", "flows[0].status"),
+            ("\"amount\": 5", "\"amount\": \"five\"", "flows[1].value"),
+            ("{\"id\": \"b\", \"from\": \"SRB\", ", "{\"id\": \"b\", ", "flows[1]"),
+            ("\"point\": [1, 2]", "\"point\": [1, \"x\"]", "locations[1].point[1]"),
+            ("\"title\": \"T\"}", "\"title\": \"T\", \"colour\": 3}", "meta.colour"),
+            ("\"kind\": \"news-report\"", "\"kind\": 4", "sources[0].kind"),
+            ("\"version\": 1,", "\"version\": 1, \"extra\": true,", "extra"),
+            ("\"flows\": [", "\"flows\": 3, \"x\": [", "flows"),
+            ("\"quote\": \"q\"}]},", "\"quote\": \"q\", \"page\": {\"n\": [1]}}]},", "flows[0].citations[0].page"),
+            ("\"name\": \"Serbia\"", "\"name\": {\"en\": 5}", "locations[0].name"),
+        ];
+        for (from, to, want) in cases {
+            assert!(SHAPES.contains(from), "{from}");
+            let err = Dataset::from_json("t.json", &SHAPES.replacen(from, to, 1)).unwrap_err();
+            let LoadError::Shape { path, .. } = err else { panic!("{err:?}") };
+            assert_eq!(path, want, "{to}");
+        }
     }
 }

@@ -101,7 +101,7 @@ pub fn credit_line(dataset: &Dataset, map_credit: &str, lang: Lang) -> String {
 pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let flows: Vec<&Flow> = visible.iter().filter_map(|i| dataset.raw.flows.get(*i)).collect();
     let mut places: Vec<&str> = flows.iter().flat_map(|f| dataset.route(f)).collect();
-    places.sort();
+    places.sort_unstable();
     places.dedup();
     let goods: Vec<String> = dataset
         .raw

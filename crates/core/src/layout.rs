@@ -134,7 +134,7 @@ fn fit_points(dataset: &Dataset, atlas: &Atlas) -> Vec<Coord<f64>> {
         .filter(|l| focus.is_empty() || focus.contains(&l.id))
         .filter_map(|l| location_point(dataset, atlas, &l.id))
         .collect();
-    pts.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    pts.sort_unstable_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     pts
 }
 
@@ -245,7 +245,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
     totals.retain(|id, _| screen.contains_key(id));
     let magnitude: HashMap<&str, f64> = totals.iter().map(|(id, t)| (*id, t.magnitude())).collect();
     let largest = magnitude.values().copied().fold(0.0, f64::max);
-    ids.sort_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
+    ids.sort_unstable_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
     let radius = |id: &str| {
         let share = if largest > 0.0 { (magnitude[id] / largest).sqrt() } else { 0.0 };
         MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share

@@ -19,6 +19,7 @@ pub mod filter;
 pub mod date;
 pub mod format;
 pub mod i18n;
+pub mod json_path;
 pub mod labels;
 pub mod layout;
 pub mod model;

@@ -82,7 +82,7 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
 pub fn sorted(dataset: &Dataset, visible: &[usize], column: Column, ascending: bool, lang: Lang) -> Vec<usize> {
     let mut rows = visible.to_vec();
     let flows = &dataset.raw.flows;
-    rows.sort_by(|&i, &j| {
+    rows.sort_unstable_by(|&i, &j| {
         let (a, b) = (&flows[i], &flows[j]);
         let missing = |f: &Flow| match column {
             Column::Value => matches!(f.value, FlowValue::Undisclosed(_)),
