@@ -311,6 +311,13 @@ async function runOnce(browser, origin, kind, dataPath, { wantResponses }) {
     if (filter.timeout) throw new Timeout(step);
     if (filter.error) errors.push(`filter: ${filter.error}`);
     else Object.assign(r, { filter: filter.ms, filterBusy: filter.busy, filterRaster: filter.raster, filterFrames: filter.frames, arcsBefore: filter.before, arcsAfter: filter.after });
+    // Responsiveness after load: the longest task from the first-draw mark through hover and
+    // filter (the app paints large maps a slice per frame and builds its picking index in
+    // slices; the peer draws in one go).
+    r.longestAfter = await within(page.evaluate((m) => {
+      const t0 = performance.getEntriesByName(m)[0].startTime;
+      return Math.max(0, ...window.__bench.longtasks.filter(([s]) => s >= t0).map(([s, e]) => e - s));
+    }, MARK), step);
     if (kind === 'app') r.problems = await page.evaluate(() => document.querySelectorAll('.problems li').length);
     enter('close');
   } catch (e) {
@@ -343,6 +350,7 @@ const METRICS = [
   ['firstRaster', 'first draw rasterised (ms)', (v) => v.toFixed(0)],
   ['tti', 'time to interactive (ms)', (v) => v.toFixed(0)],
   ['longest', 'longest task until interactive (ms)', (v) => v.toFixed(0)],
+  ['longestAfter', 'longest task after first draw, through hover and filter (ms)', (v) => v.toFixed(0)],
   ['hover', 'hover → tooltip frame done (ms)', (v) => v.toFixed(1)],
   ['hoverBusy', '… main thread busy in it (ms)', (v) => v.toFixed(1)],
   ['hoverRaster', 'hover → tooltip rasterised (ms)', (v) => v.toFixed(1)],
@@ -546,12 +554,15 @@ const CAVEATS = `What the comparison does and does not cover:
   a tooltip with route and sources, and category checkboxes.
 - The app does much more that the peer does not: validation with a problems list, a table
   view, status, source and time filters, a time line, legends, zoom and pan, keyboard access
-  to every flow (each is a focusable \`g\` with a wider hit path), selection with a detail
+  to the flows (each a focusable \`g\` with a wider hit path; on canvas maps the 100 largest), selection with a detail
   panel, five interface languages, downloads and embed code. Part of its cost is that work.
 - The peer draws one \`path\` per leg (arrowheads are SVG markers) and filters by hiding a
-  category's layer; the app keeps 4–5 elements per leg and re-lays out the map when a filter
-  changes (markers resize to the flows shown). Both are legitimate designs; the element
-  counts are in the table.
+  category's layer. The app draws up to 300 flows as SVG (4–5 elements per leg, re-laid out
+  when a filter changes, so markers resize to the flows shown); above that it paints the
+  flows on one canvas per category, a slice per frame, picks them with a grid index, keeps
+  the 100 largest (and the highlighted ones) as focusable SVG, and hides a category's canvas
+  for a category filter. Its "first draw" mark then waits until every flow is painted. The
+  element counts are in the table.
 - Times are from loopback with caching off: no network latency is included. "First draw" is
   the \`flowmap:map-drawn\` mark both pages set (from requestAnimationFrame) in the frame that
   first shows the map: the main thread's part. "Rasterised" is the start of the second frame
@@ -571,6 +582,53 @@ const CAVEATS = `What the comparison does and does not cover:
   some percent between runs of the benchmark.`;
 
 // ---------------------------------------------------------------------------------------
+// What the wasm is made of: twiggy over the release build before wasm-opt (with names).
+
+/** Markdown: the wasm's size by crate and its largest functions, or why it is missing. */
+function wasmComposition() {
+  const built = path.join(ROOT, 'target/wasm32-unknown-unknown/release/flowmap.wasm');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-twiggy-'));
+  try {
+    execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', dir, built], { stdio: 'pipe' });
+    const csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', path.join(dir, 'flowmap_bg.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const rows = csv.trim().split('\n').slice(1).map((line) => {
+      const m = line.match(/^(.*),(\d+),([\d.]+),(\d+),([\d.]+)$/) ?? line.match(/^(.*?),(\d+),/);
+      return m ? { name: m[1].replace(/^"|"$/g, ''), bytes: Number(m[2]) } : null;
+    }).filter((r) => r && !/custom section|function names/.test(r.name));
+    const total = rows.reduce((n, r) => n + r.bytes, 0);
+    const crate = (name) => {
+      if (/^data segment/.test(name)) return 'data (string tables, constants)';
+      const bare = name.replace(/^<+/, '').replace(/^&(mut )?/, '');
+      if (/^core\b.*\bsort\b/.test(bare)) return 'core (sorting)';
+      if (/^core\b.*\bfmt\b/.test(bare)) return 'core (formatting)';
+      return bare.split(/::|\[| |</)[0] || name;
+    };
+    const byCrate = new Map();
+    for (const r of rows) byCrate.set(crate(r.name), (byCrate.get(crate(r.name)) ?? 0) + r.bytes);
+    const kb = (b) => (b / 1024).toFixed(1);
+    const pct = (b) => `${((100 * b) / total).toFixed(1)} %`;
+    const crates = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 14)
+      .map(([k, b]) => `| ${k} | ${kb(b)} | ${pct(b)} |`).join('\n');
+    const fns = rows.filter((r) => !/^data segment/.test(r.name)).sort((a, b) => b.bytes - a.bytes).slice(0, 10)
+      .map((r) => `| \`${r.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${kb(r.bytes)} |`).join('\n');
+    return `Code and data of the release build before \`wasm-opt -Oz\` (${kb(total)} KB; ${kb(fs.statSync(path.join(DIST, 'flowmap_bg.wasm')).size)} KB after it),
+from \`twiggy top\`; generic code is counted under the crate that defines it (\`T\` is code
+generic over the caller's types: mostly leptos views). Release profile: \`opt-level = "z"\`, LTO,
+one codegen unit, \`panic = "abort"\`, leptos' \`erase_components\`; then \`wasm-opt -Oz\`.
+
+| crate | KB | share |
+|---|--:|--:|
+${crates}
+
+| largest functions | KB |
+|---|--:|
+${fns}`;
+  } catch (e) {
+    return `(Not measured: ${String(e.message).split('\n')[0]}. \`cargo install twiggy\` and run again.)`;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function main() {
   const t0 = Date.now();
@@ -676,6 +734,10 @@ ${timing}
 Files each page requested, compressed here with Node's zlib (gzip level 9, brotli quality 11).
 
 ${size}
+
+## What the wasm is made of
+
+${wasmComposition()}
 
 ## Reading
 
