@@ -7,5 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
+# twiggy lists what the wasm is made of (BENCH.md); from crates.io, once.
+command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 [ -f dist/index.html ] || bash scripts/build.sh
 node bench/run.mjs "$@"
