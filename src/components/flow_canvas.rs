@@ -13,6 +13,7 @@ use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::batches;
 use flowmap_core::layout::{FlowShape, MapLayout};
+use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -51,20 +52,33 @@ pub fn FlowLayers(
     let categories: Vec<(usize, String)> = data.dataset.categories_in_use().map(|(k, c)| (k, c.id.clone())).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> = categories.iter().map(|_| NodeRef::new()).collect();
     let painter = Painter::default();
+    let zoom = Memo::new(move |_| state.view.with(|v| v.zoom));
     {
         let (canvases, layers) = (canvases.clone(), categories.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+        let painter = painter.clone();
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
-            let size = state.size.get();
+            let view = (state.size.get(), zoom.get_untracked());
             passes.with(|passes| {
                 state.layout.with(|l| {
                     if let Some(l) = l {
-                        painter.start(elements, strokes(l, &layers, &keys, passes), size);
+                        painter.start(elements, strokes(l, &layers, &keys, passes), view);
                     }
                 })
             });
         });
     }
+    // While a zoomed map is being painted, the layers show the last painting moved and scaled
+    // to where its flows now are.
+    let shift = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        painter.painted.track();
+        let now = zoom.get();
+        shift.set(painter.painted_zoom().filter(|then| *then != now).map(|then| {
+            let s = now.k / then.k;
+            format!("matrix({s}, 0, 0, {s}, {}, {})", now.x - then.x * s, now.y - then.y * s)
+        }));
+    });
     let layers = categories
         .into_iter()
         .zip(canvases)
@@ -74,7 +88,12 @@ pub fn FlowLayers(
         })
         .collect_view();
     view! {
-        <div class="flow-layers" class:dimmed=move || dimmed.get() aria-hidden="true">
+        <div
+            class="flow-layers"
+            class:dimmed=move || dimmed.get()
+            style:transform=move || shift.get()
+            aria-hidden="true"
+        >
             {layers}
         </div>
     }
@@ -123,16 +142,34 @@ fn strokes(l: &MapLayout, layers: &[usize], keys: &[FlowKey], passes: &[bool]) -
 }
 
 /// Paints strokes a slice per animation frame; a new start abandons the old painting.
-#[derive(Clone, Default)]
+/// After a zoom (same size, new geometry) it paints off screen and swaps the pictures when
+/// done, so that the map never shows half a painting of a zoom step.
+#[derive(Clone)]
 struct Painter {
     job: Rc<RefCell<Job>>,
+    /// Bumped when the layers show a new painting.
+    painted: Trigger,
+}
+
+impl Default for Painter {
+    fn default() -> Self {
+        Painter { job: Rc::default(), painted: Trigger::new() }
+    }
 }
 
 #[derive(Default)]
 struct Job {
     /// Bumped by every start: a frame of an older painting stops.
     generation: u64,
+    /// The layers on the page.
     canvases: Vec<web_sys::HtmlCanvasElement>,
+    /// Off-screen layers for painting a zoom step, made on the first zoom.
+    buffers: Vec<web_sys::HtmlCanvasElement>,
+    /// True while painting into `buffers`.
+    buffered: bool,
+    /// Size and zoom of what is painting, and of what the layers show.
+    painting: Option<((f64, f64), Zoom)>,
+    shown: Option<((f64, f64), Zoom)>,
     strokes: Vec<Stroke>,
     /// The next stroke and leg to draw.
     at: (usize, usize),
@@ -141,21 +178,42 @@ struct Job {
 }
 
 impl Painter {
-    /// Clears and sizes the canvases, then paints `strokes` over the next frames.
-    fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, size: (f64, f64)) {
-        for canvas in &canvases {
-            prepare(canvas, size);
-        }
+    /// Paints `strokes` for a map of this size and zoom over the next frames: on the layers
+    /// (cleared first), or off screen when only the zoom changed since what they show.
+    fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, view: ((f64, f64), Zoom)) {
         set_busy(&canvases, true);
         let generation = {
             let mut job = self.job.borrow_mut();
+            let buffered = job.shown.is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
+            if buffered && job.buffers.len() != canvases.len() {
+                let document = web_sys::window().and_then(|w| w.document());
+                job.buffers = canvases
+                    .iter()
+                    .filter_map(|_| document.as_ref()?.create_element("canvas").ok()?.dyn_into().ok())
+                    .collect();
+            }
+            if !buffered {
+                // The layers are cleared and painted again: they show no complete picture.
+                job.shown = None;
+            }
+            for canvas in if buffered { &job.buffers } else { &canvases } {
+                prepare(canvas, view.0);
+            }
             job.generation += 1;
             job.canvases = canvases;
+            job.buffered = buffered;
+            job.painting = Some(view);
             job.strokes = strokes;
             job.at = (0, 0);
             job.generation
         };
+        self.painted.notify();
         self.next_frame(generation);
+    }
+
+    /// The zoom of the picture the layers show, once one is complete.
+    fn painted_zoom(&self) -> Option<Zoom> {
+        self.job.borrow().shown.map(|(_, zoom)| zoom)
     }
 
     fn next_frame(&self, generation: u64) {
@@ -178,7 +236,8 @@ impl Painter {
                 let (i, from) = job.at;
                 let stroke = &job.strokes[i];
                 let n = (budget / stroke.cost_per_leg()).max(1).min(stroke.legs.len() - from);
-                if let Some(ctx) = job.canvases.get(stroke.layer).and_then(context) {
+                let targets = if job.buffered { &job.buffers } else { &job.canvases };
+                if let Some(ctx) = targets.get(stroke.layer).and_then(context) {
                     draw(&ctx, stroke, &stroke.legs[from..from + n]);
                 }
                 budget = budget.saturating_sub(n * stroke.cost_per_leg());
@@ -186,6 +245,12 @@ impl Painter {
             }
             let more = job.at.0 < job.strokes.len();
             if !more {
+                if job.buffered {
+                    for (canvas, buffer) in job.canvases.iter().zip(&job.buffers) {
+                        show(canvas, buffer);
+                    }
+                }
+                job.shown = job.painting.take();
                 set_busy(&job.canvases, false);
             }
             if !more && !job.finished_once {
@@ -199,7 +264,23 @@ impl Painter {
         };
         if more {
             self.next_frame(generation);
+        } else {
+            self.painted.notify();
         }
+    }
+}
+
+/// Copies a finished off-screen painting onto its layer.
+fn show(canvas: &web_sys::HtmlCanvasElement, buffer: &web_sys::HtmlCanvasElement) {
+    if canvas.width() != buffer.width() || canvas.height() != buffer.height() {
+        canvas.set_width(buffer.width());
+        canvas.set_height(buffer.height());
+    }
+    if let Some(ctx) = context(canvas) {
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.set_global_alpha(1.0);
+        ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+        let _ = ctx.draw_image_with_html_canvas_element(buffer, 0.0, 0.0);
     }
 }
 

@@ -81,11 +81,12 @@ pub fn FlowMap() -> impl IntoView {
 
     let dataset = data.dataset.clone();
     let lang = data.lang;
+    // Outlines change with the size and zoom, seldom with a filter: redrawn only then.
+    let outlines = Memo::new(move |_| laid_out.with(|l| l.as_ref().map(|l| l.countries.clone())));
     let countries = move || {
-        laid_out.with(|l| {
-            l.as_ref().map(|l| {
-                l.countries
-                    .iter()
+        outlines.with(|c| {
+            c.as_ref().map(|c| {
+                c.iter()
                     .map(|c| {
                         let class = if c.involved { "country involved" } else { "country" };
                         view! { <path class=class d=c.d.clone() data-id=c.id.clone() /> }

@@ -64,6 +64,14 @@ test(`${N} flows: drawn on one canvas per category, the largest 100 kept as focu
   await page.locator('.tooltip').waitFor();
   assert.equal(await flow.evaluate((g) => g.classList.contains('active') && getComputedStyle(g).opacity), '1');
   assert.equal(await page.locator('.flow-layers.dimmed').count(), 1);
+  // Zoomed, the layers are painted again for the new view (off screen, then swapped in;
+  // meanwhile the last picture is moved and scaled with a transform).
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForFunction(() => /zoom=1\.500/.test(location.hash));
+  const zoomed = await paintedPixels(page);
+  for (const n of zoomed) assert.ok(n > 0, `a layer is blank after zooming: ${zoomed}`);
+  assert.equal(await page.locator('.flow-layers').evaluate((el) => el.style.transform), '');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -179,7 +179,7 @@ fn encode_ring(ring: &LineString<f64>, quantum: f64) -> Vec<i64> {
 }
 
 fn decode_ring(flat: &[i64], quantum: f64) -> Option<LineString<f64>> {
-    if flat.len() % 2 != 0 || flat.len() < 6 {
+    if !flat.len().is_multiple_of(2) || flat.len() < 6 {
         return None;
     }
     let (mut x, mut y) = (0i64, 0i64);

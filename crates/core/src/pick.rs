@@ -177,8 +177,8 @@ mod test {
         let thin = flow(0, a, b, 1.0);
         let thick = flow(1, a, b, 30.0);
         let mid = thick.legs[0].at(0.5);
-        assert_eq!(FlowPicker::new(&[thin.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), None);
-        assert_eq!(FlowPicker::new(&[thick.clone()], 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), Some(1));
+        assert_eq!(FlowPicker::new(std::slice::from_ref(&thin), 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), None);
+        assert_eq!(FlowPicker::new(std::slice::from_ref(&thick), 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), Some(1));
         // Added in parts, the index finds the same.
         let mut parts = FlowPicker::empty(600.0, 400.0);
         parts.add(std::slice::from_ref(&thin));
