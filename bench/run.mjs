@@ -476,6 +476,37 @@ function gitCommit() {
 }
 
 /** A short reading of the numbers, written from them. */
+/** Markdown: the issue's targets, each with what this run measured and whether it is met. */
+function targets(results, bytes) {
+  const find = (name) => results.find((r) => r.name === name);
+  const med = (r, who, key) => r?.[who]?.[key]?.median;
+  const ms = (v) => (v == null ? 'not measured' : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
+  const verdict = (ok) => (ok == null ? '—' : ok ? 'met' : '**not met**');
+  const rows = [];
+  if (bytes.app) {
+    const gz = bytes.app.total.gzip;
+    rows.push(['Default view download ≤ 200 KB gzipped', `${kb(gz)} KB (peer ${bytes.peer ? kb(bytes.peer.total.gzip) : '—'} KB)`, verdict(gz <= 200 * 1024)]);
+  }
+  const b = find('bundled (22 flows)');
+  if (b) {
+    const [a, p] = [med(b, 'app', 'firstDraw'), med(b, 'peer', 'firstDraw')];
+    rows.push(['Bundled data: first map frame no later than the peer\'s', `${ms(a)} vs ${ms(p)}`, verdict(a != null && p != null ? a <= p : null)]);
+  }
+  const k10 = find('10,000 flows');
+  for (const [key, label] of [['hover', 'hover'], ['filter', 'category filter']]) {
+    if (!k10) break;
+    const [busy, frame, peer] = [med(k10, 'app', `${key}Busy`), med(k10, 'app', key), med(k10, 'peer', key)];
+    rows.push([`10,000 flows: ${label} to paint within one frame (16 ms of main-thread work)`, `${ms(busy)} busy (${ms(frame)} to the end of the frame)`, verdict(busy != null ? busy <= 16 : null)]);
+    rows.push([`10,000 flows: ${label} ≥ 5× faster than the peer (to the end of the frame)`, `${ms(frame)} vs ${ms(peer)} (${frame && peer ? (peer / frame).toFixed(1) : '—'}×)`, verdict(frame && peer ? peer / frame >= 5 : null)]);
+  }
+  const k100 = find('100,000 flows');
+  if (k100) {
+    const after = med(k100, 'app', 'longestAfter');
+    rows.push(['100,000 flows: no task over 200 ms after load', `longest ${ms(after)} (peer ${ms(med(k100, 'peer', 'longestAfter'))})`, verdict(after != null ? after <= 200 : null)]);
+  }
+  return ['| target | this run | |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
 function reading(results, bytes) {
   const out = [];
   const ms = (v) => (v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
@@ -724,6 +755,10 @@ again on that dataset. The peer is
 \`bench/peer/\` (${peerDeps()}; bundled and minified with esbuild); the
 synthetic datasets come from \`bench/generate.mjs\` (seeded, ~200 countries, 15% with a stop on
 the way, 20% undisclosed values).
+
+## Targets
+
+${targets(results, bytes)}
 
 ## Timings and memory (medians)
 
