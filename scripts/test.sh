@@ -11,5 +11,9 @@ cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
 echo "== release build"
 trunk build --release
 node scripts/fallback.mjs
+echo "== download size of the default view (gzip -9)"
+# The target is 200 KB (issue 7, `node scripts/size-budget.mjs`), not met yet (about 365 KB,
+# see BENCH.md); until it is, this guard fails the tests when the download grows past 384 KB.
+SIZE_BUDGET_BYTES="${SIZE_BUDGET_BYTES:-393216}" node scripts/size-budget.mjs
 echo "== JSON Schema and browser tests (Chromium + Playwright + axe-core)"
 node --test --test-concurrency=1 tests/
