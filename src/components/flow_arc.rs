@@ -54,6 +54,7 @@ pub fn FlowArc(
     let toggle_key = toggle.clone();
 
     let label = accessible_name(&data.dataset, &flow, data.lang);
+    let on_canvas = state.on_canvas;
     view! {
         <g
             class="flow"
@@ -83,7 +84,8 @@ pub fn FlowArc(
                 f.legs.iter().map(|leg| {
                     let line = leg.line();
                     view! {
-                        <path class="hit" d=line.clone() stroke-width=hit_width />
+                        // On a canvas map the pointer finds flows by index, not by this path.
+                        {(!on_canvas).then(|| view! { <path class="hit" d=line.clone() stroke-width=hit_width /> })}
                         {f.undisclosed.then(|| view! { <path class="band" d=line.clone() stroke=f.color /> })}
                         <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
                         <path class="arrow" d=leg.arrow() fill=f.color />
