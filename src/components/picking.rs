@@ -31,7 +31,7 @@ pub struct FlowKey {
     pub category: usize,
 }
 
-/// The ids and routes of a dataset's flows.
+/// The ids, routes and categories of a dataset's flows.
 pub fn flow_keys(dataset: &flowmap_core::dataset::Dataset) -> Arc<Vec<FlowKey>> {
     Arc::new(
         dataset
