@@ -1,4 +1,4 @@
-//! The page's own address: its query string.
+//! The page: its query string, animation frames, and the mark the benchmark reads.
 
 /// The page's query string (`?data=…&lang=ru`), or "" when there is none.
 pub fn search() -> String {
@@ -8,4 +8,21 @@ pub fn search() -> String {
 /// The value of `name` in the page's query string.
 pub fn param(name: &str) -> Option<String> {
     flowmap_core::query::param(&search(), name)
+}
+
+/// Runs `f` at the start of the next animation frame.
+pub fn on_next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(f.unchecked_ref());
+    }
+}
+
+/// `performance.mark("flowmap:map-drawn")`: the first frame with the map drawn, what the
+/// benchmark (bench/) measures first paint by.
+pub fn mark_map_drawn() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("flowmap:map-drawn");
+    }
 }

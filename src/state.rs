@@ -131,13 +131,15 @@ impl MapState {
                 *p = Some((hash, push));
             });
             if !scheduled {
-                after_next_frame(move || {
+                // In a task of its own after the next frame: once that frame is painted.
+                let write = move || {
                     if let Some((hash, push)) = pending.try_update_value(Option::take).flatten() {
                         if hash != current_hash().trim_start_matches('#') {
                             set_hash(&hash, push);
                         }
                     }
-                });
+                };
+                crate::page::on_next_frame(move || set_timeout(write, std::time::Duration::ZERO));
             }
             now
         });
@@ -162,15 +164,6 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     let frame = el.closest(".map-frame").ok()??;
     let r = frame.get_bounding_client_rect();
     Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
-}
-
-/// Runs `f` in a task after the next frame is painted.
-fn after_next_frame(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let then = wasm_bindgen::closure::Closure::once_into_js(move || set_timeout(f, std::time::Duration::ZERO));
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(then.unchecked_ref());
-    }
 }
 
 fn current_hash() -> String {

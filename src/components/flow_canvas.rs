@@ -9,6 +9,7 @@
 
 use super::picking::FlowKey;
 use crate::load::Loaded;
+use crate::page;
 use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::batches;
@@ -218,10 +219,7 @@ impl Painter {
 
     fn next_frame(&self, generation: u64) {
         let painter = self.clone();
-        let frame = wasm_bindgen::closure::Closure::once_into_js(move || painter.paint(generation));
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(frame.unchecked_ref());
-        }
+        page::on_next_frame(move || painter.paint(generation));
     }
 
     /// Draws up to [`BUDGET`] of work, then asks for another frame if there is more.
@@ -255,10 +253,7 @@ impl Painter {
             }
             if !more && !job.finished_once {
                 job.finished_once = true;
-                // What the benchmark (bench/) takes as the first frame with the map drawn.
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("flowmap:map-drawn");
-                }
+                page::mark_map_drawn();
             }
             more
         };

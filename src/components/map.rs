@@ -6,6 +6,7 @@ use super::picking::{flow_keys, Picking};
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons};
 use crate::load::Loaded;
+use crate::page;
 use crate::state::{Hover, MapState};
 use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, trf, Lang, Msg, Noun};
@@ -47,21 +48,13 @@ pub fn FlowMap() -> impl IntoView {
     use_zoom_gestures(svg, state);
 
     let laid_out = state.layout;
-    // `performance.mark("flowmap:map-drawn")` in the first frame that shows the laid-out map:
-    // what the benchmark (bench/) measures first paint by. (The canvas layers set it when
-    // they have painted every flow.)
+    // The first-draw mark in the first frame that shows the laid-out map. (The canvas layers
+    // set it when they have painted every flow.)
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || state.on_canvas || laid_out.with(Option::is_none) {
             return done.unwrap_or(false);
         }
-        let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = p.mark("flowmap:map-drawn");
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(mark.unchecked_ref());
-        }
+        page::on_next_frame(page::mark_map_drawn);
         true
     });
 
