@@ -3,7 +3,9 @@
 
 use crate::load::Loaded;
 use flowmap_core::layout::{layout, MapLayout, MapView};
+use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
+use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -51,6 +53,9 @@ pub struct MapState {
     pub on_canvas: bool,
     /// Whether each flow (by dataset index) passes the filters.
     pub shown: Memo<Vec<bool>>,
+    /// What the flows shown bring to, take from and pass through each location: for marker
+    /// labels and tooltips, counted once per filter change.
+    pub totals: Memo<HashMap<String, Totals>>,
 }
 
 /// Datasets with more flows than this are drawn on a canvas.
@@ -70,6 +75,10 @@ impl MapState {
             flags
         });
         let on_canvas = total > CANVAS_FROM;
+        let dataset = data.dataset.clone();
+        let totals = Memo::new(move |_| {
+            visible.with(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
+        });
         let every: Vec<usize> = (0..total).collect();
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
@@ -109,6 +118,7 @@ impl MapState {
             layout: laid_out,
             on_canvas,
             shown,
+            totals,
         };
         state.sync_with_url();
         state

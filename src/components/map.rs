@@ -159,19 +159,25 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
             // Off the map the label shows an arrow; screen readers hear it in words.
             let name = if m.off_map { trf(lang, Msg::OffMap, &[&name]) } else { name };
             let label = m.text.clone();
-            let totals = &m.totals;
-            let aria = trf(
-                lang,
-                Msg::MarkerLabel,
-                &[
-                    &name,
-                    &count(lang, totals.flows_out, Noun::Flow),
-                    &Totals::sum_text(&totals.outbound, lang),
-                    &count(lang, totals.flows_in, Noun::Flow),
-                    &Totals::sum_text(&totals.inbound, lang),
-                    &count(lang, totals.flows_through, Noun::Flow),
-                ],
-            );
+            let id_for_label = m.id.clone();
+            // Reactive: on a canvas map the markers stay while filters change what they total.
+            let aria = move || {
+                state.totals.with(|all| {
+                    let totals = all.get(&id_for_label).cloned().unwrap_or_default();
+                    trf(
+                        lang,
+                        Msg::MarkerLabel,
+                        &[
+                            &name,
+                            &count(lang, totals.flows_out, Noun::Flow),
+                            &Totals::sum_text(&totals.outbound, lang),
+                            &count(lang, totals.flows_in, Noun::Flow),
+                            &Totals::sum_text(&totals.inbound, lang),
+                            &count(lang, totals.flows_through, Noun::Flow),
+                        ],
+                    )
+                })
+            };
             let anchor = match m.label.side {
                 Side::Right => "start",
                 Side::Left => "end",

@@ -74,15 +74,7 @@ pub fn Tooltip() -> impl IntoView {
                 )
             }
             Hover::Location { id, x, y } => {
-                // The SVG map's layout has the totals of every marker it drew; the canvas map's
-                // is of every flow, so its totals are counted over the flows shown.
-                let t = if state.on_canvas {
-                    state.visible.with(|v| Totals::by_location(&dataset, v).remove(id.as_str()).unwrap_or_default())
-                } else {
-                    state.layout.with(|l| {
-                        l.as_ref().and_then(|l| l.markers.iter().find(|m| m.id == id)).map(|m| m.totals.clone()).unwrap_or_default()
-                    })
-                };
+                let t = state.totals.with(|t| t.get(&id).cloned().unwrap_or_default());
                 let at = position(x, y, size);
                 Some(
                     view! {

@@ -68,8 +68,6 @@ pub struct Marker {
     pub label: Placement,
     /// True when the location lies outside the map and is drawn at its edge.
     pub off_map: bool,
-    /// What the flows shown bring in, take out and pass through.
-    pub totals: Totals,
 }
 
 /// The laid-out map.
@@ -241,9 +239,11 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
 
     // Markers: sized by stated value in and out, most important first for labelling.
     let mut ids: Vec<&str> = screen.keys().copied().collect();
-    let mut totals = Totals::by_location(dataset, view.visible);
-    totals.retain(|id, _| screen.contains_key(id));
-    let magnitude: HashMap<&str, f64> = totals.iter().map(|(id, t)| (*id, t.magnitude())).collect();
+    let magnitude: HashMap<&str, f64> = Totals::by_location(dataset, view.visible)
+        .into_iter()
+        .filter(|(id, _)| screen.contains_key(id))
+        .map(|(id, t)| (id, t.magnitude()))
+        .collect();
     let largest = magnitude.values().copied().fold(0.0, f64::max);
     ids.sort_unstable_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
     let radius = |id: &str| {
@@ -274,7 +274,6 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
             radius: radius(id),
             label,
             off_map: off_map.contains_key(id),
-            totals: totals.remove(id).unwrap_or_default(),
         })
         .collect();
 
