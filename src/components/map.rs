@@ -93,9 +93,9 @@ pub fn FlowMap() -> impl IntoView {
     let flows = data.dataset.raw.flows.len();
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
     let on_canvas = state.on_canvas;
-    let keys = flow_keys(&data.dataset);
-    let in_dom = if on_canvas { dom_flows(state, keys.clone()) } else { state.visible };
-    let picking = on_canvas.then(|| Picking::new(state, keys.clone()));
+    let keys = on_canvas.then(|| flow_keys(&data.dataset));
+    let in_dom = keys.clone().map_or(state.visible, |k| dom_flows(state, k));
+    let picking = keys.clone().map(|k| Picking::new(state, k));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     let focusing = Signal::derive(move || state.target.with(Option::is_some) || state.view.with(|v| v.selected.is_some()));
     let drawn = move || {
@@ -124,7 +124,7 @@ pub fn FlowMap() -> impl IntoView {
             <svg class="map-base" width=width height=height aria-hidden="true">
                 <g class="countries">{countries}</g>
             </svg>
-            {on_canvas.then(|| view! { <FlowLayers dimmed=focusing keys=keys.clone() /> })}
+            {keys.map(|keys| view! { <FlowLayers dimmed=focusing keys /> })}
             <svg
                 class="map"
                 node_ref=svg
