@@ -585,14 +585,14 @@ const CAVEATS = `What the comparison does and does not cover:
   a tooltip with route and sources, and category checkboxes.
 - The app does much more that the peer does not: validation with a problems list, a table
   view, status, source and time filters, a time line, legends, zoom and pan, keyboard access
-  to the flows (each a focusable \`g\` with a wider hit path; on canvas maps the 100 largest), selection with a detail
+  to the flows (each a focusable \`g\` with a wider hit path; on canvas maps the largest of each category, about 100), selection with a detail
   panel, five interface languages, downloads and embed code. Part of its cost is that work.
 - The peer draws one \`path\` per leg (arrowheads are SVG markers) and filters by hiding a
   category's layer. The app draws up to 300 flows as SVG (4–5 elements per leg, re-laid out
   when a filter changes, so markers resize to the flows shown); above that it paints the
   flows on one canvas per category, a slice per frame, picks them with a grid index, keeps
-  the 100 largest (and the highlighted ones) as focusable SVG, and hides a category's canvas
-  for a category filter. Its "first draw" mark then waits until every flow is painted. The
+  the largest of each category (about 100, and the highlighted ones) as focusable SVG, and
+  hides a category's canvas and SVG flows for a category filter. Its "first draw" mark then waits until every flow is painted. The
   element counts are in the table.
 - Times are from loopback with caching off: no network latency is included. "First draw" is
   the \`flowmap:map-drawn\` mark both pages set (from requestAnimationFrame) in the frame that

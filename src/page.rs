@@ -19,6 +19,12 @@ pub fn on_next_frame(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` in a task of its own once the next frame is painted: for work the reader does
+/// not see, which should not delay that frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    on_next_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// `performance.mark("flowmap:map-drawn")`: the first frame with the map drawn, what the
 /// benchmark (bench/) measures first paint by.
 pub fn mark_map_drawn() {

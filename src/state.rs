@@ -2,6 +2,7 @@
 //! Everything else (visible flows, layout) is derived from these.
 
 use crate::load::Loaded;
+use flowmap_core::filter::Filter;
 use flowmap_core::layout::{layout, MapLayout, MapView};
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
@@ -51,10 +52,12 @@ pub struct MapState {
     pub layout: Memo<Option<MapLayout>>,
     /// True when the flows are drawn on a canvas (datasets of more than [`CANVAS_FROM`]).
     pub on_canvas: bool,
+    /// Whether each flow (by dataset index) passes the filters other than categories.
+    pub passes: Memo<Vec<bool>>,
     /// Whether each flow (by dataset index) passes the filters.
     pub shown: Memo<Vec<bool>>,
     /// What the flows shown bring to, take from and pass through each location: for marker
-    /// labels and tooltips, counted once per filter change.
+    /// labels and tooltips, counted once per filter change, after the frame that shows it.
     pub totals: Memo<HashMap<String, Totals>>,
 }
 
@@ -67,17 +70,39 @@ impl MapState {
     pub fn new(data: &Loaded) -> MapState {
         let view = RwSignal::new(ViewState::from_hash(&current_hash()));
         let dataset = data.dataset.clone();
-        let visible = Memo::new(move |_| view.with(|v| v.filter.visible(&dataset)));
-        let total = data.dataset.raw.flows.len();
-        let shown = Memo::new(move |_| {
-            let mut flags = vec![false; total];
-            visible.with(|v| v.iter().for_each(|i| flags[*i] = true));
-            flags
+        let flows = &data.dataset.raw.flows;
+        let total = flows.len();
+        // The filters other than categories, and which flows pass them: a category filter
+        // then only combines these with the categories shown, and a canvas map's drawing
+        // depends on these alone.
+        let others = Memo::new(move |_| {
+            view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
         });
+        let passes = Memo::new(move |_| others.with(|f| dataset.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect::<Vec<bool>>()));
+        let categories: Vec<String> = data.dataset.raw.categories.iter().map(|c| c.id.clone()).collect();
+        let category_of: Vec<usize> =
+            flows.iter().map(|f| categories.iter().position(|c| *c == f.category).unwrap_or(usize::MAX)).collect();
+        let category_shown = Memo::new(move |_| {
+            view.with(|v| categories.iter().map(|c| !v.filter.hidden_categories.contains(c)).collect::<Vec<bool>>())
+        });
+        let shown = Memo::new(move |_| {
+            let on = category_shown.read();
+            passes.with(|p| p.iter().zip(&category_of).map(|(p, c)| *p && on.get(*c).copied().unwrap_or(true)).collect::<Vec<bool>>())
+        });
+        let visible = Memo::new(move |_| shown.with(|s| s.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i).collect::<Vec<usize>>()));
         let on_canvas = total > CANVAS_FROM;
         let dataset = data.dataset.clone();
+        // Totals are read as text (marker labels for screen readers, a location's tooltip):
+        // they follow a filter right after the frame that shows it, not within it.
+        let settled = RwSignal::new(visible.get_untracked());
+        Effect::new(move |first: Option<()>| {
+            let now = visible.get();
+            if first.is_some() {
+                crate::page::after_next_paint(move || settled.set(now));
+            }
+        });
         let totals = Memo::new(move |_| {
-            visible.with(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
+            settled.with(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
         });
         let every: Vec<usize> = (0..total).collect();
         let size = RwSignal::new((0.0, 0.0));
@@ -117,6 +142,7 @@ impl MapState {
             panel_left: RwSignal::new(false),
             layout: laid_out,
             on_canvas,
+            passes,
             shown,
             totals,
         };
@@ -141,7 +167,6 @@ impl MapState {
                 *p = Some((hash, push));
             });
             if !scheduled {
-                // In a task of its own after the next frame: once that frame is painted.
                 let write = move || {
                     if let Some((hash, push)) = pending.try_update_value(Option::take).flatten() {
                         if hash != current_hash().trim_start_matches('#') {
@@ -149,7 +174,7 @@ impl MapState {
                         }
                     }
                 };
-                crate::page::on_next_frame(move || set_timeout(write, std::time::Duration::ZERO));
+                crate::page::after_next_paint(write);
             }
             now
         });

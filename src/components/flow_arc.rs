@@ -60,6 +60,8 @@ pub fn FlowArc(
             class="flow"
             class:active=move || active.get()
             class:selected=move || selected.get()
+            // On a canvas map the SVG keeps a flow while its category is switched off.
+            class:filtered=move || on_canvas && !state.shown.with(|s| s[index])
             data-flow-id=id
             tabindex="0"
             role="button"

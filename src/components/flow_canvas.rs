@@ -3,9 +3,10 @@
 //! A canvas per category shows the flows that pass the filters, stroked in batches of one
 //! style ([`flowmap_core::batch`]) and painted a slice per frame, so that the page answers
 //! the reader while thousands of curves are drawn. A category filter only shows or hides a
-//! layer. The SVG keeps, as focusable elements for keyboards and screen readers, the 100
-//! largest flows and whatever is hovered, focused or pinned; those are invisible until
-//! highlighted, when the layers dim behind them as the SVG map's flows do.
+//! layer. The SVG keeps, as focusable elements for keyboards and screen readers, the largest
+//! flows of each category (about 100 in all) and whatever is hovered, focused or pinned;
+//! those are invisible until highlighted, when the layers dim behind them as the SVG map's
+//! flows do. A category filter hides its SVG flows too, rather than replacing them.
 
 use super::picking::FlowKey;
 use crate::load::Loaded;
@@ -21,7 +22,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// How many of the largest flows shown stay in the SVG as focusable elements.
+/// About how many of the largest flows shown stay in the SVG as focusable elements (an even
+/// share per category).
 const DOM_FLOWS: usize = 100;
 /// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a band [`BAND`]):
 /// about 100 ms of software rasterising on a slow machine, far less with a GPU.
@@ -40,16 +42,7 @@ pub fn FlowLayers(
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
-    // The filters other than categories: what the drawing depends on.
-    let dataset = data.dataset.clone();
-    let others = Memo::new(move |_| {
-        state.view.with(|v| {
-            let mut f = v.filter.clone();
-            f.hidden_categories.clear();
-            f
-        })
-    });
-    let passes = Memo::new(move |_| others.with(|f| dataset.raw.flows.iter().map(|fl| f.shows(fl)).collect::<Vec<bool>>()));
+    let passes = state.passes;
     let categories: Vec<(usize, String)> = data.dataset.categories_in_use().map(|(k, c)| (k, c.id.clone())).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> = categories.iter().map(|_| NodeRef::new()).collect();
     let painter = Painter::default();
@@ -339,17 +332,32 @@ fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcSha
     ctx.fill();
 }
 
-/// The flows to keep in the SVG: the largest shown, and the highlighted ones, in dataset
-/// order.
+/// The flows to keep in the SVG: the largest of each category that pass the other filters
+/// (so that a category filter only hides some, rather than replacing them), and the
+/// highlighted ones, in dataset order.
 pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> {
+    let mut in_use: Vec<usize> = flows.iter().map(|f| f.category).collect();
+    in_use.sort_unstable();
+    in_use.dedup();
+    let categories = in_use.len();
+    let each = DOM_FLOWS.div_ceil(categories.max(1));
+    let keys = flows.clone();
     let largest = Memo::new(move |_| {
         state.layout.with(|l| {
             let Some(l) = l else { return Vec::new() };
-            let shown = state.shown.read();
-            let mut by_width: Vec<(f64, usize)> =
-                l.flows.iter().filter(|f| shown[f.index]).map(|f| (f.width, f.index)).collect();
-            by_width.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            by_width.into_iter().take(DOM_FLOWS).map(|(_, i)| i).collect::<Vec<_>>()
+            let passes = state.passes.read();
+            let mut by_width: Vec<(usize, f64, usize)> = l
+                .flows
+                .iter()
+                .filter(|f| passes[f.index])
+                .map(|f| (keys[f.index].category, f.width, f.index))
+                .collect();
+            by_width.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let mut keep = Vec::with_capacity(DOM_FLOWS + categories);
+            for group in by_width.chunk_by(|a, b| a.0 == b.0) {
+                keep.extend(group.iter().take(each).map(|f| f.2));
+            }
+            keep
         })
     });
     let selected = Memo::new(move |_| state.view.with(|v| v.selected.clone()));

@@ -46,7 +46,7 @@ const paintedPixels = async (page) => {
   }));
 };
 
-test(`${N} flows: drawn on one canvas per category, the largest 100 kept as focusable SVG`, async () => {
+test(`${N} flows: drawn on one canvas per category, the largest of each kept as focusable SVG`, async () => {
   const { page, errors } = await openLarge();
   assert.equal(await drawnCount(page), N);
   const categories = new Set(data.flows.map((f) => f.category)).size;
@@ -54,9 +54,16 @@ test(`${N} flows: drawn on one canvas per category, the largest 100 kept as focu
   assert.equal(painted.length, categories);
   const area = await page.evaluate(() => { const c = document.querySelector('.flow-layers canvas'); return c.width * c.height; });
   for (const n of painted) assert.ok(n > area * 0.05, `a layer paints only ${n} of ${area} pixels`);
-  // Few SVG flows, each a labelled, focusable button, all among the largest.
+  // Few SVG flows, each a labelled, focusable button: an even share of 100 per category.
+  const each = Math.ceil(100 / categories);
+  const perCategory = new Map();
+  for (const f of data.flows) perCategory.set(f.category, (perCategory.get(f.category) ?? 0) + 1);
+  const expected = [...perCategory.values()].reduce((sum, n) => sum + Math.min(n, each), 0);
   const focusable = await page.locator('svg.map g.flow[tabindex="0"][role="button"][aria-label]').count();
-  assert.equal(focusable, 100);
+  assert.equal(focusable, expected);
+  const ids = await page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId));
+  const byId = new Map(data.flows.map((f) => [f.id, f]));
+  assert.equal(new Set(ids.map((id) => byId.get(id).category)).size, categories, 'every category has focusable flows');
   // Focused from the keyboard, a flow shows over the dimmed layers, with its tooltip.
   await page.keyboard.press('Tab');
   const flow = page.locator('svg.map g.flow').first();
@@ -119,22 +126,30 @@ test(`${N} flows: a category filter hides its layer; a status filter redraws the
   const { page, errors } = await openLarge();
   const first = data.categories[0].id;
   const before = await paintedPixels(page);
+  const svgFlows = () => page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => [g.dataset.flowId, getComputedStyle(g).display !== 'none']));
+  const kept = await svgFlows();
   await page.locator('.filters input[type=checkbox]').first().uncheck();
   await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) < n, N);
   assert.equal(await drawnCount(page), data.flows.filter((f) => f.category !== first).length);
   const hidden = await paintedPixels(page);
   assert.equal(hidden[0], 0);
   assert.deepEqual(hidden.slice(1), before.slice(1), 'the other layers are not redrawn');
+  // The SVG keeps the same flows; those of the category switched off are not displayed
+  // (so neither the keyboard nor a screen reader reaches them).
+  const byId = new Map(data.flows.map((f) => [f.id, f]));
+  assert.deepEqual((await svgFlows()).map(([id, on]) => [id, on && byId.get(id).category !== first]), await svgFlows());
+  assert.deepEqual((await svgFlows()).map(([id]) => id), kept.map(([id]) => id));
+  assert.ok((await svgFlows()).some(([id, on]) => !on && byId.get(id).category === first));
   // Documented flows off: every shown layer loses pixels.
   await page.getByRole('checkbox', { name: 'documented' }).uncheck();
   const shown = data.flows.filter((f) => f.category !== first && f.status !== 'documented').length;
   await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) === n, shown);
   const fewer = await paintedPixels(page);
   for (let i = 1; i < fewer.length; i++) assert.ok(fewer[i] < hidden[i], `layer ${i}: ${fewer[i]} ≥ ${hidden[i]} pixels`);
-  // The focusable flows are among those shown.
-  const ids = await page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId));
-  const byId = new Map(data.flows.map((f) => [f.id, f]));
-  for (const id of ids) assert.ok(byId.get(id).category !== first && byId.get(id).status !== 'documented', id);
+  // The flows displayed are among those shown.
+  const displayed = (await svgFlows()).filter(([, on]) => on).map(([id]) => id);
+  assert.ok(displayed.length > 0);
+  for (const id of displayed) assert.ok(byId.get(id).category !== first && byId.get(id).status !== 'documented', id);
   assert.deepEqual(errors, []);
   await page.close();
 });

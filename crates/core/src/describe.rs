@@ -99,28 +99,40 @@ pub fn credit_line(dataset: &Dataset, map_credit: &str, lang: Lang) -> String {
 /// A text summary of the flows shown, for the page and for screen readers:
 /// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: documented (5), …".
 pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
-    let flows: Vec<&Flow> = visible.iter().filter_map(|i| dataset.raw.flows.get(*i)).collect();
-    let mut places: Vec<&str> = flows.iter().flat_map(|f| dataset.route(f)).collect();
-    places.sort_unstable();
-    places.dedup();
+    // One pass over the flows: a large dataset's summary is rewritten on every filter.
+    let mut places = rustc_hash::FxHashSet::default();
+    let mut by_category = vec![0usize; dataset.raw.categories.len()];
+    let mut by_status = [0usize; crate::filter::STATUSES.len()];
+    let flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i));
+    let mut total = 0;
+    for f in flows {
+        total += 1;
+        places.extend(std::iter::once(&f.from).chain(&f.via).chain(std::iter::once(&f.to)));
+        if let Some(k) = dataset.raw.categories.iter().position(|c| c.id == f.category) {
+            by_category[k] += 1;
+        }
+        if let Some(k) = crate::filter::STATUSES.iter().position(|s| *s == f.status) {
+            by_status[k] += 1;
+        }
+    }
     let goods: Vec<String> = dataset
         .raw
         .categories
         .iter()
-        .map(|c| (c.name.get(lang.tag()).to_lowercase(), flows.iter().filter(|f| f.category == c.id).count()))
+        .zip(by_category)
         .filter(|(_, n)| *n > 0)
-        .map(|(name, n)| format!("{name} ({n})"))
+        .map(|(c, n)| format!("{} ({n})", c.name.get(lang.tag()).to_lowercase()))
         .collect();
     let claims: Vec<String> = crate::filter::STATUSES
         .iter()
-        .map(|s| (s, flows.iter().filter(|f| f.status == *s).count()))
+        .zip(by_status)
         .filter(|(_, n)| *n > 0)
         .map(|(s, n)| format!("{} ({n})", s.label(lang)))
         .collect();
     let mut out = trf(
         lang,
         Msg::SummaryCounts,
-        &[&count(lang, flows.len(), Noun::Flow), &count(lang, places.len(), Noun::Country)],
+        &[&count(lang, total, Noun::Flow), &count(lang, places.len(), Noun::Country)],
     );
     if !goods.is_empty() {
         out.push(' ');

@@ -33,7 +33,13 @@ impl Filter {
     /// Whether a flow passes. A flow without a period passes any time range: the reporting
     /// does not date it, so hiding it would say more than the sources do.
     pub fn shows(&self, flow: &Flow) -> bool {
-        if self.hidden_categories.contains(&flow.category) || self.hidden_statuses.contains(&flow.status) {
+        !self.hidden_categories.contains(&flow.category) && self.shows_in_its_category(flow)
+    }
+
+    /// Whether a flow passes every filter but the categories: what a large map draws before
+    /// showing or hiding whole categories.
+    pub fn shows_in_its_category(&self, flow: &Flow) -> bool {
+        if self.hidden_statuses.contains(&flow.status) {
             return false;
         }
         if let Some(s) = &self.source {
@@ -77,6 +83,18 @@ mod test {
 
     fn dataset() -> Dataset {
         Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap()
+    }
+
+    #[test]
+    fn categories_apart_from_the_other_filters() {
+        let d = dataset();
+        let mut f = Filter { hidden_categories: ["arms".into()].into(), ..Filter::default() };
+        let apart: Vec<bool> = d.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect();
+        assert_eq!(apart, [true, true]);
+        assert_eq!(f.visible(&d), vec![1]);
+        f.hidden_statuses.insert(ClaimStatus::Alleged);
+        let apart: Vec<bool> = d.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect();
+        assert_eq!(apart, [false, true]);
     }
 
     #[test]
