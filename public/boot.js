@@ -2,11 +2,11 @@
 // strict Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 import init from './flowmap.js';
 
-// The default view's files download while the WebAssembly compiles; the app takes these
-// downloads (src/load.rs) instead of starting its own. `?data=` datasets are checked by the
-// app before anything is fetched, so they are not started here.
-const early = { 'atlas.json': fetch('atlas.json') };
-if (!new URLSearchParams(location.search).has('data')) early['data/flows.json'] = fetch('data/flows.json');
-window.flowmapPrefetch = early;
+// The geometry and the bundled dataset download (preloaded by index.html) while the
+// WebAssembly compiles; the app takes these downloads (src/load.rs) instead of starting its
+// own. With `?data=` the app fetches that dataset itself, after checking the address, and
+// leaves the bundled one unused (taken here all the same, so that the preload is not wasted
+// with a console warning).
+window.flowmapPrefetch = { 'atlas.json': fetch('atlas.json'), 'data/flows.json': fetch('data/flows.json') };
 
 init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });

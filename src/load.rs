@@ -1,6 +1,6 @@
 //! Fetching the dataset and the atlas from the site that serves the app.
 
-use flowmap_core::atlas::{Atlas, EncodedAtlas};
+use flowmap_core::atlas::Atlas;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::i18n::Lang;
 use std::sync::Arc;
@@ -70,13 +70,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
-    let resp = fetch(url).await?;
-    let json = JsFuture::from(resp.json().map_err(|_| format!("{url}: no body"))?)
-        .await
-        .map_err(|_| format!("{url}: the map geometry is not valid JSON"))?;
-    let encoded: EncodedAtlas =
-        serde_wasm_bindgen::from_value(json).map_err(|e| format!("{url}: {e}"))?;
-    encoded.decode().map_err(|e| format!("{url}: {e}"))
+    // Parsed from text in the wasm: faster than converting a JS object value by value.
+    Atlas::from_json(&fetch_text(url).await?).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors

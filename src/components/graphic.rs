@@ -35,6 +35,16 @@ pub fn Graphic(
     let table = state.table;
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();
+    // What follows the map (tools, filters, legend, sources) is added right after the first
+    // frame that shows the map, so that the map shows sooner.
+    let below = RwSignal::new(false);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || state.layout.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        crate::page::after_next_paint(move || below.set(true));
+        true
+    });
     view! {
         <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>
@@ -47,47 +57,52 @@ pub fn Graphic(
                 <DetailPanel />
             </div>
             {move || table.get().then(|| view! { <FlowTable /> })}
-            <Show when=move || tools>
-            <div class="toolbar">
-                <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
-                    <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
-                    <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
-                </div>
-                <details class="keys" name="toolbar-menu">
-                    <summary>{tr(lang, Msg::Keyboard)}</summary>
-                    <ul>
-                        <li><kbd>"Tab"</kbd>" "{tr(lang, Msg::KeyTab)}</li>
-                        <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" "{tr(lang, Msg::KeyArrows)}</li>
-                        <li><kbd>"Enter"</kbd>" "{tr(lang, Msg::Or)}" "<kbd>{tr(lang, Msg::KeySpace)}</kbd>" "{tr(lang, Msg::KeyEnter)}</li>
-                        <li><kbd>"Esc"</kbd>" "{tr(lang, Msg::KeyEsc)}</li>
-                        <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" "{tr(lang, Msg::KeyZoom)}", "<kbd>"0"</kbd>" "{tr(lang, Msg::KeyReset)}</li>
-                    </ul>
-                </details>
-                <LanguageMenu lang />
-                <div class="publish">
-                    <Downloads />
-                    <EmbedCode />
-                </div>
-            </div>
-            <Filters />
-            </Show>
-            <Legend />
-            <footer>
-                {notes.map(|n| view! { <p class="notes">{n}</p> })}
-                <p class="sources">
-                    <span class="label">{tr(lang, Msg::SourceLabel)}" "</span>
-                    {sources}
-                </p>
-                <p class="credit">{credit}</p>
-                {(!skipped.is_empty()).then(|| view! {
-                    <section class="problems" aria-labelledby="problems-title">
-                        <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>
-                        <ul>
-                            {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
-                        </ul>
-                    </section>
-                })}
-            </footer>
+            {move || below.get().then(|| {
+                let (notes, sources, credit, skipped) = (notes.clone(), sources.clone(), credit.clone(), skipped.clone());
+                view! {
+                    <Show when=move || tools>
+                        <div class="toolbar">
+                            <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
+                                <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
+                                <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
+                            </div>
+                            <details class="keys" name="toolbar-menu">
+                                <summary>{tr(lang, Msg::Keyboard)}</summary>
+                                <ul>
+                                    <li><kbd>"Tab"</kbd>" "{tr(lang, Msg::KeyTab)}</li>
+                                    <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" "{tr(lang, Msg::KeyArrows)}</li>
+                                    <li><kbd>"Enter"</kbd>" "{tr(lang, Msg::Or)}" "<kbd>{tr(lang, Msg::KeySpace)}</kbd>" "{tr(lang, Msg::KeyEnter)}</li>
+                                    <li><kbd>"Esc"</kbd>" "{tr(lang, Msg::KeyEsc)}</li>
+                                    <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" "{tr(lang, Msg::KeyZoom)}", "<kbd>"0"</kbd>" "{tr(lang, Msg::KeyReset)}</li>
+                                </ul>
+                            </details>
+                            <LanguageMenu lang />
+                            <div class="publish">
+                                <Downloads />
+                                <EmbedCode />
+                            </div>
+                        </div>
+                        <Filters />
+                    </Show>
+                    <Legend />
+                    <footer>
+                        {notes.map(|n| view! { <p class="notes">{n}</p> })}
+                        <p class="sources">
+                            <span class="label">{tr(lang, Msg::SourceLabel)}" "</span>
+                            {sources}
+                        </p>
+                        <p class="credit">{credit}</p>
+                        {(!skipped.is_empty()).then(|| view! {
+                            <section class="problems" aria-labelledby="problems-title">
+                                <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>
+                                <ul>
+                                    {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
+                    </footer>
+                }
+            })}
         </article>
     }
 }

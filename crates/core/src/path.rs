@@ -6,7 +6,39 @@ use std::fmt::Write;
 
 /// Appends `x,y` with one decimal, enough for screen pixels.
 pub fn push_point(out: &mut String, cmd: char, p: Coord<f64>) {
-    let _ = write!(out, "{cmd}{:.1},{:.1}", p.x, p.y);
+    out.push(cmd);
+    push_tenths(out, p.x);
+    out.push(',');
+    push_tenths(out, p.y);
+}
+
+/// Appends `v` rounded to one decimal ("-12.3"): digit by digit, several times faster
+/// than `format!("{v:.1}")`, which matters for the thousands of points of a map's outlines.
+fn push_tenths(out: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        let _ = write!(out, "{v:.1}");
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut n = 0;
+    let mut whole = t / 10;
+    loop {
+        digits[n] = b'0' + (whole % 10) as u8;
+        n += 1;
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..n].iter().rev().map(|d| *d as char));
+    out.push('.');
+    out.push((b'0' + (t % 10) as u8) as char);
 }
 
 /// SVG path data of a multipolygon: each ring a closed subpath, holes included
@@ -59,6 +91,15 @@ fn push_ring(out: &mut String, ring: &LineString<f64>, proj: &Projection, min_st
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn points_have_one_decimal() {
+        let mut out = String::new();
+        for (x, y) in [(0.0, -0.04), (12.34, -5.66), (1234567.89, 0.96), (-0.06, 99.95), (f64::NAN, 1e300)] {
+            push_point(&mut out, 'L', Coord { x, y });
+        }
+        assert_eq!(out, format!("L0.0,0.0L12.3,-5.7L1234567.9,1.0L-0.1,100.0L{:.1},{:.1}", f64::NAN, 1e300));
+    }
     use crate::projection::Viewport;
     use geo::{coord, polygon};
 
