@@ -4,7 +4,8 @@
 //   bash scripts/bench.sh            (or: node bench/run.mjs)
 //
 // Environment: BENCH_SIZES=bundled,1000,10000,100000 (the default), BENCH_RUNS=5 (fresh pages
-// per map and dataset), BENCH_RUNS_100K=3 (runs at 100,000 flows), BENCH_TIMEOUT_S=120 (cap of
+// per map and dataset), BENCH_RUNS_BUNDLED=9 (runs on the bundled dataset, or BENCH_RUNS when
+// that is set: short runs, and its first draw varies most), BENCH_RUNS_100K=3 (runs at 100,000 flows), BENCH_TIMEOUT_S=120 (cap of
 // each phase of a run: load, interactive, pixels, memory, hover, filter; a run over it is
 // recorded as a timeout and the remaining runs of that map and dataset are skipped), BENCH_MAPS=app,peer (to run one only), BENCH_OUT=BENCH.md.
 //
@@ -37,6 +38,7 @@ const env = process.env;
 const SIZES = (env.BENCH_SIZES ?? 'bundled,1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
 const RUNS = Math.max(1, Number(env.BENCH_RUNS ?? 5));
 const RUNS_100K = Math.max(1, Math.min(RUNS, Number(env.BENCH_RUNS_100K ?? 3)));
+const RUNS_BUNDLED = Math.max(1, Number(env.BENCH_RUNS_BUNDLED ?? (env.BENCH_RUNS ? RUNS : 9)));
 const CAP_MS = Math.max(10, Number(env.BENCH_TIMEOUT_S ?? 120)) * 1000;
 const ONLY = (env.BENCH_MAPS ?? 'app,peer').split(',').map((s) => s.trim());
 const OUT = path.resolve(ROOT, env.BENCH_OUT ?? 'BENCH.md');
@@ -497,7 +499,9 @@ function targets(results, bytes) {
     if (!k10) break;
     const [busy, frame, peer] = [med(k10, 'app', `${key}Busy`), med(k10, 'app', key), med(k10, 'peer', key)];
     rows.push([`10,000 flows: ${label} to paint within one frame (16 ms of main-thread work)`, `${ms(busy)} busy (${ms(frame)} to the end of the frame)`, verdict(busy != null ? busy <= 16 : null)]);
-    rows.push([`10,000 flows: ${label} ≥ 5× faster than the peer (to the end of the frame)`, `${ms(frame)} vs ${ms(peer)} (${frame && peer ? (peer / frame).toFixed(1) : '—'}×)`, verdict(frame && peer ? peer / frame >= 5 : null)]);
+    const peerBusy = med(k10, 'peer', `${key}Busy`);
+    const work = busy && peerBusy ? `; main-thread work ${ms(busy)} vs ${ms(peerBusy)}, ${(peerBusy / busy).toFixed(1)}×` : '';
+    rows.push([`10,000 flows: ${label} ≥ 5× faster than the peer (to the end of the frame)`, `${ms(frame)} vs ${ms(peer)} (${frame && peer ? (peer / frame).toFixed(1) : '—'}×${work})`, verdict(frame && peer ? peer / frame >= 5 : null)]);
   }
   const k100 = find('100,000 flows');
   if (k100) {
@@ -605,7 +609,14 @@ const CAVEATS = `What the comparison does and does not cover:
   (pointer and mouse events onto the middle of the first arc; a click on the first category
   checkbox) to the end of the frame that shows the change ("frame done": requestAnimationFrame,
   then a posted message), and to its pixels ("rasterised", as above). Frames come every
-  16.7 ms, so "main thread busy" leaves out the wait for the next frame.
+  16.7 ms, so "main thread busy" leaves out the wait for the next frame. The wait also bounds
+  the "5× faster" targets: a change shown in the very next frame still takes 14–17 ms to that
+  frame's end, so against a peer that shows it in its second frame (about 33 ms) no page can
+  be 5× faster to the end of the frame; the main-thread work (its ratio is in the Targets
+  table) is the part a page controls.
+- The app adds what follows the map (tools, filters, legend, sources) in a task right after
+  the first frame with the map; its "first draw" is that frame, like the peer's, whose page
+  has only the map and its checkboxes.
 - JS heap is measured after a forced garbage collection; the app keeps its data in
   WebAssembly linear memory, which the JS heap figure does not include, so both are listed.
 - Synthetic data: ~200 countries with uniformly random routes, so most arcs run to places at
@@ -685,7 +696,7 @@ async function main() {
       const bundled = size === 'bundled';
       const name = bundled ? 'bundled (22 flows)' : `${Number(size).toLocaleString('en-US')} flows`;
       const dataPath = bundled ? null : `/bench-data/flows-${size}.json`;
-      const planned = Number(size) >= 100000 ? RUNS_100K : RUNS;
+      const planned = size === 'bundled' ? RUNS_BUNDLED : Number(size) >= 100000 ? RUNS_100K : RUNS;
       const runs = { app: [], peer: [] };
       const given = { app: false, peer: false };
       for (let i = 0; i < planned; i++) {
@@ -728,7 +739,7 @@ async function main() {
   const m = machine(browserVersion);
   const timing = timingTable(results);
   const size = bytes.app || bytes.peer ? bytesTable(bytes) : '';
-  console.log(`\n## Timings and memory (median of runs; ${RUNS} runs per map, ${RUNS_100K} at 100,000 flows)\n\n${timing}\n`);
+  console.log(`\n## Timings and memory (median of runs; ${RUNS} runs per map, ${RUNS_BUNDLED} on the bundled dataset, ${RUNS_100K} at 100,000 flows)\n\n${timing}\n`);
   if (size) console.log(`## What a reader downloads for the default view (bundled dataset)\n\n${size}\n`);
   console.log(`Wall time: ${wall.toFixed(0)} s`);
 
@@ -748,7 +759,7 @@ Generated by \`bench/run.mjs\` on ${new Date().toISOString().slice(0, 16).replac
 | browser | Chromium ${m.chromium} (headless, --disable-gpu), page 1280×900 |
 | Node | ${m.node} |
 
-Command: \`${command}\`. Runs: ${RUNS} fresh pages per map and dataset (${RUNS_100K} at 100,000 flows),
+Command: \`${command}\`. Runs: ${RUNS} fresh pages per map and dataset (${RUNS_BUNDLED} on the bundled dataset, ${RUNS_100K} at 100,000 flows),
 alternating which map goes first; each phase of a run (load, time to interactive, pixels,
 memory, hover, filter) is capped at ${CAP_MS / 1000} s, and a map that times out is not run
 again on that dataset. The peer is
