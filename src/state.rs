@@ -2,7 +2,7 @@
 //! Everything else (visible flows, layout) is derived from these.
 
 use crate::load::Loaded;
-use flowmap_core::filter::Filter;
+use flowmap_core::filter::{indices, Filter};
 use flowmap_core::layout::{layout, MapLayout, MapView};
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
@@ -70,26 +70,21 @@ impl MapState {
     pub fn new(data: &Loaded) -> MapState {
         let view = RwSignal::new(ViewState::from_hash(&current_hash()));
         let dataset = data.dataset.clone();
-        let flows = &data.dataset.raw.flows;
-        let total = flows.len();
+        let total = data.dataset.raw.flows.len();
         // The filters other than categories, and which flows pass them: a category filter
         // then only combines these with the categories shown, and a canvas map's drawing
         // depends on these alone.
         let others = Memo::new(move |_| {
             view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
         });
-        let passes = Memo::new(move |_| others.with(|f| dataset.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect::<Vec<bool>>()));
-        let categories: Vec<String> = data.dataset.raw.categories.iter().map(|c| c.id.clone()).collect();
-        let category_of: Vec<usize> =
-            flows.iter().map(|f| categories.iter().position(|c| *c == f.category).unwrap_or(usize::MAX)).collect();
-        let category_shown = Memo::new(move |_| {
-            view.with(|v| categories.iter().map(|c| !v.filter.hidden_categories.contains(c)).collect::<Vec<bool>>())
+        let passes = Memo::new(move |_| others.with(|f| f.passes(&dataset)));
+        let dataset = data.dataset.clone();
+        // Only the categories: a zoom or a pinned flow (in the same view) changes neither.
+        let categories = Memo::new(move |_| {
+            view.with(|v| Filter { hidden_categories: v.filter.hidden_categories.clone(), ..Filter::default() })
         });
-        let shown = Memo::new(move |_| {
-            let on = category_shown.read();
-            passes.with(|p| p.iter().zip(&category_of).map(|(p, c)| *p && on.get(*c).copied().unwrap_or(true)).collect::<Vec<bool>>())
-        });
-        let visible = Memo::new(move |_| shown.with(|s| s.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i).collect::<Vec<usize>>()));
+        let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&dataset, p))));
+        let visible = Memo::new(move |_| shown.with(|s| indices(s)));
         let on_canvas = total > CANVAS_FROM;
         let dataset = data.dataset.clone();
         // Totals are read as text (marker labels for screen readers, a location's tooltip):

@@ -30,15 +30,31 @@ impl Filter {
         *self == Filter::default()
     }
 
-    /// Whether a flow passes. A flow without a period passes any time range: the reporting
-    /// does not date it, so hiding it would say more than the sources do.
-    pub fn shows(&self, flow: &Flow) -> bool {
-        !self.hidden_categories.contains(&flow.category) && self.shows_in_its_category(flow)
+    /// Whether each flow (by dataset index) passes every filter but the categories: what a
+    /// large map draws before showing or hiding whole categories. A flow without a period
+    /// passes any time range: the reporting does not date it, so hiding it would say more
+    /// than the sources do.
+    pub fn passes(&self, dataset: &Dataset) -> Vec<bool> {
+        dataset.raw.flows.iter().map(|f| self.passes_flow(f)).collect()
     }
 
-    /// Whether a flow passes every filter but the categories: what a large map draws before
-    /// showing or hiding whole categories.
-    pub fn shows_in_its_category(&self, flow: &Flow) -> bool {
+    /// Whether each flow is shown, given what [`Filter::passes`] gave: those that pass, less
+    /// the categories switched off.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, filter::{indices, Filter}};
+    /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let mut f = Filter::default();
+    /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![0, 1]);
+    /// f.hidden_categories.insert("arms".into());
+    /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![1]);
+    /// ```
+    pub fn shown(&self, dataset: &Dataset, passes: &[bool]) -> Vec<bool> {
+        dataset.raw.flows.iter().zip(passes).map(|(f, p)| *p && !self.hidden_categories.contains(&f.category)).collect()
+    }
+
+    fn passes_flow(&self, flow: &Flow) -> bool {
         if self.hidden_statuses.contains(&flow.status) {
             return false;
         }
@@ -60,21 +76,11 @@ impl Filter {
         }
         true
     }
+}
 
-    /// Indices of the flows shown, in dataset order.
-    ///
-    /// # Examples
-    /// ```
-    /// use flowmap_core::{dataset::Dataset, filter::Filter};
-    /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-    /// let mut f = Filter::default();
-    /// assert_eq!(f.visible(&d), vec![0, 1]);
-    /// f.hidden_categories.insert("arms".into());
-    /// assert_eq!(f.visible(&d), vec![1]);
-    /// ```
-    pub fn visible(&self, dataset: &Dataset) -> Vec<usize> {
-        dataset.raw.flows.iter().enumerate().filter(|(_, f)| self.shows(f)).map(|(i, _)| i).collect()
-    }
+/// The positions of the `true` flags, in order: the dataset indices of the flows shown.
+pub fn indices(flags: &[bool]) -> Vec<usize> {
+    flags.iter().enumerate().filter(|(_, on)| **on).map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]
@@ -85,16 +91,22 @@ mod test {
         Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap()
     }
 
+    impl Filter {
+        fn visible(&self, d: &Dataset) -> Vec<usize> {
+            indices(&self.shown(d, &self.passes(d)))
+        }
+    }
+
     #[test]
     fn categories_apart_from_the_other_filters() {
         let d = dataset();
         let mut f = Filter { hidden_categories: ["arms".into()].into(), ..Filter::default() };
-        let apart: Vec<bool> = d.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect();
-        assert_eq!(apart, [true, true]);
-        assert_eq!(f.visible(&d), vec![1]);
+        assert_eq!(f.passes(&d), [true, true]);
+        assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
         f.hidden_statuses.insert(ClaimStatus::Alleged);
-        let apart: Vec<bool> = d.raw.flows.iter().map(|fl| f.shows_in_its_category(fl)).collect();
-        assert_eq!(apart, [false, true]);
+        assert_eq!(f.passes(&d), [false, true]);
+        f.hidden_categories.clear();
+        assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
     }
 
     #[test]
