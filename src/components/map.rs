@@ -9,7 +9,7 @@ use crate::load::Loaded;
 use crate::page;
 use crate::state::{Hover, MapState};
 use flowmap_core::describe::location_name;
-use flowmap_core::i18n::{count, trf, Lang, Msg, Noun};
+use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
 use flowmap_core::totals::Totals;
@@ -144,9 +144,11 @@ pub fn FlowMap() -> impl IntoView {
                 </g>
                 <g class="markers">{markers}</g>
             </svg>
-            <ZoomButtons />
+            <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>
             <Tooltip />
         </div>
+        // Beside the frame, not in it: on a phone they go below the map, off its labels.
+        <ZoomButtons />
     }
 }
 

@@ -168,6 +168,5 @@ pub fn ZoomButtons() -> impl IntoView {
                 "⟲"
             </button>
         </div>
-        <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>
     }
 }
