@@ -7,6 +7,9 @@ import init from './flowmap.js';
 // own. With `?data=` the app fetches that dataset itself, after checking the address, and
 // leaves the bundled one unused (taken here all the same, so that the preload is not wasted
 // with a console warning).
-window.flowmapPrefetch = { 'atlas.json': fetch('atlas.json'), 'data/flows.json': fetch('data/flows.json') };
+// A download that succeeds is handed over as text (read while the WebAssembly compiles), one
+// that fails as its response, for the app to report.
+const early = (url) => fetch(url).then((r) => (r.ok ? r.text() : r));
+window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json': early('data/flows.json') };
 
 init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });

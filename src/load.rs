@@ -40,7 +40,8 @@ pub fn set_document_language(lang: Lang) {
 }
 
 /// The download `public/boot.js` started for `url` while the WebAssembly was loading, if
-/// any (taken, so that a second load downloads again).
+/// any (taken, so that a second load downloads again). It gives the text when the download
+/// succeeded, else the response.
 fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
     let early = js_sys::Reflect::get(window, &"flowmapPrefetch".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
     let promise = js_sys::Reflect::get(&early, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
@@ -48,21 +49,20 @@ fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
     Some(promise)
 }
 
-async fn fetch(url: &str) -> Result<Response, String> {
+/// Downloads `url` as text; errors are sentences for readers.
+async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let request = started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
-    let resp = JsFuture::from(request)
+    let got = JsFuture::from(request)
         .await
         .map_err(|_| format!("{url} could not be downloaded (network error)"))?;
-    let resp: Response = resp.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
+    if let Some(text) = got.as_string() {
+        return Ok(text);
+    }
+    let resp: Response = got.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
     if !resp.ok() {
         return Err(format!("{url} could not be downloaded (HTTP {})", resp.status()));
     }
-    Ok(resp)
-}
-
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = fetch(url).await?;
     let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: no body"))?)
         .await
         .map_err(|_| format!("{url}: the download was interrupted"))?;
@@ -70,7 +70,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
-    // Parsed from text in the wasm: faster than converting a JS object value by value.
+    // Parsed from text in the wasm (serde_json), as the dataset is: one JSON parser in the
+    // wasm instead of two.
     Atlas::from_json(&fetch_text(url).await?).map_err(|e| format!("{url}: {e}"))
 }
 
