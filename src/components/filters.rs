@@ -121,12 +121,15 @@ fn TimeRange(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let lang = data.lang;
-    let from = move || state.view.with(|v| v.filter.from.map_or(timeline.start, |d| month_of(&d, true)));
-    let to = move || state.view.with(|v| v.filter.to.map_or(timeline.end, |d| month_of(&d, false)));
-    let set = move |which_from: bool, m: i32| {
+    // The months the two ends stand at: the filter's, else the timeline's own.
+    let ends = move |f: &Filter| {
+        (f.from.map_or(timeline.start, |d| month_of(&d, true)), f.to.map_or(timeline.end, |d| month_of(&d, false)))
+    };
+    let end = move |first: bool| state.view.with(|v| if first { ends(&v.filter).0 } else { ends(&v.filter).1 });
+    let set = move |first: bool, m: i32| {
         state.view.update(|v| {
-            let (lo, hi) = (v.filter.from.map_or(timeline.start, |d| month_of(&d, true)), v.filter.to.map_or(timeline.end, |d| month_of(&d, false)));
-            if which_from {
+            let (lo, hi) = ends(&v.filter);
+            if first {
                 let m = m.min(hi);
                 v.filter.from = (m != timeline.start).then(|| date_of(m));
             } else {
@@ -136,6 +139,19 @@ fn TimeRange(
         })
     };
     let label = move |m: i32| date_of(m).human(lang);
+    let slider = move |name: String, first: bool| {
+        view! {
+            <input
+                type="range"
+                aria-label=name
+                min=timeline.start
+                max=timeline.end
+                prop:value=move || end(first).to_string()
+                aria-valuetext=move || label(end(first))
+                on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(first, m) }
+            />
+        }
+    };
     let events = data
         .dataset
         .raw
@@ -155,27 +171,11 @@ fn TimeRange(
     view! {
         <fieldset class="time">
             <legend>{tr(lang, Msg::When)}</legend>
-            <p class="time-label">{move || format!("{} – {}", label(from()), label(to()))}</p>
+            <p class="time-label">{move || format!("{} – {}", label(end(true)), label(end(false)))}</p>
             <div class="time-track">
                 {ticks}
-                <input
-                    type="range"
-                    aria-label=tr(lang, Msg::FirstMonth)
-                    min=timeline.start
-                    max=timeline.end
-                    prop:value=move || from().to_string()
-                    aria-valuetext=move || label(from())
-                    on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(true, m) }
-                />
-                <input
-                    type="range"
-                    aria-label=tr(lang, Msg::LastMonth)
-                    min=timeline.start
-                    max=timeline.end
-                    prop:value=move || to().to_string()
-                    aria-valuetext=move || label(to())
-                    on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(false, m) }
-                />
+                {slider(tr(lang, Msg::FirstMonth), true)}
+                {slider(tr(lang, Msg::LastMonth), false)}
             </div>
             <ul class="events" aria-label=tr(lang, Msg::Events)>{list}</ul>
             <p class="time-note">{tr(lang, Msg::UndatedNote)}</p>
