@@ -8,8 +8,9 @@ import init from './flowmap.js';
 // leaves the bundled one unused (taken here all the same, so that the preload is not wasted
 // with a console warning).
 // A download that succeeds is handed over as text (read while the WebAssembly compiles), one
-// that fails as its response, for the app to report.
-const early = (url) => fetch(url).then((r) => (r.ok ? r.text() : r));
+// that fails as its response or, without one, as null, for the app to report (never as a
+// rejected promise, which nobody may take).
+const early = (url) => fetch(url).then((r) => (r.ok ? r.text() : r)).catch(() => null);
 window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json': early('data/flows.json') };
 
 init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });

@@ -59,6 +59,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if let Some(text) = got.as_string() {
         return Ok(text);
     }
+    if got.is_null() {
+        return Err(format!("{url} could not be downloaded (network error)"));
+    }
     let resp: Response = got.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
     if !resp.ok() {
         return Err(format!("{url} could not be downloaded (HTTP {})", resp.status()));

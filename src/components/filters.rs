@@ -8,7 +8,7 @@ use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
-/// The filter controls above the map.
+/// The filter controls under the map.
 #[component]
 pub fn Filters() -> impl IntoView {
     let data = expect_context::<Loaded>();

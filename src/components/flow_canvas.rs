@@ -22,8 +22,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// About how many of the largest flows shown stay in the SVG as focusable elements (an even
-/// share per category).
+/// About how many flows stay in the SVG as focusable elements: an even share per category of
+/// the largest that pass the filters other than categories.
 const DOM_FLOWS: usize = 100;
 /// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a band [`BAND`]):
 /// about 100 ms of software rasterising on a slow machine, far less with a GPU.

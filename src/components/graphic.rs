@@ -36,13 +36,21 @@ pub fn Graphic(
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();
     // What follows the map (tools, filters, legend, sources) is added right after the first
-    // frame that shows the map, so that the map shows sooner.
+    // frame that shows the map, so that the map shows sooner; at the latest after a second,
+    // for a page that paints no frames (a background tab, an embed out of view) or a map
+    // that has no width yet.
     let below = RwSignal::new(false);
+    let show_below = move || {
+        if !below.get_untracked() {
+            below.set(true);
+        }
+    };
+    set_timeout(show_below, std::time::Duration::from_secs(1));
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || state.layout.with(Option::is_none) {
             return done.unwrap_or(false);
         }
-        crate::page::after_next_paint(move || below.set(true));
+        crate::page::after_next_paint(show_below);
         true
     });
     view! {

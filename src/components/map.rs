@@ -97,7 +97,14 @@ pub fn FlowMap() -> impl IntoView {
     let in_dom = keys.clone().map_or(state.visible, |k| dom_flows(state, k));
     let picking = keys.clone().map(|k| Picking::new(state, k));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
-    let focusing = Signal::derive(move || state.target.with(Option::is_some) || state.view.with(|v| v.selected.is_some()));
+    // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
+    // flow the filters show (one they hide has nothing to stand out).
+    let dataset = data.dataset.clone();
+    let pinned = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
+    let pinned_at = Memo::new(move |_| pinned.with(|id| dataset.raw.flows.iter().position(|f| Some(&f.id) == id.as_ref())));
+    let focusing = Signal::derive(move || {
+        state.target.with(Option::is_some) || pinned_at.get().is_some_and(|i| state.shown.with(|s| s[i]))
+    });
     let drawn = move || {
         laid_out.with(|l| {
             let Some(l) = l else { return 0 };
@@ -147,8 +154,11 @@ pub fn FlowMap() -> impl IntoView {
             <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>
             <Tooltip />
         </div>
-        // Beside the frame, not in it: on a phone they go below the map, off its labels.
-        <ZoomButtons />
+        // Beside the frame, not in it: on a phone they go below the map, off its labels. The
+        // map's keys (+ − 0) work on them too.
+        <div class="zoom-keys" on:keydown=move |ev| on_map_key(&ev, state)>
+            <ZoomButtons />
+        </div>
     }
 }
 
@@ -162,7 +172,11 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
             let name = if m.off_map { trf(lang, Msg::OffMap, &[&name]) } else { name };
             let label = m.text.clone();
             let id_for_label = m.id.clone();
-            // Reactive: on a canvas map the markers stay while filters change what they total.
+            let id_for_filter = m.id.clone();
+            // Reactive: a canvas map lays out every flow once, so its markers stay while the
+            // filters change; a place none of the flows shown reaches is hidden, as on the SVG
+            // map (whose layout leaves it out).
+            let filtered = move || state.on_canvas && state.totals.with(|all| !all.contains_key(&id_for_filter));
             let aria = move || {
                 state.totals.with(|all| {
                     let totals = all.get(&id_for_label).cloned().unwrap_or_default();
@@ -192,6 +206,7 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
                 <g
                     class="marker"
                     class:off-map=m.off_map
+                    class:filtered=filtered
                     data-id=m.id.clone()
                     tabindex="0"
                     role="img"
@@ -232,7 +247,8 @@ fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
 /// Focuses the next or previous flow (or marker, when a marker has focus); true if moved.
 fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
-    let selector = if target.closest("g.marker").ok().flatten().is_some() { "g.marker" } else { "g.flow" };
+    // Not those a filter hides on a canvas map (they stay in the SVG, undisplayed).
+    let selector = if target.closest("g.marker").ok().flatten().is_some() { "g.marker:not(.filtered)" } else { "g.flow:not(.filtered)" };
     let Some(frame) = target.closest(".map-frame").ok().flatten() else { return false };
     let Ok(list) = frame.query_selector_all(selector) else { return false };
     let items: Vec<web_sys::SvgElement> =

@@ -24,7 +24,7 @@ pub fn DetailPanel() -> impl IntoView {
         if let Some(id) = id {
             let el = web_sys::window()
                 .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(&format!("g.flow[data-flow-id=\"{}\"]", id.replace('"', ""))).ok().flatten());
+                .and_then(|d| d.query_selector(&format!("g.flow:not(.filtered)[data-flow-id=\"{}\"]", id.replace('"', ""))).ok().flatten());
             if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok()) {
                 let _ = el.focus();
             }

@@ -155,6 +155,12 @@ test('zooming enlarges the map but keeps stroke widths and marker sizes', async 
   await page.waitForFunction(() => /zoom=(?!2\.250)/.test(location.hash));
   await page.getByRole('button', { name: 'Reset zoom' }).click();
   await page.waitForFunction(() => location.hash === '');
+  // The map's keys work on the zoom buttons too (they sit beside the map frame).
+  await page.getByRole('button', { name: 'Zoom in' }).focus();
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => /zoom=1\.500/.test(location.hash));
+  await page.keyboard.press('0');
+  await page.waitForFunction(() => location.hash === '');
   await page.close();
 });
 

@@ -140,16 +140,53 @@ test(`${N} flows: a category filter hides its layer; a status filter redraws the
   assert.deepEqual((await svgFlows()).map(([id, on]) => [id, on && byId.get(id).category !== first]), await svgFlows());
   assert.deepEqual((await svgFlows()).map(([id]) => id), kept.map(([id]) => id));
   assert.ok((await svgFlows()).some(([id, on]) => !on && byId.get(id).category === first));
+  // Arrow keys step from flow to flow over those displayed only.
+  await page.locator('svg.map g.flow:not(.filtered)').first().focus();
+  const seen = new Set();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('ArrowRight');
+    const id = await page.evaluate(() => document.activeElement.closest('g.flow')?.dataset.flowId);
+    assert.ok(id && byId.get(id).category !== first, `focus went to ${id}`);
+    seen.add(id);
+  }
+  assert.equal(seen.size, 5, 'the arrow keys moved the focus each time');
+  await page.keyboard.press('Escape');
   // Documented flows off: every shown layer loses pixels.
   await page.getByRole('checkbox', { name: 'documented' }).uncheck();
   const shown = data.flows.filter((f) => f.category !== first && f.status !== 'documented').length;
   await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) === n, shown);
   const fewer = await paintedPixels(page);
   for (let i = 1; i < fewer.length; i++) assert.ok(fewer[i] < hidden[i], `layer ${i}: ${fewer[i]} ≥ ${hidden[i]} pixels`);
+  // One source only: markers show only the places the flows shown reach (as on the SVG map),
+  // once the totals have followed the filters (right after the frame that shows them).
+  const source = data.sources[0].id;
+  await page.locator('.filters label.source select').selectOption(source);
+  const cites = (f) => f.citations.some((c) => c.source === source);
+  const shownNow = data.flows.filter((f) => f.category !== first && f.status !== 'documented' && cites(f));
+  await page.waitForFunction((n) => Number(document.querySelector('.map-frame').dataset.flowsDrawn) === n, shownNow.length);
+  const reached = new Set(shownNow.flatMap((f) => [f.from, ...(f.via ?? []), f.to]));
+  assert.ok(reached.size < new Set(data.flows.flatMap((f) => [f.from, f.to])).size, 'some places are left without flows');
+  await page.waitForFunction((n) => [...document.querySelectorAll('svg.map g.marker')].filter((g) => getComputedStyle(g).display !== 'none').length === n, reached.size);
+  const places = await page.locator('svg.map g.marker').evaluateAll((gs) => gs.filter((g) => getComputedStyle(g).display !== 'none').map((g) => g.dataset.id));
+  assert.deepEqual(new Set(places), reached);
   // The flows displayed are among those shown.
   const displayed = (await svgFlows()).filter(([, on]) => on).map(([id]) => id);
   assert.ok(displayed.length > 0);
-  for (const id of displayed) assert.ok(byId.get(id).category !== first && byId.get(id).status !== 'documented', id);
+  for (const id of displayed) assert.ok(shownNow.includes(byId.get(id)), id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${N} flows: a pinned flow dims the layers only while the filters show it`, async () => {
+  const first = data.categories[0].id;
+  const pinned = data.flows.find((f) => f.category === first).id;
+  const { page, errors } = await openLarge(`#flow=${pinned}`);
+  await page.locator('.detail-panel').waitFor();
+  await page.locator('.flow-layers.dimmed').waitFor({ state: 'attached' });
+  await page.locator('.filters input[type=checkbox]').first().uncheck();
+  await page.waitForFunction(() => !document.querySelector('.flow-layers.dimmed') && !document.querySelector('g.flows.focusing'));
+  await page.locator('.filters input[type=checkbox]').first().check();
+  await page.locator('.flow-layers.dimmed').waitFor({ state: 'attached' });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -51,6 +51,7 @@ impl Filter {
     /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![1]);
     /// ```
     pub fn shown(&self, dataset: &Dataset, passes: &[bool]) -> Vec<bool> {
+        debug_assert_eq!(passes.len(), dataset.raw.flows.len(), "passes is of another dataset");
         dataset.raw.flows.iter().zip(passes).map(|(f, p)| *p && !self.hidden_categories.contains(&f.category)).collect()
     }
 
