@@ -45,6 +45,13 @@ catalogue! {
     // The page and its tools.
     Loading => ["Loading the map…", "Карта загружается…", "Карта завантажується…", "Mapa se učitava…"],
     CouldNotShow => ["The map could not be shown", "Не удалось показать карту", "Не вдалося показати карту", "Mapa ne može da se prikaže"],
+    Stopped => ["The map stopped working", "Карта перестала работать", "Карта перестала працювати", "Mapa je prestala da radi"],
+    ReloadPlease => [
+        "Please reload the page. If this happens again, tell the newsroom: {0}",
+        "Перезагрузите страницу. Если это повторится, сообщите редакции: {0}",
+        "Перезавантажте сторінку. Якщо це повториться, повідомте редакцію: {0}",
+        "Ponovo učitajte stranicu. Ako se ovo ponovi, javite redakciji: {0}",
+    ],
     ShowAs => ["Show as", "Показать как", "Показати як", "Prikaži kao"],
     ViewMap => ["Map", "Карта", "Карта", "Mapa"],
     ViewTable => ["Table", "Таблица", "Таблиця", "Tabela"],
