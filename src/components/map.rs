@@ -58,13 +58,15 @@ pub fn FlowMap() -> impl IntoView {
         true
     });
 
-    // Keep the detail panel off the pinned route: it opens on the side the route is not.
+    // The pinned flow's dataset index.
     let dataset = data.dataset.clone();
+    let pinned = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
+    let pinned_at = Memo::new(move |_| pinned.with(|id| dataset.raw.flows.iter().position(|f| Some(&f.id) == id.as_ref())));
+
+    // Keep the detail panel off the pinned route: it opens on the side the route is not.
     Effect::new(move |_| {
-        let selected = state.view.with(|v| v.selected.clone());
-        let index = selected.and_then(|id| dataset.raw.flows.iter().position(|f| f.id == id));
         let left = laid_out.with(|l| {
-            let (l, i) = (l.as_ref()?, index?);
+            let (l, i) = (l.as_ref()?, pinned_at.get()?);
             let legs = &l.flows.iter().find(|f| f.index == i)?.legs;
             let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
             Some(mean > state.size.get_untracked().0 / 2.0)
@@ -99,9 +101,6 @@ pub fn FlowMap() -> impl IntoView {
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
     // flow the filters show (one they hide has nothing to stand out).
-    let dataset = data.dataset.clone();
-    let pinned = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
-    let pinned_at = Memo::new(move |_| pinned.with(|id| dataset.raw.flows.iter().position(|f| Some(&f.id) == id.as_ref())));
     let focusing = Signal::derive(move || {
         state.target.with(Option::is_some) || pinned_at.get().is_some_and(|i| state.shown.with(|s| s[i]))
     });
