@@ -14,6 +14,7 @@ use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The interactive map, sized by its container and re-projected when that changes.
@@ -37,14 +38,20 @@ pub fn FlowMap() -> impl IntoView {
             }
         }
     };
-    let on_resize = measure.clone();
+    // Measured once mounted, then whenever the frame's width changes: a window resize, and
+    // also what no resize event tells of (a scrollbar that comes with the content added after
+    // the map, a host page that narrows its column).
     Effect::new(move |_| {
-        if frame.get().is_some() {
-            measure();
+        let Some(el) = frame.get() else { return };
+        measure();
+        let on_resize = measure.clone();
+        let cb = Closure::<dyn FnMut()>::new(on_resize);
+        if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            observer.observe(&el);
         }
+        // The map lives as long as the page, so the observer is never disconnected.
+        cb.forget();
     });
-    // The map lives as long as the page, so the listener is never removed.
-    let _resize = window_event_listener(leptos::ev::resize, move |_| on_resize());
     use_zoom_gestures(svg, state);
 
     let laid_out = state.layout;

@@ -164,6 +164,19 @@ test('zooming enlarges the map but keeps stroke widths and marker sizes', async 
   await page.close();
 });
 
+test('the map follows the width of its column, also when no window resize says so', async () => {
+  const { page, errors } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  const width = () => page.locator('svg.map').evaluate((s) => Number(s.getAttribute('width')));
+  const frame = () => page.locator('.map-frame').evaluate((f) => Math.round(f.getBoundingClientRect().width));
+  assert.equal(await width(), await frame());
+  // A host page's narrower column (or a scrollbar that comes later): no resize event.
+  await page.evaluate(() => { document.querySelector('.flowmap').style.maxWidth = '700px'; });
+  await page.waitForFunction(() => Number(document.querySelector('svg.map').getAttribute('width')) < 700);
+  assert.equal(await width(), await frame());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a selected route on a phone: screenshot, panel below the map', async () => {
   const { page, errors } = await openMap(browser.context, server.origin, '/#flow=srb-cze-ukr-grad', PHONE);
   const panel = page.locator('.detail-panel');
