@@ -6,6 +6,7 @@ use flowmap_core::filter::{indices, Filter};
 use flowmap_core::layout::{layout, MapLayout, MapView};
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
+use flowmap_core::zoom::Zoom;
 use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -54,6 +55,13 @@ pub struct MapState {
     pub on_canvas: bool,
     /// Whether each flow (by dataset index) passes the filters other than categories.
     pub passes: Memo<Vec<bool>>,
+    /// The category filter alone (the other fields at their defaults): what a category's
+    /// layer and the flows shown depend on, unchanged by a zoom or a pinned flow.
+    pub categories: Memo<Filter>,
+    /// The zoom alone, so that a filter (in the same view) does not re-run what depends on it.
+    pub zoom: Memo<Zoom>,
+    /// The dataset index of the pinned flow.
+    pub pinned: Memo<Option<usize>>,
     /// Whether each flow (by dataset index) passes the filters.
     pub shown: Memo<Vec<bool>>,
     /// What the flows shown bring to, take from and pass through each location: for marker
@@ -79,7 +87,6 @@ impl MapState {
         });
         let passes = Memo::new(move |_| others.with(|f| f.passes(&dataset)));
         let dataset = data.dataset.clone();
-        // Only the categories: a zoom or a pinned flow (in the same view) changes neither.
         let categories = Memo::new(move |_| {
             view.with(|v| Filter { hidden_categories: v.filter.hidden_categories.clone(), ..Filter::default() })
         });
@@ -103,8 +110,12 @@ impl MapState {
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
         let lang = data.lang;
-        // Its own memo, so that a filter (in the same view) does not re-run the layout.
         let zoom = Memo::new(move |_| view.with(|v| v.zoom));
+        let dataset_for_pin = data.dataset.clone();
+        let pinned_id = Memo::new(move |_| view.with(|v| v.selected.clone()));
+        let pinned = Memo::new(move |_| {
+            pinned_id.with(|id| id.as_ref().and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id)))
+        });
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
             let zoom = zoom.get();
@@ -138,6 +149,9 @@ impl MapState {
             layout: laid_out,
             on_canvas,
             passes,
+            categories,
+            zoom,
+            pinned,
             shown,
             totals,
         };

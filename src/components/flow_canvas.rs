@@ -8,12 +8,12 @@
 //! those are invisible until highlighted, when the layers dim behind them as the SVG map's
 //! flows do. A category filter hides its SVG flows too, rather than replacing them.
 
-use super::picking::FlowKey;
 use crate::load::Loaded;
 use crate::page;
 use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::batches;
+use flowmap_core::dataset::Dataset;
 use flowmap_core::layout::{FlowShape, MapLayout};
 use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
@@ -37,18 +37,18 @@ const BAND: usize = 2;
 pub fn FlowLayers(
     /// True while a flow or location is highlighted (or a flow pinned): the layers dim.
     dimmed: Signal<bool>,
-    /// Ids, routes and categories of the dataset's flows.
-    keys: Arc<Vec<FlowKey>>,
+    /// The layer of each flow, by dataset index ([`layer_of`]).
+    layers: Arc<Vec<usize>>,
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let passes = state.passes;
-    let categories: Vec<(usize, String)> = data.dataset.categories_in_use().map(|(k, c)| (k, c.id.clone())).collect();
+    let categories: Vec<String> = data.dataset.categories_in_use().map(|(_, c)| c.id.clone()).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> = categories.iter().map(|_| NodeRef::new()).collect();
     let painter = Painter::default();
-    let zoom = Memo::new(move |_| state.view.with(|v| v.zoom));
+    let zoom = state.zoom;
     {
-        let (canvases, layers) = (canvases.clone(), categories.iter().map(|(k, _)| *k).collect::<Vec<_>>());
+        let canvases = canvases.clone();
         let painter = painter.clone();
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
@@ -56,7 +56,7 @@ pub fn FlowLayers(
             passes.with(|passes| {
                 state.layout.with(|l| {
                     if let Some(l) = l {
-                        painter.start(elements, strokes(l, &layers, &keys, passes), view);
+                        painter.start(elements, strokes(l, &layers, canvases.len(), passes), view);
                     }
                 })
             });
@@ -76,8 +76,8 @@ pub fn FlowLayers(
     let layers = categories
         .into_iter()
         .zip(canvases)
-        .map(|((_, id), canvas)| {
-            let hidden = move || state.view.with(|v| v.filter.hidden_categories.contains(&id));
+        .map(|(id, canvas)| {
+            let hidden = move || state.categories.with(|c| c.hidden_categories.contains(&id));
             view! { <canvas node_ref=canvas class:hidden=hidden></canvas> }
         })
         .collect_view();
@@ -117,12 +117,24 @@ impl Stroke {
     }
 }
 
+/// Each flow's layer, by dataset index: the position of its category among those in use
+/// (one canvas each).
+pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
+    let in_use: Vec<&str> = dataset.categories_in_use().map(|(_, c)| c.id.as_str()).collect();
+    Arc::new(dataset.raw.flows.iter().map(|f| in_use.iter().position(|c| *c == f.category).unwrap_or(usize::MAX)).collect())
+}
+
 /// The strokes of every layer: per layer, the bands of undisclosed values, then the lines
 /// and arrowheads widest first.
-fn strokes(l: &MapLayout, layers: &[usize], keys: &[FlowKey], passes: &[bool]) -> Vec<Stroke> {
+fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool]) -> Vec<Stroke> {
+    let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
+    for f in l.flows.iter().filter(|f| passes[f.index]) {
+        if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
+            mine.push(f);
+        }
+    }
     let mut out = Vec::new();
-    for (layer, category) in layers.iter().enumerate() {
-        let mine: Vec<&FlowShape> = l.flows.iter().filter(|f| keys[f.index].category == *category && passes[f.index]).collect();
+    for (layer, mine) in per_layer.into_iter().enumerate() {
         let bands: Vec<ArcShape> = mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
             out.push(Stroke { layer, color: f.color, width: 9.0, dash: None, band: true, legs: bands });
@@ -335,13 +347,9 @@ fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcSha
 /// The flows to keep in the SVG: the largest of each category that pass the other filters
 /// (so that a category filter only hides some, rather than replacing them), and the
 /// highlighted ones, in dataset order.
-pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> {
-    let mut in_use: Vec<usize> = flows.iter().map(|f| f.category).collect();
-    in_use.sort_unstable();
-    in_use.dedup();
-    let categories = in_use.len();
+pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize>>) -> Memo<Vec<usize>> {
+    let categories = dataset.categories_in_use().count();
     let each = DOM_FLOWS.div_ceil(categories.max(1));
-    let keys = flows.clone();
     let largest = Memo::new(move |_| {
         state.layout.with(|l| {
             let Some(l) = l else { return Vec::new() };
@@ -350,7 +358,7 @@ pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> 
                 .flows
                 .iter()
                 .filter(|f| passes[f.index])
-                .map(|f| (keys[f.index].category, f.width, f.index))
+                .map(|f| (layer_of[f.index], f.width, f.index))
                 .collect();
             by_width.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
             let mut keep = Vec::with_capacity(DOM_FLOWS + categories);
@@ -360,7 +368,6 @@ pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> 
             keep
         })
     });
-    let selected = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
     Memo::new(move |_| {
         let mut keep = largest.get();
         state.layout.with(|l| {
@@ -369,13 +376,16 @@ pub fn dom_flows(state: MapState, flows: Arc<Vec<FlowKey>>) -> Memo<Vec<usize>> 
                 Some(Target::Flow(i)) => keep.push(i),
                 Some(Target::Location(id)) => {
                     let shown = state.shown.read();
-                    keep.extend(l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && flows[*i].route.contains(&id)))
+                    let on_route = |i: usize| {
+                        let f = &dataset.raw.flows[i];
+                        f.from == id || f.to == id || f.via.contains(&id)
+                    };
+                    keep.extend(l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && on_route(*i)))
                 }
                 None => {}
             }
-            if let Some(sel) = selected.get() {
-                keep.extend(l.flows.iter().map(|f| f.index).find(|i| flows[*i].id == sel));
-            }
+            // Laid-out flows are in dataset order: a binary search says whether it is laid out.
+            keep.extend(state.pinned.get().filter(|i| l.flows.binary_search_by_key(i, |f| f.index).is_ok()));
         });
         keep.sort_unstable();
         keep.dedup();

@@ -1,8 +1,8 @@
 //! The map: countries, flow arcs, location markers, zoom and pan, and the tooltip.
 
 use super::flow_arc::FlowArc;
-use super::flow_canvas::{dom_flows, FlowLayers};
-use super::picking::{flow_keys, Picking};
+use super::flow_canvas::{dom_flows, layer_of, FlowLayers};
+use super::picking::Picking;
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons};
 use crate::load::Loaded;
@@ -65,15 +65,10 @@ pub fn FlowMap() -> impl IntoView {
         true
     });
 
-    // The pinned flow's dataset index.
-    let dataset = data.dataset.clone();
-    let pinned = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
-    let pinned_at = Memo::new(move |_| pinned.with(|id| dataset.raw.flows.iter().position(|f| Some(&f.id) == id.as_ref())));
-
     // Keep the detail panel off the pinned route: it opens on the side the route is not.
     Effect::new(move |_| {
         let left = laid_out.with(|l| {
-            let (l, i) = (l.as_ref()?, pinned_at.get()?);
+            let (l, i) = (l.as_ref()?, state.pinned.get()?);
             let legs = &l.flows.iter().find(|f| f.index == i)?.legs;
             let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
             Some(mean > state.size.get_untracked().0 / 2.0)
@@ -102,14 +97,14 @@ pub fn FlowMap() -> impl IntoView {
     let flows = data.dataset.raw.flows.len();
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
     let on_canvas = state.on_canvas;
-    let keys = on_canvas.then(|| flow_keys(&data.dataset));
-    let in_dom = keys.clone().map_or(state.visible, |k| dom_flows(state, k));
-    let picking = keys.clone().map(|k| Picking::new(state, k));
+    let layers = on_canvas.then(|| layer_of(&data.dataset));
+    let in_dom = layers.clone().map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
+    let picking = on_canvas.then(|| Picking::new(state, data.dataset.clone()));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
     // flow the filters show (one they hide has nothing to stand out).
     let focusing = Signal::derive(move || {
-        state.target.with(Option::is_some) || pinned_at.get().is_some_and(|i| state.shown.with(|s| s[i]))
+        state.target.with(Option::is_some) || state.pinned.get().is_some_and(|i| state.shown.with(|s| s[i]))
     });
     let drawn = move || {
         laid_out.with(|l| {
@@ -129,7 +124,7 @@ pub fn FlowMap() -> impl IntoView {
             // Set through the CSSOM (not a style attribute), which a strict CSP allows.
             style:height=move || format!("{}px", state.size.get().1)
             // One finger scrolls the page until the map is zoomed; two fingers zoom it.
-            style:touch-action=move || if state.view.with(|v| v.zoom.k > 1.0) { "none" } else { "pan-x pan-y" }
+            style:touch-action=move || if state.zoom.with(|z| z.k > 1.0) { "none" } else { "pan-x pan-y" }
             on:keydown=move |ev| on_map_key(&ev, state)
             // What the benchmark (bench/) counts to see that a filter has been drawn.
             data-flows-drawn=drawn
@@ -137,7 +132,7 @@ pub fn FlowMap() -> impl IntoView {
             <svg class="map-base" width=width height=height aria-hidden="true">
                 <g class="countries">{countries}</g>
             </svg>
-            {keys.map(|keys| view! { <FlowLayers dimmed=focusing keys /> })}
+            {layers.map(|layers| view! { <FlowLayers dimmed=focusing layers /> })}
             <svg
                 class="map"
                 node_ref=svg

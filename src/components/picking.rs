@@ -2,6 +2,7 @@
 //! through a spatial index ([`flowmap_core::pick`]) instead of the browser's hit testing.
 
 use crate::state::{pointer_in_frame, Hover, MapState};
+use flowmap_core::dataset::Dataset;
 use flowmap_core::pick::FlowPicker;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,43 +17,15 @@ pub struct Picking {
     /// The index, the layout it is of (a generation number), and how many flows it has.
     picker: StoredValue<(FlowPicker, u64, usize), LocalStorage>,
     state: MapState,
-    flows: Arc<Vec<FlowKey>>,
-}
-
-/// A flow's id, route and category, by dataset index: what layers, highlighting and
-/// pinning look up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlowKey {
-    /// The flow's id.
-    pub id: String,
-    /// Location ids, origin first.
-    pub route: Vec<String>,
-    /// Position of its category in the dataset.
-    pub category: usize,
-}
-
-/// The ids, routes and categories of a dataset's flows.
-pub fn flow_keys(dataset: &flowmap_core::dataset::Dataset) -> Arc<Vec<FlowKey>> {
-    Arc::new(
-        dataset
-            .raw
-            .flows
-            .iter()
-            .map(|f| FlowKey {
-                id: f.id.clone(),
-                route: dataset.route(f).into_iter().map(String::from).collect(),
-                category: dataset.category(&f.category).map_or(usize::MAX, |(k, _)| k),
-            })
-            .collect(),
-    )
+    dataset: Arc<Dataset>,
 }
 
 impl Picking {
     /// Picking over `state`'s layout. Whenever the layout changes the index is built anew,
     /// a slice of flows per task, starting after the current task.
-    pub fn new(state: MapState, flows: Arc<Vec<FlowKey>>) -> Picking {
+    pub fn new(state: MapState, dataset: Arc<Dataset>) -> Picking {
         let picker = StoredValue::new_local((FlowPicker::empty(1.0, 1.0), 0, 0));
-        let picking = Picking { picker, state, flows };
+        let picking = Picking { picker, state, dataset };
         let later = picking.clone();
         Effect::new(move |generation: Option<u64>| {
             state.layout.track();
@@ -123,7 +96,7 @@ impl Picking {
         }
         let Some((x, y)) = pointer_in_frame(ev) else { return };
         let Some(index) = self.pick(x, y) else { return };
-        let id = self.flows.get(index).map(|f| f.id.clone());
+        let id = self.dataset.raw.flows.get(index).map(|f| f.id.clone());
         let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);
         self.state.select(if pinned { None } else { id });
     }
