@@ -52,8 +52,7 @@ impl ArcShape {
         let mut line = String::with_capacity(40);
         push_point(&mut line, 'M', self.start);
         push_point(&mut line, 'Q', self.control);
-        line.push(' ');
-        line.push_str(&format!("{:.1},{:.1}", self.base.x, self.base.y));
+        push_point(&mut line, ' ', self.base);
         line
     }
 
@@ -84,7 +83,8 @@ fn lerp(a: Coord<f64>, b: Coord<f64>, t: f64) -> Coord<f64> {
     a + (b - a) * t
 }
 
-fn dist(a: Coord<f64>, b: Coord<f64>) -> f64 {
+/// Distance between two points.
+pub(crate) fn dist(a: Coord<f64>, b: Coord<f64>) -> f64 {
     dist2(a, b).sqrt()
 }
 
@@ -122,9 +122,9 @@ impl Quad {
         // measured from `center`'s end.
         let f = |s: f64| {
             let t = if from_end { 1.0 - s } else { s };
-            let off = self.at(t) - center;
-            let slope = self.slope(t) * if from_end { -1.0 } else { 1.0 };
-            (off.x * off.x + off.y * off.y - d2, 2.0 * (off.x * slope.x + off.y * slope.y))
+            let at = self.at(t);
+            let (off, slope) = (at - center, self.slope(t) * if from_end { -1.0 } else { 1.0 });
+            (dist2(at, center) - d2, 2.0 * (off.x * slope.x + off.y * slope.y))
         };
         let mut s = (d / dist(self.p0, self.p2).max(1e-9)).min(0.5);
         for _ in 0..8 {

@@ -108,7 +108,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     for f in flows {
         total += 1;
         places.extend(std::iter::once(&f.from).chain(&f.via).chain(std::iter::once(&f.to)));
-        if let Some(k) = dataset.raw.categories.iter().position(|c| c.id == f.category) {
+        if let Some((k, _)) = dataset.category(&f.category) {
             by_category[k] += 1;
         }
         if let Some(k) = crate::filter::STATUSES.iter().position(|s| *s == f.status) {

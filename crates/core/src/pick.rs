@@ -1,6 +1,7 @@
 //! Which flow is under the pointer when thousands are drawn on a canvas (where the browser
 //! cannot tell): each leg cut into short straight pieces, filed in a uniform grid.
 
+use crate::arc::dist;
 use crate::layout::FlowShape;
 use geo::Coord;
 
@@ -48,13 +49,6 @@ impl FlowPicker {
         FlowPicker { flows: Vec::new(), pieces: Vec::new(), columns, rows, cells: vec![Vec::new(); columns * rows] }
     }
 
-    /// Indexes `flows` (as laid out for a `width` × `height` map).
-    pub fn new(flows: &[FlowShape], width: f64, height: f64) -> FlowPicker {
-        let mut picker = FlowPicker::empty(width, height);
-        picker.add(flows);
-        picker
-    }
-
     /// Adds `flows`, drawn after those already added.
     pub fn add(&mut self, flows: &[FlowShape]) {
         let (columns, rows) = (self.columns, self.rows);
@@ -64,7 +58,7 @@ impl FlowPicker {
             self.flows.push(f.index);
             let reach = (f.width / 2.0 + SLACK).max(MIN_REACH);
             for leg in &f.legs {
-                let chord = (leg.base - leg.start).x.hypot((leg.base - leg.start).y);
+                let chord = dist(leg.start, leg.base);
                 let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
                 let mut a = leg.start;
                 let ends = (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain(std::iter::once(leg.tip));
@@ -121,8 +115,7 @@ fn distance_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let ab = b - a;
     let len2 = ab.x * ab.x + ab.y * ab.y;
     let t = if len2 > 0.0 { (((p - a).x * ab.x + (p - a).y * ab.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
-    let q = a + ab * t;
-    (p.x - q.x).hypot(p.y - q.y)
+    dist(p, a + ab * t)
 }
 
 #[cfg(test)]
@@ -130,6 +123,13 @@ mod test {
     use super::*;
 
     impl FlowPicker {
+        /// Indexes `flows` at once (the app adds them a slice per task).
+        fn new(flows: &[FlowShape], width: f64, height: f64) -> FlowPicker {
+            let mut picker = FlowPicker::empty(width, height);
+            picker.add(flows);
+            picker
+        }
+
         fn pick_any(&self, x: f64, y: f64) -> Option<usize> {
             self.pick(x, y, |_| true)
         }
