@@ -96,17 +96,18 @@ impl MapState {
         let dataset = data.dataset.clone();
         // Totals are read as text (marker labels for screen readers, a location's tooltip):
         // they follow a filter right after the frame that shows it, not within it.
-        let settled = RwSignal::new(visible.get_untracked());
+        let settled = Trigger::new();
         Effect::new(move |first: Option<()>| {
-            let now = visible.get();
+            visible.track();
             if first.is_some() {
-                crate::page::after_next_paint(move || settled.set(now));
+                crate::page::after_next_paint(move || settled.notify());
             }
         });
         let totals = Memo::new(move |_| {
-            settled.with(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
+            settled.track();
+            visible.with_untracked(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
         });
-        let every: Vec<usize> = (0..total).collect();
+        let every: Vec<usize> = if on_canvas { (0..total).collect() } else { Vec::new() };
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
         let lang = data.lang;
@@ -192,6 +193,20 @@ impl MapState {
             if from_url != view.get_untracked() {
                 view.set(from_url);
             }
+        });
+    }
+
+    /// Runs `f` once, as soon as the map is first laid out (once it has a size).
+    pub fn once_laid_out(self, f: impl FnOnce() + 'static) {
+        let mut f = Some(f);
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || self.layout.with(Option::is_none) {
+                return done.unwrap_or(false);
+            }
+            if let Some(f) = f.take() {
+                f();
+            }
+            true
         });
     }
 

@@ -46,13 +46,7 @@ pub fn Graphic(
         }
     };
     set_timeout(show_below, std::time::Duration::from_secs(1));
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || state.layout.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
-        crate::page::after_next_paint(show_below);
-        true
-    });
+    state.once_laid_out(move || crate::page::after_next_paint(show_below));
     view! {
         <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>

@@ -57,13 +57,9 @@ pub fn FlowMap() -> impl IntoView {
     let laid_out = state.layout;
     // The first-draw mark in the first frame that shows the laid-out map. (The canvas layers
     // set it when they have painted every flow.)
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || state.on_canvas || laid_out.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
-        page::on_next_frame(page::mark_map_drawn);
-        true
-    });
+    if !state.on_canvas {
+        state.once_laid_out(|| page::on_next_frame(page::mark_map_drawn));
+    }
 
     // Keep the detail panel off the pinned route: it opens on the side the route is not.
     Effect::new(move |_| {
