@@ -100,12 +100,19 @@ struct Stroke {
     color: &'static str,
     width: f64,
     dash: Option<[f64; 4]>,
+    /// `dash` as the canvas takes it, made once rather than for every slice painted.
+    line_dash: js_sys::Array,
     /// A faint wide band under undisclosed values, without arrowheads.
     band: bool,
     legs: Vec<ArcShape>,
 }
 
 impl Stroke {
+    fn new(layer: usize, color: &'static str, width: f64, dash: Option<[f64; 4]>, band: bool, legs: Vec<ArcShape>) -> Stroke {
+        let line_dash = dash.iter().flatten().map(|v| JsValue::from_f64(*v)).collect();
+        Stroke { layer, color, width, dash, line_dash, band, legs }
+    }
+
     fn cost_per_leg(&self) -> usize {
         if self.band {
             BAND
@@ -137,11 +144,11 @@ fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool]) ->
     for (layer, mine) in per_layer.into_iter().enumerate() {
         let bands: Vec<ArcShape> = mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
-            out.push(Stroke { layer, color: f.color, width: 9.0, dash: None, band: true, legs: bands });
+            out.push(Stroke::new(layer, f.color, 9.0, None, true, bands));
         }
         for b in batches(&mine) {
             let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
-            out.push(Stroke { layer, color: b.color, width: b.width, dash: b.dash, band: false, legs });
+            out.push(Stroke::new(layer, b.color, b.width, b.dash, false, legs));
         }
     }
     out
@@ -171,6 +178,8 @@ struct Job {
     canvases: Vec<web_sys::HtmlCanvasElement>,
     /// Off-screen layers for painting a zoom step, made on the first zoom.
     buffers: Vec<web_sys::HtmlCanvasElement>,
+    /// The 2D contexts of what is painting (the layers or the buffers), by layer.
+    contexts: Vec<Option<web_sys::CanvasRenderingContext2d>>,
     /// True while painting into `buffers`.
     buffered: bool,
     /// Size and zoom of what is painting, and of what the layers show.
@@ -202,9 +211,11 @@ impl Painter {
                 // The layers are cleared and painted again: they show no complete picture.
                 job.shown = None;
             }
-            for canvas in if buffered { &job.buffers } else { &canvases } {
+            let targets = if buffered { &job.buffers } else { &canvases };
+            for canvas in targets {
                 prepare(canvas, view.0);
             }
+            job.contexts = targets.iter().map(context).collect();
             job.generation += 1;
             job.canvases = canvases;
             job.buffered = buffered;
@@ -239,9 +250,8 @@ impl Painter {
                 let (i, from) = job.at;
                 let stroke = &job.strokes[i];
                 let n = (budget / stroke.cost_per_leg()).max(1).min(stroke.legs.len() - from);
-                let targets = if job.buffered { &job.buffers } else { &job.canvases };
-                if let Some(ctx) = targets.get(stroke.layer).and_then(context) {
-                    draw(&ctx, stroke, &stroke.legs[from..from + n]);
+                if let Some(Some(ctx)) = job.contexts.get(stroke.layer) {
+                    draw(ctx, stroke, &stroke.legs[from..from + n]);
                 }
                 budget = budget.saturating_sub(n * stroke.cost_per_leg());
                 job.at = if from + n == stroke.legs.len() { (i + 1, 0) } else { (i, from + n) };
@@ -319,11 +329,7 @@ fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcSha
     ctx.set_line_cap(if stroke.band { "round" } else { "butt" });
     ctx.set_stroke_style_str(stroke.color);
     ctx.set_line_width(stroke.width);
-    let dash = js_sys::Array::new();
-    for v in stroke.dash.iter().flatten() {
-        dash.push(&JsValue::from_f64(*v));
-    }
-    let _ = ctx.set_line_dash(&dash);
+    let _ = ctx.set_line_dash(&stroke.line_dash);
     ctx.begin_path();
     for leg in legs {
         ctx.move_to(leg.start.x, leg.start.y);
