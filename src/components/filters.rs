@@ -125,7 +125,9 @@ fn TimeRange(
     let ends = move |f: &Filter| {
         (f.from.map_or(timeline.start, |d| month_of(&d, true)), f.to.map_or(timeline.end, |d| month_of(&d, false)))
     };
-    let end = move |first: bool| state.view.with(|v| if first { ends(&v.filter).0 } else { ends(&v.filter).1 });
+    // A memo: a pan or zoom (in the same view) does not re-format the dates.
+    let now = Memo::new(move |_| state.view.with(|v| ends(&v.filter)));
+    let end = move |first: bool| now.with(|(lo, hi)| if first { *lo } else { *hi });
     let set = move |first: bool, m: i32| {
         state.view.update(|v| {
             let (lo, hi) = ends(&v.filter);
