@@ -12,7 +12,7 @@ use crate::load::Loaded;
 use crate::page;
 use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
-use flowmap_core::batch::batches;
+use flowmap_core::batch::{batches, line_opacity};
 use flowmap_core::dataset::Dataset;
 use flowmap_core::layout::{FlowShape, MapLayout};
 use flowmap_core::zoom::Zoom;
@@ -56,7 +56,7 @@ pub fn FlowLayers(
             passes.with(|passes| {
                 state.layout.with(|l| {
                     if let Some(l) = l {
-                        painter.start(elements, strokes(l, &layers, canvases.len(), passes), view);
+                        painter.start(elements, strokes(l, &layers, canvases.len(), passes, view.0), view);
                     }
                 })
             });
@@ -104,13 +104,16 @@ struct Stroke {
     line_dash: js_sys::Array,
     /// A faint wide band under undisclosed values, without arrowheads.
     band: bool,
+    /// How opaque its lines are: fainter on a crowded map, fainter still for a band.
+    opacity: f64,
     legs: Vec<ArcShape>,
 }
 
 impl Stroke {
-    fn new(layer: usize, color: &'static str, width: f64, dash: Option<[f64; 4]>, band: bool, legs: Vec<ArcShape>) -> Stroke {
+    fn new(layer: usize, color: &'static str, width: f64, dash: Option<[f64; 4]>, band: bool, opacity: f64, legs: Vec<ArcShape>) -> Stroke {
         let line_dash = dash.iter().flatten().map(|v| JsValue::from_f64(*v)).collect();
-        Stroke { layer, color, width, dash, line_dash, band, legs }
+        let opacity = if band { 0.2 * opacity } else { opacity };
+        Stroke { layer, color, width, dash, line_dash, band, opacity, legs }
     }
 
     fn cost_per_leg(&self) -> usize {
@@ -132,10 +135,13 @@ pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
 }
 
 /// The strokes of every layer: per layer, the bands of undisclosed values, then the lines
-/// and arrowheads widest first.
-fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool]) -> Vec<Stroke> {
+/// and arrowheads widest first; all as opaque as the flows that pass the filters leave room
+/// for on a map of `size`.
+fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], (width, height): (f64, f64)) -> Vec<Stroke> {
+    let drawn: Vec<&FlowShape> = l.flows.iter().filter(|f| passes[f.index]).collect();
+    let opacity = line_opacity(&drawn, width, height);
     let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
-    for f in l.flows.iter().filter(|f| passes[f.index]) {
+    for f in drawn {
         if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
             mine.push(f);
         }
@@ -144,11 +150,11 @@ fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool]) ->
     for (layer, mine) in per_layer.into_iter().enumerate() {
         let bands: Vec<ArcShape> = mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
-            out.push(Stroke::new(layer, f.color, 9.0, None, true, bands));
+            out.push(Stroke::new(layer, f.color, 9.0, None, true, opacity, bands));
         }
         for b in batches(&mine) {
             let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
-            out.push(Stroke::new(layer, b.color, b.width, b.dash, false, legs));
+            out.push(Stroke::new(layer, b.color, b.width, b.dash, false, opacity, legs));
         }
     }
     out
@@ -325,7 +331,7 @@ fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderi
 
 /// Draws `legs` in `stroke`'s style: one path for the lines, one for the arrowheads.
 fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcShape]) {
-    ctx.set_global_alpha(if stroke.band { 0.2 } else { 1.0 });
+    ctx.set_global_alpha(stroke.opacity);
     ctx.set_line_cap(if stroke.band { "round" } else { "butt" });
     ctx.set_stroke_style_str(stroke.color);
     ctx.set_line_width(stroke.width);

@@ -3,6 +3,7 @@
 use crate::download::{save_png, save_text};
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::batch::line_opacity;
 use flowmap_core::describe::{credit_line, credit_sources};
 use flowmap_core::export::{csv, json, svg, xml_escape, Frame};
 use flowmap_core::query::embed_url;
@@ -16,6 +17,13 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let lang = data.lang;
     let (width, height) = state.size.get_untracked();
     let mut layout = state.layout.get_untracked()?;
+    // As translucent as the canvas draws them (from the flows it draws: those that pass the
+    // filters other than categories).
+    let opacity = if state.on_canvas {
+        state.passes.with_untracked(|p| line_opacity(&layout.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height))
+    } else {
+        1.0
+    };
     // The canvas map's layout has every flow: keep those shown.
     state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
     let meta = &dataset.raw.meta;
@@ -30,7 +38,7 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
         sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
         credit: credit_line(dataset, &data.atlas.credit, lang),
     };
-    let (doc, total) = svg(&layout, width, height, &frame);
+    let (doc, total) = svg(&layout, width, height, opacity, &frame);
     Some((doc, width, total))
 }
 

@@ -83,6 +83,33 @@ test(`${N} flows: drawn on one canvas per category, the largest of each kept as 
   await page.close();
 });
 
+test(`${N} flows: a crowded map draws its lines translucent, so the last category does not cover the others`, async () => {
+  const { page, errors } = await openLarge();
+  await page.waitForSelector('.flow-layers:not([aria-busy])', { state: 'attached' });
+  // Of each layer's painted pixels, the share that is fully opaque: drawn opaque, the lines
+  // of 2,000 flows leave over half of them so (and the top layer hides those below).
+  const opaque = await page.evaluate(() => [...document.querySelectorAll('.flow-layers canvas')].map((c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    let full = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) { painted++; if (px[i] === 255) full++; }
+    return full / painted;
+  }));
+  for (const share of opaque) assert.ok(share < 0.2, `${(share * 100).toFixed(0)} % of a layer's pixels are opaque`);
+  // The SVG download draws them as translucent as the screen does.
+  await page.click('details.downloads summary');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('details.downloads button[data-export="svg"]')]);
+  const svg = fs.readFileSync(await file.path(), 'utf8');
+  const groups = svg.match(/<g class="flow"[^>]*>/g) ?? [];
+  assert.ok(groups.length > 0, 'no flows in the SVG');
+  const opacities = new Set(groups.map((g) => Number(g.match(/opacity="([\d.]+)"/)?.[1] ?? 1)));
+  assert.equal(opacities.size, 1, `flows of several opacities: ${[...opacities]}`);
+  const [opacity] = opacities;
+  assert.ok(opacity > 0 && opacity < 1, `flows drawn ${opacity} opaque`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test(`${N} flows: the pointer finds a flow on the canvas (tooltip, highlight), a click pins it`, async () => {
   const { page, errors } = await openLarge();
   // A point on a flow's curve (from one of the invisible SVG flows' geometry), clear of the

@@ -47,6 +47,12 @@ pub struct ArcShape {
 }
 
 impl ArcShape {
+    /// About the line's length: halfway between its chord and its control polygon, which
+    /// bound a quadratic curve's length below and above.
+    pub fn length(&self) -> f64 {
+        (dist(self.start, self.base) + dist(self.start, self.control) + dist(self.control, self.base)) / 2.0
+    }
+
     /// SVG path of the line (a quadratic curve).
     pub fn line(&self) -> String {
         let mut line = String::with_capacity(40);
@@ -210,6 +216,17 @@ mod test {
         let back = arc(b, a, &s).unwrap();
         // Each midpoint sits bend/2 of the chord off the straight line, on its own side.
         assert!(dist(there.middle, back.middle) > 0.99 * s.bend * dist(a, b));
+    }
+
+    #[test]
+    fn length_lies_between_chord_and_control_polygon() {
+        let (a, b) = (coord! { x: 0.0, y: 0.0 }, coord! { x: 300.0, y: 0.0 });
+        let straight = arc(a, b, &ArcStyle { bend: 0.0, ..ArcStyle::default() }).unwrap();
+        assert!((straight.length() - dist(straight.start, straight.base)).abs() < 1e-9);
+        let curved = arc(a, b, &ArcStyle { bend: 0.4, ..ArcStyle::default() }).unwrap();
+        let chord = dist(curved.start, curved.base);
+        let polygon = dist(curved.start, curved.control) + dist(curved.control, curved.base);
+        assert!(chord < curved.length() && curved.length() < polygon);
     }
 
     #[test]

@@ -45,3 +45,63 @@ pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
     }
     out
 }
+
+/// Share of the map that the lines of `flows` may cover before they turn translucent.
+const OPAQUE_COVER: f64 = 0.5;
+/// The faintest a line gets, however crowded the map.
+const FAINTEST: f64 = 0.08;
+
+/// The opacity to draw each line of `flows` with on a `width` × `height` map: opaque while
+/// their ink (width times length, overlaps counted again) covers at most half of the map,
+/// fainter as it crowds, so that where many lines cross reads darker instead of the last
+/// colour drawn covering the whole map.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{arc::{arc, ArcStyle}, batch::line_opacity, layout::FlowShape};
+/// use geo::coord;
+/// let style = ArcStyle { bend: 0.2, start_gap: 0.0, end_gap: 0.0, arrow_length: 6.0, arrow_width: 5.0 };
+/// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &style).unwrap();
+/// let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, legs: vec![leg] };
+/// assert_eq!(line_opacity(&[&flow], 100.0, 100.0), 1.0);
+/// let crowd = vec![&flow; 500];
+/// assert!(line_opacity(&crowd, 100.0, 100.0) < 0.1);
+/// ```
+pub fn line_opacity(flows: &[&FlowShape], width: f64, height: f64) -> f64 {
+    let ink: f64 = flows
+        .iter()
+        .map(|f| f.width * f.legs.iter().map(|l| l.length()).sum::<f64>())
+        .sum();
+    let cover = ink / (width * height).max(1.0);
+    if cover <= OPAQUE_COVER {
+        1.0
+    } else {
+        (OPAQUE_COVER / cover).max(FAINTEST)
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::arc::{arc, ArcStyle};
+    use geo::coord;
+
+    fn flow(width: f64, length: f64) -> FlowShape {
+        let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: length, y: 0.0 }, &ArcStyle { bend: 0.0, ..ArcStyle::default() }).unwrap();
+        FlowShape { index: 0, color: "#000", width, dash: None, undisclosed: false, legs: vec![leg] }
+    }
+
+    #[test]
+    fn lines_fade_as_they_crowd_the_map_and_no_further_than_the_floor() {
+        let one = flow(2.0, 200.0);
+        let opacity = |n: usize| line_opacity(&vec![&one; n], 400.0, 300.0);
+        // 30 lines of about 2 × 190 px ink cover under half of 400 × 300 px: opaque.
+        assert_eq!(opacity(30), 1.0);
+        assert!(opacity(800) < opacity(400) && opacity(400) < 1.0);
+        assert_eq!(opacity(100_000), FAINTEST);
+        // Wider lines are more ink.
+        let wide = flow(8.0, 200.0);
+        assert!(line_opacity(&vec![&wide; 100], 400.0, 300.0) < opacity(100));
+        assert_eq!(line_opacity(&[], 400.0, 300.0), 1.0);
+    }
+}
