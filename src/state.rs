@@ -3,7 +3,7 @@
 
 use crate::load::Loaded;
 use flowmap_core::filter::{indices, Filter};
-use flowmap_core::layout::{layout, MapLayout, MapView};
+use flowmap_core::layout::{countries, layout, projection, CountryShape, MapLayout, MapView};
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
 use flowmap_core::zoom::Zoom;
@@ -51,6 +51,9 @@ pub struct MapState {
     /// What the map draws now (`None` until the map has a size). On a canvas map, every
     /// flow, whatever the filters: filters then only choose what is drawn.
     pub layout: Memo<Option<MapLayout>>,
+    /// The country outlines for the map's size and zoom (`None` until it has a size): apart
+    /// from `layout`, so that a filter does not draw them again.
+    pub countries: Memo<Option<Vec<CountryShape>>>,
     /// True when the flows are drawn on a canvas (datasets of more than [`CANVAS_FROM`]).
     pub on_canvas: bool,
     /// Whether each flow (by dataset index) passes the filters other than categories.
@@ -131,6 +134,12 @@ impl MapState {
                 Some(visible.with(|v| lay(v)))
             }
         });
+        let atlas = data.atlas.clone();
+        let dataset = data.dataset.clone();
+        let outlines = Memo::new(move |_| {
+            let (width, height) = size.get();
+            (width > 0.0).then(|| countries(&atlas, &projection(&dataset, &atlas, width, height, zoom.get())))
+        });
         let hover = RwSignal::new(None::<Hover>);
         let target = Memo::new(move |_| {
             hover.with(|h| match h {
@@ -148,6 +157,7 @@ impl MapState {
             table: RwSignal::new(false),
             panel_left: RwSignal::new(false),
             layout: laid_out,
+            countries: outlines,
             on_canvas,
             passes,
             categories,

@@ -14,6 +14,7 @@ use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
+use std::collections::HashSet;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -74,15 +75,18 @@ pub fn FlowMap() -> impl IntoView {
 
     let dataset = data.dataset.clone();
     let lang = data.lang;
-    // Outlines change with the size and zoom, seldom with a filter: redrawn only then.
-    let outlines = Memo::new(move |_| laid_out.with(|l| l.as_ref().map(|l| l.countries.clone())));
+    // Outlines change with the size and zoom only; a filter changes which are shaded.
+    let involved = Memo::new(move |_| {
+        laid_out.with(|l| l.as_ref().map(|l| l.markers.iter().map(|m| m.id.clone()).collect::<HashSet<String>>()).unwrap_or_default())
+    });
     let countries = move || {
-        outlines.with(|c| {
+        state.countries.with(|c| {
             c.as_ref().map(|c| {
                 c.iter()
                     .map(|c| {
-                        let class = if c.involved { "country involved" } else { "country" };
-                        view! { <path class=class d=c.d.clone() data-id=c.id.clone() /> }
+                        let id = c.id.clone();
+                        let involved = move || involved.with(|ids| ids.contains(&id));
+                        view! { <path class="country" class:involved=involved d=c.d.clone() data-id=c.id.clone() /> }
                     })
                     .collect_view()
             })

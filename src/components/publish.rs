@@ -17,6 +17,7 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let lang = data.lang;
     let (width, height) = state.size.get_untracked();
     let mut layout = state.layout.get_untracked()?;
+    let countries = state.countries.get_untracked()?;
     // As translucent as the canvas draws them (from the flows it draws: those that pass the
     // filters other than categories).
     let opacity = if state.on_canvas {
@@ -38,7 +39,7 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
         sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
         credit: credit_line(dataset, &data.atlas.credit, lang),
     };
-    let (doc, total) = svg(&layout, width, height, opacity, &frame);
+    let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
     Some((doc, width, total))
 }
 

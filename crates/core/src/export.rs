@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::describe::{flow_sources, location_name};
 use crate::i18n::Lang;
-use crate::layout::MapLayout;
+use crate::layout::{CountryShape, MapLayout};
 use crate::model::FlowValue;
 use std::fmt::Write;
 
@@ -114,22 +114,22 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
     lines
 }
 
-/// A standalone SVG of the current view (light theme), with title, legend and credits, and
-/// the document's height (the map's plus the frame's). Each flow is drawn `opacity` opaque,
-/// as a crowded canvas map draws it ([`line_opacity`](crate::batch::line_opacity)); 1 on
-/// SVG maps.
+/// A standalone SVG of the current view (light theme): `countries` and `layout` of a
+/// `width` × `height` map with title, legend and credits; and the document's height (the
+/// map's plus the frame's). Each flow is drawn `opacity` opaque, as a crowded canvas map
+/// draws it ([`line_opacity`](crate::batch::line_opacity)); 1 on SVG maps.
 ///
 /// # Examples
 /// ```
 /// use flowmap_core::export::{svg, Frame};
 /// use flowmap_core::layout::MapLayout;
-/// let empty = MapLayout { countries: vec![], flows: vec![], markers: vec![], problems: vec![] };
-/// let (doc, height) = svg(&empty, 800.0, 500.0, 1.0, &Frame { title: "A & B".into(), ..Frame::default() });
+/// let empty = MapLayout { flows: vec![], markers: vec![], problems: vec![] };
+/// let (doc, height) = svg(&[], &empty, 800.0, 500.0, 1.0, &Frame { title: "A & B".into(), ..Frame::default() });
 /// assert!(height > 500.0);
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 /// assert!(doc.contains("A &amp; B"));
 /// ```
-pub fn svg(layout: &MapLayout, width: f64, height: f64, opacity: f64, frame: &Frame) -> (String, f64) {
+pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f64, opacity: f64, frame: &Frame) -> (String, f64) {
     let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
     let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
@@ -163,8 +163,8 @@ pub fn svg(layout: &MapLayout, width: f64, height: f64, opacity: f64, frame: &Fr
          <g transform=\"translate(0,{top:.1})\" clip-path=\"url(#map)\">\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
     );
-    for c in &layout.countries {
-        let fill = if c.involved { "#d2d0c4" } else { "#e2e2dc" };
+    for c in countries {
+        let fill = if layout.involves(&c.id) { "#d2d0c4" } else { "#e2e2dc" };
         let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
     }
     let flow_group = if opacity < 1.0 { format!("<g class=\"flow\" opacity=\"{opacity:.3}\">") } else { "<g class=\"flow\">".to_string() };
@@ -254,10 +254,10 @@ mod test {
         use crate::layout::FlowShape;
         let leg = arc(geo::coord! { x: 10.0, y: 10.0 }, geo::coord! { x: 300.0, y: 200.0 }, &ArcStyle::default()).unwrap();
         let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, legs: vec![leg] };
-        let l = MapLayout { countries: vec![], flows: vec![flow.clone(), flow], markers: vec![], problems: vec![] };
-        let (faint, _) = svg(&l, 800.0, 500.0, 0.25, &Frame::default());
+        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![], problems: vec![] };
+        let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
         assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);
-        let (opaque, _) = svg(&l, 800.0, 500.0, 1.0, &Frame::default());
+        let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());
         assert_eq!(opaque.matches("<g class=\"flow\">").count(), 2);
         assert!(!opaque.contains("opacity=\""));
     }

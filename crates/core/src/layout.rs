@@ -24,8 +24,6 @@ pub struct CountryShape {
     pub id: String,
     /// SVG path data.
     pub d: String,
-    /// True when a flow shown starts, passes or ends here.
-    pub involved: bool,
 }
 
 /// A flow ready to draw: one arc per leg of its route.
@@ -70,17 +68,23 @@ pub struct Marker {
     pub off_map: bool,
 }
 
-/// The laid-out map.
+/// The laid-out flows and places of a map (its countries are [`countries`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapLayout {
-    /// Country outlines.
-    pub countries: Vec<CountryShape>,
     /// Flows that could be placed, in dataset order.
     pub flows: Vec<FlowShape>,
     /// Markers of the locations the flows use, most important first.
     pub markers: Vec<Marker>,
     /// Flows that could not be placed, and why.
     pub problems: Vec<Problem>,
+}
+
+impl MapLayout {
+    /// True when a flow laid out starts, passes or ends at location `id` (a country's
+    /// outline is then shaded as involved).
+    pub fn involves(&self, id: &str) -> bool {
+        self.markers.iter().any(|m| m.id == id)
+    }
 }
 
 /// What the map is drawn for.
@@ -187,7 +191,20 @@ pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
     natural.clamp(width * 0.5, width * 0.85).round()
 }
 
-/// Projects and lays out the visible flows for a view.
+/// The projection of a `width` × `height` map at `zoom`: fitted to the dataset's focus, so it
+/// depends on neither the filters nor which flows are shown.
+pub fn projection(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64, zoom: Zoom) -> Projection {
+    Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: padding(width, height) }).zoomed(zoom)
+}
+
+/// The country outlines in `proj`, apart from the flows' layout: they change with the size
+/// and the zoom, never with a filter.
+pub fn countries(atlas: &Atlas, proj: &Projection) -> Vec<CountryShape> {
+    atlas.countries.iter().map(|c| CountryShape { id: c.id.clone(), d: multipolygon_path(&c.shape, proj, 0.6) }).collect()
+}
+
+/// Projects and lays out the visible flows and their places for a view (the countries are
+/// [`countries`]).
 pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
     let (width, height) = (view.width, view.height);
     let mut problems = Vec::new();
@@ -218,8 +235,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
 
     let points: HashMap<&str, Coord<f64>> = known.into_iter().filter_map(|(id, p)| Some((id, p?))).collect();
     let pad = padding(width, height);
-    let proj = Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: pad })
-        .zoomed(view.zoom);
+    let proj = projection(dataset, atlas, width, height, view.zoom);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
     let mut off_map: HashMap<&str, char> = HashMap::default();
@@ -277,16 +293,6 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         })
         .collect();
 
-    let countries = atlas
-        .countries
-        .iter()
-        .map(|c| CountryShape {
-            id: c.id.clone(),
-            d: multipolygon_path(&c.shape, &proj, 0.6),
-            involved: points.contains_key(c.id.as_str()),
-        })
-        .collect();
-
     let scale = WidthScale::for_flows(dataset.raw.flows.iter());
     let mut seen_pairs: HashMap<(&str, &str), usize> = HashMap::default();
     let flows = routes
@@ -320,7 +326,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         })
         .collect();
 
-    MapLayout { countries, flows, markers, problems }
+    MapLayout { flows, markers, problems }
 }
 
 #[cfg(test)]
@@ -370,7 +376,11 @@ mod test {
         assert_eq!(l.flows[1].legs.len(), 1);
         assert_eq!(l.problems.len(), 1);
         assert!(l.problems[0].message.contains("MNE"), "{:?}", l.problems);
-        assert!(l.countries[0].involved && !l.countries[0].d.is_empty());
+        assert!(l.involves("SRB") && !l.involves("MNE"));
+        let proj = projection(&dataset(), &atlas(), 800.0, 500.0, Zoom::IDENTITY);
+        let outlines = countries(&atlas(), &proj);
+        assert_eq!(outlines.len(), 1);
+        assert!(outlines[0].id == "SRB" && outlines[0].d.starts_with('M'));
     }
 
     #[test]
