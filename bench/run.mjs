@@ -3,7 +3,8 @@
 //
 //   bash scripts/bench.sh            (or: node bench/run.mjs)
 //
-// Environment: BENCH_SIZES=bundled,1000,10000,100000 (the default), BENCH_RUNS=5 (fresh pages
+// Environment: BENCH_SIZES=bundled,slow4g,1000,10000,100000 (the default; slow4g is the
+// bundled dataset served gzipped over an emulated Slow 4G connection), BENCH_RUNS=5 (fresh pages
 // per map and dataset), BENCH_RUNS_BUNDLED=9 (runs on the bundled dataset, or BENCH_RUNS when
 // that is set: short runs, and its first draw varies most), BENCH_RUNS_100K=3 (runs at 100,000 flows), BENCH_TIMEOUT_S=120 (cap of
 // each phase of a run: load, interactive, pixels, memory, hover, filter; a run over it is
@@ -12,7 +13,9 @@
 // Every run is a new browser context (empty cache) on a page of 1280×900 CSS px; files are
 // served from this process over loopback with `cache-control: no-store`, so the timings are
 // CPU time of parsing, laying out and drawing, not network time. What a reader downloads is
-// reported separately, as bytes.
+// reported separately, as bytes; and the "slow4g" runs show what those bytes cost a reader on
+// a slow mobile connection (Lighthouse's Slow 4G: 150 ms round trips, 1.6 Mbit/s down,
+// 750 kbit/s up), with every file gzipped as a web server would send it.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,7 +38,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const env = process.env;
-const SIZES = (env.BENCH_SIZES ?? 'bundled,1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
+const SIZES = (env.BENCH_SIZES ?? 'bundled,slow4g,1000,10000,100000').split(',').map((s) => s.trim()).filter(Boolean);
 const RUNS = Math.max(1, Number(env.BENCH_RUNS ?? 5));
 const RUNS_100K = Math.max(1, Math.min(RUNS, Number(env.BENCH_RUNS_100K ?? 3)));
 const RUNS_BUNDLED = Math.max(1, Number(env.BENCH_RUNS_BUNDLED ?? (env.BENCH_RUNS ? RUNS : 9)));
@@ -89,13 +92,25 @@ function fileFor(pathname) {
   return file;
 }
 
-async function serve() {
+/** Lighthouse's "Slow 4G" (its mobile default), for Chromium's network emulation. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** Serves dist/, the peer and the datasets; with `gzip`, compressed (level 6, as web servers
+ * commonly do) for browsers that accept it. */
+async function serve({ gzip = false } = {}) {
+  const packed = new Map();
   const server = http.createServer((req, res) => {
     const file = fileFor(new URL(req.url, 'http://localhost').pathname);
     if (!file) { res.writeHead(403).end(); return; }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!packed.has(file)) packed.set(file, zlib.gzipSync(body, { level: 6 }));
+        body = packed.get(file);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
@@ -250,7 +265,7 @@ async function pageInteract({ what, kind, leg: legSelector, checkbox, capMs }) {
 
 class Timeout extends Error {}
 
-async function runOnce(browser, origin, kind, dataPath, { wantResponses }) {
+async function runOnce(browser, origin, kind, dataPath, { wantResponses, network }) {
   // Each phase (load, interactive, memory, hover, filter) has CAP_MS.
   const started = Date.now();
   let phase = started;
@@ -264,6 +279,11 @@ async function runOnce(browser, origin, kind, dataPath, { wantResponses }) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.addInitScript(INIT);
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   const errors = [];
   const responses = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text().slice(0, 300)); });
@@ -563,7 +583,7 @@ function reading(results, bytes) {
       `and which SVG costs whatever draws it. The main-thread figures (mark, "frame done", "busy") are the ones that measure ` +
       `each implementation's own work.`);
   }
-  const small = results.find((r) => r.name.startsWith('bundled'));
+  const small = results.find((r) => r.name === 'bundled (22 flows)');
   if (small && small.app.hoverRaster.median != null && small.peer.hoverRaster.median) {
     const h = small.app.hoverRaster.median / small.peer.hoverRaster.median;
     const f = small.app.filterRaster.median / small.peer.filterRaster.median;
@@ -577,6 +597,13 @@ function reading(results, bytes) {
     out.push(`- **Download** (default view, gzip -9): app ${kb(bytes.app.total.gzip)} KB vs peer ${kb(bytes.peer.total.gzip)} KB ` +
       `(${(bytes.app.total.gzip / bytes.peer.total.gzip).toFixed(1)}×). Geometry and data are the same bytes in both, so the ` +
       `difference is code: the app's wasm and its JS glue and CSS against the peer's bundled d3-geo and d3-selection.`);
+    const slow = results.find((r) => r.name === 'bundled, Slow 4G, gzip');
+    const [a, p] = [slow?.app.firstDraw.median, slow?.peer.firstDraw.median];
+    if (a != null && p != null) {
+      out.push(`  What the bytes cost a reader: over an emulated Slow 4G connection, with the files gzipped, the app's map shows ` +
+        `after ${ms(a)} and the peer's after ${ms(p)} (${(a / p).toFixed(1)}×), against ` +
+        `${ms(small?.app.firstDraw.median ?? NaN)} and ${ms(small?.peer.firstDraw.median ?? NaN)} over loopback.`);
+    }
   }
   return out.join('\n');
 }
@@ -677,14 +704,15 @@ async function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run scripts/build.sh first');
   log('building the peer with esbuild');
   await buildPeer();
-  const numeric = SIZES.filter((s) => s !== 'bundled').map(Number);
-  if (numeric.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must list "bundled" and flow counts, got ${SIZES}`);
+  const numeric = SIZES.filter((s) => s !== 'bundled' && s !== 'slow4g').map(Number);
+  if (numeric.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must list "bundled", "slow4g" and flow counts, got ${SIZES}`);
   if (numeric.length) {
     log(`generating datasets: ${numeric.join(', ')} flows`);
     writeDatasets(numeric);
   }
   const buildBefore = distHash();
   const server = await serve();
+  const gzipServer = SIZES.includes('slow4g') ? await serve({ gzip: true }) : null;
   let browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
   const browserVersion = browser.version();
   const results = [];
@@ -694,16 +722,18 @@ async function main() {
   try {
     for (const size of SIZES) {
       const bundled = size === 'bundled';
-      const name = bundled ? 'bundled (22 flows)' : `${Number(size).toLocaleString('en-US')} flows`;
-      const dataPath = bundled ? null : `/bench-data/flows-${size}.json`;
-      const planned = size === 'bundled' ? RUNS_BUNDLED : Number(size) >= 100000 ? RUNS_100K : RUNS;
+      const slow = size === 'slow4g';
+      const name = bundled ? 'bundled (22 flows)' : slow ? 'bundled, Slow 4G, gzip' : `${Number(size).toLocaleString('en-US')} flows`;
+      const dataPath = bundled || slow ? null : `/bench-data/flows-${size}.json`;
+      const planned = bundled ? RUNS_BUNDLED : Number(size) >= 100000 ? RUNS_100K : RUNS;
+      const origin = slow ? gzipServer.origin : server.origin;
       const runs = { app: [], peer: [] };
       const given = { app: false, peer: false };
       for (let i = 0; i < planned; i++) {
         // Alternate which map goes first, so that drift of the machine does not favour one.
         for (const kind of i % 2 ? ['peer', 'app'] : ['app', 'peer']) {
           if (given[kind] || !ONLY.includes(kind)) continue;
-          const r = await runOnce(browser, server.origin, kind, dataPath, { wantResponses: bundled && i === 0 });
+          const r = await runOnce(browser, origin, kind, dataPath, { wantResponses: bundled && i === 0, network: slow ? SLOW_4G : null });
           runs[kind].push(r);
           raw.push({ dataset: name, map: kind, run: i + 1, ...r, responses: undefined });
           const show = (v) => (v == null ? '-' : v.toFixed(0));
@@ -731,6 +761,7 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
     await server.close();
+    await gzipServer?.close();
   }
 
   const wall = (Date.now() - t0) / 1000;
