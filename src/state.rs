@@ -63,6 +63,9 @@ pub struct MapState {
     pub categories: Memo<Filter>,
     /// The zoom alone, so that a filter (in the same view) does not re-run what depends on it.
     pub zoom: Memo<Zoom>,
+    /// The zoom the map is laid out for: `zoom` once it has rested for [`SETTLE`]. Until
+    /// then the drawn map is moved and scaled to follow ([`MapState::shift`]).
+    pub drawn_zoom: RwSignal<Zoom>,
     /// The dataset index of the pinned flow.
     pub pinned: Memo<Option<usize>>,
     /// Whether each flow (by dataset index) passes the filters.
@@ -74,6 +77,11 @@ pub struct MapState {
 
 /// Datasets with more flows than this are drawn on a canvas.
 pub const CANVAS_FROM: usize = 300;
+
+/// How long the zoom must rest before the map is laid out again for it: while the reader
+/// drags or zooms, the map drawn for the last rest is moved and scaled instead, so that it
+/// keeps up with the pointer however many flows it has.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(120);
 
 impl MapState {
     /// Creates the state for a dataset, starting from the URL hash, and keeps the hash and
@@ -120,9 +128,19 @@ impl MapState {
         let pinned = Memo::new(move |_| {
             pinned_id.with(|id| id.as_ref().and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id)))
         });
+        let drawn_zoom = RwSignal::new(zoom.get_untracked());
+        let ticket = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            let now = zoom.get();
+            if now != drawn_zoom.get_untracked() {
+                let mine = ticket.get_value() + 1;
+                ticket.set_value(mine);
+                set_timeout(move || if ticket.get_value() == mine { drawn_zoom.set(now) }, SETTLE);
+            }
+        });
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
-            let zoom = zoom.get();
+            let zoom = drawn_zoom.get();
             let lay = |visible: &[usize]| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang });
             if width <= 0.0 {
                 None
@@ -138,7 +156,7 @@ impl MapState {
         let dataset = data.dataset.clone();
         let outlines = Memo::new(move |_| {
             let (width, height) = size.get();
-            (width > 0.0).then(|| countries(&atlas, &projection(&dataset, &atlas, width, height, zoom.get())))
+            (width > 0.0).then(|| countries(&atlas, &projection(&dataset, &atlas, width, height, drawn_zoom.get())))
         });
         let hover = RwSignal::new(None::<Hover>);
         let target = Memo::new(move |_| {
@@ -162,6 +180,7 @@ impl MapState {
             passes,
             categories,
             zoom,
+            drawn_zoom,
             pinned,
             shown,
             totals,
@@ -218,6 +237,23 @@ impl MapState {
             }
             true
         });
+    }
+
+    /// The move and scale from the map as laid out to the zoom now (identity once the zoom
+    /// has rested).
+    pub fn shift(self) -> Zoom {
+        self.zoom.get().relative_to(self.drawn_zoom.get())
+    }
+
+    /// The SVG `transform` for what is drawn from the layout, while the zoom has not rested.
+    pub fn svg_shift(self) -> Option<String> {
+        let z = self.shift();
+        (z != Zoom::IDENTITY).then(|| format!("matrix({} 0 0 {} {} {})", z.k, z.k, z.x, z.y))
+    }
+
+    /// A point of the map frame (as the reader sees it now) in the layout's coordinates.
+    pub fn to_layout(self, x: f64, y: f64) -> (f64, f64) {
+        self.zoom.get_untracked().relative_to(self.drawn_zoom.get_untracked()).invert(x, y)
     }
 
     /// Pins a flow (or unpins with `None`).

@@ -52,7 +52,7 @@ pub fn FlowLayers(
         let painter = painter.clone();
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
-            let view = (state.size.get(), zoom.get_untracked());
+            let view = (state.size.get(), state.drawn_zoom.get_untracked());
             passes.with(|passes| {
                 state.layout.with(|l| {
                     if let Some(l) = l {
@@ -69,8 +69,8 @@ pub fn FlowLayers(
         painter.painted.track();
         let now = zoom.get();
         shift.set(painter.painted_zoom().filter(|then| *then != now).map(|then| {
-            let s = now.k / then.k;
-            format!("matrix({s}, 0, 0, {s}, {}, {})", now.x - then.x * s, now.y - then.y * s)
+            let z = now.relative_to(then);
+            format!("matrix({}, 0, 0, {}, {}, {})", z.k, z.k, z.x, z.y)
         }));
     });
     let layers = categories

@@ -130,7 +130,7 @@ pub fn FlowMap() -> impl IntoView {
             data-flows-drawn=drawn
         >
             <svg class="map-base" width=width height=height aria-hidden="true">
-                <g class="countries">{countries}</g>
+                <g class="countries" transform=move || state.svg_shift()>{countries}</g>
             </svg>
             {layers.map(|layers| view! { <FlowLayers dimmed=focusing layers /> })}
             <svg
@@ -145,12 +145,15 @@ pub fn FlowMap() -> impl IntoView {
                 on:mouseleave=move |_| if let Some(p) = &p_leave { p.on_leave() }
                 on:click=move |ev| if let Some(p) = &p_click { p.on_click(&ev) }
             >
-                <g class="flows" class:on-canvas=on_canvas class:focusing=move || focusing.get()>
-                    <For each=move || in_dom.get() key=|i| *i let:index>
-                        <FlowArc index laid_out />
-                    </For>
+                // Moved and scaled with the zoom until it rests and the map is laid out again.
+                <g class="view" transform=move || state.svg_shift()>
+                    <g class="flows" class:on-canvas=on_canvas class:focusing=move || focusing.get()>
+                        <For each=move || in_dom.get() key=|i| *i let:index>
+                            <FlowArc index laid_out />
+                        </For>
+                    </g>
+                    <g class="markers">{markers}</g>
                 </g>
-                <g class="markers">{markers}</g>
             </svg>
             <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>
             <Tooltip />

@@ -64,6 +64,7 @@ impl Picking {
         );
     }
 
+    /// The flow under `(x, y)`, in the layout's coordinates ([`MapState::to_layout`]).
     fn pick(&self, x: f64, y: f64) -> Option<usize> {
         let shown = self.state.shown.read_untracked();
         self.picker.with_value(|(p, _, _)| p.pick(x, y, |i| shown[i]))
@@ -74,8 +75,13 @@ impl Picking {
         if on_marker(ev) {
             return;
         }
+        // A button held down: the reader is dragging the map, not pointing at flows.
+        if ev.buttons() != 0 {
+            return self.on_leave();
+        }
         let Some((x, y)) = pointer_in_frame(ev) else { return };
-        match self.pick(x, y) {
+        let (lx, ly) = self.state.to_layout(x, y);
+        match self.pick(lx, ly) {
             Some(index) => self.state.hover.set(Some(Hover::Flow { index, x, y })),
             None if matches!(self.state.hover.get_untracked(), Some(Hover::Flow { .. })) => self.state.hover.set(None),
             None => {}
@@ -95,6 +101,7 @@ impl Picking {
             return;
         }
         let Some((x, y)) = pointer_in_frame(ev) else { return };
+        let (x, y) = self.state.to_layout(x, y);
         let Some(index) = self.pick(x, y) else { return };
         let id = self.dataset.raw.flows.get(index).map(|f| f.id.clone());
         let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);

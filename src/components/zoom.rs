@@ -12,11 +12,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Pointers down on the map (id, x, y), and whether they have started to drag. A drag
-/// begins only after the pointer moves a few pixels, so taps still reach flows.
+/// begins only after the pointer moves a few pixels, so taps still reach flows; the click
+/// that ends a drag does not (it would pin whatever flow the pointer stopped on).
 #[derive(Default)]
 struct Gesture {
     pointers: Vec<(i32, f64, f64)>,
     dragging: bool,
+    swallow_click: bool,
 }
 
 /// Movement, in pixels, after which a press becomes a drag.
@@ -41,9 +43,14 @@ pub fn use_zoom_gestures(svg: NodeRef<leptos::svg::Svg>, state: MapState) {
 }
 
 fn listen(el: &web_sys::Element, name: &str, passive: bool, f: impl FnMut(web_sys::Event) + 'static) {
+    listen_with(el, name, passive, false, f);
+}
+
+fn listen_with(el: &web_sys::Element, name: &str, passive: bool, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_passive(passive);
+    opts.set_capture(capture);
     let _ = el.add_event_listener_with_callback_and_add_event_listener_options(name, cb.as_ref().unchecked_ref(), &opts);
     // The map lives as long as the page.
     cb.forget();
@@ -82,7 +89,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
             return;
         }
         let (x, y) = local(&svg, ev);
-        g.borrow_mut().pointers.push((ev.pointer_id(), x, y));
+        let mut g = g.borrow_mut();
+        g.swallow_click = false;
+        g.pointers.push((ev.pointer_id(), x, y));
     });
     let (svg, g) = (el.clone(), gesture.clone());
     listen(el, "pointermove", true, move |ev| {
@@ -124,11 +133,18 @@ fn attach(el: &web_sys::Element, state: MapState) {
                 let mut g = g.borrow_mut();
                 g.pointers.retain(|q| q.0 != ev.pointer_id());
                 if g.pointers.is_empty() {
+                    g.swallow_click = g.dragging;
                     g.dragging = false;
                 }
             }
         });
     }
+    // Caught on the way down, before the map's own click handlers see it.
+    listen_with(el, "click", false, true, move |ev| {
+        if std::mem::take(&mut gesture.borrow_mut().swallow_click) {
+            ev.stop_propagation();
+        }
+    });
 }
 
 /// Shows "Hold Ctrl to zoom" for a moment when the wheel is used without it.

@@ -85,6 +85,20 @@ export async function openMap(context, origin, url, viewport, options = {}) {
   return opened;
 }
 
+/** Records the map's `transform`s while `act` zooms or pans, until the zoom has rested and
+ * the map is laid out for it again (`g.view` without a transform); returns them, each
+ * `null` when there was none. */
+export async function zoomSettled(page, act) {
+  await page.evaluate(() => {
+    const view = document.querySelector('svg.map g.view');
+    window.__shifts = [];
+    new MutationObserver(() => window.__shifts.push(view.getAttribute('transform'))).observe(view, { attributes: true, attributeFilter: ['transform'] });
+  });
+  await act();
+  await page.waitForFunction(() => window.__shifts.length > 0 && !document.querySelector('svg.map g.view').hasAttribute('transform'));
+  return page.evaluate(() => window.__shifts);
+}
+
 /** The bundled dataset, as the tests' reference. */
 export function bundledDataset() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'data/flows.json'), 'utf8'));

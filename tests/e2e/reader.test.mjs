@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, openMap, bundledDataset, hoverFlow, SHOTS } from './harness.mjs';
+import { serveDist, launch, openMap, bundledDataset, hoverFlow, zoomSettled, SHOTS } from './harness.mjs';
 
 let server;
 let browser;
@@ -131,8 +131,14 @@ test('zooming enlarges the map but keeps stroke widths and marker sizes', async 
     return { stroke: getComputedStyle(line).strokeWidth, markers };
   });
   const before = await measure();
-  await page.getByRole('button', { name: 'Zoom in' }).click();
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  // The drawn map follows each step at once, moved and scaled; once the zoom rests it is
+  // laid out again for it.
+  const shifts = await zoomSettled(page, async () => {
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+  });
+  assert.match(shifts[0] ?? '', /^matrix\(1\.5 0 0 1\.5 /, `transforms: ${shifts}`);
+  assert.equal(shifts.at(-1), null);
   const after = await measure();
   assert.equal(after.stroke, before.stroke);
   const common = Object.keys(after.markers).filter((id) => before.markers[id]);

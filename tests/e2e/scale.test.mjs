@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openPage, axe, ROOT } from './harness.mjs';
+import { serveDist, launch, openPage, axe, zoomSettled, ROOT } from './harness.mjs';
 import { generate } from '../../bench/generate.mjs';
 
 const N = 2000;
@@ -74,7 +74,7 @@ test(`${N} flows: drawn on one canvas per category, the largest of each kept as 
   // Zoomed, the layers are painted again for the new view (off screen, then swapped in;
   // meanwhile the last picture is moved and scaled with a transform).
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await zoomSettled(page, () => page.getByRole('button', { name: 'Zoom in' }).click());
   await page.waitForFunction(() => /zoom=1\.500/.test(location.hash));
   const zoomed = await paintedPixels(page);
   for (const n of zoomed) assert.ok(n > 0, `a layer is blank after zooming: ${zoomed}`);
@@ -110,24 +110,26 @@ test(`${N} flows: a crowded map draws its lines translucent, so the last categor
   await page.close();
 });
 
+/** A point on a flow's curve (from one of the invisible SVG flows' geometry), clear of the
+ * markers, in page pixels. */
+const flowPoint = (page) => page.evaluate(() => {
+  const markers = [...document.querySelectorAll('g.marker circle')].map((c) => c.getBoundingClientRect());
+  const clear = (x, y) => markers.every((r) => Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y) > 20)
+    && !document.elementFromPoint(x, y)?.closest('g.marker');
+  for (const line of document.querySelectorAll('svg.map g.flow path.line')) {
+    const m = line.getScreenCTM();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const q = line.getPointAtLength(line.getTotalLength() * f);
+      const [x, y] = [m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f];
+      if (clear(x, y) && y > 0 && y < innerHeight) return { x, y };
+    }
+  }
+  return null;
+});
+
 test(`${N} flows: the pointer finds a flow on the canvas (tooltip, highlight), a click pins it`, async () => {
   const { page, errors } = await openLarge();
-  // A point on a flow's curve (from one of the invisible SVG flows' geometry), clear of the
-  // markers.
-  const p = await page.evaluate(() => {
-    const markers = [...document.querySelectorAll('g.marker circle')].map((c) => c.getBoundingClientRect());
-    const clear = (x, y) => markers.every((r) => Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y) > 20)
-      && !document.elementFromPoint(x, y)?.closest('g.marker');
-    for (const line of document.querySelectorAll('svg.map g.flow path.line')) {
-      const m = line.getScreenCTM();
-      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
-        const q = line.getPointAtLength(line.getTotalLength() * f);
-        const [x, y] = [m.a * q.x + m.c * q.y + m.e, m.b * q.x + m.d * q.y + m.f];
-        if (clear(x, y) && y > 0 && y < innerHeight) return { x, y };
-      }
-    }
-    return null;
-  });
+  const p = await flowPoint(page);
   assert.ok(p, 'no flow point clear of the markers');
   await page.mouse.move(p.x, p.y);
   const tooltip = page.locator('.tooltip');
@@ -145,6 +147,29 @@ test(`${N} flows: the pointer finds a flow on the canvas (tooltip, highlight), a
   // Off the flows, the tooltip goes.
   await page.mouse.move(5, 5);
   await tooltip.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${N} flows: a drag pans the zoomed map at once, without tooltips on the way, and pins nothing when let go`, async () => {
+  const { page, errors } = await openLarge();
+  await zoomSettled(page, () => page.getByRole('button', { name: 'Zoom in' }).click());
+  await page.waitForSelector('.flow-layers:not([aria-busy])', { state: 'attached' });
+  const p = await flowPoint(page);
+  assert.ok(p, 'no flow point clear of the markers');
+  const zoomBefore = await page.evaluate(() => location.hash);
+  const shifts = await zoomSettled(page, async () => {
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(p.x + 10 * i, p.y + 5 * i);
+    assert.equal(await page.locator('.tooltip').count(), 0, 'a tooltip while dragging');
+    await page.mouse.up();
+  });
+  assert.ok(shifts.some((t) => t?.startsWith('matrix(1 0 0 1 ')), `the map did not follow the drag: ${shifts}`);
+  await page.waitForFunction((before) => location.hash !== before, zoomBefore);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /^#zoom=1\.500,/);
+  assert.equal(await page.locator('.detail-panel').count(), 0, `the drag pinned a flow (${hash})`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -53,6 +53,26 @@ impl Zoom {
     pub fn panned(self, dx: f64, dy: f64, width: f64, height: f64) -> Zoom {
         Zoom { x: self.x + dx, y: self.y + dy, ..self }.clamped(width, height)
     }
+
+    /// The scale and move that take a picture drawn at zoom `then` to where it belongs at
+    /// this zoom: a point at `p` in it goes to `p × k + (x, y)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::zoom::Zoom;
+    /// let then = Zoom::IDENTITY.zoom_at(2.0, 100.0, 50.0, 400.0, 300.0);
+    /// let now = then.panned(-30.0, 0.0, 400.0, 300.0);
+    /// assert_eq!(now.relative_to(then), Zoom { k: 1.0, x: -30.0, y: 0.0 });
+    /// ```
+    pub fn relative_to(self, then: Zoom) -> Zoom {
+        let k = self.k / then.k;
+        Zoom { k, x: self.x - then.x * k, y: self.y - then.y * k }
+    }
+
+    /// The point that this transform takes to `(x, y)`.
+    pub fn invert(self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.x) / self.k, (y - self.y) / self.k)
+    }
 }
 
 #[cfg(test)]
@@ -65,6 +85,21 @@ mod test {
         assert!(z.is_identity());
         let z = Zoom::IDENTITY.zoom_at(2.0, 200.0, 150.0, 400.0, 300.0).panned(1000.0, -1000.0, 400.0, 300.0);
         assert_eq!((z.x, z.y), (0.0, -300.0));
+    }
+
+    #[test]
+    fn a_picture_moved_by_the_relative_transform_lands_where_the_new_zoom_draws_it() {
+        let (w, h) = (400.0, 300.0);
+        let then = Zoom::IDENTITY.zoom_at(1.7, 90.0, 60.0, w, h);
+        let now = then.zoom_at(2.3, 250.0, 140.0, w, h).panned(-40.0, 25.0, w, h);
+        let rel = now.relative_to(then);
+        // A map point p is drawn at p·k + (x, y) by each zoom.
+        let (px, py) = (123.0, 77.0);
+        let drawn_then = (px * then.k + then.x, py * then.k + then.y);
+        let moved = (drawn_then.0 * rel.k + rel.x, drawn_then.1 * rel.k + rel.y);
+        assert!((moved.0 - (px * now.k + now.x)).abs() < 1e-9 && (moved.1 - (py * now.k + now.y)).abs() < 1e-9);
+        assert_eq!(rel.invert(moved.0, moved.1), drawn_then);
+        assert_eq!(now.relative_to(now), Zoom::IDENTITY);
     }
 
     #[test]
