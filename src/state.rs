@@ -3,7 +3,7 @@
 
 use crate::load::Loaded;
 use flowmap_core::filter::{indices, Filter};
-use flowmap_core::layout::{countries, layout, projection, CountryShape, MapLayout, MapView};
+use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
 use flowmap_core::zoom::Zoom;
@@ -138,19 +138,16 @@ impl MapState {
                 set_timeout(move || if ticket.get_value() == mine { drawn_zoom.set(now) }, SETTLE);
             }
         });
+        // The canvas map plans every flow once; a filter then redraws (or just hides) a layer
+        // instead of laying out again. A zoom only lays the plan out again.
+        let planned = {
+            let (dataset, atlas) = (dataset.clone(), atlas.clone());
+            Memo::new(move |_| if on_canvas { plan(&dataset, &atlas, &every) } else { visible.with(|v| plan(&dataset, &atlas, v)) })
+        };
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
             let zoom = drawn_zoom.get();
-            let lay = |visible: &[usize]| layout(&dataset, &atlas, &MapView { width, height, zoom, visible, lang });
-            if width <= 0.0 {
-                None
-            } else if on_canvas {
-                // The canvas map lays out every flow once per size and zoom; a filter then
-                // redraws (or just hides) a layer instead of laying out again.
-                Some(lay(&every))
-            } else {
-                Some(visible.with(|v| lay(v)))
-            }
+            (width > 0.0).then(|| planned.with(|p| layout(&dataset, &atlas, p, &MapView { width, height, zoom, lang })))
         });
         let atlas = data.atlas.clone();
         let dataset = data.dataset.clone();

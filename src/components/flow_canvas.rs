@@ -366,16 +366,23 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
         state.layout.with(|l| {
             let Some(l) = l else { return Vec::new() };
             let passes = state.passes.read();
-            let mut by_width: Vec<(usize, f64, usize)> = l
-                .flows
-                .iter()
-                .filter(|f| passes[f.index])
-                .map(|f| (layer_of[f.index], f.width, f.index))
-                .collect();
-            by_width.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let mut per_layer: Vec<Vec<(f64, usize)>> = vec![Vec::new(); categories];
+            for f in l.flows.iter().filter(|f| passes[f.index]) {
+                if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
+                    mine.push((f.width, f.index));
+                }
+            }
+            // The widest `each` of every layer (widest first, then in dataset order), without
+            // sorting all of them.
+            let wider = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
             let mut keep = Vec::with_capacity(DOM_FLOWS + categories);
-            for group in by_width.chunk_by(|a, b| a.0 == b.0) {
-                keep.extend(group.iter().take(each).map(|f| f.2));
+            for mut mine in per_layer {
+                if mine.len() > each {
+                    mine.select_nth_unstable_by(each, wider);
+                    mine.truncate(each);
+                }
+                mine.sort_unstable_by(wider);
+                keep.extend(mine.into_iter().map(|f| f.1));
             }
             keep
         })

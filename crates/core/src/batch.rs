@@ -32,9 +32,11 @@ pub struct Batch {
 /// ```
 pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
     let step = |w: f64| (w / WIDTH_STEP).round() as i64;
-    let key = |f: &FlowShape| (-step(f.width), f.color, f.dash.map(|d| d.map(f64::to_bits)));
-    let mut order: Vec<usize> = (0..flows.len()).collect();
-    order.sort_unstable_by(|a, b| key(flows[*a]).cmp(&key(flows[*b])).then(a.cmp(b)));
+    // Each flow's key made once (a map redraws tens of thousands of flows on every zoom).
+    let mut order: Vec<(i64, &str, Option<[u64; 4]>, usize)> =
+        flows.iter().enumerate().map(|(i, f)| (-step(f.width), f.color, f.dash.map(|d| d.map(f64::to_bits)), i)).collect();
+    order.sort_unstable();
+    let order = order.into_iter().map(|k| k.3);
     let mut out: Vec<Batch> = Vec::new();
     for i in order {
         let f = flows[i];

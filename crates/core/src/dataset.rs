@@ -124,10 +124,12 @@ impl Dataset {
 
     /// Location ids of a flow's route, origin first.
     pub fn route<'a>(&self, flow: &'a Flow) -> Vec<&'a str> {
-        std::iter::once(flow.from.as_str())
-            .chain(flow.via.iter().map(String::as_str))
-            .chain(std::iter::once(flow.to.as_str()))
-            .collect()
+        self.stops(flow).collect()
+    }
+
+    /// The location ids along a flow's route, in order, without collecting them.
+    pub fn stops<'a>(&self, flow: &'a Flow) -> impl Iterator<Item = &'a str> {
+        std::iter::once(flow.from.as_str()).chain(flow.via.iter().map(String::as_str)).chain(std::iter::once(flow.to.as_str()))
     }
 }
 

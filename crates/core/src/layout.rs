@@ -89,17 +89,46 @@ impl MapLayout {
 
 /// What the map is drawn for.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MapView<'a> {
+pub struct MapView {
     /// Width in pixels.
     pub width: f64,
     /// Height in pixels.
     pub height: f64,
     /// Zoom and pan.
     pub zoom: Zoom,
-    /// Indices of the flows shown.
-    pub visible: &'a [usize],
     /// Language of labels.
     pub lang: Lang,
+}
+
+/// What laying out some flows needs that depends on neither the map's size nor its zoom
+/// ([`plan`]): done once per set of flows, not again for every zoom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The places the flows use, most important first (the order markers are labelled in).
+    places: Vec<Place>,
+    /// The flows that can be placed, in dataset order.
+    flows: Vec<PlannedFlow>,
+    /// Flows that could not be placed, and why.
+    problems: Vec<Problem>,
+}
+
+/// A location the flows use: its point (longitude, latitude) and marker radius.
+#[derive(Debug, Clone, PartialEq)]
+struct Place {
+    id: String,
+    point: Coord<f64>,
+    radius: f64,
+}
+
+/// A flow's route (by position in [`Plan::places`]) and stroke.
+#[derive(Debug, Clone, PartialEq)]
+struct PlannedFlow {
+    index: usize,
+    route: Vec<usize>,
+    color: &'static str,
+    width: f64,
+    dash: Option<[f64; 4]>,
+    undisclosed: bool,
 }
 
 /// How much legs between the same two places are fanned apart (added bend per leg).
@@ -203,22 +232,31 @@ pub fn countries(atlas: &Atlas, proj: &Projection) -> Vec<CountryShape> {
     atlas.countries.iter().map(|c| CountryShape { id: c.id.clone(), d: multipolygon_path(&c.shape, proj, 0.6) }).collect()
 }
 
-/// Projects and lays out the visible flows and their places for a view (the countries are
-/// [`countries`]).
-pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
-    let (width, height) = (view.width, view.height);
+/// Plans the layout of the flows `visible` (dataset indices): the places they use, each
+/// flow's route among them and its stroke, and marker sizes by the stated values in and out.
+pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
     let mut problems = Vec::new();
-    // Each location's point once (a location without one needs its country's centre).
-    let mut known: HashMap<&str, Option<Coord<f64>>> = HashMap::default();
-    let mut routes: Vec<(usize, Vec<&str>)> = Vec::new();
-    for &i in view.visible {
+    // Each location once, as a place (by position in `points`), or `None` without a point (a
+    // location without one needs its country's centre). Routes go by place positions, so that
+    // laying out a leg looks nothing up by name.
+    let mut place_of: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut points: Vec<(&str, Coord<f64>)> = Vec::new();
+    let mut routes: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in visible {
         let Some(flow) = dataset.raw.flows.get(i) else { continue };
-        let route = dataset.route(flow);
-        let missing: Vec<&str> = route
-            .iter()
-            .copied()
-            .filter(|id| known.entry(id).or_insert_with(|| location_point(dataset, atlas, id)).is_none())
-            .collect();
+        let mut route = Vec::with_capacity(flow.via.len() + 2);
+        let mut missing = Vec::new();
+        for id in dataset.stops(flow) {
+            let place = *place_of.entry(id).or_insert_with(|| {
+                let point = location_point(dataset, atlas, id)?;
+                points.push((id, point));
+                Some(points.len() - 1)
+            });
+            match place {
+                Some(k) => route.push(k),
+                None => missing.push(id),
+            }
+        }
         if missing.is_empty() {
             routes.push((i, route));
         } else {
@@ -233,100 +271,126 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, view: &MapView) -> MapLayout {
         }
     }
 
-    let points: HashMap<&str, Coord<f64>> = known.into_iter().filter_map(|(id, p)| Some((id, p?))).collect();
+    // Markers: sized by stated value in and out, most important first for labelling.
+    let mut magnitude = vec![0.0; points.len()];
+    for (id, t) in Totals::by_location(dataset, visible) {
+        if let Some(Some(k)) = place_of.get(id) {
+            magnitude[*k] = t.magnitude();
+        }
+    }
+    let largest = magnitude.iter().copied().fold(0.0, f64::max);
+    let radius = |m: f64| {
+        let share = if largest > 0.0 { (m / largest).sqrt() } else { 0.0 };
+        MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
+    };
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_unstable_by(|&a, &b| magnitude[b].total_cmp(&magnitude[a]).then(points[a].0.cmp(points[b].0)));
+    // Routes refer to places by their position in that order.
+    let mut rank = vec![0; points.len()];
+    for (r, &k) in order.iter().enumerate() {
+        rank[k] = r;
+    }
+    let places = order.iter().map(|&k| Place { id: points[k].0.to_string(), point: points[k].1, radius: radius(magnitude[k]) }).collect();
+
+    let scale = WidthScale::for_flows(dataset.raw.flows.iter());
+    let flows = routes
+        .into_iter()
+        .map(|(index, route)| {
+            let flow = &dataset.raw.flows[index];
+            let width = scale.flow_width(flow);
+            PlannedFlow {
+                index,
+                route: route.into_iter().map(|k| rank[k]).collect(),
+                color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
+                width,
+                dash: dash_pattern(flow.status, width),
+                undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
+            }
+        })
+        .collect();
+    Plan { places, flows, problems }
+}
+
+/// Projects and lays out a [`plan`]'s flows and places for a view (the countries are
+/// [`countries`]).
+pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> MapLayout {
+    let (width, height) = (view.width, view.height);
     let pad = padding(width, height);
     let proj = projection(dataset, atlas, width, height, view.zoom);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
-    let mut off_map: HashMap<&str, char> = HashMap::default();
-    let screen: HashMap<&str, Coord<f64>> = points
+    let mut off_map: Vec<Option<char>> = vec![None; plan.places.len()];
+    let screen: Vec<Coord<f64>> = plan
+        .places
         .iter()
-        .map(|(k, v)| {
-            let p = proj.project(*v);
-            match pull_to_edge(p, frame) {
-                Some(edge) => {
-                    off_map.insert(*k, arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
-                    (*k, edge)
-                }
-                None => (*k, p),
-            }
+        .zip(&mut off_map)
+        .map(|(place, off)| {
+            let p = proj.project(place.point);
+            pull_to_edge(p, frame).map_or(p, |edge| {
+                *off = Some(arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
+                edge
+            })
         })
         .collect();
 
-    // Markers: sized by stated value in and out, most important first for labelling.
-    let mut ids: Vec<&str> = screen.keys().copied().collect();
-    let magnitude: HashMap<&str, f64> = Totals::by_location(dataset, view.visible)
-        .into_iter()
-        .filter(|(id, _)| screen.contains_key(id))
-        .map(|(id, t)| (id, t.magnitude()))
-        .collect();
-    let largest = magnitude.values().copied().fold(0.0, f64::max);
-    ids.sort_unstable_by(|a, b| magnitude[b].total_cmp(&magnitude[a]).then(a.cmp(b)));
-    let radius = |id: &str| {
-        let share = if largest > 0.0 { (magnitude[id] / largest).sqrt() } else { 0.0 };
-        MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
-    };
-    let names: Vec<String> = ids
+    let names: Vec<String> = plan
+        .places
         .iter()
-        .map(|id| {
-            let name = location_name(dataset, id, view.lang).to_string();
-            match off_map.get(id) {
+        .zip(&off_map)
+        .map(|(place, off)| {
+            let name = location_name(dataset, &place.id, view.lang).to_string();
+            match off {
                 Some(arrow) => format!("{name} {arrow}"),
                 None => name,
             }
         })
         .collect();
     let label_input: Vec<(Coord<f64>, f64, &str)> =
-        ids.iter().zip(&names).map(|(id, n)| (screen[id], radius(id), n.as_str())).collect();
+        plan.places.iter().zip(&screen).zip(&names).map(|((place, at), n)| (*at, place.radius, n.as_str())).collect();
     let placements = place(&label_input, width, height);
-    let markers: Vec<Marker> = ids
+    let markers: Vec<Marker> = plan
+        .places
         .iter()
         .zip(placements)
         .zip(names)
-        .map(|((id, label), text)| Marker {
-            id: id.to_string(),
+        .enumerate()
+        .map(|(k, ((p, label), text))| Marker {
+            id: p.id.clone(),
             text,
-            at: screen[id],
-            radius: radius(id),
+            at: screen[k],
+            radius: p.radius,
             label,
-            off_map: off_map.contains_key(id),
+            off_map: off_map[k].is_some(),
         })
         .collect();
 
-    let scale = WidthScale::for_flows(dataset.raw.flows.iter());
-    let mut seen_pairs: HashMap<(&str, &str), usize> = HashMap::default();
-    let flows = routes
+    let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::default();
+    let flows = plan
+        .flows
         .iter()
-        .map(|(i, route)| {
-            let flow = &dataset.raw.flows[*i];
-            let width = scale.flow_width(flow);
-            let legs = route
+        .map(|f| {
+            let legs = f
+                .route
                 .windows(2)
                 .filter_map(|w| {
-                    let n = seen_pairs.entry((w[0], w[1])).or_insert(0);
+                    let (a, b) = (w[0], w[1]);
+                    let n = seen_pairs.entry((a, b)).or_insert(0);
                     let style = ArcStyle {
                         bend: 0.16 + FAN_STEP * *n as f64,
-                        start_gap: radius(w[0]) + 1.5,
-                        end_gap: radius(w[1]) + 1.5,
-                        arrow_length: 6.0 + width * 0.9,
-                        arrow_width: 5.0 + width * 1.1,
+                        start_gap: plan.places[a].radius + 1.5,
+                        end_gap: plan.places[b].radius + 1.5,
+                        arrow_length: 6.0 + f.width * 0.9,
+                        arrow_width: 5.0 + f.width * 1.1,
                     };
                     *n += 1;
-                    arc(screen[w[0]], screen[w[1]], &style)
+                    arc(screen[a], screen[b], &style)
                 })
                 .collect();
-            FlowShape {
-                index: *i,
-                color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
-                width,
-                dash: dash_pattern(flow.status, width),
-                undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
-                legs,
-            }
+            FlowShape { index: f.index, color: f.color, width: f.width, dash: f.dash, undisclosed: f.undisclosed, legs }
         })
         .collect();
 
-    MapLayout { flows, markers, problems }
+    MapLayout { flows, markers, problems: plan.problems.clone() }
 }
 
 #[cfg(test)]
@@ -364,13 +428,18 @@ mod test {
         }
     }
 
-    fn view(width: f64, height: f64, visible: &[usize]) -> MapView<'_> {
-        MapView { width, height, zoom: Zoom::IDENTITY, visible, lang: Lang::En }
+    fn view(width: f64, height: f64) -> MapView {
+        MapView { width, height, zoom: Zoom::IDENTITY, lang: Lang::En }
+    }
+
+    /// The layout of the flows `visible` at `view`.
+    fn lay(d: &Dataset, visible: &[usize], view: &MapView) -> MapLayout {
+        layout(d, &atlas(), &plan(d, &atlas(), visible), view)
     }
 
     #[test]
     fn one_shape_per_placeable_flow_with_a_leg_per_hop() {
-        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[0, 1, 2]));
+        let l = lay(&dataset(), &[0, 1, 2], &view(800.0, 500.0));
         assert_eq!(l.flows.len(), 2);
         assert_eq!(l.flows[0].legs.len(), 2);
         assert_eq!(l.flows[1].legs.len(), 1);
@@ -395,7 +464,7 @@ mod test {
 
     #[test]
     fn only_visible_flows_and_their_places_are_laid_out() {
-        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        let l = lay(&dataset(), &[1], &view(800.0, 500.0));
         assert_eq!(l.flows.iter().map(|f| f.index).collect::<Vec<_>>(), [1]);
         let mut ids: Vec<_> = l.markers.iter().map(|m| m.id.as_str()).collect();
         ids.sort();
@@ -404,7 +473,7 @@ mod test {
 
     #[test]
     fn arrowheads_touch_the_destination_marker_edge() {
-        let l = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        let l = lay(&dataset(), &[1], &view(800.0, 500.0));
         let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
         let tip = l.flows[0].legs[0].tip;
         let d = (tip.x - ukr.at.x).hypot(tip.y - ukr.at.y);
@@ -413,12 +482,12 @@ mod test {
 
     #[test]
     fn zooming_keeps_strokes_and_markers_the_same_size() {
-        let a = layout(&dataset(), &atlas(), &view(800.0, 500.0, &[1]));
+        let a = lay(&dataset(), &[1], &view(800.0, 500.0));
         // Zoom about the middle of the flow, so that both ends stay on screen.
         let (p, q) = (a.markers[0].at, a.markers[1].at);
         let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 800.0, 500.0);
-        let zoomed = MapView { zoom: z, ..view(800.0, 500.0, &[1]) };
-        let b = layout(&dataset(), &atlas(), &zoomed);
+        let zoomed = MapView { zoom: z, ..view(800.0, 500.0) };
+        let b = lay(&dataset(), &[1], &zoomed);
         assert_eq!(a.flows[0].width, b.flows[0].width);
         assert_eq!(a.markers[0].radius, b.markers[0].radius);
         let span = |l: &MapLayout| {
@@ -433,7 +502,7 @@ mod test {
     fn locations_outside_the_focus_sit_at_the_edge() {
         let mut d = dataset();
         d.raw.meta.focus = vec!["SRB".into(), "CZE".into()];
-        let l = layout(&d, &atlas(), &view(800.0, 500.0, &[0, 1]));
+        let l = lay(&d, &[0, 1], &view(800.0, 500.0));
         let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
         assert!(ukr.off_map && ukr.at.x > 770.0, "{ukr:?}");
         assert_eq!(ukr.text, "Ukraine →");
@@ -443,7 +512,7 @@ mod test {
 
     #[test]
     fn markers_lie_inside_the_viewport() {
-        let l = layout(&dataset(), &atlas(), &view(375.0, 300.0, &[0, 1]));
+        let l = lay(&dataset(), &[0, 1], &view(375.0, 300.0));
         for m in &l.markers {
             assert!(m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0, "{m:?}");
         }
