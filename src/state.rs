@@ -2,6 +2,7 @@
 //! Everything else (visible flows, layout) is derived from these.
 
 use crate::load::Loaded;
+use flowmap_core::batch::line_opacity;
 use flowmap_core::filter::{indices, Filter};
 use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
 use flowmap_core::totals::Totals;
@@ -65,7 +66,10 @@ pub struct MapState {
     pub zoom: Memo<Zoom>,
     /// The zoom the map is laid out for: `zoom` once it has rested for [`SETTLE`]. Until
     /// then the drawn map is moved and scaled to follow ([`MapState::shift`]).
-    pub drawn_zoom: RwSignal<Zoom>,
+    laid_out_zoom: RwSignal<Zoom>,
+    /// How opaque each flow's lines are drawn: 1, or less on a crowded canvas map
+    /// ([`line_opacity`]).
+    pub line_opacity: Memo<f64>,
     /// The dataset index of the pinned flow.
     pub pinned: Memo<Option<usize>>,
     /// Whether each flow (by dataset index) passes the filters.
@@ -128,16 +132,7 @@ impl MapState {
         let pinned = Memo::new(move |_| {
             pinned_id.with(|id| id.as_ref().and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id)))
         });
-        let drawn_zoom = RwSignal::new(zoom.get_untracked());
-        let ticket = StoredValue::new(0u64);
-        Effect::new(move |_| {
-            let now = zoom.get();
-            if now != drawn_zoom.get_untracked() {
-                let mine = ticket.get_value() + 1;
-                ticket.set_value(mine);
-                set_timeout(move || if ticket.get_value() == mine { drawn_zoom.set(now) }, SETTLE);
-            }
-        });
+        let drawn_zoom = rested(zoom);
         // The canvas map plans every flow once; a filter then redraws (or just hides) a layer
         // instead of laying out again. A zoom only lays the plan out again.
         let planned = {
@@ -154,6 +149,16 @@ impl MapState {
         let outlines = Memo::new(move |_| {
             let (width, height) = size.get();
             (width > 0.0).then(|| countries(&atlas, &projection(&dataset, &atlas, width, height, drawn_zoom.get())))
+        });
+        // The canvas draws the flows that pass the filters other than categories.
+        let opacity = Memo::new(move |_| {
+            let (width, height) = size.get();
+            laid_out.with(|l| match l {
+                Some(l) if on_canvas => {
+                    passes.with(|p| line_opacity(&l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height))
+                }
+                _ => 1.0,
+            })
         });
         let hover = RwSignal::new(None::<Hover>);
         let target = Memo::new(move |_| {
@@ -177,7 +182,8 @@ impl MapState {
             passes,
             categories,
             zoom,
-            drawn_zoom,
+            laid_out_zoom: drawn_zoom,
+            line_opacity: opacity,
             pinned,
             shown,
             totals,
@@ -236,21 +242,39 @@ impl MapState {
         });
     }
 
-    /// The move and scale from the map as laid out to the zoom now (identity once the zoom
-    /// has rested).
-    pub fn shift(self) -> Zoom {
-        self.zoom.get().relative_to(self.drawn_zoom.get())
+    /// Sets the map's size, keeping the zoom valid for it; the map is laid out for the new
+    /// size at once, at that zoom.
+    pub fn set_size(self, width: f64, height: f64) {
+        self.size.set((width, height));
+        self.view.update(|v| v.zoom = v.zoom.clamped(width, height));
+        self.laid_out_zoom.set(self.zoom.get_untracked());
     }
 
-    /// The SVG `transform` for what is drawn from the layout, while the zoom has not rested.
-    pub fn svg_shift(self) -> Option<String> {
-        let z = self.shift();
-        (z != Zoom::IDENTITY).then(|| format!("matrix({} 0 0 {} {} {})", z.k, z.k, z.x, z.y))
+    /// The zoom the map is laid out for now (see [`MapState::shift`]).
+    pub fn laid_out_zoom(self) -> Zoom {
+        self.laid_out_zoom.get_untracked()
+    }
+
+    /// The `transform` (SVG or CSS) that moves and scales what is drawn from the layout to
+    /// the zoom now, while the zoom has not rested; `None` once the map is laid out for it.
+    pub fn shift(self) -> Option<String> {
+        let z = self.zoom.get().relative_to(self.laid_out_zoom.get());
+        (z != Zoom::IDENTITY).then(|| z.matrix())
     }
 
     /// A point of the map frame (as the reader sees it now) in the layout's coordinates.
     pub fn to_layout(self, x: f64, y: f64) -> (f64, f64) {
-        self.zoom.get_untracked().relative_to(self.drawn_zoom.get_untracked()).invert(x, y)
+        self.untracked_shift().invert(x, y)
+    }
+
+    /// A point of the layout where the reader sees it now, in the map frame.
+    pub fn to_frame(self, x: f64, y: f64) -> (f64, f64) {
+        let z = self.untracked_shift();
+        (x * z.k + z.x, y * z.k + z.y)
+    }
+
+    fn untracked_shift(self) -> Zoom {
+        self.zoom.get_untracked().relative_to(self.laid_out_zoom.get_untracked())
     }
 
     /// Pins a flow (or unpins with `None`).
@@ -266,6 +290,29 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     let frame = el.closest(".map-frame").ok()??;
     let r = frame.get_bounding_client_rect();
     Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
+}
+
+/// The zoom to lay the map out for: `zoom` once it has not changed for [`SETTLE`].
+fn rested(zoom: Memo<Zoom>) -> RwSignal<Zoom> {
+    let rested = RwSignal::new(zoom.get_untracked());
+    let ticket = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        zoom.track();
+        // Every change starts the wait again; when it ends, the zoom then is the one to use
+        // (which may be the one already laid out: a zoom in and straight back out).
+        let mine = ticket.get_value() + 1;
+        ticket.set_value(mine);
+        set_timeout(
+            move || {
+                let now = zoom.get_untracked();
+                if ticket.get_value() == mine && now != rested.get_untracked() {
+                    rested.set(now);
+                }
+            },
+            SETTLE,
+        );
+    });
+    rested
 }
 
 fn current_hash() -> String {

@@ -41,9 +41,11 @@ pub fn FlowArc(
         })
     });
 
-    // Where the tooltip goes when the flow is focused: the middle of its last leg.
+    // Where the tooltip goes when the flow is focused: the middle of its last leg, where the
+    // reader sees it.
     let anchor = move || {
-        shape.with_untracked(|s| s.as_ref().and_then(|s| s.legs.last()).map(|l| (l.middle.x, l.middle.y)))
+        shape
+            .with_untracked(|s| s.as_ref().and_then(|s| s.legs.last()).map(|l| state.to_frame(l.middle.x, l.middle.y)))
             .unwrap_or_default()
     };
     let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));

@@ -12,7 +12,7 @@ use crate::load::Loaded;
 use crate::page;
 use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
-use flowmap_core::batch::{batches, line_opacity};
+use flowmap_core::batch::batches;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::layout::{FlowShape, MapLayout};
 use flowmap_core::zoom::Zoom;
@@ -52,11 +52,11 @@ pub fn FlowLayers(
         let painter = painter.clone();
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
-            let view = (state.size.get(), state.drawn_zoom.get_untracked());
+            let view = (state.size.get(), state.laid_out_zoom());
             passes.with(|passes| {
                 state.layout.with(|l| {
                     if let Some(l) = l {
-                        painter.start(elements, strokes(l, &layers, canvases.len(), passes, view.0), view);
+                        painter.start(elements, strokes(l, &layers, canvases.len(), passes, state.line_opacity.get()), view);
                     }
                 })
             });
@@ -68,10 +68,7 @@ pub fn FlowLayers(
     Effect::new(move |_| {
         painter.painted.track();
         let now = zoom.get();
-        shift.set(painter.painted_zoom().filter(|then| *then != now).map(|then| {
-            let z = now.relative_to(then);
-            format!("matrix({}, 0, 0, {}, {}, {})", z.k, z.k, z.x, z.y)
-        }));
+        shift.set(painter.painted_zoom().filter(|then| *then != now).map(|then| now.relative_to(then).matrix()));
     });
     let layers = categories
         .into_iter()
@@ -135,13 +132,10 @@ pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
 }
 
 /// The strokes of every layer: per layer, the bands of undisclosed values, then the lines
-/// and arrowheads widest first; all as opaque as the flows that pass the filters leave room
-/// for on a map of `size`.
-fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], (width, height): (f64, f64)) -> Vec<Stroke> {
-    let drawn: Vec<&FlowShape> = l.flows.iter().filter(|f| passes[f.index]).collect();
-    let opacity = line_opacity(&drawn, width, height);
+/// and arrowheads widest first; all `opacity` opaque.
+fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], opacity: f64) -> Vec<Stroke> {
     let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
-    for f in drawn {
+    for f in l.flows.iter().filter(|f| passes[f.index]) {
         if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
             mine.push(f);
         }

@@ -32,10 +32,7 @@ pub fn FlowMap() -> impl IntoView {
         if let Some(el) = frame.get_untracked() {
             let w = el.get_bounding_client_rect().width().round();
             if w > 0.0 && w != state.size.get_untracked().0 {
-                let h = preferred_height(&dataset, &atlas, w);
-                state.size.set((w, h));
-                // Keep the zoom valid for the new size.
-                state.view.update(|v| v.zoom = v.zoom.clamped(w, h));
+                state.set_size(w, preferred_height(&dataset, &atlas, w));
             }
         }
     };
@@ -130,7 +127,7 @@ pub fn FlowMap() -> impl IntoView {
             data-flows-drawn=drawn
         >
             <svg class="map-base" width=width height=height aria-hidden="true">
-                <g class="countries" transform=move || state.svg_shift()>{countries}</g>
+                <g class="countries" transform=move || state.shift()>{countries}</g>
             </svg>
             {layers.map(|layers| view! { <FlowLayers dimmed=focusing layers /> })}
             <svg
@@ -146,7 +143,7 @@ pub fn FlowMap() -> impl IntoView {
                 on:click=move |ev| if let Some(p) = &p_click { p.on_click(&ev) }
             >
                 // Moved and scaled with the zoom until it rests and the map is laid out again.
-                <g class="view" transform=move || state.svg_shift()>
+                <g class="view" transform=move || state.shift()>
                     <g class="flows" class:on-canvas=on_canvas class:focusing=move || focusing.get()>
                         <For each=move || in_dom.get() key=|i| *i let:index>
                             <FlowArc index laid_out />
@@ -204,7 +201,10 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
                 Side::Above | Side::Below => "middle",
             };
             let (id, at) = (m.id.clone(), m.at);
-            let hover = move || Hover::Location { id: id.clone(), x: at.x, y: at.y };
+            let hover = move || {
+                let (x, y) = state.to_frame(at.x, at.y);
+                Hover::Location { id: id.clone(), x, y }
+            };
             let (h1, h2) = (hover.clone(), hover);
             view! {
                 <g

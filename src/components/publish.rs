@@ -3,7 +3,6 @@
 use crate::download::{save_png, save_text};
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::batch::line_opacity;
 use flowmap_core::describe::{credit_line, credit_sources};
 use flowmap_core::export::{csv, json, svg, xml_escape, Frame};
 use flowmap_core::query::embed_url;
@@ -18,13 +17,8 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let (width, height) = state.size.get_untracked();
     let mut layout = state.layout.get_untracked()?;
     let countries = state.countries.get_untracked()?;
-    // As translucent as the canvas draws them (from the flows it draws: those that pass the
-    // filters other than categories).
-    let opacity = if state.on_canvas {
-        state.passes.with_untracked(|p| line_opacity(&layout.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height))
-    } else {
-        1.0
-    };
+    // As translucent as the canvas draws them.
+    let opacity = state.line_opacity.get_untracked();
     // The canvas map's layout has every flow: keep those shown.
     state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
     let meta = &dataset.raw.meta;

@@ -85,12 +85,13 @@ fn attach(el: &web_sys::Element, state: MapState) {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|t| t.closest("g.flow, g.marker").ok().flatten())
             .is_some();
+        let mut g = g.borrow_mut();
+        // A press that starts no drag clicks as usual, whatever an earlier drag left.
+        g.swallow_click = false;
         if on_item && ev.pointer_type() == "mouse" {
             return;
         }
         let (x, y) = local(&svg, ev);
-        let mut g = g.borrow_mut();
-        g.swallow_click = false;
         g.pointers.push((ev.pointer_id(), x, y));
     });
     let (svg, g) = (el.clone(), gesture.clone());
@@ -133,7 +134,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
                 let mut g = g.borrow_mut();
                 g.pointers.retain(|q| q.0 != ev.pointer_id());
                 if g.pointers.is_empty() {
-                    g.swallow_click = g.dragging;
+                    // Only a mouse or pen let go after a drag clicks next; a touch drag or a
+                    // cancelled one does not.
+                    g.swallow_click = g.dragging && ev.type_() == "pointerup" && ev.pointer_type() != "touch";
                     g.dragging = false;
                 }
             }

@@ -118,6 +118,28 @@ test('a deep link restores filters, selection and zoom; Back steps through chang
   await page.close();
 });
 
+test('a zoom undone before it rests leaves the map laid out as it was', async () => {
+  const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  const markers = () => page.evaluate(() => [...document.querySelectorAll('g.marker circle')].map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')},${c.getAttribute('r')}`).join(' '));
+  const before = await markers();
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  await zoomIn.focus();
+  // In and straight back out (the + and 0 keys), well within the 120 ms the zoom must rest.
+  const shifts = await zoomSettled(page, () => page.evaluate(async () => {
+    const press = (key) => document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    press('+');
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    press('0');
+  }));
+  assert.match(shifts[0] ?? '', /^matrix\(1\.5, /, `transforms: ${shifts}`);
+  // Past the wait: still no transform, and the markers where they were.
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('svg.map g.view').getAttribute('transform'), null);
+  assert.equal(await markers(), before);
+  assert.equal(await page.evaluate(() => location.hash), '');
+  await page.close();
+});
+
 test('zooming enlarges the map but keeps stroke widths and marker sizes', async () => {
   const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
   const measure = () => page.evaluate(() => {
@@ -137,7 +159,7 @@ test('zooming enlarges the map but keeps stroke widths and marker sizes', async 
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.getByRole('button', { name: 'Zoom in' }).click();
   });
-  assert.match(shifts[0] ?? '', /^matrix\(1\.5 0 0 1\.5 /, `transforms: ${shifts}`);
+  assert.match(shifts[0] ?? '', /^matrix\(1\.5, 0, 0, 1\.5, /, `transforms: ${shifts}`);
   assert.equal(shifts.at(-1), null);
   const after = await measure();
   assert.equal(after.stroke, before.stroke);

@@ -165,7 +165,7 @@ test(`${N} flows: a drag pans the zoomed map at once, without tooltips on the wa
     assert.equal(await page.locator('.tooltip').count(), 0, 'a tooltip while dragging');
     await page.mouse.up();
   });
-  assert.ok(shifts.some((t) => t?.startsWith('matrix(1 0 0 1 ')), `the map did not follow the drag: ${shifts}`);
+  assert.ok(shifts.some((t) => t?.startsWith('matrix(1, 0, 0, 1, ')), `the map did not follow the drag: ${shifts}`);
   await page.waitForFunction((before) => location.hash !== before, zoomBefore);
   const hash = await page.evaluate(() => location.hash);
   assert.match(hash, /^#zoom=1\.500,/);

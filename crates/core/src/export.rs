@@ -116,8 +116,10 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 
 /// A standalone SVG of the current view (light theme): `countries` and `layout` of a
 /// `width` × `height` map with title, legend and credits; and the document's height (the
-/// map's plus the frame's). Each flow is drawn `opacity` opaque, as a crowded canvas map
-/// draws it ([`line_opacity`](crate::batch::line_opacity)); 1 on SVG maps.
+/// map's plus the frame's). Each flow is drawn `opacity` opaque, the opacity a crowded canvas
+/// map strokes its lines with ([`line_opacity`](crate::batch::line_opacity)); 1 on SVG maps.
+/// (Crossing flows darken a little more here than on the canvas, which strokes many flows
+/// as one shape.)
 ///
 /// # Examples
 /// ```

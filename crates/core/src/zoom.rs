@@ -69,6 +69,17 @@ impl Zoom {
         Zoom { k, x: self.x - then.x * k, y: self.y - then.y * k }
     }
 
+    /// The transform as CSS and SVG both read it: `matrix(k, 0, 0, k, x, y)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::zoom::Zoom;
+    /// assert_eq!(Zoom { k: 1.5, x: -20.0, y: 4.5 }.matrix(), "matrix(1.5, 0, 0, 1.5, -20, 4.5)");
+    /// ```
+    pub fn matrix(&self) -> String {
+        format!("matrix({}, 0, 0, {}, {}, {})", self.k, self.k, self.x, self.y)
+    }
+
     /// The point that this transform takes to `(x, y)`.
     pub fn invert(self, x: f64, y: f64) -> (f64, f64) {
         ((x - self.x) / self.k, (y - self.y) / self.k)
