@@ -32,3 +32,13 @@ pub fn mark_map_drawn() {
         let _ = p.mark("flowmap:map-drawn");
     }
 }
+
+/// The width of the page's column (`main.flowmap` less its padding), which the map frame
+/// fills; `None` before the page has one.
+pub fn column_width() -> Option<f64> {
+    let window = web_sys::window()?;
+    let main = window.document()?.query_selector("main.flowmap").ok()??;
+    let style = window.get_computed_style(&main).ok()??;
+    let padding = |side: &str| style.get_property_value(side).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok());
+    Some((main.get_bounding_client_rect().width() - padding("padding-left")? - padding("padding-right")?).round())
+}

@@ -36,12 +36,20 @@ pub fn FlowMap() -> impl IntoView {
             }
         }
     };
-    // Measured once mounted, then whenever the frame's width changes: a window resize, and
-    // also what no resize event tells of (a scrollbar that comes with the content added after
-    // the map, a host page that narrows its column).
+    // First from the page's column, whose layout is done while the map is being made: the
+    // first frame then shows the map, with no layout forced to measure it. Then measured
+    // once mounted, unless that gave the width, and whenever the frame's width changes: a
+    // window resize, and also what no resize event tells of (a scrollbar that comes with the
+    // content added after the map, a host page that narrows its column).
+    let estimated = crate::page::column_width().filter(|w| *w > 0.0);
+    if let Some(w) = estimated {
+        state.set_size(w, preferred_height(&data.dataset, &data.atlas, w));
+    }
     Effect::new(move |_| {
         let Some(el) = frame.get() else { return };
-        measure();
+        if estimated.is_none() {
+            measure();
+        }
         let on_resize = measure.clone();
         let cb = Closure::<dyn FnMut()>::new(on_resize);
         if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {

@@ -205,6 +205,25 @@ test('the map follows the width of its column, also when no window resize says s
   await page.close();
 });
 
+test('the first frame shows the map at its column\'s width (taken from the page before the map is in it)', async () => {
+  for (const viewport of [DESKTOP, PHONE, { width: 1000, height: 800 }]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize(viewport);
+    await page.addInitScript(() => {
+      const mark = Performance.prototype.mark;
+      Performance.prototype.mark = function (name, ...rest) {
+        if (name === 'flowmap:map-drawn') window.__widthAtFirstFrame = document.querySelector('svg.map')?.getAttribute('width');
+        return mark.call(this, name, ...rest);
+      };
+    });
+    await page.goto(`${server.origin}/`);
+    await page.waitForFunction(() => window.__widthAtFirstFrame != null);
+    const [first, frame] = await page.evaluate(() => [Number(window.__widthAtFirstFrame), Math.round(document.querySelector('.map-frame').getBoundingClientRect().width)]);
+    assert.equal(first, frame, `at ${viewport.width} px`);
+    await page.close();
+  }
+});
+
 test('a selected route on a phone: screenshot, panel below the map', async () => {
   const { page, errors } = await openMap(browser.context, server.origin, '/#flow=srb-cze-ukr-grad', PHONE);
   const panel = page.locator('.detail-panel');
