@@ -155,7 +155,8 @@ impl MapState {
             let (width, height) = size.get();
             laid_out.with(|l| match l {
                 Some(l) if on_canvas => {
-                    passes.with(|p| line_opacity(&l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height))
+                    let k = drawn_zoom.get().k;
+                    passes.with(|p| line_opacity(&l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height, k))
                 }
                 _ => 1.0,
             })

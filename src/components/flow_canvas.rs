@@ -52,14 +52,30 @@ pub fn FlowLayers(
         let painter = painter.clone();
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
-            let view = (state.size.get(), state.laid_out_zoom());
-            passes.with(|passes| {
-                state.layout.with(|l| {
-                    if let Some(l) = l {
-                        painter.start(elements, strokes(l, &layers, canvases.len(), passes, state.line_opacity.get()), view);
-                    }
-                })
-            });
+            (state.size.track(), passes.track(), state.layout.track(), state.line_opacity.track());
+            let (painter, layers, count) = (painter.clone(), layers.clone(), canvases.len());
+            let repaint = painter.has_started();
+            if repaint {
+                set_busy(&elements, true);
+            }
+            let paint = move || {
+                let view = (state.size.get_untracked(), state.laid_out_zoom());
+                passes.with_untracked(|passes| {
+                    state.layout.with_untracked(|l| {
+                        if let Some(l) = l {
+                            painter.start(elements, strokes(l, &layers, count, passes, state.line_opacity.get_untracked()), view);
+                        }
+                    })
+                });
+            };
+            // A repainting gathers its strokes in a task of its own, after the one that laid
+            // the map out: after a zoom of 100,000 flows the two would make one long task. The
+            // first painting starts at once.
+            if repaint {
+                set_timeout(paint, std::time::Duration::ZERO);
+            } else {
+                paint();
+            }
         });
     }
     // While a zoomed map is being painted, the layers show the last painting moved and scaled
@@ -226,6 +242,11 @@ impl Painter {
         };
         self.painted.notify();
         self.next_frame(generation);
+    }
+
+    /// True once a painting has been started.
+    fn has_started(&self) -> bool {
+        self.job.borrow().generation > 0
     }
 
     /// The zoom of the picture the layers show, once one is complete.

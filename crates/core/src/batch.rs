@@ -53,10 +53,12 @@ const OPAQUE_COVER: f64 = 0.5;
 /// The faintest a line gets, however crowded the map.
 const FAINTEST: f64 = 0.08;
 
-/// The opacity to draw each line of `flows` with on a `width` × `height` map: opaque while
-/// their ink (width times length, overlaps counted again) covers at most half of the map,
-/// fainter as it crowds, so that where many lines cross reads darker instead of the last
-/// colour drawn covering the whole map.
+/// The opacity to draw each line of `flows` with on a `width` × `height` map laid out at
+/// zoom `k`: opaque while their ink (width times length, overlaps counted again) covers at
+/// most half of the map, fainter as it crowds, so that where many lines cross reads darker
+/// instead of the last colour drawn covering the whole map. Zoomed in k×, lines are k× as
+/// long but only about 1/k² of the map is in view: the view is less crowded, and the lines
+/// more opaque.
 ///
 /// # Examples
 /// ```
@@ -65,16 +67,16 @@ const FAINTEST: f64 = 0.08;
 /// let style = ArcStyle { bend: 0.2, start_gap: 0.0, end_gap: 0.0, arrow_length: 6.0, arrow_width: 5.0 };
 /// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &style).unwrap();
 /// let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, legs: vec![leg] };
-/// assert_eq!(line_opacity(&[&flow], 100.0, 100.0), 1.0);
+/// assert_eq!(line_opacity(&[&flow], 100.0, 100.0, 1.0), 1.0);
 /// let crowd = vec![&flow; 500];
-/// assert!(line_opacity(&crowd, 100.0, 100.0) < 0.1);
+/// assert!(line_opacity(&crowd, 100.0, 100.0, 1.0) < 0.1);
 /// ```
-pub fn line_opacity(flows: &[&FlowShape], width: f64, height: f64) -> f64 {
+pub fn line_opacity(flows: &[&FlowShape], width: f64, height: f64, k: f64) -> f64 {
     let ink: f64 = flows
         .iter()
         .map(|f| f.width * f.legs.iter().map(|l| l.length()).sum::<f64>())
         .sum();
-    let cover = ink / (width * height).max(1.0);
+    let cover = ink / (k * k).max(1.0) / (width * height).max(1.0);
     if cover <= OPAQUE_COVER {
         1.0
     } else {
@@ -96,14 +98,17 @@ mod test {
     #[test]
     fn lines_fade_as_they_crowd_the_map_and_no_further_than_the_floor() {
         let one = flow(2.0, 200.0);
-        let opacity = |n: usize| line_opacity(&vec![&one; n], 400.0, 300.0);
+        let opacity = |n: usize| line_opacity(&vec![&one; n], 400.0, 300.0, 1.0);
         // 30 lines of about 2 × 190 px ink cover under half of 400 × 300 px: opaque.
         assert_eq!(opacity(30), 1.0);
         assert!(opacity(800) < opacity(400) && opacity(400) < 1.0);
         assert_eq!(opacity(100_000), FAINTEST);
         // Wider lines are more ink.
         let wide = flow(8.0, 200.0);
-        assert!(line_opacity(&vec![&wide; 100], 400.0, 300.0) < opacity(100));
-        assert_eq!(line_opacity(&[], 400.0, 300.0), 1.0);
+        assert!(line_opacity(&vec![&wide; 100], 400.0, 300.0, 1.0) < opacity(100));
+        assert_eq!(line_opacity(&[], 400.0, 300.0, 1.0), 1.0);
+        // Zoomed in twice, the same flows are laid out twice as long, and fewer are in view.
+        let long = flow(2.0, 400.0);
+        assert!(line_opacity(&vec![&long; 800], 400.0, 300.0, 2.0) > opacity(800));
     }
 }
