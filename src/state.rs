@@ -270,8 +270,7 @@ impl MapState {
 
     /// A point of the layout where the reader sees it now, in the map frame.
     pub fn to_frame(self, x: f64, y: f64) -> (f64, f64) {
-        let z = self.untracked_shift();
-        (x * z.k + z.x, y * z.k + z.y)
+        self.untracked_shift().apply(x, y)
     }
 
     fn untracked_shift(self) -> Zoom {

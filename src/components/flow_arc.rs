@@ -17,13 +17,7 @@ pub fn FlowArc(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let flow = data.dataset.raw.flows[index].clone();
-    // Laid-out flows are in dataset order, so a binary search finds this one.
-    let shape = Memo::new(move |_| {
-        laid_out.with(|l| {
-            let flows = &l.as_ref()?.flows;
-            flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| flows[i].clone())
-        })
-    });
+    let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
     let id = flow.id.clone();
     let selected = {

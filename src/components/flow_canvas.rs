@@ -410,16 +410,12 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
                 Some(Target::Flow(i)) => keep.push(i),
                 Some(Target::Location(id)) => {
                     let shown = state.shown.read();
-                    let on_route = |i: usize| {
-                        let f = &dataset.raw.flows[i];
-                        f.from == id || f.to == id || f.via.contains(&id)
-                    };
+                    let on_route = |i: usize| dataset.stops(&dataset.raw.flows[i]).any(|s| s == id);
                     keep.extend(l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && on_route(*i)))
                 }
                 None => {}
             }
-            // Laid-out flows are in dataset order: a binary search says whether it is laid out.
-            keep.extend(state.pinned.get().filter(|i| l.flows.binary_search_by_key(i, |f| f.index).is_ok()));
+            keep.extend(state.pinned.get().filter(|i| l.flow(*i).is_some()));
         });
         keep.sort_unstable();
         keep.dedup();

@@ -71,7 +71,7 @@ pub fn FlowMap() -> impl IntoView {
     Effect::new(move |_| {
         let left = laid_out.with(|l| {
             let (l, i) = (l.as_ref()?, state.pinned.get()?);
-            let legs = &l.flows.iter().find(|f| f.index == i)?.legs;
+            let legs = &l.flow(i)?.legs;
             let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
             Some(mean > state.size.get_untracked().0 / 2.0)
         });

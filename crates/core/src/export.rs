@@ -125,7 +125,7 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 /// ```
 /// use flowmap_core::export::{svg, Frame};
 /// use flowmap_core::layout::MapLayout;
-/// let empty = MapLayout { flows: vec![], markers: vec![], problems: vec![] };
+/// let empty = MapLayout { flows: vec![], markers: vec![] };
 /// let (doc, height) = svg(&[], &empty, 800.0, 500.0, 1.0, &Frame { title: "A & B".into(), ..Frame::default() });
 /// assert!(height > 500.0);
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -256,7 +256,7 @@ mod test {
         use crate::layout::FlowShape;
         let leg = arc(geo::coord! { x: 10.0, y: 10.0 }, geo::coord! { x: 300.0, y: 200.0 }, &ArcStyle::default()).unwrap();
         let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, legs: vec![leg] };
-        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![], problems: vec![] };
+        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
         assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);
         let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());

@@ -75,8 +75,6 @@ pub struct MapLayout {
     pub flows: Vec<FlowShape>,
     /// Markers of the locations the flows use, most important first.
     pub markers: Vec<Marker>,
-    /// Flows that could not be placed, and why.
-    pub problems: Vec<Problem>,
 }
 
 impl MapLayout {
@@ -84,6 +82,12 @@ impl MapLayout {
     /// outline is then shaded as involved).
     pub fn involves(&self, id: &str) -> bool {
         self.markers.iter().any(|m| m.id == id)
+    }
+
+    /// The laid-out shape of the flow with dataset index `index`, if it could be placed
+    /// (flows are in dataset order, so a binary search finds it).
+    pub fn flow(&self, index: usize) -> Option<&FlowShape> {
+        self.flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.flows[i])
     }
 }
 
@@ -109,7 +113,7 @@ pub struct Plan {
     /// The flows that can be placed, in dataset order.
     flows: Vec<PlannedFlow>,
     /// Flows that could not be placed, and why.
-    problems: Vec<Problem>,
+    pub problems: Vec<Problem>,
 }
 
 /// A location the flows use: its point (longitude, latitude) and marker radius.
@@ -390,7 +394,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         })
         .collect();
 
-    MapLayout { flows, markers, problems: plan.problems.clone() }
+    MapLayout { flows, markers }
 }
 
 #[cfg(test)]
@@ -443,8 +447,11 @@ mod test {
         assert_eq!(l.flows.len(), 2);
         assert_eq!(l.flows[0].legs.len(), 2);
         assert_eq!(l.flows[1].legs.len(), 1);
-        assert_eq!(l.problems.len(), 1);
-        assert!(l.problems[0].message.contains("MNE"), "{:?}", l.problems);
+        let problems = &plan(&dataset(), &atlas(), &[0, 1, 2]).problems;
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("MNE"), "{problems:?}");
+        assert_eq!(l.flow(1).map(|f| f.index), Some(1));
+        assert!(l.flow(2).is_none());
         assert!(l.involves("SRB") && !l.involves("MNE"));
         let proj = projection(&dataset(), &atlas(), 800.0, 500.0, Zoom::IDENTITY);
         let outlines = countries(&atlas(), &proj);

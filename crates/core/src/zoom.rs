@@ -80,6 +80,11 @@ impl Zoom {
         format!("matrix({}, 0, 0, {}, {}, {})", self.k, self.k, self.x, self.y)
     }
 
+    /// Where this transform takes the point `(x, y)`.
+    pub fn apply(self, x: f64, y: f64) -> (f64, f64) {
+        (x * self.k + self.x, y * self.k + self.y)
+    }
+
     /// The point that this transform takes to `(x, y)`.
     pub fn invert(self, x: f64, y: f64) -> (f64, f64) {
         ((x - self.x) / self.k, (y - self.y) / self.k)
@@ -106,9 +111,10 @@ mod test {
         let rel = now.relative_to(then);
         // A map point p is drawn at p·k + (x, y) by each zoom.
         let (px, py) = (123.0, 77.0);
-        let drawn_then = (px * then.k + then.x, py * then.k + then.y);
-        let moved = (drawn_then.0 * rel.k + rel.x, drawn_then.1 * rel.k + rel.y);
-        assert!((moved.0 - (px * now.k + now.x)).abs() < 1e-9 && (moved.1 - (py * now.k + now.y)).abs() < 1e-9);
+        let drawn_then = then.apply(px, py);
+        let moved = rel.apply(drawn_then.0, drawn_then.1);
+        let drawn_now = now.apply(px, py);
+        assert!((moved.0 - drawn_now.0).abs() < 1e-9 && (moved.1 - drawn_now.1).abs() < 1e-9);
         assert_eq!(rel.invert(moved.0, moved.1), drawn_then);
         assert_eq!(now.relative_to(now), Zoom::IDENTITY);
     }
