@@ -53,29 +53,16 @@ pub fn FlowLayers(
         Effect::new(move |_| {
             let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
             (state.size.track(), passes.track(), state.layout.track(), state.line_opacity.track());
-            let (painter, layers, count) = (painter.clone(), layers.clone(), canvases.len());
-            let repaint = painter.has_started();
-            if repaint {
-                set_busy(&elements, true);
-            }
-            let paint = move || {
+            let (layers, count) = (layers.clone(), canvases.len());
+            painter.request(elements, move || {
                 let view = (state.size.get_untracked(), state.laid_out_zoom());
                 passes.with_untracked(|passes| {
                     state.layout.with_untracked(|l| {
-                        if let Some(l) = l {
-                            painter.start(elements, strokes(l, &layers, count, passes, state.line_opacity.get_untracked()), view);
-                        }
+                        let opacity = state.line_opacity.get_untracked();
+                        l.as_ref().map(|l| (strokes(l, &layers, count, passes, opacity), view))
                     })
-                });
-            };
-            // A repainting gathers its strokes in a task of its own, after the one that laid
-            // the map out: after a zoom of 100,000 flows the two would make one long task. The
-            // first painting starts at once.
-            if repaint {
-                set_timeout(paint, std::time::Duration::ZERO);
-            } else {
-                paint();
-            }
+                })
+            });
         });
     }
     // While a zoomed map is being painted, the layers show the last painting moved and scaled
@@ -170,6 +157,9 @@ fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], op
     out
 }
 
+/// A map's size and zoom.
+type View = ((f64, f64), Zoom);
+
 /// Paints strokes a slice per animation frame; a new start abandons the old painting.
 /// After a zoom (same size, new geometry) it paints off screen and swaps the pictures when
 /// done, so that the map never shows half a painting of a zoom step.
@@ -199,8 +189,8 @@ struct Job {
     /// True while painting into `buffers`.
     buffered: bool,
     /// Size and zoom of what is painting, and of what the layers show.
-    painting: Option<((f64, f64), Zoom)>,
-    shown: Option<((f64, f64), Zoom)>,
+    painting: Option<View>,
+    shown: Option<View>,
     strokes: Vec<Stroke>,
     /// The next stroke and leg to draw.
     at: (usize, usize),
@@ -211,7 +201,7 @@ struct Job {
 impl Painter {
     /// Paints `strokes` for a map of this size and zoom over the next frames: on the layers
     /// (cleared first), or off screen when only the zoom changed since what they show.
-    fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, view: ((f64, f64), Zoom)) {
+    fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, view: View) {
         set_busy(&canvases, true);
         let generation = {
             let mut job = self.job.borrow_mut();
@@ -244,9 +234,39 @@ impl Painter {
         self.next_frame(generation);
     }
 
-    /// True once a painting has been started.
-    fn has_started(&self) -> bool {
-        self.job.borrow().generation > 0
+    /// Paints what `build` gives (the strokes and the size and zoom they are for): at once
+    /// the first time; after that in a task of its own, after the one asking (which has just
+    /// laid the map out: at 100,000 flows the two would make one long task), with the painting
+    /// under way stopped now rather than when the new one starts.
+    fn request(&self, canvases: Vec<web_sys::HtmlCanvasElement>, build: impl FnOnce() -> Option<(Vec<Stroke>, View)> + 'static) {
+        let asked = {
+            let mut job = self.job.borrow_mut();
+            if job.generation == 0 {
+                None
+            } else {
+                job.generation += 1;
+                Some(job.generation)
+            }
+        };
+        let Some(asked) = asked else {
+            if let Some((strokes, view)) = build() {
+                self.start(canvases, strokes, view);
+            }
+            return;
+        };
+        set_busy(&canvases, true);
+        let painter = self.clone();
+        set_timeout(
+            move || {
+                // Unless a later request came meanwhile.
+                if painter.job.borrow().generation == asked {
+                    if let Some((strokes, view)) = build() {
+                        painter.start(canvases, strokes, view);
+                    }
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// The zoom of the picture the layers show, once one is complete.
