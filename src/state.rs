@@ -295,22 +295,24 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
 /// The zoom to lay the map out for: `zoom` once it has not changed for [`SETTLE`].
 fn rested(zoom: Memo<Zoom>) -> RwSignal<Zoom> {
     let rested = RwSignal::new(zoom.get_untracked());
-    let ticket = StoredValue::new(0u64);
+    let waiting = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
         zoom.track();
         // Every change starts the wait again; when it ends, the zoom then is the one to use
         // (which may be the one already laid out: a zoom in and straight back out).
-        let mine = ticket.get_value() + 1;
-        ticket.set_value(mine);
-        set_timeout(
+        if let Some(wait) = waiting.get_value() {
+            wait.clear();
+        }
+        let wait = set_timeout_with_handle(
             move || {
                 let now = zoom.get_untracked();
-                if ticket.get_value() == mine && now != rested.get_untracked() {
+                if now != rested.get_untracked() {
                     rested.set(now);
                 }
             },
             SETTLE,
         );
+        waiting.set_value(wait.ok());
     });
     rested
 }

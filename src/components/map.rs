@@ -28,11 +28,15 @@ pub fn FlowMap() -> impl IntoView {
 
     // The width comes from the page; the height follows the data's shape.
     let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-    let measure = move || {
-        if let Some(el) = frame.get_untracked() {
-            let w = el.get_bounding_client_rect().width().round();
-            if w > 0.0 && w != state.size.get_untracked().0 {
-                state.set_size(w, preferred_height(&dataset, &atlas, w));
+    let resize = move |w: f64| state.set_size(w, preferred_height(&dataset, &atlas, w));
+    let measure = {
+        let resize = resize.clone();
+        move || {
+            if let Some(el) = frame.get_untracked() {
+                let w = el.get_bounding_client_rect().width().round();
+                if w > 0.0 && w != state.size.get_untracked().0 {
+                    resize(w);
+                }
             }
         }
     };
@@ -43,7 +47,7 @@ pub fn FlowMap() -> impl IntoView {
     // content added after the map, a host page that narrows its column).
     let estimated = crate::page::column_width().filter(|w| *w > 0.0);
     if let Some(w) = estimated {
-        state.set_size(w, preferred_height(&data.dataset, &data.atlas, w));
+        resize(w);
     }
     Effect::new(move |_| {
         let Some(el) = frame.get() else { return };

@@ -92,7 +92,10 @@ export async function zoomSettled(page, act) {
   await page.evaluate(() => {
     const view = document.querySelector('svg.map g.view');
     window.__shifts = [];
-    new MutationObserver(() => window.__shifts.push(view.getAttribute('transform'))).observe(view, { attributes: true, attributeFilter: ['transform'] });
+    // One observer per page: a second call replaces the first.
+    window.__shiftObserver?.disconnect();
+    window.__shiftObserver = new MutationObserver(() => window.__shifts.push(view.getAttribute('transform')));
+    window.__shiftObserver.observe(view, { attributes: true, attributeFilter: ['transform'] });
   });
   await act();
   await page.waitForFunction(() => window.__shifts.length > 0 && !document.querySelector('svg.map g.view').hasAttribute('transform'));
