@@ -19,14 +19,23 @@ struct Gesture {
     pointers: Vec<(i32, f64, f64)>,
     dragging: bool,
     swallow_click: bool,
+    /// Where the map is on the page, taken when the first pointer goes down: a drag
+    /// does not move it, and reading it on every move would force a layout each time.
+    origin: (f64, f64),
 }
 
 /// Movement, in pixels, after which a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 4.0;
 
-fn local(svg: &web_sys::Element, ev: &web_sys::MouseEvent) -> (f64, f64) {
+/// The map's top left corner on the page.
+fn origin(svg: &web_sys::Element) -> (f64, f64) {
     let r = svg.get_bounding_client_rect();
-    (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top())
+    (r.left(), r.top())
+}
+
+/// `ev`'s position relative to a map whose top left corner is at `origin`.
+fn local((left, top): (f64, f64), ev: &web_sys::MouseEvent) -> (f64, f64) {
+    (ev.client_x() as f64 - left, ev.client_y() as f64 - top)
 }
 
 /// Attaches the wheel and pointer listeners to the map's SVG once it is mounted.
@@ -70,7 +79,7 @@ fn attach(el: &web_sys::Element, state: MapState) {
             return;
         }
         ev.prevent_default();
-        let (x, y) = local(&svg, ev);
+        let (x, y) = local(origin(&svg), ev);
         let factor = (-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.002 }).exp();
         update(&|z, w, h| z.zoom_at(factor, x, y, w, h));
     });
@@ -91,7 +100,10 @@ fn attach(el: &web_sys::Element, state: MapState) {
         if on_item && ev.pointer_type() == "mouse" {
             return;
         }
-        let (x, y) = local(&svg, ev);
+        if g.pointers.is_empty() {
+            g.origin = origin(&svg);
+        }
+        let (x, y) = local(g.origin, ev);
         g.pointers.push((ev.pointer_id(), x, y));
     });
     let (svg, g) = (el.clone(), gesture.clone());
@@ -99,7 +111,7 @@ fn attach(el: &web_sys::Element, state: MapState) {
         let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
         let mut g = g.borrow_mut();
         let Some(i) = g.pointers.iter().position(|q| q.0 == ev.pointer_id()) else { return };
-        let (x, y) = local(&svg, ev);
+        let (x, y) = local(g.origin, ev);
         if !g.dragging {
             let (_, x0, y0) = g.pointers[i];
             if (x - x0).hypot(y - y0) < DRAG_THRESHOLD && g.pointers.len() < 2 {
