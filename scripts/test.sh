@@ -8,6 +8,9 @@ bash scripts/setup.sh
 bash scripts/atlas.sh
 echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
+echo "== serve check (scripts/serve.sh from a cold build on port 18080, then its static fallback)"
+# Issue 23: a fresh clone's first serve must answer; bounded, and it stops what it started.
+timeout --kill-after=30 1500 bash scripts/serve-check.sh
 echo "== release build"
 trunk build --release
 node scripts/fallback.mjs

@@ -3,7 +3,7 @@
 //! A document that cannot be read at all is a [`LoadError`]; a flow that refers to
 //! something missing is left out and reported as a [`Problem`], so the rest still draws.
 
-use crate::model::{Category, ClaimStatus, Flow, Location, RawDataset, Source, FORMAT_VERSION};
+use crate::model::{Category, ClaimStatus, Flow, Location, RawDataset, Source, Speaker, FORMAT_VERSION};
 use thiserror::Error;
 
 /// Why a dataset could not be used at all.
@@ -16,7 +16,7 @@ pub enum LoadError {
     #[error("{file}, line {line}, column {column}, at {path}: {message}")]
     Shape { file: String, line: usize, column: usize, path: String, message: String },
     /// The document says it is in a format version this build cannot read.
-    #[error("{file}: format version {found} is not supported (this map reads version {expected})")]
+    #[error("{file}: format version {found} is not supported (this map reads versions 1 to {expected})")]
     Version { file: String, found: u32, expected: u32 },
 }
 
@@ -42,6 +42,9 @@ pub struct Dataset {
     pub raw: RawDataset,
     /// What was left out or changed, and why.
     pub problems: Vec<Problem>,
+    /// The format version the document was written in; older versions are migrated on
+    /// read ([`crate::migrate`]).
+    pub read_version: u32,
 }
 
 impl Dataset {
@@ -67,10 +70,11 @@ impl Dataset {
             message: without_position(&e),
         };
         let v: Versioned = serde_json::from_str(text).map_err(syntax)?;
-        if let Some(found) = v.version.filter(|v| *v != FORMAT_VERSION) {
-            return Err(LoadError::Version { file: file.into(), found, expected: FORMAT_VERSION });
+        let version = v.version.unwrap_or(FORMAT_VERSION);
+        if version == 0 || version > FORMAT_VERSION {
+            return Err(LoadError::Version { file: file.into(), found: version, expected: FORMAT_VERSION });
         }
-        let raw: RawDataset = serde_json::from_str(text).map_err(|e| {
+        let shape = |e: serde_json::Error| {
             let message = without_position(&e);
             let whole = message.starts_with("missing field") || message.starts_with("invalid length");
             let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
@@ -81,14 +85,21 @@ impl Dataset {
                 path: if path == "." { "the top level".into() } else { path },
                 message,
             }
-        })?;
-        Ok(Dataset::check(raw))
+        };
+        let raw: RawDataset = if version == 1 {
+            crate::migrate::migrate(serde_json::from_str(text).map_err(shape)?)
+        } else {
+            serde_json::from_str(text).map_err(shape)?
+        };
+        let mut d = Dataset::check(raw);
+        d.read_version = version;
+        Ok(d)
     }
 
     /// Keeps what passes [`validate::check`](crate::validate::check); lists the rest as problems.
     pub fn check(raw: RawDataset) -> Dataset {
         let (raw, problems) = crate::validate::check(raw);
-        Dataset { raw, problems }
+        Dataset { raw, problems, read_version: FORMAT_VERSION }
     }
 
     /// True when nothing had to be left out or changed.
@@ -101,9 +112,14 @@ impl Dataset {
         self.raw.locations.iter().find(|l| l.id == id)
     }
 
-    /// The source with this id.
+    /// The source (publication) with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.raw.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.raw.speakers.iter().find(|s| s.id == id)
     }
 
     /// The category with this id and its position in the legend.
@@ -170,7 +186,8 @@ mod test {
         let d = Dataset::from_json("t.json", GOOD).unwrap();
         assert_eq!(d.raw.flows.len(), 1);
         let paths: Vec<_> = d.problems.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths, ["flows[1].to", "flows[1].via[0]", "flows[1].citations[0].source"]);
+        // A version 1 source is also its citations' speaker, so both are missing.
+        assert_eq!(paths, ["flows[1].to", "flows[1].via[0]", "flows[1].citations[0].source", "flows[1].citations[0].speaker"]);
         assert!(d.problems[0].message.contains("\"XXX\""));
     }
 
@@ -178,7 +195,7 @@ mod test {
     fn future_version_is_named() {
         let text = GOOD.replace("\"version\": 1", "\"version\": 7");
         let err = Dataset::from_json("t.json", &text).unwrap_err();
-        assert_eq!(err.to_string(), "t.json: format version 7 is not supported (this map reads version 1)");
+        assert_eq!(err.to_string(), "t.json: format version 7 is not supported (this map reads versions 1 to 2)");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
-use crate::model::{Flow, Source, Stance};
+use crate::model::{Flow, Source, Speaker, Stance};
 
 /// A location's name in `lang`, or its id when it is unknown.
 pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
@@ -15,39 +15,88 @@ pub fn route(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     dataset.route(flow).iter().map(|id| location_name(dataset, id, lang)).collect::<Vec<_>>().join(" → ")
 }
 
-/// "bne IntelliNews, citing RFE/RL's Balkan Service, 9 Nov 2023".
+/// The publication: "RKS News, 23 Jun 2025"; "RKS News" when undated.
 pub fn source_line(source: &Source, lang: Lang) -> String {
-    let mut s = match &source.cites {
-        Some(c) => trf(lang, Msg::Citing, &[&source.outlet, c]),
+    match &source.date {
+        Some(d) => format!("{}, {}", source.outlet, d.human(lang)),
         None => source.outlet.clone(),
-    };
-    if let Some(d) = &source.date {
-        s.push_str(", ");
-        s.push_str(&d.human(lang));
     }
-    s
 }
 
-/// The distinct sources a flow cites, in citation order.
-pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
-    sources_with_stance(dataset, flow, None)
+/// A speaker's name in `lang`, or the id when the speaker is unknown.
+pub fn speaker_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
+    dataset.speaker(id).map_or(id, |s| s.name.get(lang.tag()))
 }
 
-/// The distinct sources with this stance (any stance when `None`), in citation order.
-pub fn sources_with_stance<'a>(dataset: &'a Dataset, flow: &Flow, stance: Option<Stance>) -> Vec<&'a Source> {
-    let mut out: Vec<&Source> = Vec::new();
-    for c in flow.citations.iter().filter(|c| stance.is_none_or(|s| s == c.stance)) {
-        if let Some(s) = dataset.source(&c.source) {
-            if !out.iter().any(|o| o.id == s.id) {
-                out.push(s);
-            }
+/// What one speaker does with a flow, and where each time: the citations of a flow grouped
+/// by speaker and stance, in citation order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement<'a> {
+    /// Who says it.
+    pub speaker: &'a Speaker,
+    /// What they do with the flow.
+    pub stance: Stance,
+    /// The publications reporting it, once each.
+    pub sources: Vec<&'a Source>,
+}
+
+impl Statement<'_> {
+    /// "Russia's SVR claims", "Serbian officials deny".
+    pub fn head(&self, lang: Lang) -> String {
+        format!("{} {}", self.speaker.name.get(lang.tag()), self.stance.verb(self.speaker.plural, lang))
+    }
+
+    /// "reported by RKS News; News outlet, 9 Nov 2023": the publications, for a speaker who
+    /// is not the outlet itself; just the publications otherwise.
+    pub fn reported(&self, lang: Lang) -> String {
+        let list = self.sources.iter().map(|s| source_line(s, lang)).collect::<Vec<_>>().join("; ");
+        let own = self.sources.iter().all(|s| s.outlet == self.speaker.name.get(lang.tag()));
+        if own {
+            list
+        } else {
+            trf(lang, Msg::ReportedBy, &[&list])
+        }
+    }
+
+    /// "Russia's SVR claims (reported by RKS News)".
+    pub fn line(&self, lang: Lang) -> String {
+        format!("{} ({})", self.head(lang), self.reported(lang))
+    }
+}
+
+/// The statements about a flow: who claims, confirms or denies it, reported where.
+pub fn statements<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<Statement<'a>> {
+    let mut out: Vec<Statement<'a>> = Vec::new();
+    for c in &flow.citations {
+        let (Some(speaker), Some(source)) = (dataset.speaker(&c.speaker), dataset.source(&c.source)) else { continue };
+        match out.iter_mut().find(|s| s.speaker.id == speaker.id && s.stance == c.stance) {
+            Some(s) if !s.sources.iter().any(|o| o.id == source.id) => s.sources.push(source),
+            Some(_) => {}
+            None => out.push(Statement { speaker, stance: c.stance, sources: vec![source] }),
         }
     }
     out
 }
 
-/// A sentence naming the flow for screen readers:
-/// "Serbia to Ukraine via Czechia: 122 mm rocket kits; alleged; source: RKS News, citing …".
+/// True when someone cited denies or disputes the flow.
+pub fn spoken_against(flow: &Flow) -> bool {
+    flow.citations.iter().any(|c| c.stance.is_against())
+}
+
+/// The distinct sources a flow cites, in citation order.
+pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
+    let mut out: Vec<&Source> = Vec::new();
+    for s in flow.citations.iter().filter_map(|c| dataset.source(&c.source)) {
+        if !out.iter().any(|o| o.id == s.id) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// A sentence naming the flow for screen readers: "Serbia to Ukraine via Czechia: 122 mm
+/// rocket kits; value not disclosed; alleged; Russia's SVR claims (reported by RKS News);
+/// Serbian officials deny (reported by RKS News)".
 pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     let name = |id: &str| location_name(dataset, id, lang).to_string();
     let mut s = trf(lang, Msg::FromTo, &[&name(&flow.from), &name(&flow.to)]);
@@ -56,37 +105,45 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
         s.push(' ');
         s.push_str(&trf(lang, Msg::Via, &[&places]));
     }
-    let line = |st| sources_with_stance(dataset, flow, Some(st)).into_iter().map(|s| source_line(s, lang)).collect::<Vec<_>>();
     let mut out = format!(
-        "{s}: {}; {}; {}; {}",
+        "{s}: {}; {}; {}",
         flow.description.get(lang.tag()),
         crate::format::flow_value(&flow.value, lang),
         flow.status.label(lang),
-        trf(lang, Msg::SourceLower, &[&line(Stance::Supports).join("; ")])
     );
-    let disputed = line(Stance::Disputes);
-    if !disputed.is_empty() {
+    for st in statements(dataset, flow) {
         out.push_str("; ");
-        out.push_str(&trf(lang, Msg::DisputedByLower, &[&disputed.join("; ")]));
+        out.push_str(&st.line(lang));
     }
     out
 }
 
-/// The "Source:" line under the graphic: every outlet cited by a shown flow, once.
+/// The "Source:" line under the graphic: every publication cited by a shown flow, once,
+/// with the speakers it reports ("RKS News (Russia's SVR, Serbian officials)").
 pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
-    let mut outlets: Vec<String> = Vec::new();
+    let mut outlets: Vec<(String, Vec<String>)> = Vec::new();
     for flow in &dataset.raw.flows {
-        for s in flow_sources(dataset, flow) {
-            let o = match &s.cites {
-                Some(c) => trf(lang, Msg::CitingShort, &[&s.outlet, c]),
-                None => s.outlet.clone(),
+        for c in &flow.citations {
+            let Some(source) = dataset.source(&c.source) else { continue };
+            let speaker = speaker_name(dataset, &c.speaker, lang).to_string();
+            let at = match outlets.iter().position(|(o, _)| *o == source.outlet) {
+                Some(i) => i,
+                None => {
+                    outlets.push((source.outlet.clone(), Vec::new()));
+                    outlets.len() - 1
+                }
             };
-            if !outlets.contains(&o) {
-                outlets.push(o);
+            let speakers = &mut outlets[at].1;
+            if speaker != source.outlet && !speakers.contains(&speaker) {
+                speakers.push(speaker);
             }
         }
     }
-    outlets.join("; ")
+    outlets
+        .into_iter()
+        .map(|(o, s)| if s.is_empty() { o } else { format!("{o} ({})", s.join(", ")) })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The credit line under the graphic: the dataset's credit, then the map data's
@@ -152,17 +209,21 @@ mod test {
     fn dataset() -> Dataset {
         Dataset::from_json(
             "t.json",
-            r#"{"version": 1, "meta": {"title": "T"},
+            r#"{"version": 2, "meta": {"title": "T"},
               "locations": [{"id": "SRB", "name": {"en": "Serbia", "ru": "Сербия"}},
                             {"id": "CZE", "name": "Czechia"}, {"id": "UKR", "name": "Ukraine"}],
               "categories": [{"id": "arms", "name": "Arms"}],
-              "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T",
-                           "date": "2025-06", "kind": "intelligence-claim"},
-                          {"id": "t", "outlet": "Other", "title": "T", "kind": "news-report"}],
+              "sources": [{"id": "s", "outlet": "RKS News", "title": "T", "date": "2025-06", "kind": "news-report"},
+                          {"id": "t", "outlet": "Other", "kind": "news-report"}],
+              "speakers": [{"id": "svr", "name": {"en": "Russia's SVR", "ru": "СВР России"}, "kind": "intelligence",
+                            "stake": "a party to the war"},
+                           {"id": "off", "name": "Serbian officials", "kind": "government", "plural": true}],
               "flows": [{"id": "a", "from": "SRB", "to": "UKR", "via": ["CZE"], "category": "arms",
                 "value": "undisclosed", "description": "Grad rocket kits", "status": "alleged",
-                "citations": [{"source": "s", "quote": "q"}, {"source": "s", "quote": "r"},
-                              {"source": "t", "quote": "u", "stance": "disputes"}]}]}"#,
+                "citations": [{"source": "s", "speaker": "svr", "stance": "claims", "quote": "q"},
+                              {"source": "s", "speaker": "svr", "stance": "claims", "quote": "r"},
+                              {"source": "s", "speaker": "off", "stance": "denies", "quote": "u"},
+                              {"source": "t", "speaker": "off", "stance": "denies", "quote": "v"}]}]}"#,
         )
         .unwrap()
     }
@@ -175,8 +236,14 @@ mod test {
         assert_eq!(
             accessible_name(&d, f, Lang::En),
             "Serbia to Ukraine via Czechia: Grad rocket kits; value not disclosed; alleged; \
-             source: RKS News, citing Russia's SVR, Jun 2025; disputed by: Other"
+             Russia's SVR claims (reported by RKS News, Jun 2025); \
+             Serbian officials deny (reported by RKS News, Jun 2025; Other)"
         );
+        let st = statements(&d, f);
+        assert_eq!(st.len(), 2, "two citations of one speaker in one article are one statement");
+        assert_eq!(st[0].head(Lang::Ru), "СВР России утверждает");
+        assert_eq!(st[1].head(Lang::Ru), "Serbian officials отрицают");
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
 
     #[test]
@@ -192,7 +259,7 @@ mod test {
 
     #[test]
     fn credit_lists_each_outlet_once() {
-        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (citing Russia's SVR); Other");
+        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (Russia's SVR, Serbian officials); Other (Serbian officials)");
         assert_eq!(credit_line(&dataset(), "Natural Earth", Lang::Ru), "Карта: Natural Earth");
     }
 }

@@ -2,7 +2,7 @@
 //! standalone SVG document with its title, legend and credits.
 
 use crate::dataset::Dataset;
-use crate::describe::{flow_sources, location_name};
+use crate::describe::{flow_sources, location_name, statements};
 use crate::i18n::Lang;
 use crate::layout::{CountryShape, MapLayout};
 use crate::model::FlowValue;
@@ -26,23 +26,25 @@ fn csv_field(s: &str) -> String {
 /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
 /// let text = csv(&d, &[1], Lang::En);
 /// assert!(text.starts_with("id,from,to,via,category,amount,currency"));
-/// assert!(text.contains("goods,SRB,RUS,,dual-use,143900000,USD"));
+/// assert!(text.contains("goods,SRB,RUS,,dual-use,143900000,USD,,total"));
 /// ```
 pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut out = String::from(
-        "id,from,to,via,category,amount,currency,qualifier,start,end,route,description,status,sources\n",
+        "id,from,to,via,category,amount,currency,unit,basis,start,end,route,description,value,status,who_says_so,sources\n",
     );
     for f in visible.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
-        let (amount, currency, qualifier) = match &f.value {
-            FlowValue::Known(m) => (
-                format!("{}", m.amount),
-                m.currency.clone(),
-                m.qualifier.map(|q| serde_json::to_value(q).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()).unwrap_or_default(),
+        let (amount, currency, unit, basis) = match &f.value {
+            FlowValue::Known(q) => (
+                format!("{}", q.amount),
+                q.currency.clone().unwrap_or_default(),
+                q.unit.clone().unwrap_or_default(),
+                serde_json::to_value(q.basis).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             ),
-            FlowValue::Undisclosed(_) => ("undisclosed".into(), String::new(), String::new()),
+            FlowValue::Undisclosed(_) => ("undisclosed".into(), String::new(), String::new(), String::new()),
         };
         let period = f.period.clone().unwrap_or_default();
         let sources: Vec<String> = flow_sources(dataset, f).into_iter().map(|s| crate::describe::source_line(s, lang)).collect();
+        let who: Vec<String> = statements(dataset, f).iter().map(|s| s.line(lang)).collect();
         let route: Vec<&str> = dataset.route(f).into_iter().map(|id| location_name(dataset, id, lang)).collect();
         let row = [
             f.id.clone(),
@@ -52,12 +54,15 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
             f.category.clone(),
             amount,
             currency,
-            qualifier,
+            unit,
+            basis,
             period.start.map(|d| d.to_string()).unwrap_or_default(),
             period.end.map(|d| d.to_string()).unwrap_or_default(),
             route.join(" → "),
             f.description.get(lang.tag()).to_string(),
+            crate::format::flow_value(&f.value, lang),
             f.status.key().to_string(),
+            who.join("; "),
             sources.join("; "),
         ];
         out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
@@ -237,7 +242,10 @@ mod test {
         let text = csv(&d, &[0, 1], Lang::En);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].starts_with("kits,SRB,UKR,CZE,arms,undisclosed,,,,,Serbia → Czechia → Ukraine,Rocket kits,alleged,RKS News"));
+        assert_eq!(
+            lines[1],
+            "kits,SRB,UKR,CZE,arms,undisclosed,,,,,,Serbia → Czechia → Ukraine,Rocket kits,value not disclosed,alleged,Russia's SVR claims (reported by RKS News),RKS News"
+        );
         assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
     }
 

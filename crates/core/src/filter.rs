@@ -1,4 +1,4 @@
-//! Which flows are shown: by category, claim status, source and time.
+//! Which flows are shown: by category, claim status, source, speaker and time.
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
@@ -16,8 +16,10 @@ pub struct Filter {
     pub hidden_categories: BTreeSet<String>,
     /// Claim statuses switched off.
     pub hidden_statuses: BTreeSet<ClaimStatus>,
-    /// Only flows citing this source, when set.
+    /// Only flows citing this source (publication), when set.
     pub source: Option<String>,
+    /// Only flows about which this speaker says something (claims, confirms, denies …), when set.
+    pub speaker: Option<String>,
     /// Only flows whose period reaches this date or later.
     pub from: Option<PartialDate>,
     /// Only flows whose period starts by this date.
@@ -61,6 +63,11 @@ impl Filter {
         }
         if let Some(s) = &self.source {
             if !flow.citations.iter().any(|c| &c.source == s) {
+                return false;
+            }
+        }
+        if let Some(s) = &self.speaker {
+            if !flow.citations.iter().any(|c| &c.speaker == s) {
                 return false;
             }
         }
@@ -118,6 +125,9 @@ mod test {
         f.hidden_statuses.clear();
         f.source = Some("records".into());
         assert_eq!(f.visible(&d), vec![1]);
+        f.source = None;
+        f.speaker = Some("svr".into());
+        assert_eq!(f.visible(&d), vec![0], "a v1 source's body is its speaker, with the same id");
     }
 
     #[test]

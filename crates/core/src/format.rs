@@ -1,7 +1,7 @@
 //! Formatting values for readers in their language: "$71.1 million", "71,1 млн долл. США".
 
 use crate::i18n::{tr, trf, Lang, Msg};
-use crate::model::{FlowValue, Money, Qualifier};
+use crate::model::{Basis, FlowValue, Quantity};
 
 /// How `lang` writes a currency: as a symbol before the number (`true`) or a word after it.
 fn currency(lang: Lang, code: &str) -> Option<(&'static str, bool)> {
@@ -82,32 +82,72 @@ pub fn amount(value: f64, lang: Lang) -> String {
     format!("{s}{space}{unit}")
 }
 
-/// "$71.1 million", "at least €800 million", "$1,600"; "71,1 млн долл. США".
+/// A figure in its currency or unit, without its basis: "$71.1 million", "71,1 млн долл.
+/// США", "3.1 million tonnes", "1,600 rounds"; a unit the catalogue lacks is written as
+/// given.
 ///
 /// # Examples
 /// ```
-/// use flowmap_core::{format::money, i18n::Lang, model::{Money, Qualifier}};
-/// let m = Money { amount: 71.1e6, currency: "USD".into(), qualifier: Some(Qualifier::AtLeast) };
-/// assert_eq!(money(&m, Lang::En), "at least $71.1 million");
+/// use flowmap_core::{format::figure, i18n::Lang};
+/// assert_eq!(figure(143.9e6, "USD", true, Lang::En), "$143.9 million");
+/// assert_eq!(figure(3.1e6, "tonnes", false, Lang::Ru), "3,1\u{a0}млн тонн");
+/// assert_eq!(figure(22.0, "rounds", false, Lang::Uk), "22 набої");
 /// ```
-pub fn money(m: &Money, lang: Lang) -> String {
-    let number = amount(m.amount, lang);
-    let stated = match currency(lang, &m.currency) {
-        Some((sym, true)) => format!("{sym}{number}"),
-        Some((word, false)) => format!("{number} {word}"),
-        None => format!("{number} {}", m.currency),
-    };
-    match m.qualifier {
-        Some(Qualifier::AtLeast) => trf(lang, Msg::AtLeast, &[&stated]),
-        Some(Qualifier::About) => trf(lang, Msg::About, &[&stated]),
-        None => stated,
+pub fn figure(value: f64, measure: &str, is_money: bool, lang: Lang) -> String {
+    let number = amount(value, lang);
+    if is_money {
+        return match currency(lang, measure) {
+            Some((sym, true)) => format!("{sym}{number}"),
+            Some((word, false)) => format!("{number} {word}"),
+            None => format!("{number} {measure}"),
+        };
     }
+    let word = match crate::i18n::unit_forms(lang, measure) {
+        // After "million" a noun takes its plural (many: the genitive in Slavic languages).
+        Some(forms) if value.abs() >= 1e6 => crate::i18n::plural(lang, forms, 5),
+        Some(forms) => crate::i18n::plural(lang, forms, value.round() as u64),
+        None => measure.to_string(),
+    };
+    format!("{number} {word}")
+}
+
+/// A stated figure with its basis: "at least $71.1 million", "about €800 million",
+/// "$90 million, part of $346 million (Ukraine's ammunition imports in July 2023)",
+/// "$143.9 million, of which $54.3 million high-priority items".
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{format::quantity, i18n::Lang, model::{Basis, Part, Quantity}};
+/// let mut q = Quantity::money(71.1e6, "USD");
+/// q.basis = Basis::Minimum;
+/// assert_eq!(quantity(&q, Lang::En), "at least $71.1 million");
+/// let mut k = Quantity::money(143.9e6, "USD");
+/// k.parts.push(Part { amount: 54.3e6, what: "high-priority items".into() });
+/// assert_eq!(quantity(&k, Lang::En), "$143.9 million, of which $54.3 million high-priority items");
+/// ```
+pub fn quantity(q: &Quantity, lang: Lang) -> String {
+    let fig = |v: f64| figure(v, q.measure(), q.is_money(), lang);
+    let stated = fig(q.amount);
+    let mut out = match q.basis {
+        Basis::Minimum => trf(lang, Msg::AtLeast, &[&stated]),
+        Basis::Estimate => trf(lang, Msg::About, &[&stated]),
+        Basis::Total | Basis::Part => stated,
+    };
+    if let Some(whole) = &q.of {
+        let of = format!("{} ({})", fig(whole.amount), whole.what.get(lang.tag()));
+        out = format!("{out}, {}", trf(lang, Msg::PartOf, &[&of]));
+    }
+    for part in &q.parts {
+        let p = format!("{} {}", fig(part.amount), part.what.get(lang.tag()));
+        out = format!("{out}, {}", trf(lang, Msg::OfWhich, &[&p]));
+    }
+    out
 }
 
 /// A flow's value in words; "value not disclosed" when the reporting gives none.
 pub fn flow_value(v: &FlowValue, lang: Lang) -> String {
     match v {
-        FlowValue::Known(m) => money(m, lang),
+        FlowValue::Known(q) => quantity(q, lang),
         FlowValue::Undisclosed(_) => tr(lang, Msg::ValueNotDisclosed),
     }
 }
@@ -116,8 +156,12 @@ pub fn flow_value(v: &FlowValue, lang: Lang) -> String {
 mod test {
     use super::*;
 
-    fn m(amount: f64, currency: &str) -> Money {
-        Money { amount, currency: currency.into(), qualifier: None }
+    fn money(q: &Quantity, lang: Lang) -> String {
+        quantity(q, lang)
+    }
+
+    fn m(amount: f64, currency: &str) -> Quantity {
+        Quantity::money(amount, currency)
     }
 
     #[test]
@@ -137,5 +181,28 @@ mod test {
         assert_eq!(money(&m(1600.0, "EUR"), Lang::SrLatn), "1.600 evra");
         assert_eq!(nb(&money(&m(800e6, "EUR"), Lang::SrCyrl)), "800 мил. евра");
         assert_eq!(nb(&money(&m(5e6, "RSD"), Lang::Ru)), "5 млн RSD");
+    }
+
+    #[test]
+    fn quantities_that_are_not_money_take_their_unit() {
+        let nb = |s: String| s.replace('\u{a0}', " ");
+        let mut rounds = Quantity { currency: None, unit: Some("rounds".into()), basis: Basis::Estimate, ..m(1e6, "") };
+        assert_eq!(quantity(&rounds, Lang::En), "about 1 million rounds");
+        assert_eq!(nb(quantity(&rounds, Lang::Ru)), "около 1 млн патронов");
+        assert_eq!(nb(quantity(&rounds, Lang::SrLatn)), "oko 1 mil. metaka");
+        rounds.amount = 21.0;
+        rounds.basis = Basis::Total;
+        assert_eq!(quantity(&rounds, Lang::Ru), "21 патрон");
+        assert_eq!(quantity(&rounds, Lang::En), "21 rounds");
+        let crates = Quantity { currency: None, unit: Some("crates".into()), ..m(1.0, "") };
+        assert_eq!(quantity(&crates, Lang::Uk), "1 crates");
+    }
+
+    #[test]
+    fn parts_and_wholes_are_named() {
+        let mut q = m(90e6, "USD");
+        q.basis = Basis::Part;
+        q.of = Some(crate::model::Part { amount: 346e6, what: "all imports".into() });
+        assert_eq!(quantity(&q, Lang::En), "$90 million, part of $346 million (all imports)");
     }
 }

@@ -10,6 +10,7 @@
 //! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
+pub mod claims;
 pub mod atlas;
 pub mod batch;
 pub mod dataset;
@@ -22,8 +23,10 @@ pub mod i18n;
 pub mod json_path;
 pub mod labels;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod palette;
+pub mod quantity;
 pub mod path;
 pub mod pick;
 pub mod projection;

@@ -9,7 +9,7 @@ use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
 /// The format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole dataset as written in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,8 +26,11 @@ pub struct RawDataset {
     pub locations: Vec<Location>,
     /// Kinds of goods; the order sets the legend order and colours.
     pub categories: Vec<Category>,
-    /// The reporting the flows rest on.
+    /// The publications the flows rest on.
     pub sources: Vec<Source>,
+    /// Whose statements the citations quote.
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
     /// Who ships what to whom.
     pub flows: Vec<Flow>,
     /// Dated events shown alongside the flows.
@@ -83,7 +86,7 @@ pub struct Category {
     pub name: Localized,
 }
 
-/// What kind of reporting a source is.
+/// What kind of publication a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
@@ -91,7 +94,7 @@ pub enum SourceKind {
     CustomsRecords,
     /// A government or institution speaking for itself.
     OfficialStatement,
-    /// A claim by an intelligence service.
+    /// A statement published by an intelligence service.
     IntelligenceClaim,
     /// A news outlet's own estimate.
     NewsEstimate,
@@ -99,6 +102,8 @@ pub enum SourceKind {
     NewsReport,
     /// An analysis compiled from secondary sources.
     Analysis,
+    /// A dataset, such as a statistics office's table.
+    Dataset,
 }
 
 impl SourceKind {
@@ -113,12 +118,13 @@ impl SourceKind {
                 SourceKind::NewsEstimate => Msg::KindEstimate,
                 SourceKind::NewsReport => Msg::KindNews,
                 SourceKind::Analysis => Msg::KindAnalysis,
+                SourceKind::Dataset => Msg::KindDataset,
             },
         )
     }
 }
 
-/// A piece of reporting.
+/// A publication: where a statement appears (an article, a report, a dataset).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -126,19 +132,81 @@ pub struct Source {
     pub id: String,
     /// Who published it.
     pub outlet: String,
-    /// The outlet or body it relies on, if any (e.g. "RFE/RL's Balkan Service").
+    /// Headline as published; absent when the publication has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cites: Option<String>,
-    /// Headline.
-    pub title: String,
+    pub title: Option<String>,
     /// Publication date, as precise as known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// Link, when the article gives one; only http(s).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Kind of reporting.
+    /// Kind of publication.
     pub kind: SourceKind,
+}
+
+/// What a speaker is: it decides how solid a claim resting on them can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerKind {
+    /// An investigation of customs, trade or other records.
+    Records,
+    /// Official statistics or data (a statistics office, a customs service's figures).
+    OfficialData,
+    /// A government, ministry, head of state or public body.
+    Government,
+    /// An intelligence service.
+    Intelligence,
+    /// A news outlet's own reporting or estimate.
+    NewsOutlet,
+    /// An analyst, think tank or analysis.
+    Analyst,
+    /// A company.
+    Company,
+    /// Anyone else.
+    Other,
+}
+
+impl SpeakerKind {
+    /// Words for readers, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                SpeakerKind::Records => Msg::SpeakerRecords,
+                SpeakerKind::OfficialData => Msg::SpeakerOfficialData,
+                SpeakerKind::Government => Msg::SpeakerGovernment,
+                SpeakerKind::Intelligence => Msg::SpeakerIntelligence,
+                SpeakerKind::NewsOutlet => Msg::SpeakerNewsOutlet,
+                SpeakerKind::Analyst => Msg::SpeakerAnalyst,
+                SpeakerKind::Company => Msg::SpeakerCompany,
+                SpeakerKind::Other => Msg::SpeakerOther,
+            },
+        )
+    }
+
+    /// True for records and official data: the speakers a documented flow needs.
+    pub fn documents(self) -> bool {
+        matches!(self, SpeakerKind::Records | SpeakerKind::OfficialData)
+    }
+}
+
+/// The body or person whose statement a citation quotes (not the outlet reporting it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// Identifier used by citations.
+    pub id: String,
+    /// Name shown to readers ("Russia's Foreign Intelligence Service (SVR)").
+    pub name: Localized,
+    /// What the speaker is.
+    pub kind: SpeakerKind,
+    /// The speaker's stake in what they say, where one is plain ("a party to the war").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stake: Option<Localized>,
+    /// True when the name is plural ("Serbian officials"), so that verbs agree with it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plural: bool,
 }
 
 /// How solid the journalist judges a flow to be.
@@ -147,7 +215,7 @@ pub struct Source {
 pub enum ClaimStatus {
     /// Shown by records or official data.
     Documented,
-    /// A news outlet's estimate or reporting.
+    /// A news outlet's estimate or reporting, or an official body's statement.
     Reported,
     /// Claimed by a party with a stake in it.
     Alleged,
@@ -198,27 +266,77 @@ impl ClaimStatus {
     }
 }
 
-/// How a stated amount is qualified in the reporting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a stated figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Qualifier {
-    /// "at least".
-    AtLeast,
-    /// "about", "approximately".
-    About,
+pub enum Basis {
+    /// The whole amount, as stated.
+    #[default]
+    Total,
+    /// A lower bound: "at least".
+    Minimum,
+    /// An estimate: "about", "approximately".
+    Estimate,
+    /// A part of a larger stated figure (see [`Quantity::of`]).
+    Part,
 }
 
-/// An amount of money.
+impl Basis {
+    fn is_total(&self) -> bool {
+        *self == Basis::Total
+    }
+}
+
+/// A share of a stated figure, or the figure a part belongs to: "$54.3 million of high-priority items".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Money {
-    /// Amount in whole currency units.
+pub struct Part {
+    /// Amount, in the same currency or unit as the value it belongs to.
     pub amount: f64,
-    /// ISO 4217 code.
-    pub currency: String,
-    /// "at least", "about".
+    /// What the amount is ("high-priority electronics and equipment").
+    pub what: Localized,
+}
+
+/// A stated figure: money (with `currency`) or a quantity of something else (with `unit`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quantity {
+    /// Amount in whole currency units, or in `unit`s.
+    pub amount: f64,
+    /// ISO 4217 code, for money.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
+    pub currency: Option<String>,
+    /// What is counted, for anything but money: `tonnes`, `rounds`, `shells`, `units`,
+    /// `cubic-metres`, `flights`, or any word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// What the figure measures; a total when absent.
+    #[serde(default, skip_serializing_if = "Basis::is_total")]
+    pub basis: Basis,
+    /// Parts of the amount the reporting states ("of which $54.3 million …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+    /// The larger figure this one is part of (with basis `part`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<Part>,
+}
+
+impl Quantity {
+    /// Money: an amount in a currency, with basis total.
+    pub fn money(amount: f64, currency: &str) -> Quantity {
+        Quantity { amount, currency: Some(currency.into()), unit: None, basis: Basis::Total, parts: Vec::new(), of: None }
+    }
+
+    /// The currency code or the unit: what amounts are in. Two figures can be added only
+    /// when this is the same.
+    pub fn measure(&self) -> &str {
+        self.currency.as_deref().or(self.unit.as_deref()).unwrap_or("")
+    }
+
+    /// True for an amount of money.
+    pub fn is_money(&self) -> bool {
+        self.currency.is_some()
+    }
 }
 
 /// The literal `"undisclosed"`.
@@ -233,10 +351,20 @@ pub enum Undisclosed {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FlowValue {
-    /// A stated amount.
-    Known(Money),
+    /// A stated figure.
+    Known(Quantity),
     /// No figure is given in the reporting.
     Undisclosed(Undisclosed),
+}
+
+impl FlowValue {
+    /// The stated figure, if any.
+    pub fn known(&self) -> Option<&Quantity> {
+        match self {
+            FlowValue::Known(q) => Some(q),
+            FlowValue::Undisclosed(_) => None,
+        }
+    }
 }
 
 /// Named companies or bodies at each end and along the route.
@@ -254,34 +382,79 @@ pub struct Actors {
     pub to: Vec<String>,
 }
 
-/// Whether a citation backs a flow or speaks against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// What a speaker does with a flow in the quoted sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stance {
-    /// The source says the flow happened.
-    #[default]
-    Supports,
-    /// The source denies or questions it (e.g. the accused says no).
+    /// Says it happened.
+    Claims,
+    /// Confirms it (typically from records or an official position).
+    Confirms,
+    /// Puts a figure on it as an estimate.
+    Estimates,
+    /// Admits it, being the party concerned.
+    Acknowledges,
+    /// Says it did not happen.
+    Denies,
+    /// Questions or deflects it without a flat denial.
     Disputes,
 }
 
 impl Stance {
-    fn is_default(&self) -> bool {
-        *self == Stance::Supports
+    /// Every stance, supporting ones first.
+    pub const ALL: [Stance; 6] =
+        [Stance::Claims, Stance::Confirms, Stance::Estimates, Stance::Acknowledges, Stance::Denies, Stance::Disputes];
+
+    /// True for denies and disputes: the speaker speaks against the flow.
+    pub fn is_against(self) -> bool {
+        matches!(self, Stance::Denies | Stance::Disputes)
+    }
+
+    /// The verb for readers ("claims", "deny"), agreeing with one speaker or several.
+    pub fn verb(self, plural: bool, lang: Lang) -> String {
+        let msg = match (self, plural) {
+            (Stance::Claims, false) => Msg::StanceClaims,
+            (Stance::Claims, true) => Msg::StanceClaimsPl,
+            (Stance::Confirms, false) => Msg::StanceConfirms,
+            (Stance::Confirms, true) => Msg::StanceConfirmsPl,
+            (Stance::Estimates, false) => Msg::StanceEstimates,
+            (Stance::Estimates, true) => Msg::StanceEstimatesPl,
+            (Stance::Acknowledges, false) => Msg::StanceAcknowledges,
+            (Stance::Acknowledges, true) => Msg::StanceAcknowledgesPl,
+            (Stance::Denies, false) => Msg::StanceDenies,
+            (Stance::Denies, true) => Msg::StanceDeniesPl,
+            (Stance::Disputes, false) => Msg::StanceDisputes,
+            (Stance::Disputes, true) => Msg::StanceDisputesPl,
+        };
+        tr(lang, msg)
+    }
+
+    /// The name used in data files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stance::Claims => "claims",
+            Stance::Confirms => "confirms",
+            Stance::Estimates => "estimates",
+            Stance::Acknowledges => "acknowledges",
+            Stance::Denies => "denies",
+            Stance::Disputes => "disputes",
+        }
     }
 }
 
-/// A source and the sentence in it about a flow.
+/// One statement about a flow: who says it (speaker), where (source), how (stance), and the
+/// sentence, verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    /// Id of the source.
+    /// Id of the publication it appears in.
     pub source: String,
+    /// Id of the speaker whose statement it is.
+    pub speaker: String,
+    /// What the speaker does with the flow.
+    pub stance: Stance,
     /// The sentence, verbatim.
     pub quote: String,
-    /// Whether it backs or disputes the flow; backs it when absent.
-    #[serde(default, skip_serializing_if = "Stance::is_default")]
-    pub stance: Stance,
 }
 
 /// Goods moving from one place to another, possibly through intermediaries.
@@ -327,6 +500,6 @@ pub struct Event {
     /// What happened.
     pub label: Localized,
     /// Sources reporting it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }

@@ -1,6 +1,6 @@
 //! The width scale: arc width by value, with reference values for the legend.
 
-use crate::model::{Flow, FlowValue};
+use crate::model::{Flow, FlowValue, Quantity};
 
 /// Widths in pixels.
 pub const MIN_WIDTH: f64 = 1.5;
@@ -10,24 +10,44 @@ pub const MAX_WIDTH: f64 = 12.0;
 pub const UNDISCLOSED_WIDTH: f64 = 1.75;
 
 /// Maps stated amounts to stroke widths by area (square root), so that a flow twice as
-/// large looks twice as heavy. Amounts are compared as stated, without currency conversion.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// large looks twice as heavy. Amounts of money are compared as stated, without currency
+/// conversion; a dataset without money is scaled by the unit most of its figures are in,
+/// and figures in another unit get the thinnest line.
+#[derive(Debug, Clone, PartialEq)]
 pub struct WidthScale {
     /// The largest amount among the flows.
     pub max: f64,
+    /// The unit the scale measures; `None` for money.
+    pub unit: Option<String>,
 }
 
 impl WidthScale {
     /// The scale for these flows.
     pub fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
-        let max = flows
-            .into_iter()
-            .filter_map(|f| match &f.value {
-                FlowValue::Known(m) => Some(m.amount),
-                FlowValue::Undisclosed(_) => None,
-            })
-            .fold(0.0, f64::max);
-        WidthScale { max }
+        let figures: Vec<&Quantity> = flows.into_iter().filter_map(|f| f.value.known()).collect();
+        let unit = if figures.iter().any(|q| q.is_money()) {
+            None
+        } else {
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            for q in &figures {
+                match counts.iter_mut().find(|(u, _)| *u == q.measure()) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((q.measure(), 1)),
+                }
+            }
+            counts.iter().max_by_key(|(_, n)| *n).map(|(u, _)| u.to_string())
+        };
+        let mut scale = WidthScale { max: 0.0, unit };
+        scale.max = figures.iter().filter(|q| scale.measures(q)).map(|q| q.amount).fold(0.0, f64::max);
+        scale
+    }
+
+    /// True when the scale measures this figure (money, or the scale's unit).
+    fn measures(&self, q: &Quantity) -> bool {
+        match &self.unit {
+            None => q.is_money(),
+            Some(u) => q.unit.as_ref() == Some(u),
+        }
     }
 
     /// Stroke width for an amount.
@@ -35,7 +55,7 @@ impl WidthScale {
     /// # Examples
     /// ```
     /// use flowmap_core::scale::{WidthScale, MAX_WIDTH, MIN_WIDTH};
-    /// let s = WidthScale { max: 100.0 };
+    /// let s = WidthScale { unit: None, max: 100.0 };
     /// assert_eq!(s.width(100.0), MAX_WIDTH);
     /// assert_eq!(s.width(0.0), MIN_WIDTH);
     /// assert!((s.width(25.0) - (MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * 0.5)).abs() < 1e-9);
@@ -50,7 +70,8 @@ impl WidthScale {
     /// Stroke width for a flow; undisclosed values get [`UNDISCLOSED_WIDTH`].
     pub fn flow_width(&self, flow: &Flow) -> f64 {
         match &flow.value {
-            FlowValue::Known(m) => self.width(m.amount),
+            FlowValue::Known(q) if self.measures(q) => self.width(q.amount),
+            FlowValue::Known(_) => MIN_WIDTH,
             FlowValue::Undisclosed(_) => UNDISCLOSED_WIDTH,
         }
     }
@@ -60,8 +81,8 @@ impl WidthScale {
     /// # Examples
     /// ```
     /// use flowmap_core::scale::WidthScale;
-    /// assert_eq!(WidthScale { max: 1.2e9 }.legend_values(), vec![1e8, 5e8, 1e9]);
-    /// assert!(WidthScale { max: 0.0 }.legend_values().is_empty());
+    /// assert_eq!(WidthScale { unit: None, max: 1.2e9 }.legend_values(), vec![1e8, 5e8, 1e9]);
+    /// assert!(WidthScale { unit: None, max: 0.0 }.legend_values().is_empty());
     /// ```
     pub fn legend_values(&self) -> Vec<f64> {
         if self.max <= 0.0 {
@@ -90,12 +111,12 @@ mod test {
         assert_eq!(nice_floor(143.9e6), 100e6);
         assert_eq!(nice_floor(800e6), 500e6);
         assert_eq!(nice_floor(2.0), 2.0);
-        assert_eq!(WidthScale { max: 143.9e6 }.legend_values(), vec![1e7, 5e7, 1e8]);
+        assert_eq!(WidthScale { unit: None, max: 143.9e6 }.legend_values(), vec![1e7, 5e7, 1e8]);
     }
 
     #[test]
     fn wider_means_more() {
-        let s = WidthScale { max: 1e9 };
+        let s = WidthScale { unit: None, max: 1e9 };
         assert!(s.width(1e8) < s.width(5e8) && s.width(5e8) < s.width(1e9));
         assert!(UNDISCLOSED_WIDTH < s.width(1e7) + 1.0);
     }

@@ -1,23 +1,79 @@
-//! What flows into, out of and through a location.
+//! What flows into, out of and through a location, and what may be added up.
+//!
+//! Figures are added only when they are comparable: the same currency or unit, each a
+//! whole total (not a minimum, an estimate or a part of another figure) and of the same
+//! goods. Otherwise a place lists its figures instead of adding them, so the map never shows
+//! a sum that no source gives across different bases.
 
 use crate::dataset::Dataset;
-use crate::format::money;
-use crate::i18n::{tr, Lang, Msg};
-use crate::model::{FlowValue, Money};
+use crate::format::{figure, quantity};
+use crate::i18n::{tr, trf, Lang, Msg};
+use crate::model::{Basis, Quantity};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeMap;
 
-/// Sums by currency (amounts are never converted) and counts of flows.
+/// The flows on one side of a place (arriving or leaving), by index into the dataset.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Side {
+    /// Indices of the flows.
+    pub flows: Vec<usize>,
+    /// Amounts of money stated, added as stated: a size for the marker only, never shown.
+    pub money: f64,
+}
+
+impl Side {
+    /// The stated figures of this side's flows, with the flow's category.
+    fn figures<'a>(&self, dataset: &'a Dataset) -> Vec<(&'a Quantity, &'a str)> {
+        self.flows
+            .iter()
+            .filter_map(|i| dataset.raw.flows.get(*i))
+            .filter_map(|f| f.value.known().map(|q| (q, f.category.as_str())))
+            .collect()
+    }
+
+    /// The sum of the stated figures when they are comparable; `None` otherwise or when
+    /// there is none.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, totals::Totals};
+    /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let t = &Totals::by_location(&d, &[0, 1])["SRB"];
+    /// assert_eq!(t.outbound.sum(&d), Some((143.9e6, "USD".to_string())));
+    /// ```
+    pub fn sum(&self, dataset: &Dataset) -> Option<(f64, String)> {
+        let figures = self.figures(dataset);
+        let (first, category) = figures.first()?;
+        let comparable = figures.iter().all(|(q, c)| {
+            q.measure() == first.measure() && q.basis == Basis::Total && q.of.is_none() && c == category
+        });
+        comparable.then(|| (figures.iter().map(|(q, _)| q.amount).sum(), first.measure().to_string()))
+    }
+
+    /// "$161.9 million", "at least $71.1 million" (one figure, as stated), "no stated
+    /// value", or the figures listed when they cannot be added.
+    pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
+        let figures = self.figures(dataset);
+        match figures.as_slice() {
+            [] => tr(lang, Msg::NoStatedValue),
+            [(q, _)] => quantity(q, lang),
+            [(first, _), ..] => match self.sum(dataset) {
+                Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
+                None => {
+                    let list = figures.iter().map(|(q, _)| quantity(q, lang)).collect::<Vec<_>>().join("; ");
+                    trf(lang, Msg::FlowsListed, &[&list])
+                }
+            },
+        }
+    }
+}
+
+/// Flows in, out and through one place.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Totals {
-    /// Stated amounts arriving, by currency.
-    pub inbound: BTreeMap<String, f64>,
-    /// Stated amounts leaving, by currency.
-    pub outbound: BTreeMap<String, f64>,
-    /// Flows ending here.
-    pub flows_in: usize,
-    /// Flows starting here.
-    pub flows_out: usize,
+    /// Flows arriving.
+    pub inbound: Side,
+    /// Flows leaving.
+    pub outbound: Side,
     /// Flows passing through.
     pub flows_through: usize,
 }
@@ -27,23 +83,14 @@ impl Totals {
     /// over the flows.
     pub fn by_location<'a>(dataset: &'a Dataset, visible: &[usize]) -> HashMap<&'a str, Totals> {
         let mut all: HashMap<&str, Totals> = HashMap::default();
-        for f in visible.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
-            let add = |side: &mut BTreeMap<String, f64>| {
-                if let FlowValue::Known(m) = &f.value {
-                    match side.get_mut(&m.currency) {
-                        Some(sum) => *sum += m.amount,
-                        None => {
-                            side.insert(m.currency.clone(), m.amount);
-                        }
-                    }
-                }
+        for (i, f) in visible.iter().filter_map(|i| dataset.raw.flows.get(*i).map(|f| (*i, f))) {
+            let money = f.value.known().filter(|q| q.is_money()).map_or(0.0, |q| q.amount);
+            let add = |side: &mut Side| {
+                side.flows.push(i);
+                side.money += money;
             };
-            let to = all.entry(f.to.as_str()).or_default();
-            to.flows_in += 1;
-            add(&mut to.inbound);
-            let from = all.entry(f.from.as_str()).or_default();
-            from.flows_out += 1;
-            add(&mut from.outbound);
+            add(&mut all.entry(f.to.as_str()).or_default().inbound);
+            add(&mut all.entry(f.from.as_str()).or_default().outbound);
             for v in &f.via {
                 all.entry(v.as_str()).or_default().flows_through += 1;
             }
@@ -51,45 +98,77 @@ impl Totals {
         all
     }
 
-    /// All stated amounts in and out, added as stated: a size for the marker only.
-    pub fn magnitude(&self) -> f64 {
-        self.inbound.values().chain(self.outbound.values()).sum()
+    /// Flows ending here.
+    pub fn flows_in(&self) -> usize {
+        self.inbound.flows.len()
     }
 
-    /// "$71.1 million + €1.2 billion", or "no stated value".
-    ///
-    /// # Examples
-    /// ```
-    /// use flowmap_core::{i18n::Lang, totals::Totals};
-    /// let mut t = Totals::default();
-    /// assert_eq!(Totals::sum_text(&t.inbound, Lang::En), "no stated value");
-    /// t.inbound.insert("USD".into(), 18e6);
-    /// t.inbound.insert("EUR".into(), 1.2e9);
-    /// assert_eq!(Totals::sum_text(&t.inbound, Lang::En), "€1.2 billion + $18 million");
-    /// ```
-    pub fn sum_text(sums: &BTreeMap<String, f64>, lang: Lang) -> String {
-        if sums.is_empty() {
-            return tr(lang, Msg::NoStatedValue);
-        }
-        sums.iter()
-            .map(|(c, a)| money(&Money { amount: *a, currency: c.clone(), qualifier: None }, lang))
-            .collect::<Vec<_>>()
-            .join(" + ")
+    /// Flows starting here.
+    pub fn flows_out(&self) -> usize {
+        self.outbound.flows.len()
+    }
+
+    /// All amounts of money in and out, added as stated: a size for the marker only.
+    pub fn magnitude(&self) -> f64 {
+        self.inbound.money + self.outbound.money
     }
 }
 
 #[cfg(test)]
 mod test {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn counts_each_role() {
         let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
         let all = Totals::by_location(&d, &[0, 1]);
         let srb = &all["SRB"];
-        assert_eq!((srb.flows_out, srb.flows_in, srb.flows_through), (2, 0, 0));
-        assert_eq!(Totals::sum_text(&srb.outbound, Lang::En), "$143.9 million");
+        assert_eq!((srb.flows_out(), srb.flows_in(), srb.flows_through), (2, 0, 0));
+        assert_eq!(srb.outbound.text(&d, Lang::En), "$143.9 million");
         assert_eq!(all["CZE"].flows_through, 1);
         assert!(!Totals::by_location(&d, &[0]).contains_key("RUS"));
+    }
+
+    /// Three flows out of SRB with `values`; the text of SRB's outbound side.
+    fn out_text(values: serde_json::Value, categories: [&str; 3]) -> String {
+        let flows: Vec<_> = values
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(categories)
+            .enumerate()
+            .map(|(i, (v, c))| json!({"id": format!("f{i}"), "from": "SRB", "to": "RUS", "category": c, "value": v,
+                "description": "d", "status": "reported",
+                "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]}))
+            .collect();
+        let doc = json!({"version": 2, "meta": {"title": "T"},
+            "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"}],
+            "categories": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "sources": [{"id": "s", "outlet": "O", "kind": "news-report"}],
+            "speakers": [{"id": "s", "name": "O", "kind": "news-outlet"}],
+            "flows": flows});
+        let d = Dataset::from_json("t", &doc.to_string()).unwrap();
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
+        Totals::by_location(&d, &[0, 1, 2])["SRB"].outbound.text(&d, Lang::En)
+    }
+
+    #[test]
+    fn only_comparable_figures_are_added() {
+        let usd = |a: f64| json!({"amount": a, "currency": "USD"});
+        assert_eq!(out_text(json!([usd(143.9e6), usd(18e6), "undisclosed"]), ["a"; 3]), "$161.9 million");
+        // A company's total beside an all-company minimum: listed, not added.
+        let min = json!({"amount": 71.1e6, "currency": "USD", "basis": "minimum"});
+        assert_eq!(
+            out_text(json!([min, usd(143.9e6), usd(18e6)]), ["a"; 3]),
+            "not added up (different kinds of figures): at least $71.1 million; $143.9 million; $18 million"
+        );
+        // Different currencies, units or goods are not added either.
+        let eur = json!({"amount": 2e6, "currency": "EUR"});
+        assert!(out_text(json!([usd(1e6), eur, "undisclosed"]), ["a"; 3]).starts_with("not added up"));
+        let t = json!({"amount": 5.0, "unit": "tonnes"});
+        assert!(out_text(json!([usd(1e6), t, "undisclosed"]), ["a"; 3]).starts_with("not added up"));
+        assert!(out_text(json!([usd(1e6), usd(2e6), "undisclosed"]), ["a", "b", "a"]).starts_with("not added up"));
+        assert_eq!(out_text(json!(["undisclosed", "undisclosed", "undisclosed"]), ["a"; 3]), "no stated value");
     }
 }

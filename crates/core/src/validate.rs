@@ -111,11 +111,16 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .map(|(i, s)| {
             let path = format!("sources[{i}]");
             let mut ok = c.unique_id(&mut seen, format!("{path}.id"), "source", &s.id);
-            for (field, value) in [("outlet", &s.outlet), ("title", &s.title)] {
-                if value.trim().is_empty() {
-                    c.report(format!("{path}.{field}"), format!("the {field} of source \"{}\" is empty; the source is left out", s.id));
-                    ok = false;
-                }
+            if s.outlet.trim().is_empty() {
+                c.report(format!("{path}.outlet"), format!("the outlet of source \"{}\" is empty; the source is left out", s.id));
+                ok = false;
+            }
+            if s.title.as_ref().is_some_and(|t| t.trim().is_empty()) {
+                c.report(
+                    format!("{path}.title"),
+                    format!("the title of source \"{}\" is empty; write it as published, or leave the field out when it has none", s.id),
+                );
+                s.title = None;
             }
             if let Some(url) = s.url.as_ref().filter(|u| !is_web_link(u)) {
                 c.report(
@@ -129,6 +134,20 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .collect();
     dropped.extend(left_out(&raw.sources, &keep, |s| &s.id));
     retain_marked(&mut raw.sources, keep);
+
+    // Speakers.
+    let mut seen = HashSet::new();
+    let keep: Vec<bool> = raw
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            c.unique_id(&mut seen, format!("speakers[{i}].id"), "speaker", &s.id)
+                & c.not_blank(format!("speakers[{i}].name"), &format!("the name of speaker \"{}\"", s.id), &s.name)
+        })
+        .collect();
+    dropped.extend(left_out(&raw.speakers, &keep, |s| &s.id));
+    retain_marked(&mut raw.speakers, keep);
 
     let ids = |v: Vec<&String>| v.into_iter().cloned().collect::<HashSet<String>>();
     let locations = ids(raw.locations.iter().map(|l| &l.id).collect());
@@ -152,6 +171,7 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
     }
     let categories = ids(raw.categories.iter().map(|k| &k.id).collect());
     let sources = ids(raw.sources.iter().map(|s| &s.id).collect());
+    let speakers = ids(raw.speakers.iter().map(|s| &s.id).collect());
 
     // Flows.
     let mut seen = HashSet::new();
@@ -178,6 +198,7 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
             refer(categories.contains(&f.category), "category".into(), "category", &f.category);
             for (j, cit) in f.citations.iter().enumerate() {
                 refer(sources.contains(&cit.source), format!("citations[{j}].source"), "source", &cit.source);
+                refer(speakers.contains(&cit.speaker), format!("citations[{j}].speaker"), "speaker", &cit.speaker);
             }
             // The route must visit each place once.
             if f.from == f.to {
@@ -192,21 +213,8 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
                     );
                 }
             }
-            if let FlowValue::Known(m) = &f.value {
-                if !m.amount.is_finite() || m.amount < 0.0 {
-                    c.report(format!("{path}.value.amount"), format!("{name} has amount {}; expected a positive number", m.amount));
-                } else if m.amount > ABSURD_AMOUNT {
-                    c.report(
-                        format!("{path}.value.amount"),
-                        format!("{name} has amount {:e}, more than ten trillion; check the number of zeros", m.amount),
-                    );
-                }
-                if !CURRENCIES.contains(&m.currency.as_str()) {
-                    c.report(
-                        format!("{path}.value.currency"),
-                        format!("{name} has currency \"{}\"; expected an ISO 4217 code such as USD, EUR or RSD", m.currency),
-                    );
-                }
+            if let FlowValue::Known(q) = &f.value {
+                crate::quantity::check(&mut c.problems, &format!("{path}.value"), &name, q);
             }
             if let Some(p) = f.period.as_ref().filter(|p| p.is_reversed()) {
                 let (a, b) = (p.start.unwrap(), p.end.unwrap());
@@ -222,7 +230,10 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
                 }
             }
             let ok = c.problems.len() == before;
-            if !ok {
+            if ok {
+                // The claim status against the citations: warnings only, the flow is shown.
+                crate::claims::check(&raw.sources, &raw.speakers, &path, f, &mut c.problems);
+            } else {
                 c.problems[before..].iter_mut().for_each(|p| p.message.push_str(" (flow not shown)"));
             }
             ok
@@ -278,15 +289,20 @@ mod test {
 
     fn base() -> Value {
         json!({
-          "version": 1,
+          "version": 2,
           "meta": {"title": "T"},
           "locations": [{"id": "SRB", "name": "Serbia", "point": [20.4, 44.8]},
                         {"id": "CZE", "name": "Czechia"}, {"id": "UKR", "name": "Ukraine"}],
           "categories": [{"id": "arms", "name": "Arms"}],
-          "sources": [{"id": "s", "outlet": "O", "title": "T", "url": "https://example.org/a", "kind": "news-report"}],
+          "sources": [{"id": "s", "outlet": "O", "title": "T", "url": "https://example.org/a", "kind": "news-report"},
+                      {"id": "a", "outlet": "Analysis", "kind": "analysis"}],
+          "speakers": [{"id": "svr", "name": "Russia's SVR", "kind": "intelligence", "stake": "a party to the war"},
+                       {"id": "gov", "name": "Serbian officials", "kind": "government", "plural": true},
+                       {"id": "rec", "name": "Customs records", "kind": "records"}],
           "flows": [{"id": "f", "from": "SRB", "to": "UKR", "via": ["CZE"], "category": "arms",
                      "value": {"amount": 5e6, "currency": "EUR"}, "period": {"start": "2022-03", "end": "2023-07"},
-                     "description": "d", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}],
+                     "description": "d", "status": "alleged",
+                     "citations": [{"source": "s", "speaker": "svr", "stance": "claims", "quote": "q"}]}],
           "events": [{"date": "2025-06", "label": "E", "sources": ["s"]}]
         })
     }
@@ -328,15 +344,16 @@ mod test {
     #[test]
     fn unknown_version_is_refused() {
         let mut v = base();
-        v["version"] = json!(2);
+        v["version"] = json!(3);
         let err = Dataset::from_json("t.json", &v.to_string()).unwrap_err();
-        assert!(matches!(err, LoadError::Version { found: 2, .. }));
+        assert!(matches!(err, LoadError::Version { found: 3, .. }));
     }
 
     #[test]
     fn duplicate_ids() {
         one(|v| { let l = v["locations"][0].clone(); v["locations"].as_array_mut().unwrap().push(l) }, "locations[3].id", "used twice");
-        one(|v| { let s = v["sources"][0].clone(); v["sources"].as_array_mut().unwrap().push(s) }, "sources[1].id", "used twice");
+        one(|v| { let s = v["sources"][0].clone(); v["sources"].as_array_mut().unwrap().push(s) }, "sources[2].id", "used twice");
+        one(|v| { let s = v["speakers"][0].clone(); v["speakers"].as_array_mut().unwrap().push(s) }, "speakers[3].id", "used twice");
         one(|v| { let f = v["flows"][0].clone(); v["flows"].as_array_mut().unwrap().push(f) }, "flows[1].id", "used twice");
     }
 
@@ -345,6 +362,7 @@ mod test {
         one(|v| v["flows"][0]["to"] = json!("XXX"), "flows[0].to", "location \"XXX\"");
         one(|v| v["flows"][0]["category"] = json!("food"), "flows[0].category", "category \"food\"");
         one(|v| v["flows"][0]["citations"][0]["source"] = json!("nope"), "flows[0].citations[0].source", "not defined");
+        one(|v| v["flows"][0]["citations"][0]["speaker"] = json!("nope"), "flows[0].citations[0].speaker", "not defined");
         one(|v| v["events"][0]["sources"][0] = json!("nope"), "events[0].sources[0]", "not defined");
     }
 
@@ -393,9 +411,59 @@ mod test {
     fn empty_names_and_texts() {
         one(|v| v["locations"][2]["name"] = json!({"en": " "}), "locations[2].name", "empty");
         one(|v| v["sources"][0]["outlet"] = json!(""), "sources[0].outlet", "empty");
+        one(|v| v["speakers"][0]["name"] = json!(""), "speakers[0].name", "empty");
         one(|v| v["flows"][0]["description"] = json!(""), "flows[0].description", "empty");
         one(|v| v["flows"][0]["citations"][0]["quote"] = json!(" "), "flows[0].citations[0].quote", "without a quote");
         one(|v| v["flows"][0]["citations"] = json!([]), "flows[0].citations", "no citation");
+    }
+
+    #[test]
+    fn figures_say_what_they_count() {
+        one(|v| v["flows"][0]["value"]["unit"] = json!("tonnes"), "flows[0].value", "either a currency or a unit");
+        one(|v| { v["flows"][0]["value"] = json!({"amount": 5}) }, "flows[0].value", "without a currency or a unit");
+        one(|v| v["flows"][0]["value"]["parts"] = json!([{"amount": 6e6, "what": "x"}]), "flows[0].value.parts[0].amount", "larger than its value");
+        one(|v| v["flows"][0]["value"]["basis"] = json!("part"), "flows[0].value.of", "what it is part of");
+        one(|v| v["flows"][0]["value"]["of"] = json!({"amount": 9e6, "what": "all"}), "flows[0].value.basis", "\"part\"");
+        let ok = problems(|v| v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"}));
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    /// The warnings for the base flow with `status` and these citations (speaker, stance, source).
+    fn claim_warnings(status: &str, citations: &[(&str, &str, &str)]) -> Vec<String> {
+        let p = problems(|v| {
+            v["flows"][0]["status"] = json!(status);
+            v["flows"][0]["citations"] = citations
+                .iter()
+                .map(|(speaker, stance, source)| json!({"source": source, "speaker": speaker, "stance": stance, "quote": "q"}))
+                .collect();
+        });
+        assert!(p.iter().all(|m| m.contains("the flow is shown as marked")), "{p:#?}");
+        p
+    }
+
+    #[test]
+    fn claim_status_follows_the_citations() {
+        // Documented needs records or official data.
+        assert_eq!(claim_warnings("documented", &[("rec", "confirms", "s")]), Vec::<String>::new());
+        let w = claim_warnings("documented", &[("svr", "claims", "s"), ("gov", "claims", "s")]);
+        assert!(w[0].starts_with("flows[0].status: ") && w[0].contains("allow at most reported"), "{w:?}");
+        // A party with a stake claiming it allows alleged, not reported.
+        assert!(claim_warnings("reported", &[("svr", "claims", "s")])[0].contains("at most alleged"));
+        assert_eq!(claim_warnings("alleged", &[("svr", "claims", "s"), ("gov", "denies", "s")]), Vec::<String>::new());
+        // Records cited only through a secondary analysis are unverified.
+        assert!(claim_warnings("documented", &[("rec", "confirms", "a")])[0].contains("at most unverified"));
+        assert!(claim_warnings("alleged", &[("svr", "claims", "a")])[0].contains("at most unverified"));
+        assert_eq!(claim_warnings("unverified", &[("svr", "claims", "a")]), Vec::<String>::new());
+        // Denied needs a denial.
+        assert!(claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "disputes", "s")])[0].contains("\"denies\""));
+        assert_eq!(claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "denies", "s")]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_denial_is_not_filed_under_the_claimant() {
+        let w = claim_warnings("alleged", &[("svr", "claims", "s"), ("svr", "denies", "s")]);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("flows[0].citations[1].speaker: ") && w[0].contains("both supports the flow and denies it"), "{w:?}");
     }
 
     #[test]
@@ -418,7 +486,8 @@ mod test {
         let mut v = base();
         v["locations"][2]["name"] = json!("");
         let extra = json!({"id": "g", "from": "CZE", "to": "SRB", "category": "arms", "value": "undisclosed",
-                           "description": "d", "status": "reported", "citations": [{"source": "s", "quote": "q"}]});
+                           "description": "d", "status": "alleged",
+                           "citations": [{"source": "s", "speaker": "svr", "stance": "claims", "quote": "q"}]});
         v["flows"].as_array_mut().unwrap().push(extra);
         let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
         assert_eq!(d.raw.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["g"]);

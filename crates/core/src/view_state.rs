@@ -57,6 +57,9 @@ impl ViewState {
         if let Some(s) = &f.source {
             parts.push(format!("src={}", escape(s)));
         }
+        if let Some(s) = &f.speaker {
+            parts.push(format!("who={}", escape(s)));
+        }
         if let Some(d) = &f.from {
             parts.push(format!("from={d}"));
         }
@@ -87,6 +90,7 @@ impl ViewState {
                         list().filter_map(|k| STATUSES.into_iter().find(|s| s.key() == k)).collect()
                 }
                 "src" => v.filter.source = Some(percent_decode(value)).filter(|s| !s.is_empty()),
+                "who" => v.filter.speaker = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "from" => v.filter.from = value.parse::<PartialDate>().ok(),
                 "to" => v.filter.to = value.parse::<PartialDate>().ok(),
                 "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
@@ -117,6 +121,7 @@ mod test {
                 hidden_categories: ["arms".to_string(), "dual use/goods".to_string()].into(),
                 hidden_statuses: [ClaimStatus::Alleged, ClaimStatus::Unverified].into(),
                 source: Some("bne-2023-11-09".into()),
+                speaker: Some("svr".into()),
                 from: Some("2023-01".parse().unwrap()),
                 to: Some("2024".parse().unwrap()),
             },
@@ -126,7 +131,7 @@ mod test {
         let hash = v.to_hash();
         assert_eq!(
             hash,
-            "cat=-arms,-dual%20use%2Fgoods&status=-alleged,-unverified&src=bne-2023-11-09&from=2023-01&to=2024\
+            "cat=-arms,-dual%20use%2Fgoods&status=-alleged,-unverified&src=bne-2023-11-09&who=svr&from=2023-01&to=2024\
              &flow=srb-cze-ukr-grad&zoom=2.500,-120.5,-30.0"
         );
         assert_eq!(ViewState::from_hash(&format!("#{hash}")), v);

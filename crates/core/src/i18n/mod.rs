@@ -5,7 +5,7 @@
 mod catalogue;
 mod serbian;
 
-pub use catalogue::Msg;
+pub use catalogue::{unit_forms, Msg};
 pub use serbian::to_cyrillic;
 
 /// A language the interface is written in.
@@ -125,7 +125,19 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
 
 /// A count with its noun: "1 flow", "22 flows"; "22 потока", "5 потоков".
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
-    let forms = catalogue::noun_forms(lang, noun);
+    format!("{n} {}", plural(lang, catalogue::noun_forms(lang, noun), n as u64))
+}
+
+/// The form of a counted word for `n`, from its one, few and many forms, in the script of
+/// `lang`.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::i18n::{plural, Lang};
+/// assert_eq!(plural(Lang::Ru, ["патрон", "патрона", "патронов"], 22), "патрона");
+/// assert_eq!(plural(Lang::SrCyrl, ["metak", "metka", "metaka"], 5), "метака");
+/// ```
+pub fn plural(lang: Lang, forms: [&str; 3], n: u64) -> String {
     let form = match lang {
         Lang::En => usize::from(n != 1),
         // East and South Slavic plurals: one (1, 21), few (2–4, 22–24), many (the rest).
@@ -133,9 +145,12 @@ pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
         _ if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => 1,
         _ => 2,
     };
-    let word = forms.get(form).copied().unwrap_or(forms[forms.len() - 1]);
-    let word = if lang == Lang::SrCyrl { serbian::to_cyrillic(word) } else { word.to_string() };
-    format!("{n} {word}")
+    let word = forms[form];
+    if lang == Lang::SrCyrl {
+        serbian::to_cyrillic(word)
+    } else {
+        word.to_string()
+    }
 }
 
 /// Nouns that are counted in interface text.

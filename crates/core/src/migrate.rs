@@ -1,0 +1,231 @@
+//! Format version 1, read and turned into the current form ([`migrate`]).
+//!
+//! Version 1 gave each source one `cites` body and each citation a stance of `supports` or
+//! `disputes`; money had a `qualifier`. Version 2 names the speaker of every citation, so
+//! one article can carry an accusation and its denial. A version 1 source becomes a
+//! publication and a speaker (the body it cited, else its outlet), with the same id.
+
+use crate::date::{Period, PartialDate};
+use crate::model::{self, Actors, Basis, Category, ClaimStatus, Event, Location, Meta, SourceKind, SpeakerKind, Stance};
+use crate::text::Localized;
+use serde::Deserialize;
+
+/// A version 1 document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatasetV1 {
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
+    #[allow(dead_code)]
+    version: u32,
+    meta: Meta,
+    locations: Vec<Location>,
+    categories: Vec<Category>,
+    sources: Vec<SourceV1>,
+    flows: Vec<FlowV1>,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceV1 {
+    id: String,
+    outlet: String,
+    #[serde(default)]
+    cites: Option<String>,
+    title: String,
+    #[serde(default)]
+    date: Option<PartialDate>,
+    #[serde(default)]
+    url: Option<String>,
+    kind: SourceKind,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum StanceV1 {
+    #[default]
+    Supports,
+    Disputes,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CitationV1 {
+    source: String,
+    quote: String,
+    #[serde(default)]
+    stance: StanceV1,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum QualifierV1 {
+    AtLeast,
+    About,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoneyV1 {
+    amount: f64,
+    currency: String,
+    #[serde(default)]
+    qualifier: Option<QualifierV1>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ValueV1 {
+    Known(MoneyV1),
+    Undisclosed(model::Undisclosed),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlowV1 {
+    id: String,
+    from: String,
+    to: String,
+    #[serde(default)]
+    via: Vec<String>,
+    category: String,
+    value: ValueV1,
+    #[serde(default)]
+    period: Option<Period>,
+    #[serde(default)]
+    actors: Actors,
+    description: Localized,
+    status: ClaimStatus,
+    citations: Vec<CitationV1>,
+    #[serde(default)]
+    note: Option<Localized>,
+}
+
+/// The speaker kind a version 1 source kind implies for the body it cited.
+fn speaker_kind(kind: SourceKind) -> SpeakerKind {
+    match kind {
+        SourceKind::CustomsRecords => SpeakerKind::Records,
+        SourceKind::OfficialStatement => SpeakerKind::Government,
+        SourceKind::IntelligenceClaim => SpeakerKind::Intelligence,
+        SourceKind::NewsEstimate | SourceKind::NewsReport => SpeakerKind::NewsOutlet,
+        SourceKind::Analysis => SpeakerKind::Analyst,
+        SourceKind::Dataset => SpeakerKind::OfficialData,
+    }
+}
+
+/// The same dataset in the current format. Each source's `cites` body (else its outlet)
+/// becomes a speaker with the source's id; `supports` becomes `claims`, `at-least` a
+/// minimum and `about` an estimate.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::dataset::Dataset;
+/// let v1 = r#"{"version": 1, "meta": {"title": "T"},
+///   "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine"}],
+///   "categories": [{"id": "arms", "name": "Arms"}],
+///   "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T", "kind": "intelligence-claim"}],
+///   "flows": [{"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
+///     "description": "kits", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}]}"#;
+/// let d = Dataset::from_json("v1.json", v1).unwrap();
+/// assert_eq!(d.read_version, 1);
+/// assert_eq!(d.raw.speakers[0].name.get("en"), "Russia's SVR");
+/// assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
+/// ```
+pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
+    // A source that cites no body speaks for itself.
+    let speakers = v1
+        .sources
+        .iter()
+        .map(|s| model::Speaker {
+            id: s.id.clone(),
+            name: Localized::Plain(s.cites.clone().unwrap_or_else(|| s.outlet.clone())),
+            kind: speaker_kind(s.kind),
+            stake: None,
+            plural: false,
+        })
+        .collect();
+    let sources = v1
+        .sources
+        .into_iter()
+        .map(|s| model::Source {
+            id: s.id,
+            outlet: s.outlet,
+            title: Some(s.title).filter(|t| !t.trim().is_empty()),
+            date: s.date,
+            url: s.url,
+            kind: s.kind,
+        })
+        .collect();
+    let flows = v1
+        .flows
+        .into_iter()
+        .map(|f| model::Flow {
+            id: f.id,
+            from: f.from,
+            to: f.to,
+            via: f.via,
+            category: f.category,
+            value: match f.value {
+                ValueV1::Known(m) => model::FlowValue::Known(model::Quantity {
+                    basis: match m.qualifier {
+                        Some(QualifierV1::AtLeast) => Basis::Minimum,
+                        Some(QualifierV1::About) => Basis::Estimate,
+                        None => Basis::Total,
+                    },
+                    ..model::Quantity::money(m.amount, &m.currency)
+                }),
+                ValueV1::Undisclosed(u) => model::FlowValue::Undisclosed(u),
+            },
+            period: f.period,
+            actors: f.actors,
+            description: f.description,
+            status: f.status,
+            citations: f
+                .citations
+                .into_iter()
+                .map(|c| model::Citation {
+                    speaker: c.source.clone(),
+                    source: c.source,
+                    stance: match c.stance {
+                        StanceV1::Supports => Stance::Claims,
+                        StanceV1::Disputes => Stance::Disputes,
+                    },
+                    quote: c.quote,
+                })
+                .collect(),
+            note: f.note,
+        })
+        .collect();
+    model::RawDataset {
+        schema: v1.schema,
+        version: model::FORMAT_VERSION,
+        meta: v1.meta,
+        locations: v1.locations,
+        categories: v1.categories,
+        sources,
+        speakers,
+        flows,
+        events: v1.events,
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use crate::dataset::Dataset;
+
+    #[test]
+    fn a_version_1_document_reads_as_its_version_2_form() {
+        let v1 = Dataset::from_json("v1", include_str!("../tests/fixtures/two_flows_v1.json")).unwrap();
+        assert_eq!(v1.read_version, 1);
+        assert!(v1.problems.is_empty(), "{:?}", v1.problems);
+        let q = v1.raw.flows[1].value.known().unwrap();
+        assert_eq!((q.amount, q.measure()), (143.9e6, "USD"));
+        assert_eq!(v1.raw.speakers[1].kind, crate::model::SpeakerKind::Records);
+        assert_eq!(v1.raw.flows[1].citations[0].stance, crate::model::Stance::Claims);
+        // Written out, it reads back as version 2, unchanged.
+        let v2 = Dataset::from_json("v2", &serde_json::to_string(&v1.raw).unwrap()).unwrap();
+        assert_eq!((v2.read_version, &v2.raw), (2, &v1.raw));
+    }
+}
