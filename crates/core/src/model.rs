@@ -388,6 +388,8 @@ pub struct Actors {
 pub enum Stance {
     /// Says it happened.
     Claims,
+    /// Finds it in records or data (an investigation, a statistics office).
+    Finds,
     /// Confirms it (typically from records or an official position).
     Confirms,
     /// Puts a figure on it as an estimate.
@@ -402,8 +404,8 @@ pub enum Stance {
 
 impl Stance {
     /// Every stance, supporting ones first.
-    pub const ALL: [Stance; 6] =
-        [Stance::Claims, Stance::Confirms, Stance::Estimates, Stance::Acknowledges, Stance::Denies, Stance::Disputes];
+    pub const ALL: [Stance; 7] =
+        [Stance::Claims, Stance::Finds, Stance::Confirms, Stance::Estimates, Stance::Acknowledges, Stance::Denies, Stance::Disputes];
 
     /// True for denies and disputes: the speaker speaks against the flow.
     pub fn is_against(self) -> bool {
@@ -415,6 +417,8 @@ impl Stance {
         let msg = match (self, plural) {
             (Stance::Claims, false) => Msg::StanceClaims,
             (Stance::Claims, true) => Msg::StanceClaimsPl,
+            (Stance::Finds, false) => Msg::StanceFinds,
+            (Stance::Finds, true) => Msg::StanceFindsPl,
             (Stance::Confirms, false) => Msg::StanceConfirms,
             (Stance::Confirms, true) => Msg::StanceConfirmsPl,
             (Stance::Estimates, false) => Msg::StanceEstimates,
@@ -433,6 +437,7 @@ impl Stance {
     pub fn key(self) -> &'static str {
         match self {
             Stance::Claims => "claims",
+            Stance::Finds => "finds",
             Stance::Confirms => "confirms",
             Stance::Estimates => "estimates",
             Stance::Acknowledges => "acknowledges",

@@ -117,6 +117,8 @@ catalogue! {
     // What a speaker does with a flow, said of one speaker and of several.
     StanceClaims => ["claims", "утверждает", "стверджує", "tvrdi"],
     StanceClaimsPl => ["claim", "утверждают", "стверджують", "tvrde"],
+    StanceFinds => ["finds", "устанавливает", "встановлює", "utvrđuje"],
+    StanceFindsPl => ["find", "устанавливают", "встановлюють", "utvrđuju"],
     StanceConfirms => ["confirms", "подтверждает", "підтверджує", "potvrđuje"],
     StanceConfirmsPl => ["confirm", "подтверждают", "підтверджують", "potvrđuju"],
     StanceEstimates => ["estimates", "оценивает", "оцінює", "procenjuje"],
@@ -226,7 +228,8 @@ catalogue! {
 pub fn unit_forms(lang: Lang, unit: &str) -> Option<[&'static str; 3]> {
     let sr = matches!(lang, Lang::SrLatn | Lang::SrCyrl);
     Some(match unit {
-        "tonnes" | "tons" if lang == Lang::En => ["tonne", "tonnes", "tonnes"],
+        "tonnes" if lang == Lang::En => ["tonne", "tonnes", "tonnes"],
+        "tons" if lang == Lang::En => ["ton", "tons", "tons"],
         "tonnes" | "tons" if lang == Lang::Ru => ["тонна", "тонны", "тонн"],
         "tonnes" | "tons" if lang == Lang::Uk => ["тонна", "тонни", "тонн"],
         "tonnes" | "tons" if sr => ["tona", "tone", "tona"],
