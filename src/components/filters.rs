@@ -2,6 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::describe::source_line;
 use flowmap_core::filter::Filter;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
@@ -68,7 +69,26 @@ pub fn Filters() -> impl IntoView {
             let (id, id2) = (s.id.clone(), s.id.clone());
             view! {
                 <option value=id selected=move || state.view.with(|v| v.filter.source.as_deref() == Some(id2.as_str()))>
-                    {format!("{}: {}", s.outlet, s.title)}
+                    {match &s.title {
+                        Some(t) => format!("{}: {t}", s.outlet),
+                        None => source_line(s, lang),
+                    }}
+                </option>
+            }
+        })
+        .collect_view();
+
+    // Who says so: every speaker some flow cites, in the dataset's order.
+    let speakers = dataset
+        .raw
+        .speakers
+        .iter()
+        .filter(|sp| dataset.raw.flows.iter().any(|f| f.citations.iter().any(|c| c.speaker == sp.id)))
+        .map(|sp| {
+            let (id, id2) = (sp.id.clone(), sp.id.clone());
+            view! {
+                <option value=id selected=move || state.view.with(|v| v.filter.speaker.as_deref() == Some(id2.as_str()))>
+                    {sp.name.get(lang.tag()).to_string()}
                 </option>
             }
         })
@@ -95,6 +115,16 @@ pub fn Filters() -> impl IntoView {
                 }>
                     <option value="" selected=move || state.view.with(|v| v.filter.source.is_none())>{tr(lang, Msg::AllSources)}</option>
                     {sources}
+                </select>
+            </label>
+            <label class="source speaker">
+                <span>{tr(lang, Msg::WhoSaysSo)}</span>
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    edit(&|f| f.speaker = Some(v.clone()).filter(|s| !s.is_empty()));
+                }>
+                    <option value="" selected=move || state.view.with(|v| v.filter.speaker.is_none())>{tr(lang, Msg::AllSpeakers)}</option>
+                    {speakers}
                 </select>
             </label>
             {time}

@@ -3,7 +3,7 @@
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
-use flowmap_core::layout::MapLayout;
+use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use leptos::prelude::*;
 
 /// The arcs of flow `index`; hovering, focusing or selecting any leg highlights the route.
@@ -79,7 +79,7 @@ pub fn FlowArc(
             {move || shape.get().map(|f| {
                 let hit_width = (f.width + 10.0).max(14.0);
                 let dash = f.dasharray();
-                f.legs.iter().map(|leg| {
+                let legs = f.legs.iter().map(|leg| {
                     let line = leg.line();
                     view! {
                         // On a canvas map the pointer finds flows by index, not by this path.
@@ -88,7 +88,15 @@ pub fn FlowArc(
                         <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
                         <path class="arrow" d=leg.arrow() fill=f.color />
                     }
-                }).collect_view()
+                }).collect_view();
+                // Denied or disputed by someone cited: a cross on the first leg (and in the legend).
+                let mark = f.mark_at().map(|at| view! {
+                    <g class="against-mark" transform=format!("translate({:.1},{:.1})", at.x, at.y)>
+                        <circle r=AGAINST_MARK_RADIUS />
+                        <path d=AGAINST_MARK />
+                    </g>
+                });
+                view! { {legs}{mark} }
             })}
         </g>
     }

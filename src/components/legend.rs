@@ -1,7 +1,9 @@
 //! The legend: colours (category), line patterns (claim status), widths (value).
 
 use crate::load::Loaded;
-use flowmap_core::format::amount;
+use flowmap_core::describe::spoken_against;
+use flowmap_core::format::{amount, figure};
+use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::model::FlowValue;
 use flowmap_core::palette::{category_color, dasharray};
@@ -49,7 +51,10 @@ pub fn Legend() -> impl IntoView {
         .into_iter()
         .map(|v| {
             let w = scale.width(v);
-            let text = amount(v, lang);
+            let text = match &scale.unit {
+                Some(unit) => figure(v, unit, false, lang),
+                None => amount(v, lang),
+            };
             view! {
                 <li>
                     <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
@@ -59,6 +64,7 @@ pub fn Legend() -> impl IntoView {
         })
         .collect_view();
     let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
+    let any_against = flows.iter().any(spoken_against);
     view! {
         <section class="legend" aria-label=tr(lang, Msg::Legend)>
             <div>
@@ -67,7 +73,17 @@ pub fn Legend() -> impl IntoView {
             </div>
             <div>
                 <h2>{tr(lang, Msg::HowSolidLong)}</h2>
-                <ul>{statuses}</ul>
+                <ul>
+                    {statuses}
+                    {any_against.then(|| view! {
+                        <li>
+                            <svg class="swatch" width="34" height="12" aria-hidden="true">
+                                <g class="against-mark" transform="translate(17,6)"><circle r=AGAINST_MARK_RADIUS /><path d=AGAINST_MARK /></g>
+                            </svg>
+                            <span>{tr(lang, Msg::SpokenAgainst)}</span>
+                        </li>
+                    })}
+                </ul>
             </div>
             <div>
                 <h2>{tr(lang, Msg::Value)}</h2>

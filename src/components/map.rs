@@ -12,9 +12,10 @@ use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
-use flowmap_core::totals::Totals;
+use flowmap_core::dataset::Dataset;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -176,7 +177,7 @@ pub fn FlowMap() -> impl IntoView {
 }
 
 /// Markers and labels; hovering or focusing one highlights its flows and shows its totals.
-fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: Lang, state: MapState) -> impl IntoView {
+fn draw_markers(l: &MapLayout, dataset: &Arc<Dataset>, lang: Lang, state: MapState) -> impl IntoView {
     l.markers
         .iter()
         .map(|m| {
@@ -185,6 +186,7 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
             let name = if m.off_map { trf(lang, Msg::OffMap, &[&name]) } else { name };
             let label = m.text.clone();
             let id_for_label = m.id.clone();
+            let dataset_for_label = dataset.clone();
             let id_for_filter = m.id.clone();
             // Reactive: a canvas map lays out every flow once, so its markers stay while the
             // filters change; a place none of the flows shown reaches is hidden, as on the SVG
@@ -198,10 +200,10 @@ fn draw_markers(l: &MapLayout, dataset: &flowmap_core::dataset::Dataset, lang: L
                         Msg::MarkerLabel,
                         &[
                             &name,
-                            &count(lang, totals.flows_out, Noun::Flow),
-                            &Totals::sum_text(&totals.outbound, lang),
-                            &count(lang, totals.flows_in, Noun::Flow),
-                            &Totals::sum_text(&totals.inbound, lang),
+                            &count(lang, totals.flows_out(), Noun::Flow),
+                            &totals.outbound.text(&dataset_for_label, lang),
+                            &count(lang, totals.flows_in(), Noun::Flow),
+                            &totals.inbound.text(&dataset_for_label, lang),
                             &count(lang, totals.flows_through, Noun::Flow),
                         ],
                     )

@@ -3,10 +3,9 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{location_name, route, source_line};
+use flowmap_core::describe::{location_name, route, source_line, spoken_against};
 use flowmap_core::format::flow_value;
-use flowmap_core::i18n::{tr, Msg};
-use flowmap_core::model::Stance;
+use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
 
@@ -47,18 +46,22 @@ pub fn DetailPanel() -> impl IntoView {
         let citations = flow
             .citations
             .iter()
-            .filter_map(|c| dataset.source(&c.source).map(|s| (c, s)))
-            .map(|(c, s)| {
+            .filter_map(|c| Some((c, dataset.source(&c.source)?, dataset.speaker(&c.speaker)?)))
+            .map(|(c, s, who)| {
                 // Only http(s) links become clickable (the validator already drops others).
                 let link = s.url.clone().filter(|u| is_web_link(u));
+                let against = c.stance.is_against();
+                let about = match &who.stake {
+                    Some(stake) => format!(" ({}; {})", who.kind.label(lang), trf(lang, Msg::Stake, &[stake.get(lang.tag())])),
+                    None => format!(" ({})", who.kind.label(lang)),
+                };
                 view! {
-                    <li class="citation" class:disputes=c.stance == Stance::Disputes>
-                        {(c.stance == Stance::Disputes).then(|| view! { <p class="stance">{tr(lang, Msg::DisputesThisFlow)}</p> })}
+                    <li class="citation" class:against=against>
+                        <p class="speaker"><strong>{who.name.get(lang.tag()).to_string()}" "{c.stance.verb(who.plural, lang)}</strong><span class="about">{about}</span></p>
                         <blockquote>{c.quote.clone()}</blockquote>
                         <p class="cite">
-                            {source_line(s, lang)}
-                            " · "
-                            <em>{s.title.clone()}</em>
+                            {tr(lang, Msg::PublishedIn)}" "{source_line(s, lang)}
+                            {s.title.clone().map(|t| view! { " · "<em>{t}</em> })}
                             " · "
                             {s.kind.label(lang)}
                             {link.map(|href| view! {
@@ -81,7 +84,10 @@ pub fn DetailPanel() -> impl IntoView {
                     <dt>{tr(lang, Msg::Value)}</dt><dd>{flow_value(&flow.value, lang)}</dd>
                     {period.map(|p| view! { <dt>{tr(lang, Msg::Period)}</dt><dd>{p}</dd> })}
                     <dt>{tr(lang, Msg::Claim)}</dt>
-                    <dd><strong>{flow.status.label(lang)}</strong>{format!(": {}", flow.status.explanation(lang))}</dd>
+                    <dd>
+                        <strong>{flow.status.label(lang)}</strong>{format!(": {}", flow.status.explanation(lang))}
+                        {spoken_against(flow).then(|| view! { <span class="against-mark">{format!(" · {}", tr(lang, Msg::SpokenAgainst))}</span> })}
+                    </dd>
                 </dl>
                 {(!flow.actors.from.is_empty() || !flow.actors.via.is_empty() || !flow.actors.to.is_empty()).then(|| view! {
                     <h3>{tr(lang, Msg::NamedActors)}</h3>
@@ -92,7 +98,7 @@ pub fn DetailPanel() -> impl IntoView {
                     </ul>
                 })}
                 {flow.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.tag()).to_string()}</p> })}
-                <h3>{tr(lang, Msg::WhatSourcesSay)}</h3>
+                <h3>{tr(lang, Msg::WhoSaysWhat)}</h3>
                 <ol class="citations">{citations}</ol>
             </aside>
         })

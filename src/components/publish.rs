@@ -30,6 +30,7 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
             .map(|(i, c)| (category_color(i).to_string(), c.name.get(lang.tag()).to_string()))
             .collect(),
         statuses: dataset.statuses_in_use().map(|s| (dasharray(s, 2.5).unwrap_or_default(), s.label(lang))).collect(),
+        against: if layout.flows.iter().any(|f| f.disputed) { tr(lang, Msg::SpokenAgainst) } else { String::new() },
         sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
         credit: credit_line(dataset, &data.atlas.credit, lang),
     };

@@ -2,7 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{route, source_line};
+use flowmap_core::describe::{route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{tr, Msg};
 use flowmap_core::table::{sorted, Column, COLUMNS};
@@ -50,16 +50,16 @@ pub fn FlowTable() -> impl IntoView {
                     let category = dataset.category(&f.category).map(|(_, c)| c.name.get(lang.tag()).to_string()).unwrap_or_default();
                     let period = f.period.as_ref().map(|p| p.human(lang)).unwrap_or_default();
                     let id = f.id.clone();
-                    let sources = flowmap_core::describe::flow_sources(&dataset, f)
+                    let sources = statements(&dataset, f)
                         .into_iter()
-                        .map(|s| {
-                            let link = s.url.clone().filter(|u| is_web_link(u));
-                            view! {
-                                <li>
-                                    {source_line(s, lang)}
-                                    {link.map(|href| view! { " " <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::Link)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a> })}
-                                </li>
-                            }
+                        .map(|st| {
+                            let links = st
+                                .sources
+                                .iter()
+                                .filter_map(|s| s.url.clone().filter(|u| is_web_link(u)))
+                                .map(|href| view! { " " <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::Link)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a> })
+                                .collect_view();
+                            view! { <li class:against=st.stance.is_against()>{st.line(lang)}{links}</li> }
                         })
                         .collect_view();
                     view! {
@@ -85,7 +85,7 @@ pub fn FlowTable() -> impl IntoView {
         <div class="table-wrap" tabindex="0" role="region" aria-label=tr(lang, Msg::TableLabel)>
             <table class="flow-table">
                 <caption>{tr(lang, Msg::TableCaption)}</caption>
-                <thead><tr>{headers}<th scope="col">{tr(lang, Msg::Sources)}</th></tr></thead>
+                <thead><tr>{headers}<th scope="col">{tr(lang, Msg::WhoSaysWhat)}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

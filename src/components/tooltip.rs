@@ -2,11 +2,9 @@
 
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
-use flowmap_core::describe::{location_name, route, source_line, sources_with_stance};
+use flowmap_core::describe::{location_name, route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
-use flowmap_core::model::Stance;
-use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 
 /// Tooltip width in pixels; keep in step with `.tooltip` in the style sheet.
@@ -45,14 +43,13 @@ pub fn Tooltip() -> impl IntoView {
                     Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
                     None => flow_value(&flow.value, lang),
                 };
-                let list = |stance| {
-                    sources_with_stance(&dataset, flow, Some(stance))
-                        .into_iter()
-                        .map(|s| view! { <li>{source_line(s, lang)}</li> })
-                        .collect_view()
-                };
-                let (sources, disputed) = (list(Stance::Supports), list(Stance::Disputes));
-                let has_disputes = flow.citations.iter().any(|c| c.stance == Stance::Disputes);
+                let who = statements(&dataset, flow)
+                    .into_iter()
+                    .map(|st| {
+                        let against = st.stance.is_against();
+                        view! { <li class:against=against><strong>{st.head(lang)}</strong>" ("{st.reported(lang)}")"</li> }
+                    })
+                    .collect_view();
                 let at = position(x, y, size);
                 Some(
                     view! {
@@ -61,12 +58,8 @@ pub fn Tooltip() -> impl IntoView {
                             <p class="what">{flow.description.get(lang.tag()).to_string()}</p>
                             <p class="value">{value}</p>
                             <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
-                            <p class="sources-head">{tr(lang, Msg::Sources)}</p>
-                            <ul class="sources">{sources}</ul>
-                            {has_disputes.then(|| view! {
-                                <p class="sources-head">{tr(lang, Msg::DisputedBy)}</p>
-                                <ul class="sources">{disputed}</ul>
-                            })}
+                            <p class="sources-head">{tr(lang, Msg::WhoSaysWhat)}</p>
+                            <ul class="sources">{who}</ul>
                             <p class="hint">{tr(lang, Msg::ClickHint)}</p>
                         </div>
                     }
@@ -75,13 +68,14 @@ pub fn Tooltip() -> impl IntoView {
             }
             Hover::Location { id, x, y } => {
                 let t = state.totals.with(|t| t.get(&id).cloned().unwrap_or_default());
+                let (out_text, in_text) = (t.outbound.text(&dataset, lang), t.inbound.text(&dataset, lang));
                 let at = position(x, y, size);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{location_name(&dataset, &id, lang).to_string()}</p>
-                            <p>{trf(lang, Msg::TotalsOut, &[&count(lang, t.flows_out, Noun::Flow), &Totals::sum_text(&t.outbound, lang)])}</p>
-                            <p>{trf(lang, Msg::TotalsIn, &[&count(lang, t.flows_in, Noun::Flow), &Totals::sum_text(&t.inbound, lang)])}</p>
+                            <p>{trf(lang, Msg::TotalsOut, &[&count(lang, t.flows_out(), Noun::Flow), &out_text])}</p>
+                            <p>{trf(lang, Msg::TotalsIn, &[&count(lang, t.flows_in(), Noun::Flow), &in_text])}</p>
                             {(t.flows_through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, t.flows_through, Noun::Flow)])}</p> })}
                             <p class="hint">{tr(lang, Msg::SumsHint)}</p>
                         </div>

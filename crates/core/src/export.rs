@@ -4,7 +4,7 @@
 use crate::dataset::Dataset;
 use crate::describe::{flow_sources, location_name, statements};
 use crate::i18n::Lang;
-use crate::layout::{CountryShape, MapLayout};
+use crate::layout::{CountryShape, MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use crate::model::FlowValue;
 use std::fmt::Write;
 
@@ -94,6 +94,8 @@ pub struct Frame {
     pub categories: Vec<(String, String)>,
     /// Dash pattern (empty for solid) and label of each claim status.
     pub statuses: Vec<(String, String)>,
+    /// Legend label of the mark of denied or disputed flows; empty when no flow shown has it.
+    pub against: String,
     /// "Source: …" line, with its label in the reader's language.
     pub sources: String,
     /// Credit line, including the map data's.
@@ -141,7 +143,8 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
     let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
     let top = 16.0 + title.len() as f64 * 26.0 + subtitle.len() as f64 * 19.0 + 8.0;
-    let legend_rows = frame.categories.len().max(frame.statuses.len()) as f64;
+    let status_rows = frame.statuses.len() + usize::from(!frame.against.is_empty());
+    let legend_rows = frame.categories.len().max(status_rows) as f64;
     let sources = wrap(&frame.sources, chars);
     let credit = wrap(&frame.credit, chars);
     let bottom = 12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
@@ -185,6 +188,9 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
             let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>", leg.line(), f.color, f.width);
             let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow(), f.color);
         }
+        if let Some(at) = f.mark_at() {
+            against_mark(&mut s, at.x, at.y, f.color);
+        }
         s.push_str("</g>");
     }
     for m in &layout.markers {
@@ -223,6 +229,11 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
             yy - 4.0, col + 30.0, yy - 4.0, col + 38.0, yy, xml_escape(label)
         );
     }
+    if !frame.against.is_empty() {
+        let yy = y + frame.statuses.len() as f64 * 18.0 + 10.0;
+        against_mark(&mut s, col + 15.0, yy - 4.0, "#1a1a1a");
+        let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>", col + 38.0, yy, xml_escape(&frame.against));
+    }
     y += legend_rows * 18.0 + 10.0;
     for line in sources.iter().chain(&credit) {
         y += 15.0;
@@ -230,6 +241,15 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
     }
     s.push_str("</svg>");
     (s, total)
+}
+
+/// The mark of a denied or disputed flow at (`x`, `y`), in `color`.
+fn against_mark(s: &mut String, x: f64, y: f64, color: &str) {
+    let _ = write!(
+        s,
+        "<g transform=\"translate({x:.1},{y:.1})\"><circle r=\"{AGAINST_MARK_RADIUS}\" fill=\"#ffffff\" stroke=\"{color}\" stroke-width=\"1.5\"/>\
+         <path d=\"{AGAINST_MARK}\" stroke=\"{color}\" stroke-width=\"1.5\"/></g>"
+    );
 }
 
 #[cfg(test)]
@@ -263,7 +283,7 @@ mod test {
         use crate::arc::{arc, ArcStyle};
         use crate::layout::FlowShape;
         let leg = arc(geo::coord! { x: 10.0, y: 10.0 }, geo::coord! { x: 300.0, y: 200.0 }, &ArcStyle::default()).unwrap();
-        let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, legs: vec![leg] };
+        let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, disputed: false, legs: vec![leg] };
         let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
         assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);

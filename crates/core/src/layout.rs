@@ -39,14 +39,29 @@ pub struct FlowShape {
     pub dash: Option<[f64; 4]>,
     /// True when the reporting gives no value.
     pub undisclosed: bool,
+    /// True when someone cited denies or disputes the flow: drawn with a mark.
+    pub disputed: bool,
     /// Legs in route order.
     pub legs: Vec<ArcShape>,
 }
+
+/// The mark of a denied or disputed flow: a cross, as SVG path data around (0, 0), drawn
+/// over a small disc at [`FlowShape::mark_at`].
+pub const AGAINST_MARK: &str = "M-2.5,-2.5L2.5,2.5M-2.5,2.5L2.5,-2.5";
+
+/// Radius of the disc under [`AGAINST_MARK`].
+pub const AGAINST_MARK_RADIUS: f64 = 5.0;
 
 impl FlowShape {
     /// `stroke-dasharray` of the claim status; `None` for a solid line.
     pub fn dasharray(&self) -> Option<String> {
         self.dash.as_ref().map(dash_text)
+    }
+
+    /// Where a denied or disputed flow carries its mark: the middle of its first leg;
+    /// `None` for the others.
+    pub fn mark_at(&self) -> Option<Coord<f64>> {
+        self.legs.first().filter(|_| self.disputed).map(|l| l.middle)
     }
 }
 
@@ -133,6 +148,7 @@ struct PlannedFlow {
     width: f64,
     dash: Option<[f64; 4]>,
     undisclosed: bool,
+    disputed: bool,
 }
 
 /// How much legs between the same two places are fanned apart (added bend per leg).
@@ -309,6 +325,7 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
                 width,
                 dash: dash_pattern(flow.status, width),
                 undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
+                disputed: crate::describe::spoken_against(flow),
             }
         })
         .collect();
@@ -390,7 +407,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                     arc(screen[a], screen[b], &style)
                 })
                 .collect();
-            FlowShape { index: f.index, color: f.color, width: f.width, dash: f.dash, undisclosed: f.undisclosed, legs }
+            FlowShape { index: f.index, color: f.color, width: f.width, dash: f.dash, undisclosed: f.undisclosed, disputed: f.disputed, legs }
         })
         .collect();
 

@@ -144,6 +144,7 @@ mod test {
             width,
             dash: None,
             undisclosed: false,
+            disputed: false,
             legs: vec![arc(from, to, &ArcStyle::default()).unwrap()],
         }
     }
