@@ -117,7 +117,7 @@ pub fn Filters() -> impl IntoView {
                     {sources}
                 </select>
             </label>
-            <label class="source speaker">
+            <label class="speaker">
                 <span>{tr(lang, Msg::WhoSaysSo)}</span>
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);

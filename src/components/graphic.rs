@@ -29,7 +29,7 @@ pub fn Graphic(
     let notes = meta.notes.as_ref().map(|s| s.get(lang.tag()).to_string());
     let sources = credit_sources(&data.dataset, lang);
     let credit = credit_line(&data.dataset, &data.atlas.credit, lang);
-    let skipped = data.dataset.problems.clone();
+    let (warnings, skipped): (Vec<_>, Vec<_>) = data.dataset.problems.iter().cloned().partition(|p| p.warning);
     let dataset = data.dataset.clone();
     let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
     let table = state.table;
@@ -60,7 +60,8 @@ pub fn Graphic(
             </div>
             {move || table.get().then(|| view! { <FlowTable /> })}
             {move || below.get().then(|| {
-                let (notes, sources, credit, skipped) = (notes.clone(), sources.clone(), credit.clone(), skipped.clone());
+                let (notes, sources, credit, skipped, warnings) =
+                    (notes.clone(), sources.clone(), credit.clone(), skipped.clone(), warnings.clone());
                 view! {
                     <Show when=move || tools>
                         <div class="toolbar">
@@ -99,6 +100,14 @@ pub fn Graphic(
                                 <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>
                                 <ul>
                                     {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
+                        {(!warnings.is_empty()).then(|| view! {
+                            <section class="problems warnings" aria-labelledby="warnings-title">
+                                <h2 id="warnings-title">{trf(lang, Msg::Warnings, &[&count(lang, warnings.len(), Noun::Check)])}</h2>
+                                <ul>
+                                    {warnings.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
                                 </ul>
                             </section>
                         })}

@@ -71,9 +71,9 @@ test('a pinned flow reads in the chosen language: claim status, value and dates'
   const panel = page.locator('.detail-panel');
   await panel.waitFor();
   const text = await panel.innerText();
-  assert.match(text, /Что говорят источники/);
+  assert.match(text, /Кто что утверждает/);
   assert.match(text, /млн долл\. США/);
-  assert.doesNotMatch(text, /What the sources say|million/);
+  assert.doesNotMatch(text, /Who says so|million|claims|reported by/);
   await page.close();
 });
 

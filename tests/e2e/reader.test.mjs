@@ -34,7 +34,27 @@ test('clicking a flow pins a panel whose citations match the dataset; Escape clo
   const text = await panel.innerText();
   for (const a of [...(flow.actors.from ?? []), ...(flow.actors.via ?? [])]) assert.ok(text.includes(a), `panel lacks actor ${a}`);
   assert.match(text, /alleged: claimed by a party with a stake in it/);
-  assert.match(text, /disputes this flow/i);
+  // Who says so: the SVR claims it, RKS News publishes it, officials in Belgrade speak against it.
+  const name = (id) => { const n = data.speakers.find((s) => s.id === id).name; return typeof n === 'string' ? n : n.en; };
+  const items = await panel.locator('li.citation').allInnerTexts();
+  assert.equal(items.length, flow.citations.length);
+  flow.citations.forEach((c, i) => {
+    assert.ok(items[i].startsWith(name(c.speaker)), `citation ${i} does not open with its speaker ${name(c.speaker)}: ${items[i]}`);
+    assert.match(items[i], new RegExp(`Published in ${data.sources.find((s) => s.id === c.source).outlet}`));
+  });
+  const claims = await panel.locator('li.citation:not(.against) .speaker strong').allInnerTexts();
+  assert.ok(claims.some((t) => /SVR\)? claims$/.test(t)), `no SVR claim: ${claims}`);
+  assert.ok(items.some((t) => /SVR/.test(t) && /Published in RKS News/.test(t)), 'the SVR claim is not credited to RKS News');
+  const against = await panel.locator('li.citation.against .speaker strong').allInnerTexts();
+  assert.ok(against.length > 0, 'no denial or dispute in the panel');
+  for (const t of against) {
+    assert.match(t, /Belgrade|Serbia/, `the denial is not Belgrade's: ${t}`);
+    assert.match(t, / (deny|denies|dispute|disputes)$/);
+    assert.doesNotMatch(t, /SVR/, 'the SVR is shown disputing its own claim');
+  }
+  // The flow carries the mark of a flow someone cited speaks against, and the legend explains it.
+  assert.equal(await page.locator('g.flow[data-flow-id="srb-cze-ukr-grad"] .against-mark').count(), 1);
+  assert.match(await page.locator('.legend').innerText(), /denied or disputed by someone cited/);
   // Every link opens in a new tab and is http(s).
   for (const a of await panel.locator('a').all()) {
     assert.equal(await a.getAttribute('target'), '_blank');
@@ -86,6 +106,15 @@ test('each filter changes the number of drawn arcs to the count from the dataset
   await page.locator('.filters .source select').selectOption('vlast-2024-06-07');
   want = data.flows.filter((f) => f.citations.some((c) => c.source === 'vlast-2024-06-07')).map((f) => f.id).sort();
   assert.deepEqual(await drawn(page), want);
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+
+  // Who says so: the flows about which the SVR says something, wherever it is reported.
+  const svr = data.speakers.find((s) => /SVR/.test(typeof s.name === 'string' ? s.name : s.name.en));
+  await page.getByRole('combobox', { name: 'Who says so' }).selectOption(svr.id);
+  want = data.flows.filter((f) => f.citations.some((c) => c.speaker === svr.id)).map((f) => f.id).sort();
+  assert.ok(want.length > 1 && want.length < all.length);
+  assert.deepEqual(await drawn(page), want);
+  await page.waitForFunction((id) => location.hash.includes(`who=${id}`), svr.id);
   await page.getByRole('button', { name: 'Reset filters' }).click();
 
   // Time: move the first month to Jan 2024; flows that ended before drop out, undated stay.

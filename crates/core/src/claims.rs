@@ -92,6 +92,7 @@ pub fn check(sources: &[Source], speakers: &[Speaker], path: &str, flow: &Flow, 
         };
         problems.push(Problem {
             path: format!("{path}.status"),
+            warning: true,
             message: format!(
                 "flow \"{name}\" is marked {}, but {allows}: {}; {shown}",
                 flow.status.key(),
@@ -103,6 +104,7 @@ pub fn check(sources: &[Source], speakers: &[Speaker], path: &str, flow: &Flow, 
         if flow.citations.iter().any(|o| !o.stance.is_against() && o.speaker == c.speaker) {
             problems.push(Problem {
                 path: format!("{path}.citations[{j}].speaker"),
+                warning: true,
                 message: format!(
                     "in flow \"{name}\", speaker \"{}\" both supports the flow and {} it; name the speaker of the {} (a denial usually comes from the accused, not from the accuser); the flow is shown as marked",
                     c.speaker,

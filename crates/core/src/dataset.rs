@@ -27,6 +27,9 @@ pub struct Problem {
     pub path: String,
     /// What is wrong, what was expected, and what was left out.
     pub message: String,
+    /// True for a check the editor should make while the item is shown as written (a claim
+    /// status stronger than its citations allow); false when something was left out or changed.
+    pub warning: bool,
 }
 
 impl std::fmt::Display for Problem {

@@ -282,6 +282,7 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
         } else {
             problems.push(Problem {
                 path: format!("flows[{i}]"),
+                warning: false,
                 message: format!(
                     "flow \"{}\" cannot be placed: no point for {} (give the location a \"point\")",
                     flow.id,

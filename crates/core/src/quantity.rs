@@ -6,7 +6,7 @@ use crate::model::{Basis, Quantity};
 use crate::validate::{ABSURD_AMOUNT, CURRENCIES};
 
 fn report(problems: &mut Vec<Problem>, path: String, message: String) {
-    problems.push(Problem { path, message });
+    problems.push(Problem { path, message, warning: false });
 }
 
 /// Why `amount` cannot be a figure, if it cannot.

@@ -25,7 +25,7 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, path: String, message: String) {
-        self.problems.push(Problem { path, message });
+        self.problems.push(Problem { path, message, warning: false });
     }
 
     /// Reports an id that is empty or used twice; true when the item is usable.

@@ -68,6 +68,12 @@ catalogue! {
     SourceLabel => ["Source:", "Источник:", "Джерело:", "Izvor:"],
     MapCredit => ["Map:", "Карта:", "Карта:", "Mapa:"],
     Problems => ["{0} in the data; what they affect is not shown", "В данных {0}; затронутое ими не показано", "У даних {0}; те, чого вони стосуються, не показано", "U podacima: {0}; ono na šta utiču nije prikazano"],
+    Warnings => [
+        "{0} for the editor: the flows concerned are shown as marked",
+        "Редактору нужно проверить: {0}; затронутые потоки показаны как отмечено",
+        "Редакторові треба перевірити: {0}; відповідні потоки показано як позначено",
+        "Za urednika: {0}; tokovi na koje se odnose prikazani su kako su označeni",
+    ],
     // Legend.
     Legend => ["Legend", "Легенда", "Легенда", "Legenda"],
     Goods => ["Goods", "Товары", "Товари", "Roba"],
@@ -261,6 +267,10 @@ pub fn noun_forms(lang: Lang, noun: Noun) -> [&'static str; 3] {
         (Lang::En, Noun::Flow) => ["flow", "flows", "flows"],
         (Lang::En, Noun::Country) => ["country", "countries", "countries"],
         (Lang::En, Noun::Problem) => ["problem", "problems", "problems"],
+        (Lang::En, Noun::Check) => ["check", "checks", "checks"],
+        (Lang::Ru, Noun::Check) => ["замечание", "замечания", "замечаний"],
+        (Lang::Uk, Noun::Check) => ["зауваження", "зауваження", "зауважень"],
+        (Lang::SrLatn | Lang::SrCyrl, Noun::Check) => ["napomena", "napomene", "napomena"],
         (Lang::Ru, Noun::Flow) => ["поток", "потока", "потоков"],
         (Lang::Ru, Noun::Country) => ["страна", "страны", "стран"],
         (Lang::Ru, Noun::Problem) => ["ошибка", "ошибки", "ошибок"],

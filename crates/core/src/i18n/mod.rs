@@ -162,6 +162,8 @@ pub enum Noun {
     Country,
     /// A problem found in the data.
     Problem,
+    /// A check the editor should make.
+    Check,
 }
 
 #[cfg(test)]
