@@ -1,22 +1,28 @@
-//! `flowmap-data`: validate a dataset, or convert CSV sheets into one.
+//! `flowmap-data`: validate a dataset, convert CSV sheets into one, or migrate one to the
+//! current format version.
 //!
 //! ```text
 //! flowmap-data validate public/data/flows.json
 //! flowmap-data convert --locations locations.csv --sources sources.csv --flows flows.csv \
-//!     [--categories categories.csv] [--meta meta.json] [--out flows.json]
+//!     [--speakers speakers.csv] [--categories categories.csv] [--meta meta.json] [--out flows.json]
+//! flowmap-data migrate old.json [--out new.json]
 //! ```
 //! Exit codes: 0 no problem, 1 the data has problems, 2 the command could not run.
 
 mod convert;
+mod json;
+mod migrate;
 mod sheet;
 
 use flowmap_core::dataset::Dataset;
+use flowmap_core::model::FORMAT_VERSION;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   flowmap-data validate FILE.json
   flowmap-data convert --locations FILE.csv --sources FILE.csv --flows FILE.csv
-                       [--categories FILE.csv] [--meta FILE.json] [--out FILE.json]";
+                       [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json] [--out FILE.json]
+  flowmap-data migrate FILE.json [--out FILE.json]";
 
 /// What went wrong before any data could be checked.
 #[derive(Debug, thiserror::Error)]
@@ -24,35 +30,90 @@ enum UsageError {
     #[error("{0}\n{USAGE}")]
     Arguments(String),
     #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// "1 problem", "3 problems".
+fn problems(n: usize) -> String {
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
 fn read(path: &str) -> Result<String, UsageError> {
-    std::fs::read_to_string(path).map_err(|source| UsageError::Read { path: path.into(), source })
+    std::fs::read_to_string(path).map_err(|source| UsageError::Read {
+        path: path.into(),
+        source,
+    })
+}
+
+/// Writes `text` to `path`, or to standard output without one.
+fn write(out: Option<String>, text: &str) -> Result<(), UsageError> {
+    match out {
+        Some(path) => {
+            std::fs::write(&path, text).map_err(|source| UsageError::Write { path, source })
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
 }
 
 fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
-    let [file] = args else { return Err(UsageError::Arguments("validate takes one file".into())) };
+    let [file] = args else {
+        return Err(UsageError::Arguments("validate takes one file".into()));
+    };
     let text = read(file)?;
-    match Dataset::from_json(file, &text) {
+    let d = match Dataset::from_json(file, &text) {
         Err(e) => {
             eprintln!("{e}");
-            Ok(ExitCode::from(1))
+            return Ok(ExitCode::from(1));
         }
-        Ok(d) if d.is_valid() => {
-            println!("{file}: {} flows, {} sources, {} locations: no problems", d.raw.flows.len(), d.raw.sources.len(), d.raw.locations.len());
-            Ok(ExitCode::SUCCESS)
+        Ok(d) => d,
+    };
+    let counts = format!(
+        "{} flows, {} sources, {} speakers, {} locations",
+        d.raw.flows.len(),
+        d.raw.sources.len(),
+        d.raw.speakers.len(),
+        d.raw.locations.len()
+    );
+    if d.is_valid() {
+        println!("{file}: {counts}: no problems");
+    } else {
+        for p in &d.problems {
+            eprintln!("{file}: {p}");
         }
-        Ok(d) => {
-            for p in &d.problems {
-                eprintln!("{file}: {p}");
-            }
-            eprintln!("{file}: {} problems; {} flows can be shown", d.problems.len(), d.raw.flows.len());
-            Ok(ExitCode::from(1))
-        }
+        eprintln!(
+            "{file}: {}; {} flows can be shown",
+            problems(d.problems.len()),
+            d.raw.flows.len()
+        );
     }
+    if d.read_version < FORMAT_VERSION {
+        let paths = if d.is_valid() {
+            ""
+        } else {
+            " The paths above are those of its version 2 form: speakers[i] is the speaker made from sources[i]."
+        };
+        eprintln!(
+            "{file}: this file is in format version {}, read as version {FORMAT_VERSION}.{paths} Rewrite it with \
+             `flowmap-data migrate {file} --out {file}` and check what that lists (docs/data-format.md, \"From version 1 to 2\").",
+            d.read_version
+        );
+    }
+    Ok(if d.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
@@ -60,10 +121,14 @@ fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
     let mut out = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let value = it.next().cloned().ok_or_else(|| UsageError::Arguments(format!("{flag} needs a file")));
+        let value = it
+            .next()
+            .cloned()
+            .ok_or_else(|| UsageError::Arguments(format!("{flag} needs a file")));
         match flag.as_str() {
             "--locations" => files.locations = Some(value?),
             "--sources" => files.sources = Some(value?),
+            "--speakers" => files.speakers = Some(value?),
             "--flows" => files.flows = Some(value?),
             "--categories" => files.categories = Some(value?),
             "--meta" => files.meta = Some(value?),
@@ -72,19 +137,102 @@ fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
         }
     }
     let sheets = files.read(read)?;
-    let (json, problems) = convert::convert(&sheets);
-    for p in &problems {
+    let converted = convert::convert(&sheets);
+    for n in &converted.notes {
+        eprintln!("note: {n}");
+    }
+    for p in &converted.problems {
         eprintln!("{p}");
     }
-    let Some(json) = json else {
+    let Some(json) = converted.json else {
         eprintln!("nothing written: fix the problems above");
         return Ok(ExitCode::from(1));
     };
-    match out {
-        Some(path) => std::fs::write(&path, json).map_err(|source| UsageError::Write { path, source })?,
-        None => println!("{json}"),
+    write(out, &json)?;
+    Ok(if converted.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
+    let (mut file, mut out) = (None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out" | "-o" => {
+                out = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| UsageError::Arguments(format!("{arg} needs a file")))?,
+                )
+            }
+            flag if flag.starts_with('-') => {
+                return Err(UsageError::Arguments(format!("unknown argument {flag}")))
+            }
+            _ if file.is_some() => {
+                return Err(UsageError::Arguments("migrate takes one file".into()))
+            }
+            _ => file = Some(arg.clone()),
+        }
     }
-    Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let Some(file) = file else {
+        return Err(UsageError::Arguments(
+            "migrate needs the file to migrate".into(),
+        ));
+    };
+    let text = read(&file)?;
+    let m = match migrate::migrate(&file, &text) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            eprintln!("nothing written: fix the problem above");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let out_name = out.clone();
+    let target = out.clone().unwrap_or_else(|| "standard output".into());
+    write(out, &m.json)?;
+    if m.read_version == FORMAT_VERSION {
+        eprintln!(
+            "{file}: already in format version {FORMAT_VERSION}; wrote it unchanged to {target}"
+        );
+    } else {
+        eprintln!("{file}: read format version {}; wrote format version {FORMAT_VERSION} to {target}. Check before publishing:", m.read_version);
+        for (n, c) in m.checks.iter().enumerate() {
+            eprintln!("{}. {c}", n + 1);
+        }
+        let n = m.checks.len() + 1;
+        if m.problems.is_empty() {
+            eprintln!("{n}. The validator finds no problems in the migrated file; run `flowmap-data validate` again after your edits.");
+        } else {
+            eprintln!(
+                "{n}. The validator's warnings on the migrated file ({}):",
+                m.problems.len()
+            );
+        }
+    }
+    // The paths are those of the file written.
+    let (name, indent) = (
+        out_name.as_deref().unwrap_or(&file),
+        if m.read_version == FORMAT_VERSION {
+            ""
+        } else {
+            "    "
+        },
+    );
+    for p in &m.problems {
+        eprintln!("{indent}{name}: {p}");
+    }
+    if !m.problems.is_empty() {
+        eprintln!("{name}: {}", problems(m.problems.len()));
+    }
+    Ok(if m.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn run() -> Result<ExitCode, UsageError> {
@@ -92,7 +240,10 @@ fn run() -> Result<ExitCode, UsageError> {
     match args.split_first() {
         Some((cmd, rest)) if cmd == "validate" => validate(rest),
         Some((cmd, rest)) if cmd == "convert" => convert(rest),
-        _ => Err(UsageError::Arguments("expected a command: validate or convert".into())),
+        Some((cmd, rest)) if cmd == "migrate" => migrate(rest),
+        _ => Err(UsageError::Arguments(
+            "expected a command: validate, convert or migrate".into(),
+        )),
     }
 }
 

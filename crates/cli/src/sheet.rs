@@ -51,8 +51,15 @@ impl Sheet {
     /// Parses CSV text; a byte-order mark and blank rows are ignored.
     pub fn parse(file: &str, text: &str) -> Result<Sheet, CellError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-        let err = |row: Option<usize>, message: String| CellError { file: file.into(), row, column: None, message };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let err = |row: Option<usize>, message: String| CellError {
+            file: file.into(),
+            row,
+            column: None,
+            message,
+        };
         let headers: Vec<String> = reader
             .headers()
             .map_err(|e| err(Some(1), format!("the header row cannot be read: {e}")))?
@@ -71,11 +78,22 @@ impl Sheet {
                 continue;
             }
             if cells.len() > headers.len() {
-                return Err(err(Some(number), format!("{} cells but only {} column names in the header", cells.len(), headers.len())));
+                return Err(err(
+                    Some(number),
+                    format!(
+                        "{} cells but only {} column names in the header",
+                        cells.len(),
+                        headers.len()
+                    ),
+                ));
             }
             rows.push((number, cells));
         }
-        Ok(Sheet { file: file.into(), headers, rows })
+        Ok(Sheet {
+            file: file.into(),
+            headers,
+            rows,
+        })
     }
 
     /// An error for every required column the header lacks.
@@ -87,7 +105,10 @@ impl Sheet {
                 file: self.file.clone(),
                 row: Some(1),
                 column: Some(c.to_string()),
-                message: format!("the header has no \"{c}\" column (columns: {})", self.headers.join(", ")),
+                message: format!(
+                    "the header has no \"{c}\" column (columns: {})",
+                    self.headers.join(", ")
+                ),
             })
             .collect()
     }
@@ -98,13 +119,23 @@ impl Sheet {
     }
 
     /// Column names that start with `prefix`.
-    pub fn columns_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers.iter().map(String::as_str).filter(move |h| h.starts_with(prefix))
+    pub fn columns_with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .map(String::as_str)
+            .filter(move |h| h.starts_with(prefix))
     }
 
     /// The data rows, in order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(number, cells)| Row { sheet: self, number: *number, cells })
+        self.rows.iter().map(|(number, cells)| Row {
+            sheet: self,
+            number: *number,
+            cells,
+        })
     }
 }
 
@@ -126,12 +157,22 @@ impl<'a> Row<'a> {
 
     /// Items of a `;`-separated cell.
     pub fn list(&self, column: &str) -> Vec<String> {
-        self.get(column).split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+        self.get(column)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
     }
 
     /// An error about one cell of this row.
     pub fn error(&self, column: &str, message: String) -> CellError {
-        CellError { file: self.sheet.file.clone(), row: Some(self.number), column: Some(column.into()), message }
+        CellError {
+            file: self.sheet.file.clone(),
+            row: Some(self.number),
+            column: Some(column.into()),
+            message,
+        }
     }
 }
 
@@ -152,7 +193,10 @@ mod test {
         let s = Sheet::parse("f.csv", "id,name\nSRB,Serbia\n").unwrap();
         assert_eq!(s.missing_columns(&["id", "point"])[0].to_string(), "f.csv, row 1, column \"point\": the header has no \"point\" column (columns: id, name)");
         let e = Sheet::parse("f.csv", "id,name\nSRB,Serbia,extra\n").unwrap_err();
-        assert_eq!(e.to_string(), "f.csv, row 2: 3 cells but only 2 column names in the header");
+        assert_eq!(
+            e.to_string(),
+            "f.csv, row 2: 3 cells but only 2 column names in the header"
+        );
     }
 
     #[test]

@@ -1,54 +1,455 @@
 //! The command-line tool as editors run it: exit codes and messages.
 
+use flowmap_core::dataset::Dataset;
+use flowmap_core::model::{Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_flowmap-data");
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+const V1: &str = "crates/cli/tests/fixtures/v1.json";
+const V2: &str = "crates/cli/tests/fixtures/v2.json";
+/// What `convert` makes of `docs/examples/`; the schema test (`tests/schema/`) checks it.
+const EXAMPLES_JSON: &str = "tests/fixtures/examples.json";
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).current_dir(ROOT).output().unwrap()
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(ROOT).join(path)).unwrap()
+}
+
+/// A file in a directory of this test run's own, removed with it.
+struct Temp(PathBuf);
+
+impl Temp {
+    fn new(name: &str) -> Temp {
+        let dir = std::env::temp_dir().join(format!("flowmap-cli-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        Temp(dir)
+    }
+    fn path(&self, file: &str) -> String {
+        self.0.join(file).to_str().unwrap().to_string()
+    }
+    fn write(&self, file: &str, text: &str) -> String {
+        let p = self.path(file);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+/// The version 1 fixture without the denial filed under the accuser's source.
+fn clean_v1() -> String {
+    let mut v: Value = serde_json::from_str(&read(V1)).unwrap();
+    v["flows"][0]["citations"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    v.to_string()
+}
+
 #[test]
 fn validate_accepts_the_bundled_dataset() {
     let o = run(&["validate", "public/data/flows.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("no problems"));
+    assert!(stdout(&o).contains("no problems"));
+    assert!(
+        !stderr(&o).contains("format version 1"),
+        "the bundled dataset is in the current version: {}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn validate_accepts_a_version_2_file_and_counts_its_speakers() {
+    let o = run(&["validate", V2]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        format!("{V2}: 8 flows, 4 sources, 6 speakers, 5 locations: no problems\n")
+    );
+    assert_eq!(stderr(&o), "");
 }
 
 #[test]
 fn validate_lists_every_problem_and_fails() {
-    let o = run(&["validate", "tests/fixtures/partly-broken.json"]);
+    let t = Temp::new("broken");
+    let mut v: Value = serde_json::from_str(&read(V2)).unwrap();
+    v["sources"][1]["url"] = json!("javascript:alert(1)");
+    v["flows"][0]["via"] = json!(["ATL"]);
+    v["flows"][2]["value"]["currency"] = json!("DOGE");
+    v["flows"][3]["citations"][0]["speaker"] = json!("nobody");
+    v["flows"][5]["status"] = json!("documented");
+    let file = t.write("broken.json", &v.to_string());
+    let o = run(&["validate", &file]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("sources[3].url: \"javascript:alert(1)\" is not an http(s) link"), "{err}");
-    assert!(err.contains("flows[2].via[0]: flow \"broken-unknown-place\" refers to location \"ATL\""), "{err}");
-    assert!(err.contains("flows[3].value.currency"), "{err}");
-    assert!(err.contains("3 problems; 2 flows can be shown"), "{err}");
+    for line in [
+        "sources[1].url: \"javascript:alert(1)\" is not an http(s) link",
+        "flows[0].via[0]: flow \"srb-cze-ukr-grad\" refers to location \"ATL\", which is not defined (flow not shown)",
+        "flows[2].value.currency: flow \"srb-rus-dual-use\" has currency \"DOGE\"",
+        "flows[3].citations[0].speaker: flow \"srb-rus-kominvex\" refers to speaker \"nobody\", which is not defined (flow not shown)",
+        "flows[5].status: flow \"kaz-rus-chp\" is marked documented, but its citations allow at most reported",
+        "5 problems; 5 flows can be shown",
+    ] {
+        assert!(err.contains(&format!("{file}: {line}")), "{line}\n{err}");
+    }
+    assert!(!err.contains("format version 1"), "{err}");
 }
 
 #[test]
 fn validate_names_line_and_column_of_broken_json() {
-    let o = run(&["validate", "tests/fixtures/not-json.json"]);
+    let t = Temp::new("not-json");
+    let file = t.write(
+        "not-json.json",
+        "{\n  \"version\": 2,\n  \"meta\": {\"title\": \"x\"},\n  \"locations\": [\n",
+    );
+    let o = run(&["validate", &file]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).starts_with("tests/fixtures/not-json.json, line 5, column 0: the file ends before"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with(&format!("{file}, line 5, column 0: the file ends before")),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
+    // With a problem: the denial filed under the accuser's source, as version 1 did.
+    let o = run(&["validate", V1]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{V1}: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports the flow and disputes it")), "{err}");
+    assert!(
+        err.contains(&format!("{V1}: 1 problem; 2 flows can be shown")),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{V1}: this file is in format version 1, read as version 2. The paths above are those of its version 2 form")), "{err}");
+    assert!(
+        err.contains(&format!("`flowmap-data migrate {V1} --out {V1}`")),
+        "{err}"
+    );
+    // Without: it is fine, and still worth migrating.
+    let t = Temp::new("clean-v1");
+    let file = t.write("clean.json", &clean_v1());
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).ends_with(": 2 flows, 2 sources, 2 speakers, 4 locations: no problems\n"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).starts_with(&format!("{file}: this file is in format version 1, read as version 2. Rewrite it with `flowmap-data migrate")), "{}", stderr(&o));
+    // The core's own version 1 fixture gets the same hint.
+    let o = run(&["validate", "crates/core/tests/fixtures/two_flows_v1.json"]);
+    assert!(
+        stderr(&o).contains("this file is in format version 1"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn convert_turns_the_example_sheets_into_a_valid_dataset() {
-    let out = std::env::temp_dir().join(format!("flowmap-cli-test-{}.json", std::process::id()));
+    let t = Temp::new("examples");
+    let out = t.path("flows.json");
     let o = run(&[
-        "convert", "--locations", "docs/examples/locations.csv", "--sources", "docs/examples/sources.csv",
-        "--flows", "docs/examples/flows.csv", "--meta", "docs/examples/meta.json", "--out", out.to_str().unwrap(),
+        "convert",
+        "--locations",
+        "docs/examples/locations.csv",
+        "--sources",
+        "docs/examples/sources.csv",
+        "--speakers",
+        "docs/examples/speakers.csv",
+        "--categories",
+        "docs/examples/categories.csv",
+        "--flows",
+        "docs/examples/flows.csv",
+        "--meta",
+        "docs/examples/meta.json",
+        "--out",
+        &out,
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = run(&["validate", out.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "");
+    let o = run(&["validate", &out]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    std::fs::remove_file(out).ok();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let d = Dataset::from_json(&out, &text).unwrap();
+    assert_eq!(d.read_version, 2);
+    // One article, two speakers: the accusation and its dispute.
+    let grad = &d.raw.flows[0].citations;
+    let cited: Vec<_> = grad
+        .iter()
+        .map(|c| (c.source.as_str(), c.speaker.as_str(), c.stance))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("rks", "svr", Stance::Claims),
+            ("rks", "belgrade", Stance::Disputes)
+        ]
+    );
+    assert!(d
+        .raw
+        .speakers
+        .iter()
+        .any(|s| s.id == "belgrade" && s.plural && s.stake.is_some()));
+    let rounds = d
+        .raw
+        .flows
+        .iter()
+        .find(|f| f.id == "srb-ukr-rounds")
+        .unwrap()
+        .value
+        .known()
+        .unwrap();
+    assert_eq!(
+        (rounds.amount, rounds.unit.as_deref(), rounds.basis),
+        (1e6, Some("rounds"), Basis::Estimate)
+    );
+    let kominvex = d
+        .raw
+        .flows
+        .iter()
+        .find(|f| f.id == "srb-rus-kominvex")
+        .unwrap()
+        .value
+        .known()
+        .unwrap();
+    assert_eq!(kominvex.parts[0].amount, 54.3e6);
+    // The copy the schema test reads is up to date (UPDATE_FIXTURES=1 rewrites it).
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(Path::new(ROOT).join(EXAMPLES_JSON), &text).unwrap();
+    }
+    assert!(
+        read(EXAMPLES_JSON) == text,
+        "{EXAMPLES_JSON} is not what convert makes of docs/examples/; run with UPDATE_FIXTURES=1"
+    );
+}
+
+#[test]
+fn convert_reports_cells_by_row_and_column_and_writes_nothing() {
+    let t = Temp::new("bad-sheet");
+    let flows = read("docs/examples/flows.csv").replacen(",claims,", ",supports,", 1);
+    let flows = t.write("flows.csv", &flows);
+    let out = t.path("out.json");
+    let o = run(&[
+        "convert",
+        "--locations",
+        "docs/examples/locations.csv",
+        "--sources",
+        "docs/examples/sources.csv",
+        "--speakers",
+        "docs/examples/speakers.csv",
+        "--flows",
+        &flows,
+        "--out",
+        &out,
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "{flows}, row 2, column \"stance\": \"supports\" is not one of: claims, finds"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("nothing written: fix the problems above\n"),
+        "{err}"
+    );
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn convert_without_a_speakers_sheet_lets_each_source_speak_for_itself() {
+    let t = Temp::new("no-speakers");
+    let sources = t.write(
+        "sources.csv",
+        "id,outlet,cites,title,kind\nrks,RKS News,Russia's SVR,Claims,intelligence-claim\n",
+    );
+    let flows = t.write("flows.csv", "id,from,to,category,description,status,source,stance,quote\nf,SRB,UKR,arms,Kits,alleged,rks,claims,They sold kits.\n");
+    let o = run(&[
+        "convert",
+        "--locations",
+        "docs/examples/locations.csv",
+        "--sources",
+        &sources,
+        "--flows",
+        &flows,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("note: no speakers sheet (--speakers): each publication in"),
+        "{}",
+        stderr(&o)
+    );
+    let d = Dataset::from_json("stdout", &stdout(&o)).unwrap();
+    assert_eq!(
+        (
+            d.raw.speakers[0].id.as_str(),
+            d.raw.speakers[0].name.get("en")
+        ),
+        ("rks", "Russia's SVR")
+    );
+    assert_eq!(d.raw.flows[0].citations[0].speaker, "rks");
+}
+
+#[test]
+fn migrate_writes_version_2_and_lists_what_to_check() {
+    let t = Temp::new("migrate");
+    let out = t.path("v2.json");
+    let o = run(&["migrate", V1, "--out", &out]);
+    // Written, with the validator's warning: the dispute is filed under the accuser.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    for words in [
+        &format!("{V1}: read format version 1; wrote format version 2 to {out}. Check before publishing:"),
+        "1. Each of the 2 sources is now a publication (in \"sources\") and a speaker (in \"speakers\") with the same id:",
+        "rks-svr: RKS News -> speaker \"Russia's Foreign Intelligence Service (SVR)\", kind intelligence, no stake",
+        "2. Each of the 3 citations names its source's speaker.",
+        "flows[0].citations[1] (flow \"srb-cze-ukr-grad\"): disputes by speaker \"rks-svr\"",
+        "3. Stances: \"supports\" is now \"claims\"",
+        "4. Values: \"qualifier\" is now \"basis\"",
+        "5. The validator's warnings on the migrated file (1):",
+        &format!("    {out}: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports"),
+    ] {
+        assert!(err.contains(words), "{words}\n{err}");
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (&v["$schema"], &v["version"]),
+        (&json!("flows.schema.json"), &json!(2))
+    );
+    assert_eq!(
+        v["flows"][1]["value"],
+        json!({"amount": 71100000, "currency": "USD", "basis": "minimum"})
+    );
+    assert_eq!(
+        v["flows"][0]["citations"][1],
+        json!({"source": "rks-svr", "speaker": "rks-svr", "stance": "disputes",
+        "quote": v["flows"][0]["citations"][1]["quote"]})
+    );
+    let d = Dataset::from_json(&out, &text).unwrap();
+    assert_eq!((d.read_version, d.problems.len()), (2, 1));
+    // The migrated file validates as version 2: the same warning, no version hint.
+    let o = run(&["validate", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("both supports the flow and disputes it")
+            && !stderr(&o).contains("format version 1"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A clean version 1 file migrates without a problem, and its migration validates.
+    let clean = t.write("clean-v1.json", &clean_v1());
+    let out = t.path("clean-v2.json");
+    let o = run(&["migrate", &clean, "--out", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("5. The validator finds no problems in the migrated file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["validate", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn migrate_is_idempotent_on_version_2() {
+    let t = Temp::new("idempotent");
+    let (once, twice) = (t.path("once.json"), t.path("twice.json"));
+    assert_eq!(run(&["migrate", V1, "--out", &once]).status.code(), Some(1));
+    let o = run(&["migrate", &once, "--out", &twice]);
+    assert!(
+        stderr(&o).starts_with(&format!(
+            "{once}: already in format version 2; wrote it unchanged to {twice}"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&once).unwrap(),
+        std::fs::read_to_string(&twice).unwrap()
+    );
+    // A hand-written version 2 file keeps every value, and the result is stable too.
+    let o = run(&["migrate", V2]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = stdout(&o);
+    let original = Dataset::from_json(V2, &read(V2)).unwrap();
+    assert_eq!(
+        Dataset::from_json("stdout", &written).unwrap().raw,
+        original.raw
+    );
+    let again = t.write("again.json", &written);
+    assert_eq!(stdout(&run(&["migrate", &again])), written);
+}
+
+#[test]
+fn migrate_keeps_items_the_validator_leaves_out() {
+    let t = Temp::new("keeps");
+    let mut v: Value = serde_json::from_str(&read(V1)).unwrap();
+    v["flows"][1]["to"] = json!("XXX");
+    let file = t.write("v1.json", &v.to_string());
+    let o = run(&["migrate", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let out: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        out["flows"][1]["to"],
+        json!("XXX"),
+        "the flow with the unknown place is kept for the editor to fix"
+    );
+    assert!(
+        stderr(&o).contains("flows[1].to: flow \"srb-rus-dual-use\" refers to location \"XXX\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn migrate_refuses_what_it_cannot_read() {
+    let t = Temp::new("unreadable");
+    let file = t.write("bad.json", "{\"version\": 1,\n \"meta\": }");
+    let out = t.path("out.json");
+    let o = run(&["migrate", &file, "--out", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("{file}, line 2, column 10: ")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).ends_with("nothing written: fix the problem above\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!Path::new(&out).exists());
+    let file = t.write("v9.json", "{\"version\": 9}");
+    assert!(stderr(&run(&["migrate", &file])).contains("format version 9 is not supported"));
 }
 
 #[test]
@@ -58,4 +459,122 @@ fn usage_errors_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read no/such/file.json"));
     assert_eq!(run(&["convert", "--flows", "x.csv"]).status.code(), Some(2));
+    assert_eq!(
+        run(&[
+            "convert",
+            "--speakers",
+            "no/such/speakers.csv",
+            "--locations",
+            "a",
+            "--sources",
+            "b",
+            "--flows",
+            "c"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["migrate"]).status.code(), Some(2));
+    assert_eq!(run(&["migrate", V1, "--bogus"]).status.code(), Some(2));
+    assert_eq!(run(&["migrate", V1, V2]).status.code(), Some(2));
+    assert_eq!(run(&["migrate", V1, "--out"]).status.code(), Some(2));
+    let o = run(&["migrate", "no/such/file.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot read no/such/file.json"));
+}
+
+/// Every value of an enum of the model, by its serde name. The `match` fails to compile
+/// when the model gains a variant, so that the schema's list is looked at again.
+fn names<T: serde::Serialize>(all: &[T]) -> Vec<String> {
+    all.iter()
+        .map(|t| {
+            serde_json::to_value(t)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+fn speaker_kinds() -> Vec<String> {
+    use SpeakerKind::*;
+    let all = [
+        Records,
+        OfficialData,
+        Government,
+        Intelligence,
+        NewsOutlet,
+        Analyst,
+        Company,
+        Other,
+    ];
+    all.iter().for_each(|k| match k {
+        Records | OfficialData | Government | Intelligence | NewsOutlet | Analyst | Company
+        | Other => {}
+    });
+    names(&all)
+}
+
+fn source_kinds() -> Vec<String> {
+    use SourceKind::*;
+    let all = [
+        CustomsRecords,
+        OfficialStatement,
+        IntelligenceClaim,
+        NewsEstimate,
+        NewsReport,
+        Analysis,
+        Dataset,
+    ];
+    all.iter().for_each(|k| match k {
+        CustomsRecords | OfficialStatement | IntelligenceClaim | NewsEstimate | NewsReport
+        | Analysis | Dataset => {}
+    });
+    names(&all)
+}
+
+fn statuses() -> Vec<String> {
+    use ClaimStatus::*;
+    let all = [Documented, Reported, Alleged, Denied, Unverified];
+    all.iter().for_each(|k| match k {
+        Documented | Reported | Alleged | Denied | Unverified => {}
+    });
+    names(&all)
+}
+
+fn bases() -> Vec<String> {
+    let all = [Basis::Total, Basis::Minimum, Basis::Estimate, Basis::Part];
+    all.iter().for_each(|k| match k {
+        Basis::Total | Basis::Minimum | Basis::Estimate | Basis::Part => {}
+    });
+    names(&all)
+}
+
+#[test]
+fn the_schema_lists_what_the_model_accepts() {
+    let schema: Value = serde_json::from_str(&read("public/data/flows.schema.json")).unwrap();
+    let list = |def: &str| -> Vec<String> {
+        schema["$defs"][def]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("$defs.{def}.enum"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        schema["properties"]["version"]["const"],
+        json!(flowmap_core::model::FORMAT_VERSION)
+    );
+    assert_eq!(list("currency"), flowmap_core::validate::CURRENCIES);
+    assert_eq!(list("stance"), names(&Stance::ALL));
+    assert_eq!(list("speakerKind"), speaker_kinds());
+    assert_eq!(list("sourceKind"), source_kinds());
+    assert_eq!(list("status"), statuses());
+    assert_eq!(list("basis"), bases());
+    assert_eq!(
+        schema["$defs"]["amount"]["maximum"],
+        json!(flowmap_core::validate::ABSURD_AMOUNT)
+    );
 }
