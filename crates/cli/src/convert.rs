@@ -226,14 +226,7 @@ fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, CellError> {
 /// The speaker a source is when no speakers sheet is given: as format 1 read it, the body
 /// in its `cites` cell (else its outlet), of the kind its publication implies.
 fn speaker_of_source(row: &Row, s: &Source) -> Speaker {
-    let kind = match s.kind {
-        SourceKind::CustomsRecords => SpeakerKind::Records,
-        SourceKind::OfficialStatement => SpeakerKind::Government,
-        SourceKind::IntelligenceClaim => SpeakerKind::Intelligence,
-        SourceKind::NewsEstimate | SourceKind::NewsReport => SpeakerKind::NewsOutlet,
-        SourceKind::Analysis => SpeakerKind::Analyst,
-        SourceKind::Dataset => SpeakerKind::OfficialData,
-    };
+    let kind = flowmap_core::migrate::speaker_kind(s.kind);
     let name = row.optional("cites").unwrap_or(&s.outlet);
     Speaker {
         id: s.id.clone(),

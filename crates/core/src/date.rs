@@ -151,6 +151,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 
 /// A span of time; either end may be open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     /// First month or day covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]

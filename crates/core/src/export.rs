@@ -17,8 +17,9 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The flows at `visible` as CSV, one row per flow, in the columns `flowmap-data convert`
-/// reads back (plus readable names).
+/// The flows at `visible` as CSV, one row per flow: ids, the figure's columns as
+/// `flowmap-data convert` names them, and readable text (route, value, who says so and
+/// where). It is a table for readers; the JSON download is the one the map reads back.
 ///
 /// # Examples
 /// ```

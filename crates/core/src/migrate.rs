@@ -103,8 +103,9 @@ struct FlowV1 {
     note: Option<Localized>,
 }
 
-/// The speaker kind a version 1 source kind implies for the body it cited.
-fn speaker_kind(kind: SourceKind) -> SpeakerKind {
+/// The speaker kind a version 1 source kind implies for the body it cited (also what
+/// `flowmap-data convert` assumes for a source without a speakers sheet).
+pub fn speaker_kind(kind: SourceKind) -> SpeakerKind {
     match kind {
         SourceKind::CustomsRecords => SpeakerKind::Records,
         SourceKind::OfficialStatement => SpeakerKind::Government,
