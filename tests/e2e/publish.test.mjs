@@ -223,8 +223,9 @@ test('SVG and PNG downloads: the view with its legs, title and credits; PNG at 2
   const svg = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
-    const lines = [...root.querySelectorAll('g.flow path')].filter((p) => p.getAttribute('fill') === 'none' && !p.hasAttribute('stroke-opacity'));
-    const arrows = [...root.querySelectorAll('g.flow path')].filter((p) => p.getAttribute('fill') !== 'none');
+    const paths = [...root.querySelectorAll('g.flow path')].filter((p) => !p.closest('.against-mark'));
+    const lines = paths.filter((p) => p.getAttribute('fill') === 'none' && !p.hasAttribute('stroke-opacity'));
+    const arrows = paths.filter((p) => p.getAttribute('fill') !== 'none');
     return {
       parserErrors: doc.getElementsByTagName('parsererror').length,
       root: root.localName,
@@ -234,6 +235,7 @@ test('SVG and PNG downloads: the view with its legs, title and credits; PNG at 2
       flows: root.querySelectorAll('g.flow').length,
       lines: lines.length,
       arrows: arrows.length,
+      marks: root.querySelectorAll('g.flow .against-mark').length,
       text: [...root.querySelectorAll('text')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' '),
     };
   }, svgFile.body.toString('utf8'));
@@ -246,6 +248,11 @@ test('SVG and PNG downloads: the view with its legs, title and credits; PNG at 2
   assert.equal(svg.flows, shown, 'flow groups in the SVG');
   assert.equal(svg.lines, legs, 'legs in the SVG');
   assert.equal(svg.arrows, legs, 'arrowheads in the SVG');
+  // Flows someone cited denies or disputes carry their mark, explained in the legend.
+  const against = data.flows.filter((f) => f.citations.some((c) => c.stance === 'denies' || c.stance === 'disputes')).length;
+  assert.ok(against > 0);
+  assert.equal(svg.marks, against, 'marks of denied or disputed flows in the SVG');
+  assert.match(svg.text, /denied or disputed by someone cited/);
   assert.ok(svg.text.includes(title), `SVG lacks the title "${title}"`);
   assert.match(svg.text, /Natural Earth/);
   assert.match(svg.text, /Source: /);

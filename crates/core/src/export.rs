@@ -248,8 +248,8 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
 fn against_mark(s: &mut String, x: f64, y: f64, color: &str) {
     let _ = write!(
         s,
-        "<g transform=\"translate({x:.1},{y:.1})\"><circle r=\"{AGAINST_MARK_RADIUS}\" fill=\"#ffffff\" stroke=\"{color}\" stroke-width=\"1.5\"/>\
-         <path d=\"{AGAINST_MARK}\" stroke=\"{color}\" stroke-width=\"1.5\"/></g>"
+        "<g class=\"against-mark\" transform=\"translate({x:.1},{y:.1})\"><circle r=\"{AGAINST_MARK_RADIUS}\" fill=\"#ffffff\" stroke=\"{color}\" stroke-width=\"1.5\"/>\
+         <path d=\"{AGAINST_MARK}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\"/></g>"
     );
 }
 

@@ -1,7 +1,7 @@
 //! Everything the map view draws, computed from the dataset, the atlas, the viewport, the
 //! zoom and the flows shown.
 
-use crate::arc::{arc, ArcShape, ArcStyle};
+use crate::arc::{arc, dist, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::{Dataset, Problem};
 use crate::describe::location_name;
@@ -153,6 +153,9 @@ struct PlannedFlow {
 
 /// How much legs between the same two places are fanned apart (added bend per leg).
 const FAN_STEP: f64 = 0.12;
+/// At least this many pixels between the middles of fanned legs, so that on a short leg
+/// each keeps a stretch that the next one's hit area does not cover.
+const FAN_MIN_PX: f64 = 10.0;
 /// Marker radius without and with the largest stated value.
 const MARKER_RADIUS: (f64, f64) = (3.5, 9.0);
 
@@ -397,8 +400,10 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                 .filter_map(|w| {
                     let (a, b) = (w[0], w[1]);
                     let n = seen_pairs.entry((a, b)).or_insert(0);
+                    // The middle of a leg lies bend × length / 2 to its side.
+                    let step = FAN_STEP.max(2.0 * FAN_MIN_PX / dist(screen[a], screen[b]).max(1.0));
                     let style = ArcStyle {
-                        bend: 0.16 + FAN_STEP * *n as f64,
+                        bend: 0.16 + step * *n as f64,
                         start_gap: plan.places[a].radius + 1.5,
                         end_gap: plan.places[b].radius + 1.5,
                         arrow_length: 6.0 + f.width * 0.9,
