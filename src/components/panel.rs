@@ -3,7 +3,7 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{location_name, route, source_line, spoken_against};
+use flowmap_core::describe::{location_name, quoted, route, source_line, spoken_against};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::validate::is_web_link;
@@ -43,32 +43,39 @@ pub fn DetailPanel() -> impl IntoView {
             (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
         };
         let via_places = flow.via.iter().map(|v| location_name(&dataset, v, lang)).collect::<Vec<_>>().join(", ");
-        let citations = flow
-            .citations
-            .iter()
-            .filter_map(|c| Some((c, dataset.source(&c.source)?, dataset.speaker(&c.speaker)?)))
-            .map(|(c, s, who)| {
-                // Only http(s) links become clickable (the validator already drops others).
-                let link = s.url.clone().filter(|u| is_web_link(u));
-                let against = c.stance.is_against();
+        let citations = quoted(&dataset, flow)
+            .into_iter()
+            .map(|run| {
+                let who = run.speaker;
                 let about = match &who.stake {
                     Some(stake) => format!(" ({}; {})", who.kind.label(lang), trf(lang, Msg::Stake, &[stake.get(lang.tag())])),
                     None => format!(" ({})", who.kind.label(lang)),
                 };
-                view! {
-                    <li class="citation" class:against=against>
-                        <p class="speaker"><strong>{who.name.get(lang.tag()).to_string()}" "{c.stance.verb(who.plural, lang)}</strong><span class="about">{about}</span></p>
-                        <blockquote>{c.quote.clone()}</blockquote>
-                        <p class="cite">
-                            {tr(lang, Msg::PublishedIn)}" "{source_line(s, lang)}
-                            {s.title.clone().map(|t| view! { " · "<em>{t}</em> })}
-                            " · "
-                            {s.kind.label(lang)}
-                            {link.map(|href| view! {
+                let quotes = run
+                    .quotes
+                    .into_iter()
+                    .map(|(c, s)| {
+                        // Only http(s) links become clickable (the validator already drops others).
+                        let link = s.url.clone().filter(|u| is_web_link(u));
+                        view! {
+                            <blockquote>{c.quote.clone()}</blockquote>
+                            <p class="cite">
+                                {tr(lang, Msg::PublishedIn)}" "{source_line(s, lang)}
+                                {s.title.clone().map(|t| view! { " · "<em>{t}</em> })}
                                 " · "
-                                <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::ReadSource)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a>
-                            })}
-                        </p>
+                                {s.kind.label(lang)}
+                                {link.map(|href| view! {
+                                    " · "
+                                    <a href=href target="_blank" rel="noopener noreferrer">{tr(lang, Msg::ReadSource)}<span class="visually-hidden">" "{tr(lang, Msg::NewTab)}</span></a>
+                                })}
+                            </p>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="citation" class:against=run.stance.is_against()>
+                        <p class="speaker"><strong>{who.name.get(lang.tag()).to_string()}" "{run.stance.verb(who.plural, lang)}</strong><span class="about">{about}</span></p>
+                        {quotes}
                     </li>
                 }
             })

@@ -36,13 +36,18 @@ test('clicking a flow pins a panel whose citations match the dataset; Escape clo
   assert.match(text, /alleged: claimed by a party with a stake in it/);
   // Who says so: the SVR claims it, RKS News publishes it, officials in Belgrade speak against it.
   const name = (id) => { const n = data.speakers.find((s) => s.id === id).name; return typeof n === 'string' ? n : n.en; };
-  const items = await panel.locator('li.citation').allInnerTexts();
-  assert.equal(items.length, flow.citations.length);
+  // Each quote sits under the speaker whose statement it is, with the publication it is in.
+  const placed = await panel.locator('blockquote').evaluateAll((qs) => qs.map((q) => ({
+    speaker: q.closest('li.citation').querySelector('.speaker strong').textContent,
+    cite: q.nextElementSibling.textContent,
+  })));
+  assert.equal(placed.length, flow.citations.length);
   flow.citations.forEach((c, i) => {
-    assert.ok(items[i].startsWith(name(c.speaker)), `citation ${i} does not open with its speaker ${name(c.speaker)}: ${items[i]}`);
+    assert.ok(placed[i].speaker.startsWith(name(c.speaker)), `quote ${i} is not under its speaker ${name(c.speaker)}: ${placed[i].speaker}`);
     const outlet = data.sources.find((s) => s.id === c.source).outlet;
-    assert.ok(items[i].includes(`Published in ${outlet}`), `citation ${i} does not name its publication ${outlet}: ${items[i]}`);
+    assert.ok(placed[i].cite.includes(`Published in ${outlet}`), `quote ${i} does not name its publication ${outlet}: ${placed[i].cite}`);
   });
+  const items = await panel.locator('li.citation').allInnerTexts();
   const claims = await panel.locator('li.citation:not(.against) .speaker strong').allInnerTexts();
   assert.ok(claims.some((t) => /SVR\)? claims$/.test(t)), `no SVR claim: ${claims}`);
   assert.ok(items.some((t) => /SVR/.test(t) && /Published in RKS News/.test(t)), 'the SVR claim is not credited to RKS News');

@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
-use crate::model::{Flow, Source, Speaker, Stance};
+use crate::model::{Citation, Flow, Source, SourceKind, Speaker, Stance};
 
 /// A location's name in `lang`, or its id when it is unknown.
 pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
@@ -78,6 +78,32 @@ pub fn statements<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<Statement<'a>> {
     out
 }
 
+/// A run of consecutive citations of one speaker with one stance: what the detail panel
+/// shows under one heading ("Russia's SVR claims"), each quote with its publication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quoted<'a> {
+    /// Who says it.
+    pub speaker: &'a Speaker,
+    /// What they do with the flow.
+    pub stance: Stance,
+    /// The quotes, in citation order, with the publication of each.
+    pub quotes: Vec<(&'a Citation, &'a Source)>,
+}
+
+/// A flow's citations in runs of one speaker and stance, in citation order; citations whose
+/// speaker or source is unknown are left out.
+pub fn quoted<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Quoted<'a>> {
+    let mut out: Vec<Quoted<'a>> = Vec::new();
+    for c in &flow.citations {
+        let (Some(speaker), Some(source)) = (dataset.speaker(&c.speaker), dataset.source(&c.source)) else { continue };
+        match out.last_mut() {
+            Some(q) if q.speaker.id == speaker.id && q.stance == c.stance => q.quotes.push((c, source)),
+            _ => out.push(Quoted { speaker, stance: c.stance, quotes: vec![(c, source)] }),
+        }
+    }
+    out
+}
+
 /// True when someone cited denies or disputes the flow.
 pub fn spoken_against(flow: &Flow) -> bool {
     flow.citations.iter().any(|c| c.stance.is_against())
@@ -119,7 +145,8 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
 }
 
 /// The "Source:" line under the graphic: every publication cited by a shown flow, once,
-/// with the speakers it reports ("RKS News (Russia's SVR, Serbian officials)").
+/// with the speakers it reports ("RKS News (Russia's SVR, Serbian officials)"); an analysis
+/// is named alone (the bodies it cites are named with each flow).
 pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     let mut outlets: Vec<(String, Vec<String>)> = Vec::new();
     for flow in &dataset.raw.flows {
@@ -134,7 +161,7 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
                 }
             };
             let speakers = &mut outlets[at].1;
-            if speaker != source.outlet && !speakers.contains(&speaker) {
+            if source.kind != SourceKind::Analysis && speaker != source.outlet && !speakers.contains(&speaker) {
                 speakers.push(speaker);
             }
         }
@@ -243,6 +270,8 @@ mod test {
         assert_eq!(st.len(), 2, "two citations of one speaker in one article are one statement");
         assert_eq!(st[0].head(Lang::Ru), "СВР России утверждает");
         assert_eq!(st[1].head(Lang::Ru), "Serbian officials отрицают");
+        let runs: Vec<(&str, usize)> = quoted(&d, f).iter().map(|q| (q.speaker.id.as_str(), q.quotes.len())).collect();
+        assert_eq!(runs, [("svr", 2), ("off", 2)]);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
 
