@@ -52,7 +52,8 @@ fail() {
   [ -z "$log" ] || { say "last lines of $log:" && tail -n 40 "$log" >&2; }
   exit 1
 }
-trap stop EXIT
+# Stop the session and drop the ~1.4 GB debug build whatever happens; the logs stay.
+trap 'stop; rm -rf "$CARGO_TARGET_DIR" "$dir/dist"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -109,5 +110,4 @@ grep -q '^static server: serving' "$log" || fail "the page came, but not from th
 stop
 say "2/2 passed in $((SECONDS - t1)) s: the fallback said so and served the map"
 
-rm -rf "$CARGO_TARGET_DIR" "$dir/dist" # ~1.4 GB of debug build; the logs stay
 say "passed in $((SECONDS - t0)) s"

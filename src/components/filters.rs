@@ -70,7 +70,7 @@ pub fn Filters() -> impl IntoView {
             view! {
                 <option value=id selected=move || state.view.with(|v| v.filter.source.as_deref() == Some(id2.as_str()))>
                     {match &s.title {
-                        Some(t) => format!("{}: {t}", s.outlet),
+                        Some(t) => format!("{}: {t}", s.outlet.get(lang.tag())),
                         None => source_line(s, lang),
                     }}
                 </option>

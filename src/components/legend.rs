@@ -4,7 +4,7 @@ use crate::load::Loaded;
 use flowmap_core::describe::spoken_against;
 use flowmap_core::format::{amount, figure};
 use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
-use flowmap_core::i18n::{tr, Msg};
+use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::model::FlowValue;
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
@@ -46,6 +46,7 @@ pub fn Legend() -> impl IntoView {
         })
         .collect_view();
     let scale = WidthScale::for_flows(flows.iter());
+    let off_scale = scale.off_scale_units(flows.iter(), lang);
     let widths = scale
         .legend_values()
         .into_iter()
@@ -100,6 +101,7 @@ pub fn Legend() -> impl IntoView {
                     })}
                 </ul>
                 <p class="legend-hint">{tr(lang, Msg::WidthHint)}</p>
+                {(!off_scale.is_empty()).then(|| view! { <p class="legend-hint">{trf(lang, Msg::OffScaleHint, &[&off_scale.join(", ")])}</p> })}
             </div>
         </section>
     }

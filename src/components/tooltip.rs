@@ -47,7 +47,8 @@ pub fn Tooltip() -> impl IntoView {
                     .into_iter()
                     .map(|st| {
                         let against = st.stance.is_against();
-                        view! { <li class:against=against><strong>{st.head(lang)}</strong>" ("{st.reported(lang)}")"</li> }
+                        let reported = st.reported(lang).map(|r| format!(" ({r})"));
+                        view! { <li class:against=against><strong>{st.head(lang)}</strong>{reported}</li> }
                     })
                     .collect_view();
                 let at = position(x, y, size);

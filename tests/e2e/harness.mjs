@@ -102,6 +102,9 @@ export async function zoomSettled(page, act) {
   return page.evaluate(() => window.__shifts);
 }
 
+/** A dataset text in English: a plain string, or its `en` translation. */
+export const english = (text) => (typeof text === 'string' ? text : text.en);
+
 /** The bundled dataset, as the tests' reference. */
 export function bundledDataset() {
   return JSON.parse(fs.readFileSync(path.join(DIST, 'data/flows.json'), 'utf8'));

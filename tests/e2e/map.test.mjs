@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openMap, bundledDataset, hoverFlow, axe, SHOTS } from './harness.mjs';
+import { serveDist, launch, openMap, bundledDataset, english, hoverFlow, axe, SHOTS } from './harness.mjs';
 
 let server;
 let browser;
@@ -46,7 +46,7 @@ test('draws exactly one arc group per flow, with one leg per hop', async () => {
 test('hovering a flow shows a tooltip naming its route and sources', async () => {
   const data = bundledDataset();
   const flow = data.flows.find((f) => f.id === 'srb-cze-ukr-grad');
-  const outlets = [...new Set(flow.citations.map((c) => data.sources.find((s) => s.id === c.source).outlet))];
+  const outlets = [...new Set(flow.citations.map((c) => english(data.sources.find((s) => s.id === c.source).outlet)))];
   const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
   assert.equal(await page.locator('.tooltip').count(), 0);
   await hoverFlow(page, flow.id);
@@ -70,7 +70,7 @@ test('keyboard focus on a flow shows the same tooltip', async () => {
   assert.ok(focused, 'Tab did not reach a flow');
   const flow = data.flows.find((f) => f.id === focused);
   const text = await page.locator('.tooltip').innerText();
-  const outlet = data.sources.find((s) => s.id === flow.citations[0].source).outlet;
+  const outlet = english(data.sources.find((s) => s.id === flow.citations[0].source).outlet);
   assert.ok(text.includes(outlet), `tooltip for ${focused} lacks ${outlet}: ${text}`);
   await page.close();
 });

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serveDist, launch, openMap, bundledDataset, hoverFlow, zoomSettled, SHOTS } from './harness.mjs';
+import { serveDist, launch, openMap, bundledDataset, english, hoverFlow, zoomSettled, SHOTS } from './harness.mjs';
 
 let server;
 let browser;
@@ -44,7 +44,7 @@ test('clicking a flow pins a panel whose citations match the dataset; Escape clo
   assert.equal(placed.length, flow.citations.length);
   flow.citations.forEach((c, i) => {
     assert.ok(placed[i].speaker.startsWith(name(c.speaker)), `quote ${i} is not under its speaker ${name(c.speaker)}: ${placed[i].speaker}`);
-    const outlet = data.sources.find((s) => s.id === c.source).outlet;
+    const outlet = english(data.sources.find((s) => s.id === c.source).outlet);
     assert.ok(placed[i].cite.includes(`Published in ${outlet}`), `quote ${i} does not name its publication ${outlet}: ${placed[i].cite}`);
   });
   const items = await panel.locator('li.citation').allInnerTexts();

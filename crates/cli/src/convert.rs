@@ -227,7 +227,7 @@ fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, CellError> {
 /// in its `cites` cell (else its outlet), of the kind its publication implies.
 fn speaker_of_source(row: &Row, s: &Source) -> Speaker {
     let kind = flowmap_core::migrate::speaker_kind(s.kind);
-    let name = row.optional("cites").unwrap_or(&s.outlet);
+    let name = row.optional("cites").unwrap_or(s.outlet.get("en"));
     Speaker {
         id: s.id.clone(),
         name: Localized::Plain(name.into()),

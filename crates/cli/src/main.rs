@@ -88,11 +88,17 @@ fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
     if d.is_valid() {
         println!("{file}: {counts}: no problems");
     } else {
+        // Warnings (a claim status stronger than its citations allow) leave the item shown.
         for p in &d.problems {
-            eprintln!("{file}: {p}");
+            let kind = if p.warning { "warning: " } else { "" };
+            eprintln!("{file}: {kind}{p}");
         }
+        let warnings = match d.problems.iter().filter(|p| p.warning).count() {
+            0 => String::new(),
+            n => format!(" (warnings: {n})"),
+        };
         eprintln!(
-            "{file}: {}; {} flows can be shown",
+            "{file}: {}{warnings}; {} flows can be shown",
             problems(d.problems.len()),
             d.raw.flows.len()
         );

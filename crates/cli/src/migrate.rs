@@ -59,7 +59,7 @@ fn checks(raw: &RawDataset) -> Vec<String> {
     );
     for (source, speaker) in raw.sources.iter().zip(&raw.speakers) {
         let name = speaker.name.get("en");
-        let named = if name == source.outlet {
+        let named = if name == source.outlet.get("en") {
             " (its outlet: the source cited no body)"
         } else {
             ""
@@ -67,7 +67,7 @@ fn checks(raw: &RawDataset) -> Vec<String> {
         speakers.push_str(&format!(
             "\n    {}: {} -> speaker \"{name}\"{named}, kind {}, no stake",
             source.id,
-            source.outlet,
+            source.outlet.get("en"),
             key(&speaker.kind)
         ));
     }

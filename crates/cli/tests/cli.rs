@@ -109,8 +109,8 @@ fn validate_lists_every_problem_and_fails() {
         "flows[0].via[0]: flow \"srb-cze-ukr-grad\" refers to location \"ATL\", which is not defined (flow not shown)",
         "flows[2].value.currency: flow \"srb-rus-dual-use\" has currency \"DOGE\"",
         "flows[3].citations[0].speaker: flow \"srb-rus-kominvex\" refers to speaker \"nobody\", which is not defined (flow not shown)",
-        "flows[5].status: flow \"kaz-rus-chp\" is marked documented, but its citations allow at most reported",
-        "5 problems; 5 flows can be shown",
+        "warning: flows[5].status: flow \"kaz-rus-chp\" is marked documented, but its citations allow at most reported",
+        "5 problems (warnings: 1); 5 flows can be shown",
     ] {
         assert!(err.contains(&format!("{file}: {line}")), "{line}\n{err}");
     }
@@ -139,9 +139,9 @@ fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
     let o = run(&["validate", V1]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains(&format!("{V1}: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports the flow and disputes it")), "{err}");
+    assert!(err.contains(&format!("{V1}: warning: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports the flow and disputes it")), "{err}");
     assert!(
-        err.contains(&format!("{V1}: 1 problem; 2 flows can be shown")),
+        err.contains(&format!("{V1}: 1 problem (warnings: 1); 2 flows can be shown")),
         "{err}"
     );
     assert!(err.contains(&format!("{V1}: this file is in format version 1, read as version 2. The paths above are those of its version 2 form")), "{err}");

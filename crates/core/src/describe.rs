@@ -17,15 +17,17 @@ pub fn route(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
 
 /// The publication: "RKS News, 23 Jun 2025"; "RKS News" when undated.
 pub fn source_line(source: &Source, lang: Lang) -> String {
+    let outlet = source.outlet.get(lang.tag());
     match &source.date {
-        Some(d) => format!("{}, {}", source.outlet, d.human(lang)),
-        None => source.outlet.clone(),
+        Some(d) => format!("{outlet}, {}", d.human(lang)),
+        None => outlet.to_string(),
     }
 }
 
-/// A speaker's name in `lang`, or the id when the speaker is unknown.
-pub fn speaker_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
-    dataset.speaker(id).map_or(id, |s| s.name.get(lang.tag()))
+/// True when the speaker is the publication's own voice (bne IntelliNews in its own
+/// article): their names are the same, in English or in `lang`.
+fn speaks_for(speaker: &Speaker, source: &Source, lang: Lang) -> bool {
+    source.outlet.get("en") == speaker.name.get("en") || source.outlet.get(lang.tag()) == speaker.name.get(lang.tag())
 }
 
 /// What one speaker does with a flow, and where each time: the citations of a flow grouped
@@ -46,21 +48,24 @@ impl Statement<'_> {
         format!("{} {}", self.speaker.name.get(lang.tag()), self.stance.verb(self.speaker.plural, lang))
     }
 
-    /// "reported by RKS News; News outlet, 9 Nov 2023": the publications, for a speaker who
-    /// is not the outlet itself; just the publications otherwise.
-    pub fn reported(&self, lang: Lang) -> String {
-        let list = self.sources.iter().map(|s| source_line(s, lang)).collect::<Vec<_>>().join("; ");
-        let own = self.sources.iter().all(|s| s.outlet == self.speaker.name.get(lang.tag()));
-        if own {
-            list
-        } else {
-            trf(lang, Msg::ReportedBy, &[&list])
+    /// "reported by RKS News; bne IntelliNews, 9 Nov 2023": the publications, for a speaker
+    /// who is not the outlet itself; for an outlet speaking in its own article, only the
+    /// dates ("9 Nov 2023"), or `None` when it is undated.
+    pub fn reported(&self, lang: Lang) -> Option<String> {
+        if self.sources.iter().all(|s| speaks_for(self.speaker, s, lang)) {
+            let dates: Vec<String> = self.sources.iter().filter_map(|s| s.date.as_ref()).map(|d| d.human(lang)).collect();
+            return (!dates.is_empty()).then(|| dates.join("; "));
         }
+        let list = self.sources.iter().map(|s| source_line(s, lang)).collect::<Vec<_>>().join("; ");
+        Some(trf(lang, Msg::ReportedBy, &[&list]))
     }
 
-    /// "Russia's SVR claims (reported by RKS News)".
+    /// "Russia's SVR claims (reported by RKS News)"; "bne IntelliNews claims (9 Nov 2023)".
     pub fn line(&self, lang: Lang) -> String {
-        format!("{} ({})", self.head(lang), self.reported(lang))
+        match self.reported(lang) {
+            Some(r) => format!("{} ({r})", self.head(lang)),
+            None => self.head(lang),
+        }
     }
 }
 
@@ -148,27 +153,29 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
 /// with the speakers it reports ("RKS News (Russia's SVR, Serbian officials)"); an analysis
 /// is named alone (the bodies it cites are named with each flow).
 pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
-    let mut outlets: Vec<(String, Vec<String>)> = Vec::new();
+    let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for flow in &dataset.raw.flows {
         for c in &flow.citations {
-            let Some(source) = dataset.source(&c.source) else { continue };
-            let speaker = speaker_name(dataset, &c.speaker, lang).to_string();
-            let at = match outlets.iter().position(|(o, _)| *o == source.outlet) {
+            let (Some(source), Some(speaker)) = (dataset.source(&c.source), dataset.speaker(&c.speaker)) else { continue };
+            let outlet = source.outlet.get(lang.tag());
+            let at = match outlets.iter().position(|(o, _)| *o == outlet) {
                 Some(i) => i,
                 None => {
-                    outlets.push((source.outlet.clone(), Vec::new()));
+                    outlets.push((outlet, Vec::new()));
                     outlets.len() - 1
                 }
             };
+            let name = speaker.name.get(lang.tag());
             let speakers = &mut outlets[at].1;
-            if source.kind != SourceKind::Analysis && speaker != source.outlet && !speakers.contains(&speaker) {
-                speakers.push(speaker);
+            if source.kind != SourceKind::Analysis && !speaks_for(speaker, source, lang) && !speakers.contains(&name) {
+                speakers.push(name);
             }
         }
     }
+    // Speakers are joined with semicolons: a name may hold a comma.
     outlets
         .into_iter()
-        .map(|(o, s)| if s.is_empty() { o } else { format!("{o} ({})", s.join(", ")) })
+        .map(|(o, s)| if s.is_empty() { o.to_string() } else { format!("{o} ({})", s.join("; ")) })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -288,7 +295,7 @@ mod test {
 
     #[test]
     fn credit_lists_each_outlet_once() {
-        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (Russia's SVR, Serbian officials); Other (Serbian officials)");
+        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (Russia's SVR; Serbian officials); Other (Serbian officials)");
         assert_eq!(credit_line(&dataset(), "Natural Earth", Lang::Ru), "Карта: Natural Earth");
     }
 }

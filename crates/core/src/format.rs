@@ -94,7 +94,15 @@ pub fn amount(value: f64, lang: Lang) -> String {
 /// assert_eq!(figure(22.0, "rounds", false, Lang::Uk), "22 набої");
 /// ```
 pub fn figure(value: f64, measure: &str, is_money: bool, lang: Lang) -> String {
-    let number = amount(value, lang);
+    let fraction = !is_money && value.abs() < 1e6 && value.fract() != 0.0;
+    let number = if fraction {
+        // "2.5 tonnes", "2,5 тонны": a count below a million keeps its decimals.
+        let s = format!("{value:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if lang.decimal_comma() { s.replace('.', ",") } else { s.to_string() }
+    } else {
+        amount(value, lang)
+    };
     if is_money {
         return match currency(lang, measure) {
             Some((sym, true)) => format!("{sym}{number}"),
@@ -105,6 +113,9 @@ pub fn figure(value: f64, measure: &str, is_money: bool, lang: Lang) -> String {
     let word = match crate::i18n::unit_forms(lang, measure) {
         // After "million" a noun takes its plural (many: the genitive in Slavic languages).
         Some(forms) if value.abs() >= 1e6 => crate::i18n::plural(lang, forms, 5),
+        // A fraction takes the plural in English and the genitive singular (the "few" form)
+        // in Slavic languages: "2,5 тонны".
+        Some(forms) if fraction => crate::i18n::plural(lang, forms, 2),
         Some(forms) => crate::i18n::plural(lang, forms, value.round() as u64),
         None => measure.to_string(),
     };
@@ -194,6 +205,10 @@ mod test {
         rounds.basis = Basis::Total;
         assert_eq!(quantity(&rounds, Lang::Ru), "21 патрон");
         assert_eq!(quantity(&rounds, Lang::En), "21 rounds");
+        let tonnes = Quantity { currency: None, unit: Some("tonnes".into()), ..m(2.5, "") };
+        assert_eq!(quantity(&tonnes, Lang::En), "2.5 tonnes");
+        assert_eq!(quantity(&tonnes, Lang::Ru), "2,5 тонны");
+        assert_eq!(quantity(&tonnes, Lang::SrLatn), "2,5 tone");
         let crates = Quantity { currency: None, unit: Some("crates".into()), ..m(1.0, "") };
         assert_eq!(quantity(&crates, Lang::Uk), "1 crates");
     }

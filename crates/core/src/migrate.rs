@@ -152,7 +152,7 @@ pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
         .into_iter()
         .map(|s| model::Source {
             id: s.id,
-            outlet: s.outlet,
+            outlet: Localized::Plain(s.outlet),
             title: Some(s.title).filter(|t| !t.trim().is_empty()),
             date: s.date,
             url: s.url,

@@ -130,8 +130,9 @@ impl SourceKind {
 pub struct Source {
     /// Identifier used by citations.
     pub id: String,
-    /// Who published it.
-    pub outlet: String,
+    /// Who published it: a name ("RKS News"), or words per language where the outlet is
+    /// described rather than named.
+    pub outlet: Localized,
     /// Headline as published; absent when the publication has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

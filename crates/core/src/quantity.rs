@@ -55,6 +55,14 @@ pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) 
         (None, Some(u)) if u.trim().is_empty() => {
             report(problems, format!("{path}.unit"), format!("{name} has an empty unit; write what is counted, such as tonnes or rounds"))
         }
+        (None, Some(u)) if crate::i18n::unit_forms(crate::i18n::Lang::En, u).is_none() => problems.push(Problem {
+            path: format!("{path}.unit"),
+            message: format!(
+                "{name} counts in \"{u}\", a unit the map has no words for; it is shown as written in every language (the map knows {})",
+                crate::i18n::KNOWN_UNITS.join(", ")
+            ),
+            warning: true,
+        }),
         _ => {}
     }
     for (j, part) in q.parts.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The width scale: arc width by value, with reference values for the legend.
 
+use crate::i18n::Lang;
 use crate::model::{Flow, FlowValue, Quantity};
 
 /// Widths in pixels.
@@ -40,6 +41,29 @@ impl WidthScale {
         let mut scale = WidthScale { max: 0.0, unit };
         scale.max = figures.iter().filter(|q| scale.measures(q)).map(|q| q.amount).fold(0.0, f64::max);
         scale
+    }
+
+    /// The units of the figures among `flows` that this scale does not measure (drawn at the
+    /// thinnest width), once each, in the reader's words ("rounds", "тонн").
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, i18n::Lang, scale::WidthScale};
+    /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// assert!(WidthScale::for_flows(&d.raw.flows).off_scale_units(&d.raw.flows, Lang::En).is_empty());
+    /// ```
+    pub fn off_scale_units<'a>(&self, flows: impl IntoIterator<Item = &'a Flow>, lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for q in flows.into_iter().filter_map(|f| f.value.known()).filter(|q| !self.measures(q)) {
+            let word = match crate::i18n::unit_forms(lang, q.measure()) {
+                Some(forms) => crate::i18n::plural(lang, forms, 5),
+                None => q.measure().to_string(),
+            };
+            if !out.contains(&word) {
+                out.push(word);
+            }
+        }
+        out
     }
 
     /// True when the scale measures this figure (money, or the scale's unit).

@@ -3,7 +3,7 @@
 use crate::dataset::Dataset;
 use crate::filter::STATUSES;
 use crate::i18n::{tr, Lang, Msg};
-use crate::model::{Flow, FlowValue};
+use crate::model::{Flow, FlowValue, Quantity};
 use crate::timeline::month_of;
 use std::cmp::Ordering;
 
@@ -51,13 +51,15 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
     match column {
         Column::Route => crate::describe::route(dataset, a, lang).cmp(&crate::describe::route(dataset, b, lang)),
         Column::Category => dataset.category(&a.category).map(|c| c.0).cmp(&dataset.category(&b.category).map(|c| c.0)),
-        Column::Value => {
-            let v = |f: &Flow| match &f.value {
-                FlowValue::Known(m) => Some(m.amount),
-                FlowValue::Undisclosed(_) => None,
-            };
-            last_if_none(v(a), v(b))
-        }
+        // Money by amount (currencies compared as stated), then each other unit apart:
+        // rounds are not compared with dollars.
+        Column::Value => match (a.value.known(), b.value.known()) {
+            (Some(x), Some(y)) => {
+                let group = |q: &Quantity| if q.is_money() { None } else { Some(q.measure().to_string()) };
+                group(x).cmp(&group(y)).then(x.amount.total_cmp(&y.amount))
+            }
+            (x, y) => last_if_none(x.map(|q| q.amount), y.map(|q| q.amount)),
+        },
         Column::Period => {
             let p = |f: &Flow| f.period.as_ref().and_then(|p| p.start.as_ref().or(p.end.as_ref())).map(|d| month_of(d, true) as f64);
             last_if_none(p(a), p(b))

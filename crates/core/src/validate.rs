@@ -111,7 +111,7 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .map(|(i, s)| {
             let path = format!("sources[{i}]");
             let mut ok = c.unique_id(&mut seen, format!("{path}.id"), "source", &s.id);
-            if s.outlet.trim().is_empty() {
+            if s.outlet.is_blank() {
                 c.report(format!("{path}.outlet"), format!("the outlet of source \"{}\" is empty; the source is left out", s.id));
                 ok = false;
             }
@@ -229,12 +229,12 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
                     c.report(format!("{path}.citations[{j}].quote"), format!("{name} cites \"{}\" without a quote", cit.source));
                 }
             }
-            let ok = c.problems.len() == before;
+            let ok = c.problems[before..].iter().all(|p| p.warning);
             if ok {
                 // The claim status against the citations: warnings only, the flow is shown.
                 crate::claims::check(&raw.sources, &raw.speakers, &path, f, &mut c.problems);
             } else {
-                c.problems[before..].iter_mut().for_each(|p| p.message.push_str(" (flow not shown)"));
+                c.problems[before..].iter_mut().filter(|p| !p.warning).for_each(|p| p.message.push_str(" (flow not shown)"));
             }
             ok
         })
@@ -426,6 +426,13 @@ mod test {
         one(|v| v["flows"][0]["value"]["of"] = json!({"amount": 9e6, "what": "all"}), "flows[0].value.basis", "\"part\"");
         let ok = problems(|v| v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"}));
         assert!(ok.is_empty(), "{ok:?}");
+        // A unit without words is a warning: the flow is still shown.
+        let mut v = base();
+        v["flows"][0]["value"] = json!({"amount": 5, "unit": "crates"});
+        let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
+        assert_eq!(d.raw.flows.len(), 1);
+        assert_eq!(d.problems.len(), 1);
+        assert!(d.problems[0].warning && d.problems[0].path == "flows[0].value.unit", "{:?}", d.problems);
     }
 
     /// The warnings for the base flow with `status` and these citations (speaker, stance, source).

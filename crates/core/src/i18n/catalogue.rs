@@ -70,16 +70,16 @@ catalogue! {
     Problems => ["{0} in the data; what they affect is not shown", "В данных {0}; затронутое ими не показано", "У даних {0}; те, чого вони стосуються, не показано", "U podacima: {0}; ono na šta utiču nije prikazano"],
     Warnings => [
         "{0} for the editor: the flows concerned are shown as marked",
-        "Редактору нужно проверить: {0}; затронутые потоки показаны как отмечено",
-        "Редакторові треба перевірити: {0}; відповідні потоки показано як позначено",
-        "Za urednika: {0}; tokovi na koje se odnose prikazani su kako su označeni",
+        "Редактору нужно проверить: {0}; эти потоки показаны с выбранным статусом",
+        "Редакторові треба перевірити: {0}; ці потоки показано з обраним статусом",
+        "Za urednika: {0}; ti tokovi su prikazani sa izabranim statusom",
     ],
     // Legend.
     Legend => ["Legend", "Легенда", "Легенда", "Legenda"],
     Goods => ["Goods", "Товары", "Товари", "Roba"],
     HowSolidLong => ["How solid the claim is", "Насколько надёжно утверждение", "Наскільки надійне твердження", "Koliko je tvrdnja pouzdana"],
-    Value => ["Value", "Стоимость", "Вартість", "Vrednost"],
-    NotDisclosed => ["not disclosed", "не раскрыта", "не розкрито", "nije objavljena"],
+    Value => ["Value", "Объём или стоимость", "Обсяг або вартість", "Iznos"],
+    NotDisclosed => ["not disclosed", "не раскрыты", "не розкрито", "nije objavljen"],
     WidthHint => [
         "Line width by stated amount (dollars, euros…); amounts in different currencies are compared as stated, not converted.",
         "Толщина линии — по заявленной сумме (доллары, евро…); суммы в разных валютах сравниваются как есть, без пересчёта.",
@@ -143,13 +143,23 @@ catalogue! {
     // Tooltip and detail panel.
     ClaimColon => ["Claim:", "Надёжность:", "Надійність:", "Pouzdanost:"],
     Claim => ["Claim", "Утверждение", "Твердження", "Tvrdnja"],
-    Sources => ["Sources", "Источники", "Джерела", "Izvori"],
     WhoSaysWhat => ["Who says so", "Кто что утверждает", "Хто що стверджує", "Ko šta tvrdi"],
     ClickHint => ["Click or press Enter for details", "Нажмите или Enter — подробности", "Натисніть або Enter — подробиці", "Kliknite ili pritisnite Enter za detalje"],
     TotalsOut => ["Out: {0}, {1}", "Исходящие: {0}; {1}", "Вихідні: {0}; {1}", "Odlazni: {0}; {1}"],
     TotalsIn => ["In: {0}, {1}", "Входящие: {0}; {1}", "Вхідні: {0}; {1}", "Dolazni: {0}; {1}"],
     TotalsThrough => ["Through: {0}", "Транзит: {0}", "Транзит: {0}", "Tranzit: {0}"],
-    SumsHint => ["Sums add stated amounts only, without currency conversion.", "Суммы складывают только заявленные значения, без пересчёта валют.", "Суми додають лише заявлені значення, без перерахунку валют.", "Zbirovi sabiraju samo navedene iznose, bez konverzije valuta."],
+    SumsHint => [
+        "Figures are added only when they are alike (same currency or unit, whole totals, same goods); otherwise they are listed.",
+        "Цифры складываются, только если они однородны (одна валюта или единица, полные суммы, одни товары); иначе они перечислены.",
+        "Цифри додаються, лише якщо вони однорідні (одна валюта чи одиниця, повні суми, ті самі товари); інакше їх перелічено.",
+        "Brojke se sabiraju samo kada su istovrsne (ista valuta ili jedinica, celi iznosi, ista roba); inače su navedene pojedinačno.",
+    ],
+    OffScaleHint => [
+        "Figures in other units ({0}) are drawn at the thinnest width, not to scale.",
+        "Цифры в других единицах ({0}) показаны самой тонкой линией, не в масштабе.",
+        "Цифри в інших одиницях ({0}) показано найтоншою лінією, не в масштабі.",
+        "Brojke u drugim jedinicama ({0}) prikazane su najtanjom linijom, ne u razmeri.",
+    ],
     NoStatedValue => ["no stated value", "сумма не указана", "суму не вказано", "iznos nije naveden"],
     CloseDetails => ["Close details", "Закрыть подробности", "Закрити подробиці", "Zatvori detalje"],
     Period => ["Period", "Период", "Період", "Period"],
@@ -222,10 +232,13 @@ catalogue! {
     OfWhich => ["of which {0}", "в том числе {0}", "у тому числі {0}", "od toga {0}"],
     PartOf => ["part of {0}", "часть от {0}", "частина від {0}", "deo od {0}"],
     FlowsListed => ["not added up (different kinds of figures): {0}", "не суммируются (разные виды данных): {0}", "не додаються (різні види даних): {0}", "ne sabiraju se (različite vrste podataka): {0}"],
-    ValueNotDisclosed => ["value not disclosed", "стоимость не раскрыта", "вартість не розкрито", "vrednost nije objavljena"],
+    ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "iznos nije objavljen"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
     Until => ["until {0}", "до {0}", "до {0}", "do {0}"],
 }
+
+/// The units [`unit_forms`] has words for.
+pub const KNOWN_UNITS: [&str; 7] = ["tonnes", "tons", "rounds", "shells", "units", "cubic-metres", "flights"];
 
 /// One, few and many forms of a unit a dataset may count in (`tonnes`, `rounds`, …);
 /// `None` for a unit the catalogue does not know, which is written as given.

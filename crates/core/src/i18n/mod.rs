@@ -5,7 +5,7 @@
 mod catalogue;
 mod serbian;
 
-pub use catalogue::{unit_forms, Msg};
+pub use catalogue::{unit_forms, Msg, KNOWN_UNITS};
 pub use serbian::to_cyrillic;
 
 /// A language the interface is written in.
@@ -213,6 +213,16 @@ mod test {
         assert_eq!(count(Lang::Uk, 15, Noun::Country), "15 країн");
         assert_eq!(count(Lang::SrLatn, 3, Noun::Country), "3 zemlje");
         assert_eq!(count(Lang::SrCyrl, 5, Noun::Country), "5 земаља");
+    }
+
+    #[test]
+    fn every_known_unit_has_words_in_every_language() {
+        for unit in KNOWN_UNITS {
+            for lang in Lang::ALL {
+                assert!(unit_forms(lang, unit).is_some(), "{unit} in {lang:?}");
+            }
+        }
+        assert_eq!(unit_forms(Lang::En, "crates"), None);
     }
 
     #[test]
