@@ -401,15 +401,17 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
         state.layout.with(|l| {
             let Some(l) = l else { return Vec::new() };
             let passes = state.passes.read();
-            let mut per_layer: Vec<Vec<(f64, usize)>> = vec![Vec::new(); categories];
+            let mut per_layer: Vec<Vec<(bool, f64, usize)>> = vec![Vec::new(); categories];
             for f in l.flows.iter().filter(|f| passes[f.index]) {
                 if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
-                    mine.push((f.width, f.index));
+                    mine.push((f.disputed, f.width, f.index));
                 }
             }
-            // The widest `each` of every layer (widest first, then in dataset order), without
-            // sorting all of them.
-            let wider = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            // `each` of every layer: flows someone cited denies or disputes first (the SVG
+            // draws their mark; the canvas does not), then the widest, then in dataset order;
+            // without sorting all of them.
+            let wider =
+                |a: &(bool, f64, usize), b: &(bool, f64, usize)| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2));
             let mut keep = Vec::with_capacity(DOM_FLOWS + categories);
             for mut mine in per_layer {
                 if mine.len() > each {
@@ -417,7 +419,7 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
                     mine.truncate(each);
                 }
                 mine.sort_unstable_by(wider);
-                keep.extend(mine.into_iter().map(|f| f.1));
+                keep.extend(mine.into_iter().map(|f| f.2));
             }
             keep
         })
