@@ -89,12 +89,22 @@ check_site() {
   cmp -s -n 4 <(printf '\0asm') "$dir/app.wasm" || fail "flowmap_bg.wasm is not WebAssembly"
 }
 
+# Waits at most $2 seconds for a line matching $1 in the log (serve.sh looks at the port
+# once a second, so it may say what it serves a moment after the page first answers).
+wait_line() {
+  local end=$((SECONDS + $2))
+  until grep -q "$1" "$log"; do
+    ((SECONDS < end)) || return 1
+    sleep 0.5
+  done
+}
+
 t0=$SECONDS
 say "1/2 serve.sh on a cold target dir (trunk serve with its watcher), port $port"
 start cold
 wait_page "$wait_s"
 check_site
-grep -q '^\[serve\] serving the map at .*rebuilt when a source changes' "$log" \
+wait_line '^\[serve\] serving the map at .*rebuilt when a source changes' 15 \
   || fail "the page came, but not from trunk serve"
 ! grep -q 'Serving the map without trunk' "$log" || fail "serve.sh fell back to the static server"
 stop
@@ -105,8 +115,8 @@ say "2/2 serve.sh when trunk serve fails (a watch path that does not exist): the
 start fallback --watch "$dir/no-such-path"
 wait_page 300
 check_site
-grep -q 'Serving the map without trunk instead' "$log" || fail "no words about the fallback"
-grep -q '^static server: serving' "$log" || fail "the page came, but not from the static server"
+wait_line 'Serving the map without trunk instead' 15 || fail "no words about the fallback"
+wait_line '^static server: serving' 15 || fail "the page came, but not from the static server"
 stop
 say "2/2 passed in $((SECONDS - t1)) s: the fallback said so and served the map"
 
