@@ -6,6 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/atlas.sh
+echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
+cargo fmt --all --check
+cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data --all-targets -- -D warnings
+cargo clippy -q -p flowmap --target wasm32-unknown-unknown -- -D warnings
 echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
 echo "== serve check (scripts/serve.sh from a cold build on port 18080, then its static fallback)"

@@ -34,9 +34,15 @@ pub fn save_text(name: &str, mime: &str, text: &str) {
 
 /// Draws an SVG document onto a canvas at `scale` times its size and saves it as PNG.
 pub fn save_png(name: &str, svg: &str, width: f64, height: f64, scale: f64) {
-    let Some(b) = blob(svg, "image/svg+xml") else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&b) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let Some(b) = blob(svg, "image/svg+xml") else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&b) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let name = name.to_string();
     let (img2, url2) = (img.clone(), url.clone());
     let onload = Closure::once_into_js(move || {
@@ -47,13 +53,21 @@ pub fn save_png(name: &str, svg: &str, width: f64, height: f64, scale: f64) {
     img.set_src(&url);
 }
 
-fn draw_and_save(name: &str, img: &web_sys::HtmlImageElement, width: f64, height: f64, scale: f64) -> Option<()> {
-    let canvas: web_sys::HtmlCanvasElement = document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+fn draw_and_save(
+    name: &str,
+    img: &web_sys::HtmlImageElement,
+    width: f64,
+    height: f64,
+    scale: f64,
+) -> Option<()> {
+    let canvas: web_sys::HtmlCanvasElement =
+        document()?.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width((width * scale).round() as u32);
     canvas.set_height((height * scale).round() as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     ctx.scale(scale, scale).ok()?;
-    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height).ok()?;
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height)
+        .ok()?;
     let name = name.to_string();
     let cb = Closure::once_into_js(move |b: Option<web_sys::Blob>| {
         if let Some(b) = b {

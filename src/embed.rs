@@ -13,14 +13,20 @@ pub fn is_embed() -> bool {
 }
 
 fn post_height() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     if parent == window {
         return;
     }
     // The content's own height (the body has no margin), not the root's scroll height,
     // which never drops below the frame's: the frame must be able to shrink as well as grow.
-    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
     let height = body.get_bounding_client_rect().height().ceil();
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
@@ -31,11 +37,15 @@ fn post_height() {
 
 /// When framed, posts the page height now and whenever it changes.
 pub fn report_height() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if window.parent().ok().flatten().is_none_or(|p| p == window) {
         return;
     }
-    let Some(body) = window.document().and_then(|d| d.body()) else { return };
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
     let cb = Closure::<dyn FnMut()>::new(post_height);
     if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
         observer.observe(&body);

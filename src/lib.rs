@@ -8,8 +8,8 @@ mod download;
 mod embed;
 mod load;
 mod page;
-mod state;
 pub mod panic_message;
+mod state;
 
 use components::graphic::Graphic;
 use flowmap_core::i18n::{tr, Msg};
@@ -18,9 +18,12 @@ use leptos::prelude::*;
 /// Applies `?theme=light|dark` to the page (otherwise the reader's system setting rules).
 fn apply_theme() {
     let theme = page::param("theme");
-    if let (Some(t @ ("light" | "dark")), Some(root)) =
-        (theme.as_deref(), web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()))
-    {
+    if let (Some(t @ ("light" | "dark")), Some(root)) = (
+        theme.as_deref(),
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element()),
+    ) {
         let _ = root.set_attribute("data-theme", t);
     }
 }

@@ -2,7 +2,9 @@
 
 /// The page's query string (`?data=…&lang=ru`), or "" when there is none.
 pub fn search() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The value of `name` in the page's query string.
@@ -39,6 +41,16 @@ pub fn column_width() -> Option<f64> {
     let window = web_sys::window()?;
     let main = window.document()?.query_selector("main.flowmap").ok()??;
     let style = window.get_computed_style(&main).ok()??;
-    let padding = |side: &str| style.get_property_value(side).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok());
-    Some((main.get_bounding_client_rect().width() - padding("padding-left")? - padding("padding-right")?).round())
+    let padding = |side: &str| {
+        style
+            .get_property_value(side)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+    };
+    Some(
+        (main.get_bounding_client_rect().width()
+            - padding("padding-left")?
+            - padding("padding-right")?)
+        .round(),
+    )
 }

@@ -13,16 +13,28 @@ pub fn install() {
 }
 
 fn show(detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
     // The language the app set on the page (`lang`), else English.
-    let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|t| Lang::parse(&t)).unwrap_or(Lang::En);
-    let Ok(panel) = doc.create_element("div") else { return };
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|t| Lang::parse(&t))
+        .unwrap_or(Lang::En);
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
     panel.set_class_name("load-error");
     let _ = panel.set_attribute("role", "alert");
-    let Ok(title) = doc.create_element("h2") else { return };
+    let Ok(title) = doc.create_element("h2") else {
+        return;
+    };
     title.set_text_content(Some(&tr(lang, Msg::Stopped)));
-    let Ok(text) = doc.create_element("p") else { return };
+    let Ok(text) = doc.create_element("p") else {
+        return;
+    };
     // Text only: the detail is never parsed as HTML.
     text.set_text_content(Some(&trf(lang, Msg::ReloadPlease, &[detail])));
     let _ = panel.append_child(&title);

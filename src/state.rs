@@ -8,8 +8,8 @@ use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, Ma
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
 use flowmap_core::zoom::Zoom;
-use std::collections::HashMap;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
 /// What the pointer or keyboard is on, with the position for a tooltip (pixels from the
@@ -98,12 +98,18 @@ impl MapState {
         // then only combines these with the categories shown, and a canvas map's drawing
         // depends on these alone.
         let others = Memo::new(move |_| {
-            view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
+            view.with(|v| Filter {
+                hidden_categories: Default::default(),
+                ..v.filter.clone()
+            })
         });
         let passes = Memo::new(move |_| others.with(|f| f.passes(&dataset)));
         let dataset = data.dataset.clone();
         let categories = Memo::new(move |_| {
-            view.with(|v| Filter { hidden_categories: v.filter.hidden_categories.clone(), ..Filter::default() })
+            view.with(|v| Filter {
+                hidden_categories: v.filter.hidden_categories.clone(),
+                ..Filter::default()
+            })
         });
         let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&dataset, p))));
         let visible = Memo::new(move |_| shown.with(|s| indices(s)));
@@ -120,9 +126,18 @@ impl MapState {
         });
         let totals = Memo::new(move |_| {
             settled.track();
-            visible.with_untracked(|v| Totals::by_location(&dataset, v).into_iter().map(|(id, t)| (id.to_string(), t)).collect())
+            visible.with_untracked(|v| {
+                Totals::by_location(&dataset, v)
+                    .into_iter()
+                    .map(|(id, t)| (id.to_string(), t))
+                    .collect()
+            })
         });
-        let every: Vec<usize> = if on_canvas { (0..total).collect() } else { Vec::new() };
+        let every: Vec<usize> = if on_canvas {
+            (0..total).collect()
+        } else {
+            Vec::new()
+        };
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
         let lang = data.lang;
@@ -130,25 +145,53 @@ impl MapState {
         let dataset_for_pin = data.dataset.clone();
         let pinned_id = Memo::new(move |_| view.with(|v| v.selected.clone()));
         let pinned = Memo::new(move |_| {
-            pinned_id.with(|id| id.as_ref().and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id)))
+            pinned_id.with(|id| {
+                id.as_ref()
+                    .and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id))
+            })
         });
         let drawn_zoom = rested(zoom);
         // The canvas map plans every flow once; a filter then redraws (or just hides) a layer
         // instead of laying out again. A zoom only lays the plan out again.
         let planned = {
             let (dataset, atlas) = (dataset.clone(), atlas.clone());
-            Memo::new(move |_| if on_canvas { plan(&dataset, &atlas, &every) } else { visible.with(|v| plan(&dataset, &atlas, v)) })
+            Memo::new(move |_| {
+                if on_canvas {
+                    plan(&dataset, &atlas, &every)
+                } else {
+                    visible.with(|v| plan(&dataset, &atlas, v))
+                }
+            })
         };
         let laid_out = Memo::new(move |_| {
             let (width, height) = size.get();
             let zoom = drawn_zoom.get();
-            (width > 0.0).then(|| planned.with(|p| layout(&dataset, &atlas, p, &MapView { width, height, zoom, lang })))
+            (width > 0.0).then(|| {
+                planned.with(|p| {
+                    layout(
+                        &dataset,
+                        &atlas,
+                        p,
+                        &MapView {
+                            width,
+                            height,
+                            zoom,
+                            lang,
+                        },
+                    )
+                })
+            })
         });
         let atlas = data.atlas.clone();
         let dataset = data.dataset.clone();
         let outlines = Memo::new(move |_| {
             let (width, height) = size.get();
-            (width > 0.0).then(|| countries(&atlas, &projection(&dataset, &atlas, width, height, drawn_zoom.get())))
+            (width > 0.0).then(|| {
+                countries(
+                    &atlas,
+                    &projection(&dataset, &atlas, width, height, drawn_zoom.get()),
+                )
+            })
         });
         // The canvas draws the flows that pass the filters other than categories.
         let opacity = Memo::new(move |_| {
@@ -156,7 +199,14 @@ impl MapState {
             laid_out.with(|l| match l {
                 Some(l) if on_canvas => {
                     let k = drawn_zoom.get().k;
-                    passes.with(|p| line_opacity(&l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(), width, height, k))
+                    passes.with(|p| {
+                        line_opacity(
+                            &l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(),
+                            width,
+                            height,
+                            k,
+                        )
+                    })
                 }
                 _ => 1.0,
             })
@@ -203,7 +253,9 @@ impl MapState {
         Effect::new(move |previous: Option<ViewState>| {
             let now = view.get();
             let hash = now.to_hash();
-            let only_zoom = previous.as_ref().is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
+            let only_zoom = previous
+                .as_ref()
+                .is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
             let scheduled = pending.with_value(Option::is_some);
             pending.update_value(|p| {
                 let push = !only_zoom || p.as_ref().is_some_and(|(_, push)| *push);
@@ -274,7 +326,9 @@ impl MapState {
     }
 
     fn untracked_shift(self) -> Zoom {
-        self.zoom.get_untracked().relative_to(self.laid_out_zoom.get_untracked())
+        self.zoom
+            .get_untracked()
+            .relative_to(self.laid_out_zoom.get_untracked())
     }
 
     /// Pins a flow (or unpins with `None`).
@@ -289,7 +343,10 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let frame = el.closest(".map-frame").ok()??;
     let r = frame.get_bounding_client_rect();
-    Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
+    Some((
+        ev.client_x() as f64 - r.left(),
+        ev.client_y() as f64 - r.top(),
+    ))
 }
 
 /// The zoom to lay the map out for: `zoom` once it has not changed for [`SETTLE`].
@@ -318,15 +375,29 @@ fn rested(zoom: Memo<Zoom>) -> RwSignal<Zoom> {
 }
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 fn set_hash(hash: &str, push: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let location = window.location();
-    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
+    let base = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = if hash.is_empty() {
+        base
+    } else {
+        format!("{base}#{hash}")
+    };
     let _ = if push {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {

@@ -153,7 +153,10 @@ fn TimeRange(
     let lang = data.lang;
     // The months the two ends stand at: the filter's, else the timeline's own.
     let ends = move |f: &Filter| {
-        (f.from.map_or(timeline.start, |d| month_of(&d, true)), f.to.map_or(timeline.end, |d| month_of(&d, false)))
+        (
+            f.from.map_or(timeline.start, |d| month_of(&d, true)),
+            f.to.map_or(timeline.end, |d| month_of(&d, false)),
+        )
     };
     // A memo: a pan or zoom (in the same view) does not re-format the dates.
     let now = Memo::new(move |_| state.view.with(|v| ends(&v.filter)));
@@ -192,14 +195,21 @@ fn TimeRange(
         .map(|e| {
             let m = month_of(&e.date, true);
             let left = format!("{:.2}%", timeline.fraction(m) * 100.0);
-            (left, e.date.human(lang), e.label.get(lang.tag()).to_string())
+            (
+                left,
+                e.date.human(lang),
+                e.label.get(lang.tag()).to_string(),
+            )
         })
         .collect::<Vec<_>>();
     let ticks = events
         .iter()
         .map(|(left, date, text)| view! { <span class="event-tick" style:left=left.clone() title=format!("{date}: {text}")></span> })
         .collect_view();
-    let list = events.into_iter().map(|(_, date, text)| view! { <li><time>{date}</time>" "{text}</li> }).collect_view();
+    let list = events
+        .into_iter()
+        .map(|(_, date, text)| view! { <li><time>{date}</time>" "{text}</li> })
+        .collect_view();
     view! {
         <fieldset class="time">
             <legend>{tr(lang, Msg::When)}</legend>

@@ -18,11 +18,20 @@ pub fn FlowArc(
     let state = expect_context::<MapState>();
     let flow = data.dataset.raw.flows[index].clone();
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
-    let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
+    let route: Vec<String> = data
+        .dataset
+        .route(&flow)
+        .into_iter()
+        .map(String::from)
+        .collect();
     let id = flow.id.clone();
     let selected = {
         let id = id.clone();
-        Memo::new(move |_| state.view.with(|v| v.selected.as_deref() == Some(id.as_str())))
+        Memo::new(move |_| {
+            state
+                .view
+                .with(|v| v.selected.as_deref() == Some(id.as_str()))
+        })
     };
     // Highlighted: hovered or focused (or on the hovered location's routes), else pinned.
     // The others are dimmed by one class on the map (`focusing`), not one per flow, so that a
@@ -39,13 +48,23 @@ pub fn FlowArc(
     // reader sees it.
     let anchor = move || {
         shape
-            .with_untracked(|s| s.as_ref().and_then(|s| s.legs.last()).map(|l| state.to_frame(l.middle.x, l.middle.y)))
+            .with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| s.legs.last())
+                    .map(|l| state.to_frame(l.middle.x, l.middle.y))
+            })
             .unwrap_or_default()
     };
     let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));
     let toggle = {
         let id = id.clone();
-        move || state.select(if selected.get_untracked() { None } else { Some(id.clone()) })
+        move || {
+            state.select(if selected.get_untracked() {
+                None
+            } else {
+                Some(id.clone())
+            })
+        }
     };
     let toggle_key = toggle.clone();
 

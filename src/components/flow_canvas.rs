@@ -43,23 +43,36 @@ pub fn FlowLayers(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let passes = state.passes;
-    let categories: Vec<String> = data.dataset.categories_in_use().map(|(_, c)| c.id.clone()).collect();
-    let canvases: Vec<NodeRef<leptos::html::Canvas>> = categories.iter().map(|_| NodeRef::new()).collect();
+    let categories: Vec<String> = data
+        .dataset
+        .categories_in_use()
+        .map(|(_, c)| c.id.clone())
+        .collect();
+    let canvases: Vec<NodeRef<leptos::html::Canvas>> =
+        categories.iter().map(|_| NodeRef::new()).collect();
     let painter = Painter::default();
     let zoom = state.zoom;
     {
         let canvases = canvases.clone();
         let painter = painter.clone();
         Effect::new(move |_| {
-            let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>() else { return };
-            (state.size.track(), passes.track(), state.layout.track(), state.line_opacity.track());
+            let Some(elements) = canvases.iter().map(|c| c.get()).collect::<Option<Vec<_>>>()
+            else {
+                return;
+            };
+            // Repaint when any of these change.
+            state.size.track();
+            passes.track();
+            state.layout.track();
+            state.line_opacity.track();
             let (layers, count) = (layers.clone(), canvases.len());
             painter.request(elements, move || {
                 let view = (state.size.get_untracked(), state.laid_out_zoom());
                 passes.with_untracked(|passes| {
                     state.layout.with_untracked(|l| {
                         let opacity = state.line_opacity.get_untracked();
-                        l.as_ref().map(|l| (strokes(l, &layers, count, passes, opacity), view))
+                        l.as_ref()
+                            .map(|l| (strokes(l, &layers, count, passes, opacity), view))
                     })
                 })
             });
@@ -71,7 +84,12 @@ pub fn FlowLayers(
     Effect::new(move |_| {
         painter.painted.track();
         let now = zoom.get();
-        shift.set(painter.painted_zoom().filter(|then| *then != now).map(|then| now.relative_to(then).matrix()));
+        shift.set(
+            painter
+                .painted_zoom()
+                .filter(|then| *then != now)
+                .map(|then| now.relative_to(then).matrix()),
+        );
     });
     let layers = categories
         .into_iter()
@@ -110,10 +128,31 @@ struct Stroke {
 }
 
 impl Stroke {
-    fn new(layer: usize, color: &'static str, width: f64, dash: Option<[f64; 4]>, band: bool, opacity: f64, legs: Vec<ArcShape>) -> Stroke {
-        let line_dash = dash.iter().flatten().map(|v| JsValue::from_f64(*v)).collect();
+    fn new(
+        layer: usize,
+        color: &'static str,
+        width: f64,
+        dash: Option<[f64; 4]>,
+        band: bool,
+        opacity: f64,
+        legs: Vec<ArcShape>,
+    ) -> Stroke {
+        let line_dash = dash
+            .iter()
+            .flatten()
+            .map(|v| JsValue::from_f64(*v))
+            .collect();
         let opacity = if band { 0.2 * opacity } else { opacity };
-        Stroke { layer, color, width, dash, line_dash, band, opacity, legs }
+        Stroke {
+            layer,
+            color,
+            width,
+            dash,
+            line_dash,
+            band,
+            opacity,
+            legs,
+        }
     }
 
     fn cost_per_leg(&self) -> usize {
@@ -130,13 +169,34 @@ impl Stroke {
 /// Each flow's layer, by dataset index: the position of its category among those in use
 /// (one canvas each).
 pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
-    let in_use: Vec<&str> = dataset.categories_in_use().map(|(_, c)| c.id.as_str()).collect();
-    Arc::new(dataset.raw.flows.iter().map(|f| in_use.iter().position(|c| *c == f.category).unwrap_or(usize::MAX)).collect())
+    let in_use: Vec<&str> = dataset
+        .categories_in_use()
+        .map(|(_, c)| c.id.as_str())
+        .collect();
+    Arc::new(
+        dataset
+            .raw
+            .flows
+            .iter()
+            .map(|f| {
+                in_use
+                    .iter()
+                    .position(|c| *c == f.category)
+                    .unwrap_or(usize::MAX)
+            })
+            .collect(),
+    )
 }
 
 /// The strokes of every layer: per layer, the bands of undisclosed values, then the lines
 /// and arrowheads widest first; all `opacity` opaque.
-fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], opacity: f64) -> Vec<Stroke> {
+fn strokes(
+    l: &MapLayout,
+    layer_of: &[usize],
+    layers: usize,
+    passes: &[bool],
+    opacity: f64,
+) -> Vec<Stroke> {
     let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
     for f in l.flows.iter().filter(|f| passes[f.index]) {
         if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
@@ -145,13 +205,23 @@ fn strokes(l: &MapLayout, layer_of: &[usize], layers: usize, passes: &[bool], op
     }
     let mut out = Vec::new();
     for (layer, mine) in per_layer.into_iter().enumerate() {
-        let bands: Vec<ArcShape> = mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
+        let bands: Vec<ArcShape> = mine
+            .iter()
+            .filter(|f| f.undisclosed)
+            .flat_map(|f| f.legs.iter().copied())
+            .collect();
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
             out.push(Stroke::new(layer, f.color, 9.0, None, true, opacity, bands));
         }
         for b in batches(&mine) {
-            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
-            out.push(Stroke::new(layer, b.color, b.width, b.dash, false, opacity, legs));
+            let legs = b
+                .flows
+                .iter()
+                .flat_map(|i| mine[*i].legs.iter().copied())
+                .collect();
+            out.push(Stroke::new(
+                layer, b.color, b.width, b.dash, false, opacity, legs,
+            ));
         }
     }
     out
@@ -172,7 +242,10 @@ struct Painter {
 
 impl Default for Painter {
     fn default() -> Self {
-        Painter { job: Rc::default(), painted: Trigger::new() }
+        Painter {
+            job: Rc::default(),
+            painted: Trigger::new(),
+        }
     }
 }
 
@@ -205,12 +278,21 @@ impl Painter {
         set_busy(&canvases, true);
         let generation = {
             let mut job = self.job.borrow_mut();
-            let buffered = job.shown.is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
+            let buffered = job
+                .shown
+                .is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
             if buffered && job.buffers.len() != canvases.len() {
                 let document = web_sys::window().and_then(|w| w.document());
                 job.buffers = canvases
                     .iter()
-                    .filter_map(|_| document.as_ref()?.create_element("canvas").ok()?.dyn_into().ok())
+                    .filter_map(|_| {
+                        document
+                            .as_ref()?
+                            .create_element("canvas")
+                            .ok()?
+                            .dyn_into()
+                            .ok()
+                    })
                     .collect();
             }
             if !buffered {
@@ -238,7 +320,11 @@ impl Painter {
     /// the first time; after that in a task of its own, after the one asking (which has just
     /// laid the map out: at 100,000 flows the two would make one long task), with the painting
     /// under way stopped now rather than when the new one starts.
-    fn request(&self, canvases: Vec<web_sys::HtmlCanvasElement>, build: impl FnOnce() -> Option<(Vec<Stroke>, View)> + 'static) {
+    fn request(
+        &self,
+        canvases: Vec<web_sys::HtmlCanvasElement>,
+        build: impl FnOnce() -> Option<(Vec<Stroke>, View)> + 'static,
+    ) {
         let asked = {
             let mut job = self.job.borrow_mut();
             if job.generation == 0 {
@@ -290,12 +376,18 @@ impl Painter {
             while budget > 0 && job.at.0 < job.strokes.len() {
                 let (i, from) = job.at;
                 let stroke = &job.strokes[i];
-                let n = (budget / stroke.cost_per_leg()).max(1).min(stroke.legs.len() - from);
+                let n = (budget / stroke.cost_per_leg())
+                    .max(1)
+                    .min(stroke.legs.len() - from);
                 if let Some(Some(ctx)) = job.contexts.get(stroke.layer) {
                     draw(ctx, stroke, &stroke.legs[from..from + n]);
                 }
                 budget = budget.saturating_sub(n * stroke.cost_per_leg());
-                job.at = if from + n == stroke.legs.len() { (i + 1, 0) } else { (i, from + n) };
+                job.at = if from + n == stroke.legs.len() {
+                    (i + 1, 0)
+                } else {
+                    (i, from + n)
+                };
             }
             let more = job.at.0 < job.strokes.len();
             if !more {
@@ -338,15 +430,24 @@ fn show(canvas: &web_sys::HtmlCanvasElement, buffer: &web_sys::HtmlCanvasElement
 /// Marks the layers `aria-busy` while they are being painted (tests wait for the end).
 fn set_busy(canvases: &[web_sys::HtmlCanvasElement], busy: bool) {
     if let Some(layers) = canvases.first().and_then(|c| c.parent_element()) {
-        let _ = if busy { layers.set_attribute("aria-busy", "true") } else { layers.remove_attribute("aria-busy") };
+        let _ = if busy {
+            layers.set_attribute("aria-busy", "true")
+        } else {
+            layers.remove_attribute("aria-busy")
+        };
     }
 }
 
 /// Sizes a canvas for `(width, height)` CSS pixels, sharp on high-density screens, and
 /// clears it.
 fn prepare(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
-    let (w, h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let (w, h) = (
+        (width * ratio).round() as u32,
+        (height * ratio).round() as u32,
+    );
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
@@ -394,7 +495,11 @@ fn draw(ctx: &web_sys::CanvasRenderingContext2d, stroke: &Stroke, legs: &[ArcSha
 /// The flows to keep in the SVG: the largest of each category that pass the other filters
 /// (so that a category filter only hides some, rather than replacing them), and the
 /// highlighted ones, in dataset order.
-pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize>>) -> Memo<Vec<usize>> {
+pub fn dom_flows(
+    state: MapState,
+    dataset: Arc<Dataset>,
+    layer_of: Arc<Vec<usize>>,
+) -> Memo<Vec<usize>> {
     let categories = dataset.categories_in_use().count();
     let each = DOM_FLOWS.div_ceil(categories.max(1));
     let largest = Memo::new(move |_| {
@@ -410,8 +515,9 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
             // `each` of every layer: flows someone cited denies or disputes first (the SVG
             // draws their mark; the canvas does not), then the widest, then in dataset order;
             // without sorting all of them.
-            let wider =
-                |a: &(bool, f64, usize), b: &(bool, f64, usize)| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2));
+            let wider = |a: &(bool, f64, usize), b: &(bool, f64, usize)| {
+                b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2))
+            };
             let mut keep = Vec::with_capacity(DOM_FLOWS + categories);
             for mut mine in per_layer {
                 if mine.len() > each {
@@ -433,7 +539,12 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
                 Some(Target::Location(id)) => {
                     let shown = state.shown.read();
                     let on_route = |i: usize| dataset.stops(&dataset.raw.flows[i]).any(|s| s == id);
-                    keep.extend(l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && on_route(*i)))
+                    keep.extend(
+                        l.flows
+                            .iter()
+                            .map(|f| f.index)
+                            .filter(|i| shown[*i] && on_route(*i)),
+                    )
                 }
                 None => {}
             }
@@ -444,4 +555,3 @@ pub fn dom_flows(state: MapState, dataset: Arc<Dataset>, layer_of: Arc<Vec<usize
         keep
     })
 }
-

@@ -3,8 +3,8 @@
 use crate::load::Loaded;
 use flowmap_core::describe::spoken_against;
 use flowmap_core::format::{amount, figure};
-use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::i18n::{tr, trf, Msg};
+use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::model::FlowValue;
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
@@ -64,7 +64,9 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
-    let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
+    let any_undisclosed = flows
+        .iter()
+        .any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
     let any_against = flows.iter().any(spoken_against);
     view! {
         <section class="legend" aria-label=tr(lang, Msg::Legend)>

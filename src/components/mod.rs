@@ -3,11 +3,11 @@
 pub mod filters;
 pub mod flow_arc;
 pub mod flow_canvas;
-pub mod picking;
 pub mod graphic;
 pub mod legend;
 pub mod map;
 pub mod panel;
+pub mod picking;
 pub mod publish;
 pub mod table;
 pub mod tooltip;

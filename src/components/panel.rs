@@ -21,10 +21,17 @@ pub fn DetailPanel() -> impl IntoView {
         state.select(None);
         // Return focus to the flow the panel was about.
         if let Some(id) = id {
-            let el = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(&format!("g.flow:not(.filtered)[data-flow-id=\"{}\"]", id.replace('"', ""))).ok().flatten());
-            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok()) {
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                d.query_selector(&format!(
+                    "g.flow:not(.filtered)[data-flow-id=\"{}\"]",
+                    id.replace('"', "")
+                ))
+                .ok()
+                .flatten()
+            });
+            if let Some(el) =
+                el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok())
+            {
                 let _ = el.focus();
             }
         }
@@ -37,12 +44,25 @@ pub fn DetailPanel() -> impl IntoView {
     move || {
         let id = state.view.with(|v| v.selected.clone())?;
         let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;
-        let category = dataset.category(&flow.category).map(|(_, c)| c.name.get(lang.tag()).to_string()).unwrap_or_default();
-        let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
+        let category = dataset
+            .category(&flow.category)
+            .map(|(_, c)| c.name.get(lang.tag()).to_string())
+            .unwrap_or_default();
+        let period = flow
+            .period
+            .as_ref()
+            .map(|p| p.human(lang))
+            .filter(|p| !p.is_empty());
         let actors = |side: &Vec<String>, place: String| {
-            (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
+            (!side.is_empty())
+                .then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
         };
-        let via_places = flow.via.iter().map(|v| location_name(&dataset, v, lang)).collect::<Vec<_>>().join(", ");
+        let via_places = flow
+            .via
+            .iter()
+            .map(|v| location_name(&dataset, v, lang))
+            .collect::<Vec<_>>()
+            .join(", ");
         let citations = quoted(&dataset, flow)
             .into_iter()
             .map(|run| {

@@ -42,7 +42,9 @@ pub fn FlowTable() -> impl IntoView {
         let dataset = dataset.clone();
         move || {
             let (column, ascending) = sort.get();
-            let order = state.visible.with(|v| sorted(&dataset, v, column, ascending, lang));
+            let order = state
+                .visible
+                .with(|v| sorted(&dataset, v, column, ascending, lang));
             order
                 .into_iter()
                 .map(|i| {

@@ -22,8 +22,17 @@ fn position(x: f64, y: f64, (w, h): (f64, f64)) -> Position {
     let width = WIDTH.min(w - 16.0);
     let left = (x + 14.0).min(w - width - 8.0).max(8.0);
     let px = |v: f64| format!("{v:.0}px");
-    let (top, bottom) = if y > h * 0.55 { ("auto".into(), px(h - y + 14.0)) } else { (px(y + 14.0), "auto".into()) };
-    Position { left: px(left), top, bottom, width: px(width) }
+    let (top, bottom) = if y > h * 0.55 {
+        ("auto".into(), px(h - y + 14.0))
+    } else {
+        (px(y + 14.0), "auto".into())
+    };
+    Position {
+        left: px(left),
+        top,
+        bottom,
+        width: px(width),
+    }
 }
 
 /// Route, what moves, value, claim status and sources of a flow; totals of a location.
@@ -38,7 +47,11 @@ pub fn Tooltip() -> impl IntoView {
         match state.hover.get()? {
             Hover::Flow { index, x, y } => {
                 let flow = dataset.raw.flows.get(index)?;
-                let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
+                let period = flow
+                    .period
+                    .as_ref()
+                    .map(|p| p.human(lang))
+                    .filter(|p| !p.is_empty());
                 let value = match period {
                     Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
                     None => flow_value(&flow.value, lang),
@@ -68,8 +81,13 @@ pub fn Tooltip() -> impl IntoView {
                 )
             }
             Hover::Location { id, x, y } => {
-                let t = state.totals.with(|t| t.get(&id).cloned().unwrap_or_default());
-                let (out_text, in_text) = (t.outbound.text(&dataset, lang), t.inbound.text(&dataset, lang));
+                let t = state
+                    .totals
+                    .with(|t| t.get(&id).cloned().unwrap_or_default());
+                let (out_text, in_text) = (
+                    t.outbound.text(&dataset, lang),
+                    t.inbound.text(&dataset, lang),
+                );
                 let at = position(x, y, size);
                 Some(
                     view! {

@@ -51,16 +51,31 @@ pub fn use_zoom_gestures(svg: NodeRef<leptos::svg::Svg>, state: MapState) {
     });
 }
 
-fn listen(el: &web_sys::Element, name: &str, passive: bool, f: impl FnMut(web_sys::Event) + 'static) {
+fn listen(
+    el: &web_sys::Element,
+    name: &str,
+    passive: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
     listen_with(el, name, passive, false, f);
 }
 
-fn listen_with(el: &web_sys::Element, name: &str, passive: bool, capture: bool, f: impl FnMut(web_sys::Event) + 'static) {
+fn listen_with(
+    el: &web_sys::Element,
+    name: &str,
+    passive: bool,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_passive(passive);
     opts.set_capture(capture);
-    let _ = el.add_event_listener_with_callback_and_add_event_listener_options(name, cb.as_ref().unchecked_ref(), &opts);
+    let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
+        name,
+        cb.as_ref().unchecked_ref(),
+        &opts,
+    );
     // The map lives as long as the page.
     cb.forget();
 }
@@ -73,7 +88,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
 
     let svg = el.clone();
     listen(el, "wheel", false, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() else { return };
+        let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() else {
+            return;
+        };
         if !(ev.ctrl_key() || ev.meta_key()) {
             show_hint(&svg);
             return;
@@ -87,7 +104,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
     let gesture = Rc::new(RefCell::new(Gesture::default()));
     let (svg, g) = (el.clone(), gesture.clone());
     listen(el, "pointerdown", true, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
+        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+            return;
+        };
         // Drags start on the background; flows and markers keep their clicks.
         let on_item = ev
             .target()
@@ -108,9 +127,13 @@ fn attach(el: &web_sys::Element, state: MapState) {
     });
     let (svg, g) = (el.clone(), gesture.clone());
     listen(el, "pointermove", true, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
+        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+            return;
+        };
         let mut g = g.borrow_mut();
-        let Some(i) = g.pointers.iter().position(|q| q.0 == ev.pointer_id()) else { return };
+        let Some(i) = g.pointers.iter().position(|q| q.0 == ev.pointer_id()) else {
+            return;
+        };
         let (x, y) = local(g.origin, ev);
         if !g.dragging {
             let (_, x0, y0) = g.pointers[i];
@@ -130,7 +153,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
                 update(&|z, w, h| z.panned(dx, dy, w, h));
             }
             ([a0, a1, ..], [b0, b1, ..]) => {
-                let dist = |p: &(i32, f64, f64), q: &(i32, f64, f64)| (p.1 - q.1).hypot(p.2 - q.2).max(1.0);
+                let dist = |p: &(i32, f64, f64), q: &(i32, f64, f64)| {
+                    (p.1 - q.1).hypot(p.2 - q.2).max(1.0)
+                };
                 let factor = dist(b0, b1) / dist(a0, a1);
                 let (mx, my) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);
                 let (dx, dy) = (mx - (a0.1 + a1.1) / 2.0, my - (a0.2 + a1.2) / 2.0);
@@ -148,7 +173,8 @@ fn attach(el: &web_sys::Element, state: MapState) {
                 if g.pointers.is_empty() {
                     // Only a mouse or pen let go after a drag clicks next; a touch drag or a
                     // cancelled one does not.
-                    g.swallow_click = g.dragging && ev.type_() == "pointerup" && ev.pointer_type() != "touch";
+                    g.swallow_click =
+                        g.dragging && ev.type_() == "pointerup" && ev.pointer_type() != "touch";
                     g.dragging = false;
                 }
             }
@@ -164,7 +190,9 @@ fn attach(el: &web_sys::Element, state: MapState) {
 
 /// Shows "Hold Ctrl to zoom" for a moment when the wheel is used without it.
 fn show_hint(svg: &web_sys::Element) {
-    let Some(frame) = svg.closest(".map-frame").ok().flatten() else { return };
+    let Some(frame) = svg.closest(".map-frame").ok().flatten() else {
+        return;
+    };
     let _ = frame.class_list().add_1("hint-zoom");
     let frame2 = frame.clone();
     let cb = Closure::once_into_js(move || {
@@ -182,7 +210,9 @@ pub fn ZoomButtons() -> impl IntoView {
     let lang = expect_context::<Loaded>().lang;
     let zoom_by = move |f: f64| {
         let (w, h) = state.size.get_untracked();
-        state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
+        state
+            .view
+            .update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
     };
     let zoomed = move || state.view.with(|v| !v.zoom.is_identity());
     view! {

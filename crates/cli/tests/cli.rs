@@ -141,7 +141,9 @@ fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
     let err = stderr(&o);
     assert!(err.contains(&format!("{V1}: warning: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports the flow and disputes it")), "{err}");
     assert!(
-        err.contains(&format!("{V1}: 1 problem (warnings: 1); 2 flows can be shown")),
+        err.contains(&format!(
+            "{V1}: 1 problem (warnings: 1); 2 flows can be shown"
+        )),
         "{err}"
     );
     assert!(err.contains(&format!("{V1}: this file is in format version 1, read as version 2. The paths above are those of its version 2 form")), "{err}");

@@ -67,7 +67,11 @@ pub enum AtlasError {
     UnknownVersion { found: u32, expected: u32 },
     /// A ring has an odd number of integers or fewer than three points.
     #[error("the outline of {country} has a malformed ring (polygon {polygon}, ring {ring})")]
-    BadRing { country: String, polygon: usize, ring: usize },
+    BadRing {
+        country: String,
+        polygon: usize,
+        ring: usize,
+    },
     /// The quantum is not a positive number.
     #[error("the map geometry has an invalid quantum {0}")]
     BadQuantum(f64),
@@ -108,7 +112,10 @@ impl EncodedAtlas {
     /// Restores `geo` geometry, checking the version and every ring.
     pub fn decode(&self) -> Result<Atlas, AtlasError> {
         if self.version != ATLAS_VERSION {
-            return Err(AtlasError::UnknownVersion { found: self.version, expected: ATLAS_VERSION });
+            return Err(AtlasError::UnknownVersion {
+                found: self.version,
+                expected: ATLAS_VERSION,
+            });
         }
         if !(self.quantum.is_finite() && self.quantum > 0.0) {
             return Err(AtlasError::BadQuantum(self.quantum));
@@ -138,10 +145,18 @@ impl EncodedAtlas {
                         Ok(Polygon::new(exterior, interiors))
                     })
                     .collect::<Result<Vec<_>, AtlasError>>()?;
-                Ok(Country { id: c.id.clone(), name: c.name.clone(), shape: MultiPolygon(polygons) })
+                Ok(Country {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    shape: MultiPolygon(polygons),
+                })
             })
             .collect::<Result<Vec<_>, AtlasError>>()?;
-        Ok(Atlas { credit: self.credit.clone(), bbox: self.bbox, countries })
+        Ok(Atlas {
+            credit: self.credit.clone(),
+            bbox: self.bbox,
+            countries,
+        })
     }
 }
 
@@ -164,7 +179,10 @@ fn encode_ring(ring: &LineString<f64>, quantum: f64) -> Vec<i64> {
     // The closing point repeats the first; decoding closes the ring again.
     let n = ring.0.len().saturating_sub(usize::from(ring.is_closed()));
     for (i, c) in ring.0[..n].iter().enumerate() {
-        let (x, y) = ((c.x * quantum).round() as i64, (c.y * quantum).round() as i64);
+        let (x, y) = (
+            (c.x * quantum).round() as i64,
+            (c.y * quantum).round() as i64,
+        );
         if i > 0 && x == px && y == py {
             continue;
         }
@@ -188,7 +206,10 @@ fn decode_ring(flat: &[i64], quantum: f64) -> Option<LineString<f64>> {
         .map(|d| {
             x += d[0];
             y += d[1];
-            Coord { x: x as f64 / quantum, y: y as f64 / quantum }
+            Coord {
+                x: x as f64 / quantum,
+                y: y as f64 / quantum,
+            }
         })
         .collect::<Vec<_>>();
     // `LineString` is closed by `Polygon::new`.
@@ -205,7 +226,11 @@ mod test {
         Atlas {
             credit: "Natural Earth".into(),
             bbox: [0.0, 30.0, 90.0, 70.0],
-            countries: vec![Country { id: "SRB".into(), name: "Serbia".into(), shape: MultiPolygon(vec![square]) }],
+            countries: vec![Country {
+                id: "SRB".into(),
+                name: "Serbia".into(),
+                shape: MultiPolygon(vec![square]),
+            }],
         }
     }
 
@@ -213,7 +238,10 @@ mod test {
     fn encode_decode_round_trip_keeps_coordinates() {
         let atlas = sample();
         let encoded = EncodedAtlas::encode(&atlas, 100.0);
-        assert_eq!(encoded.countries[0].polygons[0][0], vec![2000, 4400, 150, 0, 0, 125, -150, 0]);
+        assert_eq!(
+            encoded.countries[0].polygons[0][0],
+            vec![2000, 4400, 150, 0, 0, 125, -150, 0]
+        );
         let json = serde_json::to_string(&encoded).unwrap();
         let decoded = Atlas::from_json(&json).unwrap();
         assert_eq!(decoded, atlas);
@@ -223,7 +251,13 @@ mod test {
     fn unknown_version_is_refused() {
         let mut encoded = EncodedAtlas::encode(&sample(), 100.0);
         encoded.version = 9;
-        assert_eq!(encoded.decode(), Err(AtlasError::UnknownVersion { found: 9, expected: 1 }));
+        assert_eq!(
+            encoded.decode(),
+            Err(AtlasError::UnknownVersion {
+                found: 9,
+                expected: 1
+            })
+        );
     }
 
     #[test]
@@ -231,6 +265,9 @@ mod test {
         let mut encoded = EncodedAtlas::encode(&sample(), 100.0);
         encoded.countries[0].polygons[0][0].pop();
         let err = encoded.decode().unwrap_err();
-        assert_eq!(err.to_string(), "the outline of SRB has a malformed ring (polygon 0, ring 0)");
+        assert_eq!(
+            err.to_string(),
+            "the outline of SRB has a malformed ring (polygon 0, ring 0)"
+        );
     }
 }

@@ -33,16 +33,33 @@ pub struct Batch {
 pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
     let step = |w: f64| (w / WIDTH_STEP).round() as i64;
     // Each flow's key made once (a map redraws tens of thousands of flows on every zoom).
-    let mut order: Vec<(i64, &str, Option<[u64; 4]>, usize)> =
-        flows.iter().enumerate().map(|(i, f)| (-step(f.width), f.color, f.dash.map(|d| d.map(f64::to_bits)), i)).collect();
+    let mut order: Vec<(i64, &str, Option<[u64; 4]>, usize)> = flows
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                -step(f.width),
+                f.color,
+                f.dash.map(|d| d.map(f64::to_bits)),
+                i,
+            )
+        })
+        .collect();
     order.sort_unstable();
     let order = order.into_iter().map(|k| k.3);
     let mut out: Vec<Batch> = Vec::new();
     for i in order {
         let f = flows[i];
         match out.last_mut() {
-            Some(b) if step(b.width) == step(f.width) && b.color == f.color && b.dash == f.dash => b.flows.push(i),
-            _ => out.push(Batch { color: f.color, width: step(f.width) as f64 * WIDTH_STEP, dash: f.dash, flows: vec![i] }),
+            Some(b) if step(b.width) == step(f.width) && b.color == f.color && b.dash == f.dash => {
+                b.flows.push(i)
+            }
+            _ => out.push(Batch {
+                color: f.color,
+                width: step(f.width) as f64 * WIDTH_STEP,
+                dash: f.dash,
+                flows: vec![i],
+            }),
         }
     }
     out
@@ -91,8 +108,24 @@ mod test {
     use geo::coord;
 
     fn flow(width: f64, length: f64) -> FlowShape {
-        let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: length, y: 0.0 }, &ArcStyle { bend: 0.0, ..ArcStyle::default() }).unwrap();
-        FlowShape { index: 0, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![leg] }
+        let leg = arc(
+            coord! { x: 0.0, y: 0.0 },
+            coord! { x: length, y: 0.0 },
+            &ArcStyle {
+                bend: 0.0,
+                ..ArcStyle::default()
+            },
+        )
+        .unwrap();
+        FlowShape {
+            index: 0,
+            color: "#000",
+            width,
+            dash: None,
+            undisclosed: false,
+            disputed: false,
+            legs: vec![leg],
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! - *denied* needs a speaker who denies it.
 
 use crate::dataset::Problem;
-use crate::model::{ClaimStatus, Citation, Flow, Source, SourceKind, Speaker, Stance};
+use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
 
 /// Rank of a status on the scale documented > reported > alleged > unverified; denied
 /// stands apart (`None`).
@@ -52,7 +52,11 @@ fn allowed_by(c: &Citation, sources: &[Source], speakers: &[Speaker]) -> ClaimSt
 /// let claim = Citation { source: "rks".into(), speaker: "svr".into(), stance: Stance::Claims, quote: "…".into() };
 /// assert_eq!(strongest(&[claim], &[source], &[svr]), Some(ClaimStatus::Alleged));
 /// ```
-pub fn strongest(citations: &[Citation], sources: &[Source], speakers: &[Speaker]) -> Option<ClaimStatus> {
+pub fn strongest(
+    citations: &[Citation],
+    sources: &[Source],
+    speakers: &[Speaker],
+) -> Option<ClaimStatus> {
     citations
         .iter()
         .filter(|c| !c.stance.is_against())
@@ -76,7 +80,13 @@ fn needs(status: ClaimStatus) -> &'static str {
 /// Warns, at `path` (`flows[3]`), when the flow's status is stronger than its citations
 /// allow, when it is marked denied without a denial, and when one speaker both supports the
 /// flow and speaks against it. The flow is shown as marked all the same.
-pub fn check(sources: &[Source], speakers: &[Speaker], path: &str, flow: &Flow, problems: &mut Vec<Problem>) {
+pub fn check(
+    sources: &[Source],
+    speakers: &[Speaker],
+    path: &str,
+    flow: &Flow,
+    problems: &mut Vec<Problem>,
+) {
     let name = &flow.id;
     let shown = "the flow is shown as marked; check its status or its citations";
     let best = strongest(&flow.citations, sources, speakers);
@@ -100,8 +110,17 @@ pub fn check(sources: &[Source], speakers: &[Speaker], path: &str, flow: &Flow, 
             ),
         });
     }
-    for (j, c) in flow.citations.iter().enumerate().filter(|(_, c)| c.stance.is_against()) {
-        if flow.citations.iter().any(|o| !o.stance.is_against() && o.speaker == c.speaker) {
+    for (j, c) in flow
+        .citations
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.stance.is_against())
+    {
+        if flow
+            .citations
+            .iter()
+            .any(|o| !o.stance.is_against() && o.speaker == c.speaker)
+        {
             problems.push(Problem {
                 path: format!("{path}.citations[{j}].speaker"),
                 warning: true,

@@ -3,7 +3,9 @@
 //! A document that cannot be read at all is a [`LoadError`]; a flow that refers to
 //! something missing is left out and reported as a [`Problem`], so the rest still draws.
 
-use crate::model::{Category, ClaimStatus, Flow, Location, RawDataset, Source, Speaker, FORMAT_VERSION};
+use crate::model::{
+    Category, ClaimStatus, Flow, Location, RawDataset, Source, Speaker, FORMAT_VERSION,
+};
 use thiserror::Error;
 
 /// Why a dataset could not be used at all.
@@ -11,13 +13,30 @@ use thiserror::Error;
 pub enum LoadError {
     /// The text is not valid JSON.
     #[error("{file}, line {line}, column {column}: {message}")]
-    Syntax { file: String, line: usize, column: usize, message: String },
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The JSON does not have the dataset's shape (a missing field, a wrong type, …).
     #[error("{file}, line {line}, column {column}, at {path}: {message}")]
-    Shape { file: String, line: usize, column: usize, path: String, message: String },
+    Shape {
+        file: String,
+        line: usize,
+        column: usize,
+        path: String,
+        message: String,
+    },
     /// The document says it is in a format version this build cannot read.
-    #[error("{file}: format version {found} is not supported (this map reads versions 1 to {expected})")]
-    Version { file: String, found: u32, expected: u32 },
+    #[error(
+        "{file}: format version {found} is not supported (this map reads versions 1 to {expected})"
+    )]
+    Version {
+        file: String,
+        found: u32,
+        expected: u32,
+    },
 }
 
 /// Something wrong in one place of an otherwise usable dataset.
@@ -75,17 +94,26 @@ impl Dataset {
         let v: Versioned = serde_json::from_str(text).map_err(syntax)?;
         let version = v.version.unwrap_or(FORMAT_VERSION);
         if version == 0 || version > FORMAT_VERSION {
-            return Err(LoadError::Version { file: file.into(), found: version, expected: FORMAT_VERSION });
+            return Err(LoadError::Version {
+                file: file.into(),
+                found: version,
+                expected: FORMAT_VERSION,
+            });
         }
         let shape = |e: serde_json::Error| {
             let message = without_position(&e);
-            let whole = message.starts_with("missing field") || message.starts_with("invalid length");
+            let whole =
+                message.starts_with("missing field") || message.starts_with("invalid length");
             let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
             LoadError::Shape {
                 file: file.to_string(),
                 line: e.line(),
                 column: e.column(),
-                path: if path == "." { "the top level".into() } else { path },
+                path: if path == "." {
+                    "the top level".into()
+                } else {
+                    path
+                },
                 message,
             }
         };
@@ -102,7 +130,11 @@ impl Dataset {
     /// Keeps what passes [`validate::check`](crate::validate::check); lists the rest as problems.
     pub fn check(raw: RawDataset) -> Dataset {
         let (raw, problems) = crate::validate::check(raw);
-        Dataset { raw, problems, read_version: FORMAT_VERSION }
+        Dataset {
+            raw,
+            problems,
+            read_version: FORMAT_VERSION,
+        }
     }
 
     /// True when nothing had to be left out or changed.
@@ -127,18 +159,28 @@ impl Dataset {
 
     /// The category with this id and its position in the legend.
     pub fn category(&self, id: &str) -> Option<(usize, &Category)> {
-        self.raw.categories.iter().enumerate().find(|(_, c)| c.id == id)
+        self.raw
+            .categories
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.id == id)
     }
 
     /// The categories some flow belongs to, with their position (which picks their colour):
     /// what the legend, the filters and the SVG export list.
     pub fn categories_in_use(&self) -> impl Iterator<Item = (usize, &Category)> {
-        self.raw.categories.iter().enumerate().filter(|(_, c)| self.raw.flows.iter().any(|f| f.category == c.id))
+        self.raw
+            .categories
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self.raw.flows.iter().any(|f| f.category == c.id))
     }
 
     /// The claim statuses some flow has, from documented to unverified.
     pub fn statuses_in_use(&self) -> impl Iterator<Item = ClaimStatus> + '_ {
-        crate::filter::STATUSES.into_iter().filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
+        crate::filter::STATUSES
+            .into_iter()
+            .filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
     }
 
     /// Location ids of a flow's route, origin first.
@@ -148,7 +190,9 @@ impl Dataset {
 
     /// The location ids along a flow's route, in order, without collecting them.
     pub fn stops<'a>(&self, flow: &'a Flow) -> impl Iterator<Item = &'a str> {
-        std::iter::once(flow.from.as_str()).chain(flow.via.iter().map(String::as_str)).chain(std::iter::once(flow.to.as_str()))
+        std::iter::once(flow.from.as_str())
+            .chain(flow.via.iter().map(String::as_str))
+            .chain(std::iter::once(flow.to.as_str()))
     }
 }
 
@@ -190,7 +234,15 @@ mod test {
         assert_eq!(d.raw.flows.len(), 1);
         let paths: Vec<_> = d.problems.iter().map(|p| p.path.as_str()).collect();
         // A version 1 source is also its citations' speaker, so both are missing.
-        assert_eq!(paths, ["flows[1].to", "flows[1].via[0]", "flows[1].citations[0].source", "flows[1].citations[0].speaker"]);
+        assert_eq!(
+            paths,
+            [
+                "flows[1].to",
+                "flows[1].via[0]",
+                "flows[1].citations[0].source",
+                "flows[1].citations[0].speaker"
+            ]
+        );
         assert!(d.problems[0].message.contains("\"XXX\""));
     }
 
@@ -198,14 +250,28 @@ mod test {
     fn future_version_is_named() {
         let text = GOOD.replace("\"version\": 1", "\"version\": 7");
         let err = Dataset::from_json("t.json", &text).unwrap_err();
-        assert_eq!(err.to_string(), "t.json: format version 7 is not supported (this map reads versions 1 to 2)");
+        assert_eq!(
+            err.to_string(),
+            "t.json: format version 7 is not supported (this map reads versions 1 to 2)"
+        );
     }
 
     #[test]
     fn shape_errors_give_line_and_column() {
-        let text = GOOD.replace("\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\"", "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\"");
+        let text = GOOD.replace(
+            "\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\"",
+            "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\"",
+        );
         let err = Dataset::from_json("t.json", &text).unwrap_err();
-        let LoadError::Shape { line, path, message, .. } = err else { panic!("{err:?}") };
+        let LoadError::Shape {
+            line,
+            path,
+            message,
+            ..
+        } = err
+        else {
+            panic!("{err:?}")
+        };
         assert_eq!(line, 9);
         assert_eq!(path, "flows[0].status");
         assert!(message.contains("rumoured"), "{message}");
@@ -214,7 +280,7 @@ mod test {
     /// The same paths serde_path_to_error gave (checked when it was replaced).
     #[test]
     fn shape_errors_name_the_value_by_path() {
-    const SHAPES: &str = r#"{
+        const SHAPES: &str = r#"{
       "version": 1,
       "meta": {"title": "T"},
       "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine", "point": [1, 2]}],
@@ -242,7 +308,9 @@ mod test {
         for (from, to, want) in cases {
             assert!(SHAPES.contains(from), "{from}");
             let err = Dataset::from_json("t.json", &SHAPES.replacen(from, to, 1)).unwrap_err();
-            let LoadError::Shape { path, .. } = err else { panic!("{err:?}") };
+            let LoadError::Shape { path, .. } = err else {
+                panic!("{err:?}")
+            };
             assert_eq!(path, want, "{to}");
         }
     }

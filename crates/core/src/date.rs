@@ -25,20 +25,100 @@ pub struct DateError(pub String);
 /// Month names in `lang`: standing alone ("июль 2023") and after a day or "since"
 /// ("23 июня 2025", "с июня 2025"). Serbian Cyrillic is transliterated from Latin.
 fn months(lang: Lang) -> ([&'static str; 12], [&'static str; 12]) {
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     match lang {
         Lang::En => (EN, EN),
         Lang::Ru => (
-            ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
-            ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+            [
+                "январь",
+                "февраль",
+                "март",
+                "апрель",
+                "май",
+                "июнь",
+                "июль",
+                "август",
+                "сентябрь",
+                "октябрь",
+                "ноябрь",
+                "декабрь",
+            ],
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ],
         ),
         Lang::Uk => (
-            ["січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"],
-            ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"],
+            [
+                "січень",
+                "лютий",
+                "березень",
+                "квітень",
+                "травень",
+                "червень",
+                "липень",
+                "серпень",
+                "вересень",
+                "жовтень",
+                "листопад",
+                "грудень",
+            ],
+            [
+                "січня",
+                "лютого",
+                "березня",
+                "квітня",
+                "травня",
+                "червня",
+                "липня",
+                "серпня",
+                "вересня",
+                "жовтня",
+                "листопада",
+                "грудня",
+            ],
         ),
         Lang::SrLatn | Lang::SrCyrl => (
-            ["januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar", "oktobar", "novembar", "decembar"],
-            ["januara", "februara", "marta", "aprila", "maja", "juna", "jula", "avgusta", "septembra", "oktobra", "novembra", "decembra"],
+            [
+                "januar",
+                "februar",
+                "mart",
+                "april",
+                "maj",
+                "jun",
+                "jul",
+                "avgust",
+                "septembar",
+                "oktobar",
+                "novembar",
+                "decembar",
+            ],
+            [
+                "januara",
+                "februara",
+                "marta",
+                "aprila",
+                "maja",
+                "juna",
+                "jula",
+                "avgusta",
+                "septembra",
+                "oktobra",
+                "novembra",
+                "decembra",
+            ],
         ),
     }
 }
@@ -59,7 +139,9 @@ impl FromStr for PartialDate {
         let err = || DateError(s.to_string());
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
         };
         let year = num(parts.first().ok_or_else(err)?, 4).ok_or_else(err)? as i32;
         let month = match parts.get(1) {
@@ -68,7 +150,9 @@ impl FromStr for PartialDate {
         };
         let day = match (parts.get(2), month) {
             (Some(d), Some(m)) => Some(
-                num(d, 2).filter(|d| *d >= 1 && *d <= days_in_month(year, m) as u32).ok_or_else(err)? as u8,
+                num(d, 2)
+                    .filter(|d| *d >= 1 && *d <= days_in_month(year, m) as u32)
+                    .ok_or_else(err)? as u8,
             ),
             _ => None,
         };
@@ -102,7 +186,11 @@ impl PartialDate {
     /// The last day this date can mean, as `(year, month, day)`.
     pub fn latest(&self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
-        (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
+        (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        )
     }
 
     /// Reading form in `lang`: "2023", "Jul 2023", "23 Jun 2025"; "23 июня 2025";
@@ -125,14 +213,28 @@ impl PartialDate {
         let (alone, after) = months(lang);
         let serbian = matches!(lang, Lang::SrLatn | Lang::SrCyrl);
         let text = match (self.month, self.day) {
-            (Some(m), Some(d)) if serbian => format!("{d}. {} {}.", after[m as usize - 1], self.year),
+            (Some(m), Some(d)) if serbian => {
+                format!("{d}. {} {}.", after[m as usize - 1], self.year)
+            }
             (Some(m), Some(d)) => format!("{d} {} {}", after[m as usize - 1], self.year),
-            (Some(m), None) if serbian => format!("{} {}.", if governed { after } else { alone }[m as usize - 1], self.year),
-            (Some(m), None) => format!("{} {}", if governed { after } else { alone }[m as usize - 1], self.year),
+            (Some(m), None) if serbian => format!(
+                "{} {}.",
+                if governed { after } else { alone }[m as usize - 1],
+                self.year
+            ),
+            (Some(m), None) => format!(
+                "{} {}",
+                if governed { after } else { alone }[m as usize - 1],
+                self.year
+            ),
             _ if serbian => format!("{}.", self.year),
             _ => self.year.to_string(),
         };
-        if lang == Lang::SrCyrl { crate::i18n::to_cyrillic(&text) } else { text }
+        if lang == Lang::SrCyrl {
+            crate::i18n::to_cyrillic(&text)
+        } else {
+            text
+        }
     }
 }
 
@@ -186,21 +288,45 @@ mod test {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!("2023".parse(), Ok(PartialDate { year: 2023, month: None, day: None }));
-        assert_eq!("2023-07".parse::<PartialDate>().unwrap().human(Lang::En), "Jul 2023");
-        assert_eq!("2024-02-29".parse::<PartialDate>().unwrap().to_string(), "2024-02-29");
+        assert_eq!(
+            "2023".parse(),
+            Ok(PartialDate {
+                year: 2023,
+                month: None,
+                day: None
+            })
+        );
+        assert_eq!(
+            "2023-07".parse::<PartialDate>().unwrap().human(Lang::En),
+            "Jul 2023"
+        );
+        assert_eq!(
+            "2024-02-29".parse::<PartialDate>().unwrap().to_string(),
+            "2024-02-29"
+        );
     }
 
     #[test]
     fn refuses_impossible_dates() {
-        for bad in ["2023-13", "2023-02-29", "23-01", "2023-1", "2023-06-31", "June 2023", ""] {
+        for bad in [
+            "2023-13",
+            "2023-02-29",
+            "23-01",
+            "2023-1",
+            "2023-06-31",
+            "June 2023",
+            "",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
     }
 
     #[test]
     fn reversed_periods_are_found_at_any_precision() {
-        let p = |a: &str, b: &str| Period { start: Some(a.parse().unwrap()), end: Some(b.parse().unwrap()) };
+        let p = |a: &str, b: &str| Period {
+            start: Some(a.parse().unwrap()),
+            end: Some(b.parse().unwrap()),
+        };
         assert!(p("2023-07", "2023-03").is_reversed());
         assert!(!p("2023-05", "2023").is_reversed());
         assert!(!p("2023", "2023-01").is_reversed());

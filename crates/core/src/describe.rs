@@ -12,7 +12,12 @@ pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a s
 
 /// "Serbia → Czechia → Ukraine".
 pub fn route(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
-    dataset.route(flow).iter().map(|id| location_name(dataset, id, lang)).collect::<Vec<_>>().join(" → ")
+    dataset
+        .route(flow)
+        .iter()
+        .map(|id| location_name(dataset, id, lang))
+        .collect::<Vec<_>>()
+        .join(" → ")
 }
 
 /// The publication: "RKS News, 23 Jun 2025"; "RKS News" when undated.
@@ -27,7 +32,8 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
 /// True when the speaker is the publication's own voice (bne IntelliNews in its own
 /// article): their names are the same, in English or in `lang`.
 fn speaks_for(speaker: &Speaker, source: &Source, lang: Lang) -> bool {
-    source.outlet.get("en") == speaker.name.get("en") || source.outlet.get(lang.tag()) == speaker.name.get(lang.tag())
+    source.outlet.get("en") == speaker.name.get("en")
+        || source.outlet.get(lang.tag()) == speaker.name.get(lang.tag())
 }
 
 /// What one speaker does with a flow, and where each time: the citations of a flow grouped
@@ -45,18 +51,36 @@ pub struct Statement<'a> {
 impl Statement<'_> {
     /// "Russia's SVR claims", "Serbian officials deny".
     pub fn head(&self, lang: Lang) -> String {
-        format!("{} {}", self.speaker.name.get(lang.tag()), self.stance.verb(self.speaker.plural, lang))
+        format!(
+            "{} {}",
+            self.speaker.name.get(lang.tag()),
+            self.stance.verb(self.speaker.plural, lang)
+        )
     }
 
     /// "reported by RKS News; bne IntelliNews, 9 Nov 2023": the publications, for a speaker
     /// who is not the outlet itself; for an outlet speaking in its own article, only the
     /// dates ("9 Nov 2023"), or `None` when it is undated.
     pub fn reported(&self, lang: Lang) -> Option<String> {
-        if self.sources.iter().all(|s| speaks_for(self.speaker, s, lang)) {
-            let dates: Vec<String> = self.sources.iter().filter_map(|s| s.date.as_ref()).map(|d| d.human(lang)).collect();
+        if self
+            .sources
+            .iter()
+            .all(|s| speaks_for(self.speaker, s, lang))
+        {
+            let dates: Vec<String> = self
+                .sources
+                .iter()
+                .filter_map(|s| s.date.as_ref())
+                .map(|d| d.human(lang))
+                .collect();
             return (!dates.is_empty()).then(|| dates.join("; "));
         }
-        let list = self.sources.iter().map(|s| source_line(s, lang)).collect::<Vec<_>>().join("; ");
+        let list = self
+            .sources
+            .iter()
+            .map(|s| source_line(s, lang))
+            .collect::<Vec<_>>()
+            .join("; ");
         Some(trf(lang, Msg::ReportedBy, &[&list]))
     }
 
@@ -73,11 +97,22 @@ impl Statement<'_> {
 pub fn statements<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<Statement<'a>> {
     let mut out: Vec<Statement<'a>> = Vec::new();
     for c in &flow.citations {
-        let (Some(speaker), Some(source)) = (dataset.speaker(&c.speaker), dataset.source(&c.source)) else { continue };
-        match out.iter_mut().find(|s| s.speaker.id == speaker.id && s.stance == c.stance) {
+        let (Some(speaker), Some(source)) =
+            (dataset.speaker(&c.speaker), dataset.source(&c.source))
+        else {
+            continue;
+        };
+        match out
+            .iter_mut()
+            .find(|s| s.speaker.id == speaker.id && s.stance == c.stance)
+        {
             Some(s) if !s.sources.iter().any(|o| o.id == source.id) => s.sources.push(source),
             Some(_) => {}
-            None => out.push(Statement { speaker, stance: c.stance, sources: vec![source] }),
+            None => out.push(Statement {
+                speaker,
+                stance: c.stance,
+                sources: vec![source],
+            }),
         }
     }
     out
@@ -100,10 +135,20 @@ pub struct Quoted<'a> {
 pub fn quoted<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Quoted<'a>> {
     let mut out: Vec<Quoted<'a>> = Vec::new();
     for c in &flow.citations {
-        let (Some(speaker), Some(source)) = (dataset.speaker(&c.speaker), dataset.source(&c.source)) else { continue };
+        let (Some(speaker), Some(source)) =
+            (dataset.speaker(&c.speaker), dataset.source(&c.source))
+        else {
+            continue;
+        };
         match out.last_mut() {
-            Some(q) if q.speaker.id == speaker.id && q.stance == c.stance => q.quotes.push((c, source)),
-            _ => out.push(Quoted { speaker, stance: c.stance, quotes: vec![(c, source)] }),
+            Some(q) if q.speaker.id == speaker.id && q.stance == c.stance => {
+                q.quotes.push((c, source))
+            }
+            _ => out.push(Quoted {
+                speaker,
+                stance: c.stance,
+                quotes: vec![(c, source)],
+            }),
         }
     }
     out
@@ -117,7 +162,11 @@ pub fn spoken_against(flow: &Flow) -> bool {
 /// The distinct sources a flow cites, in citation order.
 pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
     let mut out: Vec<&Source> = Vec::new();
-    for s in flow.citations.iter().filter_map(|c| dataset.source(&c.source)) {
+    for s in flow
+        .citations
+        .iter()
+        .filter_map(|c| dataset.source(&c.source))
+    {
         if !out.iter().any(|o| o.id == s.id) {
             out.push(s);
         }
@@ -132,7 +181,12 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     let name = |id: &str| location_name(dataset, id, lang).to_string();
     let mut s = trf(lang, Msg::FromTo, &[&name(&flow.from), &name(&flow.to)]);
     if !flow.via.is_empty() {
-        let places = flow.via.iter().map(|v| name(v)).collect::<Vec<_>>().join(&format!(" {} ", tr(lang, Msg::And)));
+        let places = flow
+            .via
+            .iter()
+            .map(|v| name(v))
+            .collect::<Vec<_>>()
+            .join(&format!(" {} ", tr(lang, Msg::And)));
         s.push(' ');
         s.push_str(&trf(lang, Msg::Via, &[&places]));
     }
@@ -156,7 +210,11 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for flow in &dataset.raw.flows {
         for c in &flow.citations {
-            let (Some(source), Some(speaker)) = (dataset.source(&c.source), dataset.speaker(&c.speaker)) else { continue };
+            let (Some(source), Some(speaker)) =
+                (dataset.source(&c.source), dataset.speaker(&c.speaker))
+            else {
+                continue;
+            };
             let outlet = source.outlet.get(lang.tag());
             let at = match outlets.iter().position(|(o, _)| *o == outlet) {
                 Some(i) => i,
@@ -167,7 +225,10 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
             };
             let name = speaker.name.get(lang.tag());
             let speakers = &mut outlets[at].1;
-            if source.kind != SourceKind::Analysis && !speaks_for(speaker, source, lang) && !speakers.contains(&name) {
+            if source.kind != SourceKind::Analysis
+                && !speaks_for(speaker, source, lang)
+                && !speakers.contains(&name)
+            {
                 speakers.push(name);
             }
         }
@@ -175,7 +236,13 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     // Speakers are joined with semicolons: a name may hold a comma.
     outlets
         .into_iter()
-        .map(|(o, s)| if s.is_empty() { o.to_string() } else { format!("{o} ({})", s.join("; ")) })
+        .map(|(o, s)| {
+            if s.is_empty() {
+                o.to_string()
+            } else {
+                format!("{o} ({})", s.join("; "))
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -183,7 +250,13 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
 /// The credit line under the graphic: the dataset's credit, then the map data's
 /// ("Graphic: flowmap. Map: Natural Earth").
 pub fn credit_line(dataset: &Dataset, map_credit: &str, lang: Lang) -> String {
-    let own = dataset.raw.meta.credit.as_ref().map(|c| format!("{}. ", c.get(lang.tag()))).unwrap_or_default();
+    let own = dataset
+        .raw
+        .meta
+        .credit
+        .as_ref()
+        .map(|c| format!("{}. ", c.get(lang.tag())))
+        .unwrap_or_default();
     format!("{own}{} {map_credit}", tr(lang, Msg::MapCredit))
 }
 
@@ -198,7 +271,11 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut total = 0;
     for f in flows {
         total += 1;
-        places.extend(std::iter::once(&f.from).chain(&f.via).chain(std::iter::once(&f.to)));
+        places.extend(
+            std::iter::once(&f.from)
+                .chain(&f.via)
+                .chain(std::iter::once(&f.to)),
+        );
         if let Some((k, _)) = dataset.category(&f.category) {
             by_category[k] += 1;
         }
@@ -223,7 +300,10 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut out = trf(
         lang,
         Msg::SummaryCounts,
-        &[&count(lang, total, Noun::Flow), &count(lang, places.len(), Noun::Country)],
+        &[
+            &count(lang, total, Noun::Flow),
+            &count(lang, places.len(), Noun::Country),
+        ],
     );
     if !goods.is_empty() {
         out.push(' ');
@@ -274,10 +354,17 @@ mod test {
              Serbian officials deny (reported by RKS News, Jun 2025; Other)"
         );
         let st = statements(&d, f);
-        assert_eq!(st.len(), 2, "two citations of one speaker in one article are one statement");
+        assert_eq!(
+            st.len(),
+            2,
+            "two citations of one speaker in one article are one statement"
+        );
         assert_eq!(st[0].head(Lang::Ru), "СВР России утверждает");
         assert_eq!(st[1].head(Lang::Ru), "Serbian officials отрицают");
-        let runs: Vec<(&str, usize)> = quoted(&d, f).iter().map(|q| (q.speaker.id.as_str(), q.quotes.len())).collect();
+        let runs: Vec<(&str, usize)> = quoted(&d, f)
+            .iter()
+            .map(|q| (q.speaker.id.as_str(), q.quotes.len()))
+            .collect();
         assert_eq!(runs, [("svr", 2), ("off", 2)]);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
@@ -285,7 +372,10 @@ mod test {
     #[test]
     fn summary_counts_what_is_shown() {
         let d = dataset();
-        assert_eq!(summary(&d, &[0], Lang::En), "1 flow between 3 countries. Goods: arms (1). Claims: alleged (1).");
+        assert_eq!(
+            summary(&d, &[0], Lang::En),
+            "1 flow between 3 countries. Goods: arms (1). Claims: alleged (1)."
+        );
         assert_eq!(summary(&d, &[], Lang::En), "0 flows between 0 countries.");
         assert_eq!(
             summary(&d, &[0], Lang::Ru),
@@ -295,7 +385,13 @@ mod test {
 
     #[test]
     fn credit_lists_each_outlet_once() {
-        assert_eq!(credit_sources(&dataset(), Lang::En), "RKS News (Russia's SVR; Serbian officials); Other (Serbian officials)");
-        assert_eq!(credit_line(&dataset(), "Natural Earth", Lang::Ru), "Карта: Natural Earth");
+        assert_eq!(
+            credit_sources(&dataset(), Lang::En),
+            "RKS News (Russia's SVR; Serbian officials); Other (Serbian officials)"
+        );
+        assert_eq!(
+            credit_line(&dataset(), "Natural Earth", Lang::Ru),
+            "Карта: Natural Earth"
+        );
     }
 }

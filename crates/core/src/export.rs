@@ -39,14 +39,32 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
                 format!("{}", q.amount),
                 q.currency.clone().unwrap_or_default(),
                 q.unit.clone().unwrap_or_default(),
-                serde_json::to_value(q.basis).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                serde_json::to_value(q.basis)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
             ),
-            FlowValue::Undisclosed(_) => ("undisclosed".into(), String::new(), String::new(), String::new()),
+            FlowValue::Undisclosed(_) => (
+                "undisclosed".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
         };
         let period = f.period.clone().unwrap_or_default();
-        let sources: Vec<String> = flow_sources(dataset, f).into_iter().map(|s| crate::describe::source_line(s, lang)).collect();
-        let who: Vec<String> = statements(dataset, f).iter().map(|s| s.line(lang)).collect();
-        let route: Vec<&str> = dataset.route(f).into_iter().map(|id| location_name(dataset, id, lang)).collect();
+        let sources: Vec<String> = flow_sources(dataset, f)
+            .into_iter()
+            .map(|s| crate::describe::source_line(s, lang))
+            .collect();
+        let who: Vec<String> = statements(dataset, f)
+            .iter()
+            .map(|s| s.line(lang))
+            .collect();
+        let route: Vec<&str> = dataset
+            .route(f)
+            .into_iter()
+            .map(|id| location_name(dataset, id, lang))
+            .collect();
         let row = [
             f.id.clone(),
             f.from.clone(),
@@ -66,7 +84,12 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
             who.join("; "),
             sources.join("; "),
         ];
-        out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out
@@ -75,13 +98,19 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
 /// The dataset with only the flows at `visible`, as JSON the map can load again.
 pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
     let mut raw = dataset.raw.clone();
-    raw.flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i).cloned()).collect();
+    raw.flows = visible
+        .iter()
+        .filter_map(|i| dataset.raw.flows.get(*i).cloned())
+        .collect();
     serde_json::to_string_pretty(&raw).unwrap_or_default()
 }
 
 /// Escapes text for XML.
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Texts and legend entries printed around the map in an SVG export.
@@ -103,7 +132,8 @@ pub struct Frame {
     pub credit: String,
 }
 
-const FONT: &str = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\"";
+const FONT: &str =
+    "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\"";
 
 /// Breaks `text` into lines of at most `chars` characters.
 fn wrap(text: &str, chars: usize) -> Vec<String> {
@@ -139,16 +169,28 @@ fn wrap(text: &str, chars: usize) -> Vec<String> {
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
 /// assert!(doc.contains("A &amp; B"));
 /// ```
-pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f64, opacity: f64, frame: &Frame) -> (String, f64) {
+pub fn svg(
+    countries: &[CountryShape],
+    layout: &MapLayout,
+    width: f64,
+    height: f64,
+    opacity: f64,
+    frame: &Frame,
+) -> (String, f64) {
     let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
-    let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
+    let subtitle = if frame.subtitle.is_empty() {
+        vec![]
+    } else {
+        wrap(&frame.subtitle, chars)
+    };
     let top = 16.0 + title.len() as f64 * 26.0 + subtitle.len() as f64 * 19.0 + 8.0;
     let status_rows = frame.statuses.len() + usize::from(!frame.against.is_empty());
     let legend_rows = frame.categories.len().max(status_rows) as f64;
     let sources = wrap(&frame.sources, chars);
     let credit = wrap(&frame.credit, chars);
-    let bottom = 12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
+    let bottom =
+        12.0 + legend_rows * 18.0 + 10.0 + (sources.len() + credit.len()) as f64 * 16.0 + 8.0;
     let total = (top + height + bottom).round();
     let mut s = String::new();
     let _ = write!(
@@ -164,7 +206,11 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
     }
     for line in &subtitle {
         y += 17.0;
-        let _ = write!(s, "<text x=\"16\" y=\"{y}\" font-size=\"14\" fill=\"#555555\">{}</text>", xml_escape(line));
+        let _ = write!(
+            s,
+            "<text x=\"16\" y=\"{y}\" font-size=\"14\" fill=\"#555555\">{}</text>",
+            xml_escape(line)
+        );
         y += 2.0;
     }
     // The map, clipped to its frame.
@@ -175,18 +221,35 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
          <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
     );
     for c in countries {
-        let fill = if layout.involves(&c.id) { "#d2d0c4" } else { "#e2e2dc" };
+        let fill = if layout.involves(&c.id) {
+            "#d2d0c4"
+        } else {
+            "#e2e2dc"
+        };
         let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
     }
-    let flow_group = if opacity < 1.0 { format!("<g class=\"flow\" opacity=\"{opacity:.3}\">") } else { "<g class=\"flow\">".to_string() };
+    let flow_group = if opacity < 1.0 {
+        format!("<g class=\"flow\" opacity=\"{opacity:.3}\">")
+    } else {
+        "<g class=\"flow\">".to_string()
+    };
     for f in &layout.flows {
         s.push_str(&flow_group);
         for leg in &f.legs {
             if f.undisclosed {
                 let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>", leg.line(), f.color);
             }
-            let dash = f.dasharray().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-            let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>", leg.line(), f.color, f.width);
+            let dash = f
+                .dasharray()
+                .map(|d| format!(" stroke-dasharray=\"{d}\""))
+                .unwrap_or_default();
+            let _ = write!(
+                s,
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>",
+                leg.line(),
+                f.color,
+                f.width
+            );
             let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow(), f.color);
         }
         if let Some(at) = f.mark_at() {
@@ -223,7 +286,11 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
     }
     for (i, (dash, label)) in frame.statuses.iter().enumerate() {
         let yy = y + i as f64 * 18.0 + 10.0;
-        let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(" stroke-dasharray=\"{dash}\"")
+        };
         let _ = write!(
             s,
             "<path d=\"M{col:.1},{:.1} L{:.1},{:.1}\" stroke=\"#1a1a1a\" stroke-width=\"2.5\"{dash}/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
@@ -233,12 +300,22 @@ pub fn svg(countries: &[CountryShape], layout: &MapLayout, width: f64, height: f
     if !frame.against.is_empty() {
         let yy = y + frame.statuses.len() as f64 * 18.0 + 10.0;
         against_mark(&mut s, col + 15.0, yy - 4.0, "#1a1a1a");
-        let _ = write!(s, "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>", col + 38.0, yy, xml_escape(&frame.against));
+        let _ = write!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
+            col + 38.0,
+            yy,
+            xml_escape(&frame.against)
+        );
     }
     y += legend_rows * 18.0 + 10.0;
     for line in sources.iter().chain(&credit) {
         y += 15.0;
-        let _ = write!(s, "<text x=\"16\" y=\"{y:.1}\" font-size=\"12\" fill=\"#555555\">{}</text>", xml_escape(line));
+        let _ = write!(
+            s,
+            "<text x=\"16\" y=\"{y:.1}\" font-size=\"12\" fill=\"#555555\">{}</text>",
+            xml_escape(line)
+        );
     }
     s.push_str("</svg>");
     (s, total)
@@ -283,11 +360,32 @@ mod test {
     fn flows_are_as_translucent_as_on_the_canvas() {
         use crate::arc::{arc, ArcStyle};
         use crate::layout::FlowShape;
-        let leg = arc(geo::coord! { x: 10.0, y: 10.0 }, geo::coord! { x: 300.0, y: 200.0 }, &ArcStyle::default()).unwrap();
-        let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, disputed: false, legs: vec![leg] };
-        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
+        let leg = arc(
+            geo::coord! { x: 10.0, y: 10.0 },
+            geo::coord! { x: 300.0, y: 200.0 },
+            &ArcStyle::default(),
+        )
+        .unwrap();
+        let flow = FlowShape {
+            index: 0,
+            color: "#000",
+            width: 2.0,
+            dash: None,
+            undisclosed: false,
+            disputed: false,
+            legs: vec![leg],
+        };
+        let l = MapLayout {
+            flows: vec![flow.clone(), flow],
+            markers: vec![],
+        };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
-        assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);
+        assert_eq!(
+            faint
+                .matches("<g class=\"flow\" opacity=\"0.250\">")
+                .count(),
+            2
+        );
         let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());
         assert_eq!(opaque.matches("<g class=\"flow\">").count(), 2);
         assert!(!opaque.contains("opacity=\""));
@@ -295,6 +393,9 @@ mod test {
 
     #[test]
     fn long_titles_wrap() {
-        assert_eq!(wrap("one two three four", 9), vec!["one two", "three", "four"]);
+        assert_eq!(
+            wrap("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
     }
 }

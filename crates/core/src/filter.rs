@@ -6,8 +6,13 @@ use crate::model::{ClaimStatus, Flow};
 use std::collections::BTreeSet;
 
 /// Every claim status, in the legend's order.
-pub const STATUSES: [ClaimStatus; 5] =
-    [ClaimStatus::Documented, ClaimStatus::Reported, ClaimStatus::Alleged, ClaimStatus::Denied, ClaimStatus::Unverified];
+pub const STATUSES: [ClaimStatus; 5] = [
+    ClaimStatus::Documented,
+    ClaimStatus::Reported,
+    ClaimStatus::Alleged,
+    ClaimStatus::Denied,
+    ClaimStatus::Unverified,
+];
 
 /// The reader's filters; the default shows everything.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -37,7 +42,12 @@ impl Filter {
     /// passes any time range: the reporting does not date it, so hiding it would say more
     /// than the sources do.
     pub fn passes(&self, dataset: &Dataset) -> Vec<bool> {
-        dataset.raw.flows.iter().map(|f| self.passes_flow(f)).collect()
+        dataset
+            .raw
+            .flows
+            .iter()
+            .map(|f| self.passes_flow(f))
+            .collect()
     }
 
     /// Whether each flow is shown, given what [`Filter::passes`] gave: those that pass, less
@@ -53,8 +63,18 @@ impl Filter {
     /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![1]);
     /// ```
     pub fn shown(&self, dataset: &Dataset, passes: &[bool]) -> Vec<bool> {
-        debug_assert_eq!(passes.len(), dataset.raw.flows.len(), "passes is of another dataset");
-        dataset.raw.flows.iter().zip(passes).map(|(f, p)| *p && !self.hidden_categories.contains(&f.category)).collect()
+        debug_assert_eq!(
+            passes.len(),
+            dataset.raw.flows.len(),
+            "passes is of another dataset"
+        );
+        dataset
+            .raw
+            .flows
+            .iter()
+            .zip(passes)
+            .map(|(f, p)| *p && !self.hidden_categories.contains(&f.category))
+            .collect()
     }
 
     fn passes_flow(&self, flow: &Flow) -> bool {
@@ -71,7 +91,9 @@ impl Filter {
                 return false;
             }
         }
-        let Some(period) = &flow.period else { return true };
+        let Some(period) = &flow.period else {
+            return true;
+        };
         if let (Some(from), Some(end)) = (&self.from, &period.end) {
             if end.latest() < from.earliest() {
                 return false;
@@ -88,7 +110,12 @@ impl Filter {
 
 /// The positions of the `true` flags, in order: the dataset indices of the flows shown.
 pub fn indices(flags: &[bool]) -> Vec<usize> {
-    flags.iter().enumerate().filter(|(_, on)| **on).map(|(i, _)| i).collect()
+    flags
+        .iter()
+        .enumerate()
+        .filter(|(_, on)| **on)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,7 +135,10 @@ mod test {
     #[test]
     fn categories_apart_from_the_other_filters() {
         let d = dataset();
-        let mut f = Filter { hidden_categories: ["arms".into()].into(), ..Filter::default() };
+        let mut f = Filter {
+            hidden_categories: ["arms".into()].into(),
+            ..Filter::default()
+        };
         assert_eq!(f.passes(&d), [true, true]);
         assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
         f.hidden_statuses.insert(ClaimStatus::Alleged);
@@ -120,21 +150,32 @@ mod test {
     #[test]
     fn status_and_source_filters() {
         let d = dataset();
-        let mut f = Filter { hidden_statuses: [ClaimStatus::Alleged].into(), ..Filter::default() };
+        let mut f = Filter {
+            hidden_statuses: [ClaimStatus::Alleged].into(),
+            ..Filter::default()
+        };
         assert_eq!(f.visible(&d), vec![1]);
         f.hidden_statuses.clear();
         f.source = Some("records".into());
         assert_eq!(f.visible(&d), vec![1]);
         f.source = None;
         f.speaker = Some("svr".into());
-        assert_eq!(f.visible(&d), vec![0], "a v1 source's body is its speaker, with the same id");
+        assert_eq!(
+            f.visible(&d),
+            vec![0],
+            "a v1 source's body is its speaker, with the same id"
+        );
     }
 
     #[test]
     fn time_range_overlaps_periods_and_keeps_undated_flows() {
         let d = dataset();
         // Flow 1 runs 2022-03 to 2023-07; flow 0 has no period.
-        let range = |a: &str, b: &str| Filter { from: Some(a.parse().unwrap()), to: Some(b.parse().unwrap()), ..Filter::default() };
+        let range = |a: &str, b: &str| Filter {
+            from: Some(a.parse().unwrap()),
+            to: Some(b.parse().unwrap()),
+            ..Filter::default()
+        };
         assert_eq!(range("2023-07", "2024").visible(&d), vec![0, 1]);
         assert_eq!(range("2023-08", "2024").visible(&d), vec![0]);
         assert_eq!(range("2020", "2022-02").visible(&d), vec![0]);

@@ -61,7 +61,10 @@ impl FlowShape {
     /// Where a denied or disputed flow carries its mark: the middle of its first leg;
     /// `None` for the others.
     pub fn mark_at(&self) -> Option<Coord<f64>> {
-        self.legs.first().filter(|_| self.disputed).map(|l| l.middle)
+        self.legs
+            .first()
+            .filter(|_| self.disputed)
+            .map(|l| l.middle)
     }
 }
 
@@ -102,7 +105,10 @@ impl MapLayout {
     /// The laid-out shape of the flow with dataset index `index`, if it could be placed
     /// (flows are in dataset order, so a binary search finds it).
     pub fn flow(&self, index: usize) -> Option<&FlowShape> {
-        self.flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.flows[i])
+        self.flows
+            .binary_search_by_key(&index, |f| f.index)
+            .ok()
+            .map(|i| &self.flows[i])
     }
 }
 
@@ -207,17 +213,34 @@ pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f
     if (x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y) {
         return None;
     }
-    let c = Coord { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0 };
+    let c = Coord {
+        x: (x0 + x1) / 2.0,
+        y: (y0 + y1) / 2.0,
+    };
     let d = p - c;
-    let tx = if d.x > 0.0 { (x1 - c.x) / d.x } else if d.x < 0.0 { (x0 - c.x) / d.x } else { f64::MAX };
-    let ty = if d.y > 0.0 { (y1 - c.y) / d.y } else if d.y < 0.0 { (y0 - c.y) / d.y } else { f64::MAX };
+    let tx = if d.x > 0.0 {
+        (x1 - c.x) / d.x
+    } else if d.x < 0.0 {
+        (x0 - c.x) / d.x
+    } else {
+        f64::MAX
+    };
+    let ty = if d.y > 0.0 {
+        (y1 - c.y) / d.y
+    } else if d.y < 0.0 {
+        (y0 - c.y) / d.y
+    } else {
+        f64::MAX
+    };
     Some(c + d * tx.min(ty).min(1.0))
 }
 
 /// The arrow among → ↘ ↓ ↙ ← ↖ ↑ ↗ closest to the screen direction `d` (y grows down).
 fn arrow_towards(d: Coord<f64>) -> char {
     const ARROWS: [char; 8] = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
-    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
+    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4)
+        .round()
+        .rem_euclid(8.0);
     ARROWS[eighth as usize]
 }
 
@@ -237,22 +260,57 @@ fn arrow_towards(d: Coord<f64>) -> char {
 pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
     let points = fit_points(dataset, atlas);
     let pad = padding(width, width);
-    let proj = Projection::fit(&points, Viewport { width, height: width * 10.0, padding: pad });
-    let (y0, y1) = points.iter().map(|p| proj.project(*p).y).fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
-    let natural = if points.is_empty() { width * 0.6 } else { y1 - y0 + 2.0 * pad };
+    let proj = Projection::fit(
+        &points,
+        Viewport {
+            width,
+            height: width * 10.0,
+            padding: pad,
+        },
+    );
+    let (y0, y1) = points
+        .iter()
+        .map(|p| proj.project(*p).y)
+        .fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
+    let natural = if points.is_empty() {
+        width * 0.6
+    } else {
+        y1 - y0 + 2.0 * pad
+    };
     natural.clamp(width * 0.5, width * 0.85).round()
 }
 
 /// The projection of a `width` × `height` map at `zoom`: fitted to the dataset's focus, so it
 /// depends on neither the filters nor which flows are shown.
-pub fn projection(dataset: &Dataset, atlas: &Atlas, width: f64, height: f64, zoom: Zoom) -> Projection {
-    Projection::fit(&fit_points(dataset, atlas), Viewport { width, height, padding: padding(width, height) }).zoomed(zoom)
+pub fn projection(
+    dataset: &Dataset,
+    atlas: &Atlas,
+    width: f64,
+    height: f64,
+    zoom: Zoom,
+) -> Projection {
+    Projection::fit(
+        &fit_points(dataset, atlas),
+        Viewport {
+            width,
+            height,
+            padding: padding(width, height),
+        },
+    )
+    .zoomed(zoom)
 }
 
 /// The country outlines in `proj`, apart from the flows' layout: they change with the size
 /// and the zoom, never with a filter.
 pub fn countries(atlas: &Atlas, proj: &Projection) -> Vec<CountryShape> {
-    atlas.countries.iter().map(|c| CountryShape { id: c.id.clone(), d: multipolygon_path(&c.shape, proj, 0.6) }).collect()
+    atlas
+        .countries
+        .iter()
+        .map(|c| CountryShape {
+            id: c.id.clone(),
+            d: multipolygon_path(&c.shape, proj, 0.6),
+        })
+        .collect()
 }
 
 /// Plans the layout of the flows `visible` (dataset indices): the places they use, each
@@ -266,7 +324,9 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
     let mut points: Vec<(&str, Coord<f64>)> = Vec::new();
     let mut routes: Vec<(usize, Vec<usize>)> = Vec::new();
     for &i in visible {
-        let Some(flow) = dataset.raw.flows.get(i) else { continue };
+        let Some(flow) = dataset.raw.flows.get(i) else {
+            continue;
+        };
         let mut route = Vec::with_capacity(flow.via.len() + 2);
         let mut missing = Vec::new();
         for id in dataset.stops(flow) {
@@ -304,17 +364,32 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
     }
     let largest = magnitude.iter().copied().fold(0.0, f64::max);
     let radius = |m: f64| {
-        let share = if largest > 0.0 { (m / largest).sqrt() } else { 0.0 };
+        let share = if largest > 0.0 {
+            (m / largest).sqrt()
+        } else {
+            0.0
+        };
         MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
     };
     let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_unstable_by(|&a, &b| magnitude[b].total_cmp(&magnitude[a]).then(points[a].0.cmp(points[b].0)));
+    order.sort_unstable_by(|&a, &b| {
+        magnitude[b]
+            .total_cmp(&magnitude[a])
+            .then(points[a].0.cmp(points[b].0))
+    });
     // Routes refer to places by their position in that order.
     let mut rank = vec![0; points.len()];
     for (r, &k) in order.iter().enumerate() {
         rank[k] = r;
     }
-    let places = order.iter().map(|&k| Place { id: points[k].0.to_string(), point: points[k].1, radius: radius(magnitude[k]) }).collect();
+    let places = order
+        .iter()
+        .map(|&k| Place {
+            id: points[k].0.to_string(),
+            point: points[k].1,
+            radius: radius(magnitude[k]),
+        })
+        .collect();
 
     let scale = WidthScale::for_flows(dataset.raw.flows.iter());
     let flows = routes
@@ -333,7 +408,11 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
             }
         })
         .collect();
-    Plan { places, flows, problems }
+    Plan {
+        places,
+        flows,
+        problems,
+    }
 }
 
 /// Projects and lays out a [`plan`]'s flows and places for a view (the countries are
@@ -352,7 +431,12 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .map(|(place, off)| {
             let p = proj.project(place.point);
             pull_to_edge(p, frame).map_or(p, |edge| {
-                *off = Some(arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
+                *off = Some(arrow_towards(
+                    p - Coord {
+                        x: width / 2.0,
+                        y: height / 2.0,
+                    },
+                ));
                 edge
             })
         })
@@ -370,8 +454,13 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
             }
         })
         .collect();
-    let label_input: Vec<(Coord<f64>, f64, &str)> =
-        plan.places.iter().zip(&screen).zip(&names).map(|((place, at), n)| (*at, place.radius, n.as_str())).collect();
+    let label_input: Vec<(Coord<f64>, f64, &str)> = plan
+        .places
+        .iter()
+        .zip(&screen)
+        .zip(&names)
+        .map(|((place, at), n)| (*at, place.radius, n.as_str()))
+        .collect();
     let placements = place(&label_input, width, height);
     let markers: Vec<Marker> = plan
         .places
@@ -413,7 +502,15 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                     arc(screen[a], screen[b], &style)
                 })
                 .collect();
-            FlowShape { index: f.index, color: f.color, width: f.width, dash: f.dash, undisclosed: f.undisclosed, disputed: f.disputed, legs }
+            FlowShape {
+                index: f.index,
+                color: f.color,
+                width: f.width,
+                dash: f.dash,
+                undisclosed: f.undisclosed,
+                disputed: f.disputed,
+                legs,
+            }
         })
         .collect();
 
@@ -451,12 +548,21 @@ mod test {
         Atlas {
             credit: "NE".into(),
             bbox: [0.0, 30.0, 60.0, 60.0],
-            countries: vec![Country { id: "SRB".into(), name: "Serbia".into(), shape: MultiPolygon(vec![srb]) }],
+            countries: vec![Country {
+                id: "SRB".into(),
+                name: "Serbia".into(),
+                shape: MultiPolygon(vec![srb]),
+            }],
         }
     }
 
     fn view(width: f64, height: f64) -> MapView {
-        MapView { width, height, zoom: Zoom::IDENTITY, lang: Lang::En }
+        MapView {
+            width,
+            height,
+            zoom: Zoom::IDENTITY,
+            lang: Lang::En,
+        }
     }
 
     /// The layout of the flows `visible` at `view`.
@@ -507,7 +613,11 @@ mod test {
         let ukr = l.markers.iter().find(|m| m.id == "UKR").unwrap();
         let tip = l.flows[0].legs[0].tip;
         let d = (tip.x - ukr.at.x).hypot(tip.y - ukr.at.y);
-        assert!(d > ukr.radius && d < ukr.radius + 3.0, "tip {d} px from centre, radius {}", ukr.radius);
+        assert!(
+            d > ukr.radius && d < ukr.radius + 3.0,
+            "tip {d} px from centre, radius {}",
+            ukr.radius
+        );
     }
 
     #[test]
@@ -516,16 +626,26 @@ mod test {
         // Zoom about the middle of the flow, so that both ends stay on screen.
         let (p, q) = (a.markers[0].at, a.markers[1].at);
         let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 800.0, 500.0);
-        let zoomed = MapView { zoom: z, ..view(800.0, 500.0) };
+        let zoomed = MapView {
+            zoom: z,
+            ..view(800.0, 500.0)
+        };
         let b = lay(&dataset(), &[1], &zoomed);
         assert_eq!(a.flows[0].width, b.flows[0].width);
         assert_eq!(a.markers[0].radius, b.markers[0].radius);
         let span = |l: &MapLayout| {
-            let (s, u) = (&l.markers.iter().find(|m| m.id == "SRB").unwrap().at, &l.markers.iter().find(|m| m.id == "UKR").unwrap().at);
+            let (s, u) = (
+                &l.markers.iter().find(|m| m.id == "SRB").unwrap().at,
+                &l.markers.iter().find(|m| m.id == "UKR").unwrap().at,
+            );
             (s.x - u.x).hypot(s.y - u.y)
         };
         assert!(b.markers.iter().all(|m| !m.off_map));
-        assert!((span(&b) / span(&a) - 1.05).abs() < 1e-6, "{}", span(&b) / span(&a));
+        assert!(
+            (span(&b) / span(&a) - 1.05).abs() < 1e-6,
+            "{}",
+            span(&b) / span(&a)
+        );
     }
 
     #[test]
@@ -544,7 +664,10 @@ mod test {
     fn markers_lie_inside_the_viewport() {
         let l = lay(&dataset(), &[0, 1], &view(375.0, 300.0));
         for m in &l.markers {
-            assert!(m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0, "{m:?}");
+            assert!(
+                m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0,
+                "{m:?}"
+            );
         }
     }
 }

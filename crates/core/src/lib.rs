@@ -10,14 +10,14 @@
 //! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
 
 pub mod arc;
-pub mod claims;
 pub mod atlas;
 pub mod batch;
+pub mod claims;
 pub mod dataset;
+pub mod date;
 pub mod describe;
 pub mod export;
 pub mod filter;
-pub mod date;
 pub mod format;
 pub mod i18n;
 pub mod json_path;
@@ -26,10 +26,10 @@ pub mod layout;
 pub mod migrate;
 pub mod model;
 pub mod palette;
-pub mod quantity;
 pub mod path;
 pub mod pick;
 pub mod projection;
+pub mod quantity;
 pub mod query;
 pub mod scale;
 pub mod table;

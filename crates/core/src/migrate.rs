@@ -5,8 +5,11 @@
 //! one article can carry an accusation and its denial. A version 1 source becomes a
 //! publication and a speaker (the body it cited, else its outlet), with the same id.
 
-use crate::date::{Period, PartialDate};
-use crate::model::{self, Actors, Basis, Category, ClaimStatus, Event, Location, Meta, SourceKind, SpeakerKind, Stance};
+use crate::date::{PartialDate, Period};
+use crate::model::{
+    self, Actors, Basis, Category, ClaimStatus, Event, Location, Meta, SourceKind, SpeakerKind,
+    Stance,
+};
 use crate::text::Localized;
 use serde::Deserialize;
 
@@ -218,13 +221,17 @@ mod test {
 
     #[test]
     fn a_version_1_document_reads_as_its_version_2_form() {
-        let v1 = Dataset::from_json("v1", include_str!("../tests/fixtures/two_flows_v1.json")).unwrap();
+        let v1 =
+            Dataset::from_json("v1", include_str!("../tests/fixtures/two_flows_v1.json")).unwrap();
         assert_eq!(v1.read_version, 1);
         assert!(v1.problems.is_empty(), "{:?}", v1.problems);
         let q = v1.raw.flows[1].value.known().unwrap();
         assert_eq!((q.amount, q.measure()), (143.9e6, "USD"));
         assert_eq!(v1.raw.speakers[1].kind, crate::model::SpeakerKind::Records);
-        assert_eq!(v1.raw.flows[1].citations[0].stance, crate::model::Stance::Claims);
+        assert_eq!(
+            v1.raw.flows[1].citations[0].stance,
+            crate::model::Stance::Claims
+        );
         // Written out, it reads back as version 2, unchanged.
         let v2 = Dataset::from_json("v2", &serde_json::to_string(&v1.raw).unwrap()).unwrap();
         assert_eq!((v2.read_version, &v2.raw), (2, &v1.raw));

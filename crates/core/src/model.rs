@@ -325,13 +325,23 @@ pub struct Quantity {
 impl Quantity {
     /// Money: an amount in a currency, with basis total.
     pub fn money(amount: f64, currency: &str) -> Quantity {
-        Quantity { amount, currency: Some(currency.into()), unit: None, basis: Basis::Total, parts: Vec::new(), of: None }
+        Quantity {
+            amount,
+            currency: Some(currency.into()),
+            unit: None,
+            basis: Basis::Total,
+            parts: Vec::new(),
+            of: None,
+        }
     }
 
     /// The currency code or the unit: what amounts are in. Two figures can be added only
     /// when this is the same.
     pub fn measure(&self) -> &str {
-        self.currency.as_deref().or(self.unit.as_deref()).unwrap_or("")
+        self.currency
+            .as_deref()
+            .or(self.unit.as_deref())
+            .unwrap_or("")
     }
 
     /// True for an amount of money.
@@ -405,8 +415,15 @@ pub enum Stance {
 
 impl Stance {
     /// Every stance, supporting ones first.
-    pub const ALL: [Stance; 7] =
-        [Stance::Claims, Stance::Finds, Stance::Confirms, Stance::Estimates, Stance::Acknowledges, Stance::Denies, Stance::Disputes];
+    pub const ALL: [Stance; 7] = [
+        Stance::Claims,
+        Stance::Finds,
+        Stance::Confirms,
+        Stance::Estimates,
+        Stance::Acknowledges,
+        Stance::Denies,
+        Stance::Disputes,
+    ];
 
     /// True for denies and disputes: the speaker speaks against the flow.
     pub fn is_against(self) -> bool {

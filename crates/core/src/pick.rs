@@ -46,7 +46,13 @@ impl FlowPicker {
     pub fn empty(width: f64, height: f64) -> FlowPicker {
         let columns = (width / CELL).ceil().max(1.0) as usize;
         let rows = (height / CELL).ceil().max(1.0) as usize;
-        FlowPicker { flows: Vec::new(), pieces: Vec::new(), columns, rows, cells: vec![Vec::new(); columns * rows] }
+        FlowPicker {
+            flows: Vec::new(),
+            pieces: Vec::new(),
+            columns,
+            rows,
+            cells: vec![Vec::new(); columns * rows],
+        }
     }
 
     /// Adds `flows`, drawn after those already added.
@@ -61,12 +67,20 @@ impl FlowPicker {
                 let chord = dist(leg.start, leg.base);
                 let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
                 let mut a = leg.start;
-                let ends = (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain(std::iter::once(leg.tip));
+                let ends = (1..=n)
+                    .map(|k| leg.at(k as f64 / n as f64))
+                    .chain(std::iter::once(leg.tip));
                 for b in ends {
                     let piece = Piece { a, b, reach, order };
                     let number = self.pieces.len() as u32;
-                    let (c0, c1) = (cell(a.x.min(b.x) - reach, columns), cell(a.x.max(b.x) + reach, columns));
-                    let (r0, r1) = (cell(a.y.min(b.y) - reach, rows), cell(a.y.max(b.y) + reach, rows));
+                    let (c0, c1) = (
+                        cell(a.x.min(b.x) - reach, columns),
+                        cell(a.x.max(b.x) + reach, columns),
+                    );
+                    let (r0, r1) = (
+                        cell(a.y.min(b.y) - reach, rows),
+                        cell(a.y.max(b.y) + reach, rows),
+                    );
                     for r in r0..=r1 {
                         for c in c0..=c1 {
                             self.cells[r * columns + c].push(number);
@@ -114,7 +128,11 @@ impl FlowPicker {
 fn distance_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let ab = b - a;
     let len2 = ab.x * ab.x + ab.y * ab.y;
-    let t = if len2 > 0.0 { (((p - a).x * ab.x + (p - a).y * ab.y) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t = if len2 > 0.0 {
+        (((p - a).x * ab.x + (p - a).y * ab.y) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     dist(p, a + ab * t)
 }
 
@@ -152,8 +170,18 @@ mod test {
     #[test]
     fn finds_the_flow_under_a_point_of_its_curve_and_nothing_far_away() {
         let flows = [
-            flow(4, coord! { x: 20.0, y: 200.0 }, coord! { x: 500.0, y: 200.0 }, 2.0),
-            flow(9, coord! { x: 20.0, y: 20.0 }, coord! { x: 20.0, y: 380.0 }, 2.0),
+            flow(
+                4,
+                coord! { x: 20.0, y: 200.0 },
+                coord! { x: 500.0, y: 200.0 },
+                2.0,
+            ),
+            flow(
+                9,
+                coord! { x: 20.0, y: 20.0 },
+                coord! { x: 20.0, y: 380.0 },
+                2.0,
+            ),
         ];
         let picker = FlowPicker::new(&flows, 600.0, 400.0);
         for f in &flows {
@@ -161,7 +189,11 @@ mod test {
                 let p = f.legs[0].at(t);
                 assert_eq!(picker.pick_any(p.x, p.y), Some(f.index), "t {t}");
                 // A few pixels off the line still counts.
-                assert_eq!(picker.pick_any(p.x + 3.0, p.y + 3.0), Some(f.index), "t {t}, 4 px off");
+                assert_eq!(
+                    picker.pick_any(p.x + 3.0, p.y + 3.0),
+                    Some(f.index),
+                    "t {t}, 4 px off"
+                );
             }
             // The arrowhead counts too.
             let tip = f.legs[0].tip;
@@ -178,8 +210,16 @@ mod test {
         let thin = flow(0, a, b, 1.0);
         let thick = flow(1, a, b, 30.0);
         let mid = thick.legs[0].at(0.5);
-        assert_eq!(FlowPicker::new(std::slice::from_ref(&thin), 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), None);
-        assert_eq!(FlowPicker::new(std::slice::from_ref(&thick), 600.0, 400.0).pick_any(mid.x, mid.y - 14.0), Some(1));
+        assert_eq!(
+            FlowPicker::new(std::slice::from_ref(&thin), 600.0, 400.0)
+                .pick_any(mid.x, mid.y - 14.0),
+            None
+        );
+        assert_eq!(
+            FlowPicker::new(std::slice::from_ref(&thick), 600.0, 400.0)
+                .pick_any(mid.x, mid.y - 14.0),
+            Some(1)
+        );
         // Added in parts, the index finds the same.
         let mut parts = FlowPicker::empty(600.0, 400.0);
         parts.add(std::slice::from_ref(&thin));

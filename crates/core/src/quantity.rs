@@ -6,7 +6,11 @@ use crate::model::{Basis, Quantity};
 use crate::validate::{ABSURD_AMOUNT, CURRENCIES};
 
 fn report(problems: &mut Vec<Problem>, path: String, message: String) {
-    problems.push(Problem { path, message, warning: false });
+    problems.push(Problem {
+        path,
+        message,
+        warning: false,
+    });
 }
 
 /// Why `amount` cannot be a figure, if it cannot.
@@ -14,7 +18,9 @@ fn bad_amount(amount: f64) -> Option<String> {
     if !amount.is_finite() || amount < 0.0 {
         Some(format!("amount {amount}; expected a positive number"))
     } else if amount > ABSURD_AMOUNT {
-        Some(format!("amount {amount:e}, more than ten trillion; check the number of zeros"))
+        Some(format!(
+            "amount {amount:e}, more than ten trillion; check the number of zeros"
+        ))
     } else {
         None
     }
@@ -34,7 +40,11 @@ fn bad_amount(amount: f64) -> Option<String> {
 /// ```
 pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) {
     if let Some(why) = bad_amount(q.amount) {
-        report(problems, format!("{path}.amount"), format!("{name} has {why}"));
+        report(
+            problems,
+            format!("{path}.amount"),
+            format!("{name} has {why}"),
+        );
     }
     match (&q.currency, &q.unit) {
         (Some(_), Some(_)) => report(
@@ -68,7 +78,11 @@ pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) 
     for (j, part) in q.parts.iter().enumerate() {
         let at = format!("{path}.parts[{j}]");
         if let Some(why) = bad_amount(part.amount) {
-            report(problems, format!("{at}.amount"), format!("{name} has a part with {why}"));
+            report(
+                problems,
+                format!("{at}.amount"),
+                format!("{name} has a part with {why}"),
+            );
         } else if part.amount > q.amount {
             report(
                 problems,
@@ -77,7 +91,11 @@ pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) 
             );
         }
         if part.what.is_blank() {
-            report(problems, format!("{at}.what"), format!("{name} has a part without saying what it is"));
+            report(
+                problems,
+                format!("{at}.what"),
+                format!("{name} has a part without saying what it is"),
+            );
         }
     }
     match (&q.of, q.basis) {

@@ -29,7 +29,9 @@ pub fn percent_decode(s: &str) -> String {
 fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -87,7 +89,10 @@ pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
     };
     let u = url.trim();
     let has_scheme = u.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
         return Err(format!(
@@ -103,7 +108,10 @@ mod test {
 
     #[test]
     fn decodes_and_finds_params() {
-        assert_eq!(param("?lang=ru&data=a%2Fb%20c.json", "data").as_deref(), Some("a/b c.json"));
+        assert_eq!(
+            param("?lang=ru&data=a%2Fb%20c.json", "data").as_deref(),
+            Some("a/b c.json")
+        );
         assert_eq!(param("?data", "data").as_deref(), Some(""));
         assert_eq!(param("?x=1", "data"), None);
         assert_eq!(percent_decode("100%"), "100%");
@@ -113,10 +121,23 @@ mod test {
 
     #[test]
     fn refuses_other_hosts_and_schemes() {
-        for bad in ["//evil.example/x.json", "https://evil.example/x.json", "javascript:alert(1)", "data:application/json,{}", "%2F%2Fevil.example", "\\\\evil\\x"] {
+        for bad in [
+            "//evil.example/x.json",
+            "https://evil.example/x.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "%2F%2Fevil.example",
+            "\\\\evil\\x",
+        ] {
             assert!(dataset_url(&format!("?data={bad}"), "d").is_err(), "{bad}");
         }
-        assert_eq!(dataset_url("?data=/drafts/x.json", "d"), Ok("/drafts/x.json".into()));
-        assert_eq!(dataset_url("?data=x.json%3Fv%3D2", "d"), Ok("x.json?v=2".into()));
+        assert_eq!(
+            dataset_url("?data=/drafts/x.json", "d"),
+            Ok("/drafts/x.json".into())
+        );
+        assert_eq!(
+            dataset_url("?data=x.json%3Fv%3D2", "d"),
+            Ok("x.json?v=2".into())
+        );
     }
 }

@@ -36,10 +36,17 @@ impl WidthScale {
                     None => counts.push((q.measure(), 1)),
                 }
             }
-            counts.iter().max_by_key(|(_, n)| *n).map(|(u, _)| u.to_string())
+            counts
+                .iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(u, _)| u.to_string())
         };
         let mut scale = WidthScale { max: 0.0, unit };
-        scale.max = figures.iter().filter(|q| scale.measures(q)).map(|q| q.amount).fold(0.0, f64::max);
+        scale.max = figures
+            .iter()
+            .filter(|q| scale.measures(q))
+            .map(|q| q.amount)
+            .fold(0.0, f64::max);
         scale
     }
 
@@ -52,9 +59,17 @@ impl WidthScale {
     /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
     /// assert!(WidthScale::for_flows(&d.raw.flows).off_scale_units(&d.raw.flows, Lang::En).is_empty());
     /// ```
-    pub fn off_scale_units<'a>(&self, flows: impl IntoIterator<Item = &'a Flow>, lang: Lang) -> Vec<String> {
+    pub fn off_scale_units<'a>(
+        &self,
+        flows: impl IntoIterator<Item = &'a Flow>,
+        lang: Lang,
+    ) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for q in flows.into_iter().filter_map(|f| f.value.known()).filter(|q| !self.measures(q)) {
+        for q in flows
+            .into_iter()
+            .filter_map(|f| f.value.known())
+            .filter(|q| !self.measures(q))
+        {
             let word = match crate::i18n::unit_forms(lang, q.measure()) {
                 Some(forms) => crate::i18n::plural(lang, forms, 5),
                 None => q.measure().to_string(),
@@ -123,7 +138,11 @@ impl WidthScale {
 /// The largest 1, 2 or 5 × 10ⁿ not above `v`.
 fn nice_floor(v: f64) -> f64 {
     let p = 10f64.powf(v.log10().floor());
-    [5.0, 2.0, 1.0].into_iter().map(|m| m * p).find(|n| *n <= v * (1.0 + 1e-9)).unwrap_or(p)
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|n| *n <= v * (1.0 + 1e-9))
+        .unwrap_or(p)
 }
 
 #[cfg(test)]
@@ -135,12 +154,22 @@ mod test {
         assert_eq!(nice_floor(143.9e6), 100e6);
         assert_eq!(nice_floor(800e6), 500e6);
         assert_eq!(nice_floor(2.0), 2.0);
-        assert_eq!(WidthScale { unit: None, max: 143.9e6 }.legend_values(), vec![1e7, 5e7, 1e8]);
+        assert_eq!(
+            WidthScale {
+                unit: None,
+                max: 143.9e6
+            }
+            .legend_values(),
+            vec![1e7, 5e7, 1e8]
+        );
     }
 
     #[test]
     fn wider_means_more() {
-        let s = WidthScale { unit: None, max: 1e9 };
+        let s = WidthScale {
+            unit: None,
+            max: 1e9,
+        };
         assert!(s.width(1e8) < s.width(5e8) && s.width(5e8) < s.width(1e9));
         assert!(UNDISCLOSED_WIDTH < s.width(1e7) + 1.0);
     }

@@ -23,7 +23,13 @@ pub enum Column {
 }
 
 /// Every column, in display order.
-pub const COLUMNS: [Column; 5] = [Column::Route, Column::Category, Column::Value, Column::Period, Column::Status];
+pub const COLUMNS: [Column; 5] = [
+    Column::Route,
+    Column::Category,
+    Column::Value,
+    Column::Period,
+    Column::Status,
+];
 
 impl Column {
     /// Header text in `lang`.
@@ -49,19 +55,35 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
         (None, None) => Ordering::Equal,
     };
     match column {
-        Column::Route => crate::describe::route(dataset, a, lang).cmp(&crate::describe::route(dataset, b, lang)),
-        Column::Category => dataset.category(&a.category).map(|c| c.0).cmp(&dataset.category(&b.category).map(|c| c.0)),
+        Column::Route => {
+            crate::describe::route(dataset, a, lang).cmp(&crate::describe::route(dataset, b, lang))
+        }
+        Column::Category => dataset
+            .category(&a.category)
+            .map(|c| c.0)
+            .cmp(&dataset.category(&b.category).map(|c| c.0)),
         // Money by amount (currencies compared as stated), then each other unit apart:
         // rounds are not compared with dollars.
         Column::Value => match (a.value.known(), b.value.known()) {
             (Some(x), Some(y)) => {
-                let group = |q: &Quantity| if q.is_money() { None } else { Some(q.measure().to_string()) };
+                let group = |q: &Quantity| {
+                    if q.is_money() {
+                        None
+                    } else {
+                        Some(q.measure().to_string())
+                    }
+                };
                 group(x).cmp(&group(y)).then(x.amount.total_cmp(&y.amount))
             }
             (x, y) => last_if_none(x.map(|q| q.amount), y.map(|q| q.amount)),
         },
         Column::Period => {
-            let p = |f: &Flow| f.period.as_ref().and_then(|p| p.start.as_ref().or(p.end.as_ref())).map(|d| month_of(d, true) as f64);
+            let p = |f: &Flow| {
+                f.period
+                    .as_ref()
+                    .and_then(|p| p.start.as_ref().or(p.end.as_ref()))
+                    .map(|d| month_of(d, true) as f64)
+            };
             last_if_none(p(a), p(b))
         }
         Column::Status => {
@@ -81,14 +103,23 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
 /// assert_eq!(sorted(&d, &[0, 1], Column::Value, false, Lang::En), vec![1, 0]);
 /// assert_eq!(sorted(&d, &[0, 1], Column::Status, true, Lang::En), vec![1, 0]);
 /// ```
-pub fn sorted(dataset: &Dataset, visible: &[usize], column: Column, ascending: bool, lang: Lang) -> Vec<usize> {
+pub fn sorted(
+    dataset: &Dataset,
+    visible: &[usize],
+    column: Column,
+    ascending: bool,
+    lang: Lang,
+) -> Vec<usize> {
     let mut rows = visible.to_vec();
     let flows = &dataset.raw.flows;
     rows.sort_unstable_by(|&i, &j| {
         let (a, b) = (&flows[i], &flows[j]);
         let missing = |f: &Flow| match column {
             Column::Value => matches!(f.value, FlowValue::Undisclosed(_)),
-            Column::Period => f.period.as_ref().is_none_or(|p| p.start.is_none() && p.end.is_none()),
+            Column::Period => f
+                .period
+                .as_ref()
+                .is_none_or(|p| p.start.is_none() && p.end.is_none()),
             _ => false,
         };
         match (missing(a), missing(b)) {
@@ -110,10 +141,22 @@ mod test {
     #[test]
     fn undisclosed_values_stay_last_in_both_directions() {
         let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        assert_eq!(sorted(&d, &[0, 1], Column::Value, true, Lang::En), vec![1, 0]);
-        assert_eq!(sorted(&d, &[0, 1], Column::Period, false, Lang::En), vec![1, 0]);
+        assert_eq!(
+            sorted(&d, &[0, 1], Column::Value, true, Lang::En),
+            vec![1, 0]
+        );
+        assert_eq!(
+            sorted(&d, &[0, 1], Column::Period, false, Lang::En),
+            vec![1, 0]
+        );
         // "Serbia → Czechia → Ukraine" sorts before "Serbia → Russia".
-        assert_eq!(sorted(&d, &[0, 1], Column::Route, true, Lang::En), vec![0, 1]);
-        assert_eq!(sorted(&d, &[0, 1], Column::Route, false, Lang::En), vec![1, 0]);
+        assert_eq!(
+            sorted(&d, &[0, 1], Column::Route, true, Lang::En),
+            vec![0, 1]
+        );
+        assert_eq!(
+            sorted(&d, &[0, 1], Column::Route, false, Lang::En),
+            vec![1, 0]
+        );
     }
 }

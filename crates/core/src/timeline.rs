@@ -14,7 +14,11 @@ pub fn month_of(d: &PartialDate, earliest: bool) -> Month {
 
 /// The month as a `YYYY-MM` date.
 pub fn date_of(m: Month) -> PartialDate {
-    PartialDate { year: m.div_euclid(12), month: Some((m.rem_euclid(12) + 1) as u8), day: None }
+    PartialDate {
+        year: m.div_euclid(12),
+        month: Some((m.rem_euclid(12) + 1) as u8),
+        day: None,
+    }
 }
 
 /// The span of months the dataset's periods and events cover.
@@ -45,7 +49,10 @@ impl Timeline {
             }
         }
         months.extend(dataset.raw.events.iter().map(|e| month_of(&e.date, true)));
-        Some(Timeline { start: *months.iter().min()?, end: *months.iter().max()? })
+        Some(Timeline {
+            start: *months.iter().min()?,
+            end: *months.iter().max()?,
+        })
     }
 
     /// Where a month lies along the axis, 0 to 1.
@@ -66,7 +73,10 @@ mod test {
         let d: PartialDate = "2023".parse().unwrap();
         assert_eq!(date_of(month_of(&d, true)).to_string(), "2023-01");
         assert_eq!(date_of(month_of(&d, false)).to_string(), "2023-12");
-        let t = Timeline { start: month_of(&"2022-01".parse().unwrap(), true), end: month_of(&"2022-12".parse().unwrap(), true) };
+        let t = Timeline {
+            start: month_of(&"2022-01".parse().unwrap(), true),
+            end: month_of(&"2022-12".parse().unwrap(), true),
+        };
         assert!((t.fraction(t.start + 11) - 1.0).abs() < 1e-12);
     }
 }

@@ -44,9 +44,17 @@ impl Side {
         let figures = self.figures(dataset);
         let (first, category) = figures.first()?;
         let comparable = figures.iter().all(|(q, c)| {
-            q.measure() == first.measure() && q.basis == Basis::Total && q.of.is_none() && c == category
+            q.measure() == first.measure()
+                && q.basis == Basis::Total
+                && q.of.is_none()
+                && c == category
         });
-        comparable.then(|| (figures.iter().map(|(q, _)| q.amount).sum(), first.measure().to_string()))
+        comparable.then(|| {
+            (
+                figures.iter().map(|(q, _)| q.amount).sum(),
+                first.measure().to_string(),
+            )
+        })
     }
 
     /// "$161.9 million", "at least $71.1 million" (one figure, as stated), "no stated
@@ -59,7 +67,11 @@ impl Side {
             [(first, _), ..] => match self.sum(dataset) {
                 Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
                 None => {
-                    let list = figures.iter().map(|(q, _)| quantity(q, lang)).collect::<Vec<_>>().join("; ");
+                    let list = figures
+                        .iter()
+                        .map(|(q, _)| quantity(q, lang))
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     trf(lang, Msg::FlowsListed, &[&list])
                 }
             },
@@ -83,8 +95,15 @@ impl Totals {
     /// over the flows.
     pub fn by_location<'a>(dataset: &'a Dataset, visible: &[usize]) -> HashMap<&'a str, Totals> {
         let mut all: HashMap<&str, Totals> = HashMap::default();
-        for (i, f) in visible.iter().filter_map(|i| dataset.raw.flows.get(*i).map(|f| (*i, f))) {
-            let money = f.value.known().filter(|q| q.is_money()).map_or(0.0, |q| q.amount);
+        for (i, f) in visible
+            .iter()
+            .filter_map(|i| dataset.raw.flows.get(*i).map(|f| (*i, f)))
+        {
+            let money = f
+                .value
+                .known()
+                .filter(|q| q.is_money())
+                .map_or(0.0, |q| q.amount);
             let add = |side: &mut Side| {
                 side.flows.push(i);
                 side.money += money;
@@ -124,7 +143,10 @@ mod test {
         let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
         let all = Totals::by_location(&d, &[0, 1]);
         let srb = &all["SRB"];
-        assert_eq!((srb.flows_out(), srb.flows_in(), srb.flows_through), (2, 0, 0));
+        assert_eq!(
+            (srb.flows_out(), srb.flows_in(), srb.flows_through),
+            (2, 0, 0)
+        );
         assert_eq!(srb.outbound.text(&d, Lang::En), "$143.9 million");
         assert_eq!(all["CZE"].flows_through, 1);
         assert!(!Totals::by_location(&d, &[0]).contains_key("RUS"));
@@ -138,9 +160,11 @@ mod test {
             .iter()
             .zip(categories)
             .enumerate()
-            .map(|(i, (v, c))| json!({"id": format!("f{i}"), "from": "SRB", "to": "RUS", "category": c, "value": v,
+            .map(|(i, (v, c))| {
+                json!({"id": format!("f{i}"), "from": "SRB", "to": "RUS", "category": c, "value": v,
                 "description": "d", "status": "reported",
-                "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]}))
+                "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]})
+            })
             .collect();
         let doc = json!({"version": 2, "meta": {"title": "T"},
             "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"}],
@@ -150,13 +174,18 @@ mod test {
             "flows": flows});
         let d = Dataset::from_json("t", &doc.to_string()).unwrap();
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        Totals::by_location(&d, &[0, 1, 2])["SRB"].outbound.text(&d, Lang::En)
+        Totals::by_location(&d, &[0, 1, 2])["SRB"]
+            .outbound
+            .text(&d, Lang::En)
     }
 
     #[test]
     fn only_comparable_figures_are_added() {
         let usd = |a: f64| json!({"amount": a, "currency": "USD"});
-        assert_eq!(out_text(json!([usd(143.9e6), usd(18e6), "undisclosed"]), ["a"; 3]), "$161.9 million");
+        assert_eq!(
+            out_text(json!([usd(143.9e6), usd(18e6), "undisclosed"]), ["a"; 3]),
+            "$161.9 million"
+        );
         // A company's total beside an all-company minimum: listed, not added.
         let min = json!({"amount": 71.1e6, "currency": "USD", "basis": "minimum"});
         assert_eq!(
@@ -165,10 +194,21 @@ mod test {
         );
         // Different currencies, units or goods are not added either.
         let eur = json!({"amount": 2e6, "currency": "EUR"});
-        assert!(out_text(json!([usd(1e6), eur, "undisclosed"]), ["a"; 3]).starts_with("not added up"));
+        assert!(
+            out_text(json!([usd(1e6), eur, "undisclosed"]), ["a"; 3]).starts_with("not added up")
+        );
         let t = json!({"amount": 5.0, "unit": "tonnes"});
         assert!(out_text(json!([usd(1e6), t, "undisclosed"]), ["a"; 3]).starts_with("not added up"));
-        assert!(out_text(json!([usd(1e6), usd(2e6), "undisclosed"]), ["a", "b", "a"]).starts_with("not added up"));
-        assert_eq!(out_text(json!(["undisclosed", "undisclosed", "undisclosed"]), ["a"; 3]), "no stated value");
+        assert!(
+            out_text(json!([usd(1e6), usd(2e6), "undisclosed"]), ["a", "b", "a"])
+                .starts_with("not added up")
+        );
+        assert_eq!(
+            out_text(
+                json!(["undisclosed", "undisclosed", "undisclosed"]),
+                ["a"; 3]
+            ),
+            "no stated value"
+        );
     }
 }

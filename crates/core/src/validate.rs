@@ -14,8 +14,8 @@ pub const ABSURD_AMOUNT: f64 = 1e13;
 
 /// ISO 4217 codes accepted in values: the region's currencies and the usual reference ones.
 pub const CURRENCIES: [&str; 24] = [
-    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "RSD", "BAM", "MKD", "ALL", "BGN", "RON",
-    "HUF", "CZK", "PLN", "TRY", "ILS", "KZT", "KGS", "AMD", "BYN", "INR",
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "RSD", "BAM", "MKD", "ALL", "BGN",
+    "RON", "HUF", "CZK", "PLN", "TRY", "ILS", "KZT", "KGS", "AMD", "BYN", "INR",
 ];
 
 /// Collects the problems of one dataset.
@@ -25,16 +25,29 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, path: String, message: String) {
-        self.problems.push(Problem { path, message, warning: false });
+        self.problems.push(Problem {
+            path,
+            message,
+            warning: false,
+        });
     }
 
     /// Reports an id that is empty or used twice; true when the item is usable.
-    fn unique_id(&mut self, seen: &mut HashSet<String>, path: String, kind: &str, id: &str) -> bool {
+    fn unique_id(
+        &mut self,
+        seen: &mut HashSet<String>,
+        path: String,
+        kind: &str,
+        id: &str,
+    ) -> bool {
         if id.trim().is_empty() {
             self.report(path, format!("this {kind} has an empty id; it is left out"));
             false
         } else if !seen.insert(id.to_string()) {
-            self.report(path, format!("the {kind} id \"{id}\" is used twice; the second one is left out"));
+            self.report(
+                path,
+                format!("the {kind} id \"{id}\" is used twice; the second one is left out"),
+            );
             false
         } else {
             true
@@ -44,7 +57,10 @@ impl Checker {
     fn not_blank(&mut self, path: String, what: &str, text: &Localized) -> bool {
         let ok = !text.is_blank();
         if !ok {
-            self.report(path, format!("{what} is empty; write the text shown to readers"));
+            self.report(
+                path,
+                format!("{what} is empty; write the text shown to readers"),
+            );
         }
         ok
     }
@@ -53,12 +69,15 @@ impl Checker {
 /// True for an `http://` or `https://` link: the only kind a page may make clickable.
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && url.trim().len() > "https://".len()
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.trim().len() > "https://".len()
 }
 
 /// Runs every check; returns the dataset without the items that failed, and the problems.
 pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
 
     // Ids of items left out, so that references to them say so.
     let mut dropped: HashSet<String> = HashSet::new();
@@ -96,7 +115,11 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .enumerate()
         .map(|(i, k)| {
             c.unique_id(&mut seen, format!("categories[{i}].id"), "category", &k.id)
-                & c.not_blank(format!("categories[{i}].name"), &format!("the name of category \"{}\"", k.id), &k.name)
+                & c.not_blank(
+                    format!("categories[{i}].name"),
+                    &format!("the name of category \"{}\"", k.id),
+                    &k.name,
+                )
         })
         .collect();
     dropped.extend(left_out(&raw.categories, &keep, |k| &k.id));
@@ -143,7 +166,11 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .enumerate()
         .map(|(i, s)| {
             c.unique_id(&mut seen, format!("speakers[{i}].id"), "speaker", &s.id)
-                & c.not_blank(format!("speakers[{i}].name"), &format!("the name of speaker \"{}\"", s.id), &s.name)
+                & c.not_blank(
+                    format!("speakers[{i}].name"),
+                    &format!("the name of speaker \"{}\"", s.id),
+                    &s.name,
+                )
         })
         .collect();
     dropped.extend(left_out(&raw.speakers, &keep, |s| &s.id));
@@ -154,10 +181,19 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
     let focus = std::mem::take(&mut raw.meta.focus);
     for (i, id) in focus.iter().enumerate() {
         if !locations.contains(id) {
-            c.report(format!("meta.focus[{i}]"), format!("the map cannot focus on location \"{id}\", {}; it is ignored", missing(&dropped, id)));
+            c.report(
+                format!("meta.focus[{i}]"),
+                format!(
+                    "the map cannot focus on location \"{id}\", {}; it is ignored",
+                    missing(&dropped, id)
+                ),
+            );
         }
     }
-    raw.meta.focus = focus.into_iter().filter(|id| locations.contains(id)).collect();
+    raw.meta.focus = focus
+        .into_iter()
+        .filter(|id| locations.contains(id))
+        .collect();
     if let Some(tag) = raw.meta.language.take() {
         if crate::i18n::Lang::parse(&tag).is_some() {
             raw.meta.language = Some(tag);
@@ -247,10 +283,20 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let mut ok = c.not_blank(format!("events[{i}].label"), "the label of an event", &e.label);
+            let mut ok = c.not_blank(
+                format!("events[{i}].label"),
+                "the label of an event",
+                &e.label,
+            );
             for (j, s) in e.sources.iter().enumerate() {
                 if !sources.contains(s) {
-                    c.report(format!("events[{i}].sources[{j}]"), format!("an event refers to source \"{s}\", {}", missing(&dropped, s)));
+                    c.report(
+                        format!("events[{i}].sources[{j}]"),
+                        format!(
+                            "an event refers to source \"{s}\", {}",
+                            missing(&dropped, s)
+                        ),
+                    );
                     ok = false;
                 }
             }
@@ -273,8 +319,18 @@ fn missing(dropped: &HashSet<String>, id: &str) -> &'static str {
 
 /// Ids of the items marked to be left out whose id no kept item shares.
 fn left_out<T>(items: &[T], keep: &[bool], id: impl Fn(&T) -> &String) -> Vec<String> {
-    let kept: HashSet<&String> = items.iter().zip(keep).filter(|(_, k)| **k).map(|(t, _)| id(t)).collect();
-    items.iter().zip(keep).filter(|(t, k)| !**k && !kept.contains(id(t))).map(|(t, _)| id(t).clone()).collect()
+    let kept: HashSet<&String> = items
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(t, _)| id(t))
+        .collect();
+    items
+        .iter()
+        .zip(keep)
+        .filter(|(t, k)| !**k && !kept.contains(id(t)))
+        .map(|(t, _)| id(t).clone())
+        .collect()
 }
 
 fn retain_marked<T>(items: &mut Vec<T>, keep: Vec<bool>) {
@@ -318,8 +374,14 @@ mod test {
     /// The first problem is at `path` and contains `words`; others may follow from it.
     fn one(edit: impl FnOnce(&mut Value), path: &str, words: &str) {
         let p = problems(edit);
-        assert!(!p.is_empty() && p[0].starts_with(&format!("{path}: ")) && p[0].contains(words), "{p:#?}");
-        assert!(p[1..].iter().all(|q| q.contains("left out (see above)")), "{p:#?}");
+        assert!(
+            !p.is_empty() && p[0].starts_with(&format!("{path}: ")) && p[0].contains(words),
+            "{p:#?}"
+        );
+        assert!(
+            p[1..].iter().all(|q| q.contains("left out (see above)")),
+            "{p:#?}"
+        );
     }
 
     #[test]
@@ -330,7 +392,17 @@ mod test {
     #[test]
     fn malformed_json_names_line_and_column() {
         let err = Dataset::from_json("t.json", "{\"version\": 1,\n \"meta\": }").unwrap_err();
-        assert!(matches!(err, LoadError::Syntax { line: 2, column: 10, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                LoadError::Syntax {
+                    line: 2,
+                    column: 10,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     #[test]
@@ -338,7 +410,11 @@ mod test {
         let mut v = base();
         v["flows"][0].as_object_mut().unwrap().remove("status");
         let err = Dataset::from_json("t.json", &v.to_string()).unwrap_err();
-        assert!(err.to_string().contains("at flows[0]: missing field `status`"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("at flows[0]: missing field `status`"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -351,33 +427,96 @@ mod test {
 
     #[test]
     fn duplicate_ids() {
-        one(|v| { let l = v["locations"][0].clone(); v["locations"].as_array_mut().unwrap().push(l) }, "locations[3].id", "used twice");
-        one(|v| { let s = v["sources"][0].clone(); v["sources"].as_array_mut().unwrap().push(s) }, "sources[2].id", "used twice");
-        one(|v| { let s = v["speakers"][0].clone(); v["speakers"].as_array_mut().unwrap().push(s) }, "speakers[3].id", "used twice");
-        one(|v| { let f = v["flows"][0].clone(); v["flows"].as_array_mut().unwrap().push(f) }, "flows[1].id", "used twice");
+        one(
+            |v| {
+                let l = v["locations"][0].clone();
+                v["locations"].as_array_mut().unwrap().push(l)
+            },
+            "locations[3].id",
+            "used twice",
+        );
+        one(
+            |v| {
+                let s = v["sources"][0].clone();
+                v["sources"].as_array_mut().unwrap().push(s)
+            },
+            "sources[2].id",
+            "used twice",
+        );
+        one(
+            |v| {
+                let s = v["speakers"][0].clone();
+                v["speakers"].as_array_mut().unwrap().push(s)
+            },
+            "speakers[3].id",
+            "used twice",
+        );
+        one(
+            |v| {
+                let f = v["flows"][0].clone();
+                v["flows"].as_array_mut().unwrap().push(f)
+            },
+            "flows[1].id",
+            "used twice",
+        );
     }
 
     #[test]
     fn unknown_references() {
-        one(|v| v["flows"][0]["to"] = json!("XXX"), "flows[0].to", "location \"XXX\"");
-        one(|v| v["flows"][0]["category"] = json!("food"), "flows[0].category", "category \"food\"");
-        one(|v| v["flows"][0]["citations"][0]["source"] = json!("nope"), "flows[0].citations[0].source", "not defined");
-        one(|v| v["flows"][0]["citations"][0]["speaker"] = json!("nope"), "flows[0].citations[0].speaker", "not defined");
-        one(|v| v["events"][0]["sources"][0] = json!("nope"), "events[0].sources[0]", "not defined");
+        one(
+            |v| v["flows"][0]["to"] = json!("XXX"),
+            "flows[0].to",
+            "location \"XXX\"",
+        );
+        one(
+            |v| v["flows"][0]["category"] = json!("food"),
+            "flows[0].category",
+            "category \"food\"",
+        );
+        one(
+            |v| v["flows"][0]["citations"][0]["source"] = json!("nope"),
+            "flows[0].citations[0].source",
+            "not defined",
+        );
+        one(
+            |v| v["flows"][0]["citations"][0]["speaker"] = json!("nope"),
+            "flows[0].citations[0].speaker",
+            "not defined",
+        );
+        one(
+            |v| v["events"][0]["sources"][0] = json!("nope"),
+            "events[0].sources[0]",
+            "not defined",
+        );
     }
 
     #[test]
     fn values_must_be_sane() {
-        one(|v| v["flows"][0]["value"]["amount"] = json!(-1), "flows[0].value.amount", "positive");
-        one(|v| v["flows"][0]["value"]["amount"] = json!(1e15), "flows[0].value.amount", "ten trillion");
-        one(|v| v["flows"][0]["value"]["currency"] = json!("XYZ"), "flows[0].value.currency", "ISO 4217");
+        one(
+            |v| v["flows"][0]["value"]["amount"] = json!(-1),
+            "flows[0].value.amount",
+            "positive",
+        );
+        one(
+            |v| v["flows"][0]["value"]["amount"] = json!(1e15),
+            "flows[0].value.amount",
+            "ten trillion",
+        );
+        one(
+            |v| v["flows"][0]["value"]["currency"] = json!("XYZ"),
+            "flows[0].value.currency",
+            "ISO 4217",
+        );
     }
 
     #[test]
     fn nan_cannot_even_be_written() {
         // JSON has no NaN: it is a syntax error, caught before the checks.
         let text = base().to_string().replace("5000000.0", "NaN");
-        assert!(matches!(Dataset::from_json("t.json", &text), Err(LoadError::Syntax { .. })));
+        assert!(matches!(
+            Dataset::from_json("t.json", &text),
+            Err(LoadError::Syntax { .. })
+        ));
     }
 
     #[test]
@@ -386,14 +525,33 @@ mod test {
         v["flows"][0]["period"]["end"] = json!("2023-02-30");
         let err = Dataset::from_json("t.json", &v.to_string()).unwrap_err();
         assert!(err.to_string().contains("flows[0].period.end"), "{err}");
-        one(|v| v["flows"][0]["period"]["end"] = json!("2021"), "flows[0].period", "ends (2021) before it starts (2022-03)");
+        one(
+            |v| v["flows"][0]["period"]["end"] = json!("2021"),
+            "flows[0].period",
+            "ends (2021) before it starts (2022-03)",
+        );
     }
 
     #[test]
     fn routes_visit_each_place_once() {
-        one(|v| v["flows"][0]["via"] = json!(["CZE", "CZE"]), "flows[0].via[1]", "twice");
-        one(|v| v["flows"][0]["via"] = json!(["UKR"]), "flows[0].via[0]", "its own ends");
-        one(|v| { v["flows"][0]["to"] = json!("SRB"); v["flows"][0]["via"] = json!([]) }, "flows[0].to", "starts and ends");
+        one(
+            |v| v["flows"][0]["via"] = json!(["CZE", "CZE"]),
+            "flows[0].via[1]",
+            "twice",
+        );
+        one(
+            |v| v["flows"][0]["via"] = json!(["UKR"]),
+            "flows[0].via[0]",
+            "its own ends",
+        );
+        one(
+            |v| {
+                v["flows"][0]["to"] = json!("SRB");
+                v["flows"][0]["via"] = json!([])
+            },
+            "flows[0].to",
+            "starts and ends",
+        );
     }
 
     #[test]
@@ -404,27 +562,77 @@ mod test {
         assert_eq!(d.problems.len(), 1);
         assert_eq!(d.problems[0].path, "sources[0].url");
         assert_eq!(d.raw.sources[0].url, None);
-        assert_eq!(d.raw.flows.len(), 1, "the flow still shows, without the link");
+        assert_eq!(
+            d.raw.flows.len(),
+            1,
+            "the flow still shows, without the link"
+        );
     }
 
     #[test]
     fn empty_names_and_texts() {
-        one(|v| v["locations"][2]["name"] = json!({"en": " "}), "locations[2].name", "empty");
-        one(|v| v["sources"][0]["outlet"] = json!(""), "sources[0].outlet", "empty");
-        one(|v| v["speakers"][0]["name"] = json!(""), "speakers[0].name", "empty");
-        one(|v| v["flows"][0]["description"] = json!(""), "flows[0].description", "empty");
-        one(|v| v["flows"][0]["citations"][0]["quote"] = json!(" "), "flows[0].citations[0].quote", "without a quote");
-        one(|v| v["flows"][0]["citations"] = json!([]), "flows[0].citations", "no citation");
+        one(
+            |v| v["locations"][2]["name"] = json!({"en": " "}),
+            "locations[2].name",
+            "empty",
+        );
+        one(
+            |v| v["sources"][0]["outlet"] = json!(""),
+            "sources[0].outlet",
+            "empty",
+        );
+        one(
+            |v| v["speakers"][0]["name"] = json!(""),
+            "speakers[0].name",
+            "empty",
+        );
+        one(
+            |v| v["flows"][0]["description"] = json!(""),
+            "flows[0].description",
+            "empty",
+        );
+        one(
+            |v| v["flows"][0]["citations"][0]["quote"] = json!(" "),
+            "flows[0].citations[0].quote",
+            "without a quote",
+        );
+        one(
+            |v| v["flows"][0]["citations"] = json!([]),
+            "flows[0].citations",
+            "no citation",
+        );
     }
 
     #[test]
     fn figures_say_what_they_count() {
-        one(|v| v["flows"][0]["value"]["unit"] = json!("tonnes"), "flows[0].value", "either a currency or a unit");
-        one(|v| { v["flows"][0]["value"] = json!({"amount": 5}) }, "flows[0].value", "without a currency or a unit");
-        one(|v| v["flows"][0]["value"]["parts"] = json!([{"amount": 6e6, "what": "x"}]), "flows[0].value.parts[0].amount", "larger than its value");
-        one(|v| v["flows"][0]["value"]["basis"] = json!("part"), "flows[0].value.of", "what it is part of");
-        one(|v| v["flows"][0]["value"]["of"] = json!({"amount": 9e6, "what": "all"}), "flows[0].value.basis", "\"part\"");
-        let ok = problems(|v| v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"}));
+        one(
+            |v| v["flows"][0]["value"]["unit"] = json!("tonnes"),
+            "flows[0].value",
+            "either a currency or a unit",
+        );
+        one(
+            |v| v["flows"][0]["value"] = json!({"amount": 5}),
+            "flows[0].value",
+            "without a currency or a unit",
+        );
+        one(
+            |v| v["flows"][0]["value"]["parts"] = json!([{"amount": 6e6, "what": "x"}]),
+            "flows[0].value.parts[0].amount",
+            "larger than its value",
+        );
+        one(
+            |v| v["flows"][0]["value"]["basis"] = json!("part"),
+            "flows[0].value.of",
+            "what it is part of",
+        );
+        one(
+            |v| v["flows"][0]["value"]["of"] = json!({"amount": 9e6, "what": "all"}),
+            "flows[0].value.basis",
+            "\"part\"",
+        );
+        let ok = problems(|v| {
+            v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"})
+        });
         assert!(ok.is_empty(), "{ok:?}");
         // A unit without words is a warning: the flow is still shown.
         let mut v = base();
@@ -432,7 +640,11 @@ mod test {
         let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
         assert_eq!(d.raw.flows.len(), 1);
         assert_eq!(d.problems.len(), 1);
-        assert!(d.problems[0].warning && d.problems[0].path == "flows[0].value.unit", "{:?}", d.problems);
+        assert!(
+            d.problems[0].warning && d.problems[0].path == "flows[0].value.unit",
+            "{:?}",
+            d.problems
+        );
     }
 
     /// The warnings for the base flow with `status` and these citations (speaker, stance, source).
@@ -444,48 +656,94 @@ mod test {
                 .map(|(speaker, stance, source)| json!({"source": source, "speaker": speaker, "stance": stance, "quote": "q"}))
                 .collect();
         });
-        assert!(p.iter().all(|m| m.contains("the flow is shown as marked")), "{p:#?}");
+        assert!(
+            p.iter().all(|m| m.contains("the flow is shown as marked")),
+            "{p:#?}"
+        );
         p
     }
 
     #[test]
     fn claim_status_follows_the_citations() {
         // Documented needs records or official data.
-        assert_eq!(claim_warnings("documented", &[("rec", "confirms", "s")]), Vec::<String>::new());
-        let w = claim_warnings("documented", &[("svr", "claims", "s"), ("gov", "claims", "s")]);
-        assert!(w[0].starts_with("flows[0].status: ") && w[0].contains("allow at most reported"), "{w:?}");
+        assert_eq!(
+            claim_warnings("documented", &[("rec", "confirms", "s")]),
+            Vec::<String>::new()
+        );
+        let w = claim_warnings(
+            "documented",
+            &[("svr", "claims", "s"), ("gov", "claims", "s")],
+        );
+        assert!(
+            w[0].starts_with("flows[0].status: ") && w[0].contains("allow at most reported"),
+            "{w:?}"
+        );
         // A party with a stake claiming it allows alleged, not reported.
-        assert!(claim_warnings("reported", &[("svr", "claims", "s")])[0].contains("at most alleged"));
-        assert_eq!(claim_warnings("alleged", &[("svr", "claims", "s"), ("gov", "denies", "s")]), Vec::<String>::new());
+        assert!(
+            claim_warnings("reported", &[("svr", "claims", "s")])[0].contains("at most alleged")
+        );
+        assert_eq!(
+            claim_warnings("alleged", &[("svr", "claims", "s"), ("gov", "denies", "s")]),
+            Vec::<String>::new()
+        );
         // Records cited only through a secondary analysis are unverified.
-        assert!(claim_warnings("documented", &[("rec", "confirms", "a")])[0].contains("at most unverified"));
-        assert!(claim_warnings("alleged", &[("svr", "claims", "a")])[0].contains("at most unverified"));
-        assert_eq!(claim_warnings("unverified", &[("svr", "claims", "a")]), Vec::<String>::new());
+        assert!(claim_warnings("documented", &[("rec", "confirms", "a")])[0]
+            .contains("at most unverified"));
+        assert!(
+            claim_warnings("alleged", &[("svr", "claims", "a")])[0].contains("at most unverified")
+        );
+        assert_eq!(
+            claim_warnings("unverified", &[("svr", "claims", "a")]),
+            Vec::<String>::new()
+        );
         // Denied needs a denial.
-        assert!(claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "disputes", "s")])[0].contains("\"denies\""));
-        assert_eq!(claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "denies", "s")]), Vec::<String>::new());
+        assert!(claim_warnings(
+            "denied",
+            &[("svr", "claims", "s"), ("gov", "disputes", "s")]
+        )[0]
+        .contains("\"denies\""));
+        assert_eq!(
+            claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "denies", "s")]),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
     fn a_denial_is_not_filed_under_the_claimant() {
         let w = claim_warnings("alleged", &[("svr", "claims", "s"), ("svr", "denies", "s")]);
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(w[0].starts_with("flows[0].citations[1].speaker: ") && w[0].contains("both supports the flow and denies it"), "{w:?}");
+        assert!(
+            w[0].starts_with("flows[0].citations[1].speaker: ")
+                && w[0].contains("both supports the flow and denies it"),
+            "{w:?}"
+        );
     }
 
     #[test]
     fn focus_names_known_locations() {
-        one(|v| v["meta"]["focus"] = json!(["SRB", "ATL"]), "meta.focus[1]", "\"ATL\", which is not defined");
+        one(
+            |v| v["meta"]["focus"] = json!(["SRB", "ATL"]),
+            "meta.focus[1]",
+            "\"ATL\", which is not defined",
+        );
     }
 
     #[test]
     fn language_is_one_the_interface_speaks() {
-        one(|v| v["meta"]["language"] = json!("de"), "meta.language", "sr-Latn");
+        one(
+            |v| v["meta"]["language"] = json!("de"),
+            "meta.language",
+            "sr-Latn",
+        );
     }
 
     #[test]
     fn points_must_be_on_earth() {
-        one(|v| v["locations"][0]["point"] = json!([200, 44]), "locations[0].point", "longitude, latitude");
+        one(
+            |v| v["locations"][0]["point"] = json!([200, 44]),
+            "locations[0].point",
+            "longitude, latitude",
+        );
     }
 
     #[test]
@@ -497,7 +755,14 @@ mod test {
                            "citations": [{"source": "s", "speaker": "svr", "stance": "claims", "quote": "q"}]});
         v["flows"].as_array_mut().unwrap().push(extra);
         let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
-        assert_eq!(d.raw.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["g"]);
+        assert_eq!(
+            d.raw
+                .flows
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>(),
+            ["g"]
+        );
         assert_eq!(d.problems.len(), 2, "{:#?}", d.problems);
         assert!(d.problems[1].message.ends_with("(flow not shown)"));
     }

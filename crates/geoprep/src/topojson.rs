@@ -26,8 +26,16 @@ struct Collection {
 #[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
 enum Geometry {
-    Polygon { arcs: Vec<Vec<i64>>, #[serde(default)] properties: Properties },
-    MultiPolygon { arcs: Vec<Vec<Vec<i64>>>, #[serde(default)] properties: Properties },
+    Polygon {
+        arcs: Vec<Vec<i64>>,
+        #[serde(default)]
+        properties: Properties,
+    },
+    MultiPolygon {
+        arcs: Vec<Vec<Vec<i64>>>,
+        #[serde(default)]
+        properties: Properties,
+    },
     #[serde(other)]
     Other,
 }
@@ -62,7 +70,10 @@ impl Topology {
                         Some(t) => {
                             x += p[0];
                             y += p[1];
-                            Coord { x: x * t.scale[0] + t.translate[0], y: y * t.scale[1] + t.translate[1] }
+                            Coord {
+                                x: x * t.scale[0] + t.translate[0],
+                                y: y * t.scale[1] + t.translate[1],
+                            }
                         }
                         None => Coord { x: p[0], y: p[1] },
                     })
@@ -78,14 +89,24 @@ impl Topology {
 
     /// The features of object `name` that carry an alpha-3 code.
     pub fn features(&self, name: &str, epsilon: f64) -> Result<Vec<Feature>, String> {
-        let collection = self.objects.get(name).ok_or_else(|| format!("the topology has no object \"{name}\""))?;
+        let collection = self
+            .objects
+            .get(name)
+            .ok_or_else(|| format!("the topology has no object \"{name}\""))?;
         let arcs = self.decoded_arcs(epsilon);
         let ring = |indices: &[i64]| -> LineString<f64> {
             let mut out: Vec<Coord<f64>> = Vec::new();
             for &i in indices {
-                let (arc, reversed) = if i < 0 { (&arcs[(!i) as usize], true) } else { (&arcs[i as usize], false) };
-                let pts: Box<dyn Iterator<Item = &Coord<f64>>> =
-                    if reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
+                let (arc, reversed) = if i < 0 {
+                    (&arcs[(!i) as usize], true)
+                } else {
+                    (&arcs[i as usize], false)
+                };
+                let pts: Box<dyn Iterator<Item = &Coord<f64>>> = if reversed {
+                    Box::new(arc.iter().rev())
+                } else {
+                    Box::new(arc.iter())
+                };
                 for (k, p) in pts.enumerate() {
                     if k > 0 || out.is_empty() {
                         out.push(*p);
@@ -102,14 +123,23 @@ impl Topology {
         let mut out = Vec::new();
         for g in &collection.geometries {
             let (polys, props) = match g {
-                Geometry::Polygon { arcs, properties } => (polygon(arcs).into_iter().collect(), properties),
-                Geometry::MultiPolygon { arcs, properties } => {
-                    (arcs.iter().filter_map(polygon).collect::<Vec<_>>(), properties)
+                Geometry::Polygon { arcs, properties } => {
+                    (polygon(arcs).into_iter().collect(), properties)
                 }
+                Geometry::MultiPolygon { arcs, properties } => (
+                    arcs.iter().filter_map(polygon).collect::<Vec<_>>(),
+                    properties,
+                ),
                 Geometry::Other => continue,
             };
-            let Some(id) = props.a3.clone().filter(|a| a.len() == 3) else { continue };
-            out.push(Feature { name: props.name.clone().unwrap_or_else(|| id.clone()), id, shape: MultiPolygon(polys) });
+            let Some(id) = props.a3.clone().filter(|a| a.len() == 3) else {
+                continue;
+            };
+            out.push(Feature {
+                name: props.name.clone().unwrap_or_else(|| id.clone()),
+                id,
+                shape: MultiPolygon(polys),
+            });
         }
         Ok(out)
     }
@@ -136,7 +166,10 @@ mod test {
     fn decodes_shared_arcs_and_skips_uncoded_features() {
         let topo: Topology = serde_json::from_str(TOPO).unwrap();
         let f = topo.features("countries", 0.0).unwrap();
-        assert_eq!(f.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["WST", "EST"]);
+        assert_eq!(
+            f.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+            ["WST", "EST"]
+        );
         assert!((f[0].shape.unsigned_area() - 1.0).abs() < 1e-9);
         assert!((f[1].shape.unsigned_area() - 1.0).abs() < 1e-9);
         assert_eq!(f[0].shape.0[0].exterior().0[0], Coord { x: 11.0, y: 40.0 });
@@ -145,6 +178,9 @@ mod test {
     #[test]
     fn missing_object_is_named() {
         let topo: Topology = serde_json::from_str(TOPO).unwrap();
-        assert_eq!(topo.features("land", 0.0).unwrap_err(), "the topology has no object \"land\"");
+        assert_eq!(
+            topo.features("land", 0.0).unwrap_err(),
+            "the topology has no object \"land\""
+        );
     }
 }

@@ -6,7 +6,8 @@ use geo::{point, Contains};
 
 fn atlas() -> Atlas {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/atlas.json");
-    let text = std::fs::read_to_string(path).expect("public/atlas.json is missing: run scripts/atlas.sh");
+    let text =
+        std::fs::read_to_string(path).expect("public/atlas.json is missing: run scripts/atlas.sh");
     Atlas::from_json(&text).unwrap()
 }
 

@@ -238,7 +238,15 @@ catalogue! {
 }
 
 /// The units [`unit_forms`] has words for.
-pub const KNOWN_UNITS: [&str; 7] = ["tonnes", "tons", "rounds", "shells", "units", "cubic-metres", "flights"];
+pub const KNOWN_UNITS: [&str; 7] = [
+    "tonnes",
+    "tons",
+    "rounds",
+    "shells",
+    "units",
+    "cubic-metres",
+    "flights",
+];
 
 /// One, few and many forms of a unit a dataset may count in (`tonnes`, `rounds`, …);
 /// `None` for a unit the catalogue does not know, which is written as given.
@@ -263,7 +271,9 @@ pub fn unit_forms(lang: Lang, unit: &str) -> Option<[&'static str; 3]> {
         "units" if lang == Lang::Uk => ["одиниця", "одиниці", "одиниць"],
         "units" if sr => ["jedinica", "jedinice", "jedinica"],
         "cubic-metres" if lang == Lang::En => ["cubic metre", "cubic metres", "cubic metres"],
-        "cubic-metres" if lang == Lang::Ru => ["кубический метр", "кубических метра", "кубических метров"],
+        "cubic-metres" if lang == Lang::Ru => {
+            ["кубический метр", "кубических метра", "кубических метров"]
+        }
         "cubic-metres" if lang == Lang::Uk => ["кубічний метр", "кубічні метри", "кубічних метрів"],
         "cubic-metres" if sr => ["kubni metar", "kubna metra", "kubnih metara"],
         "flights" if lang == Lang::En => ["flight", "flights", "flights"],

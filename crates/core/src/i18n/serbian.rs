@@ -3,19 +3,66 @@
 /// Words kept in Latin script: acronyms (two or more capitals, such as SVG or USD) and key
 /// names.
 fn keep_latin(word: &str) -> bool {
-    word.chars().filter(char::is_ascii_uppercase).count() >= 2 || matches!(word, "Ctrl" | "Mac" | "Enter" | "Esc" | "Tab")
+    word.chars().filter(char::is_ascii_uppercase).count() >= 2
+        || matches!(word, "Ctrl" | "Mac" | "Enter" | "Esc" | "Tab")
 }
 
 fn letter(c: char) -> Option<&'static str> {
     Some(match c {
-        'a' => "а", 'b' => "б", 'c' => "ц", 'č' => "ч", 'ć' => "ћ", 'd' => "д", 'đ' => "ђ", 'e' => "е",
-        'f' => "ф", 'g' => "г", 'h' => "х", 'i' => "и", 'j' => "ј", 'k' => "к", 'l' => "л", 'm' => "м",
-        'n' => "н", 'o' => "о", 'p' => "п", 'r' => "р", 's' => "с", 'š' => "ш", 't' => "т", 'u' => "у",
-        'v' => "в", 'z' => "з", 'ž' => "ж",
-        'A' => "А", 'B' => "Б", 'C' => "Ц", 'Č' => "Ч", 'Ć' => "Ћ", 'D' => "Д", 'Đ' => "Ђ", 'E' => "Е",
-        'F' => "Ф", 'G' => "Г", 'H' => "Х", 'I' => "И", 'J' => "Ј", 'K' => "К", 'L' => "Л", 'M' => "М",
-        'N' => "Н", 'O' => "О", 'P' => "П", 'R' => "Р", 'S' => "С", 'Š' => "Ш", 'T' => "Т", 'U' => "У",
-        'V' => "В", 'Z' => "З", 'Ž' => "Ж",
+        'a' => "а",
+        'b' => "б",
+        'c' => "ц",
+        'č' => "ч",
+        'ć' => "ћ",
+        'd' => "д",
+        'đ' => "ђ",
+        'e' => "е",
+        'f' => "ф",
+        'g' => "г",
+        'h' => "х",
+        'i' => "и",
+        'j' => "ј",
+        'k' => "к",
+        'l' => "л",
+        'm' => "м",
+        'n' => "н",
+        'o' => "о",
+        'p' => "п",
+        'r' => "р",
+        's' => "с",
+        'š' => "ш",
+        't' => "т",
+        'u' => "у",
+        'v' => "в",
+        'z' => "з",
+        'ž' => "ж",
+        'A' => "А",
+        'B' => "Б",
+        'C' => "Ц",
+        'Č' => "Ч",
+        'Ć' => "Ћ",
+        'D' => "Д",
+        'Đ' => "Ђ",
+        'E' => "Е",
+        'F' => "Ф",
+        'G' => "Г",
+        'H' => "Х",
+        'I' => "И",
+        'J' => "Ј",
+        'K' => "К",
+        'L' => "Л",
+        'M' => "М",
+        'N' => "Н",
+        'O' => "О",
+        'P' => "П",
+        'R' => "Р",
+        'S' => "С",
+        'Š' => "Ш",
+        'T' => "Т",
+        'U' => "У",
+        'V' => "В",
+        'Z' => "З",
+        'Ž' => "Ж",
         _ => return None,
     })
 }
@@ -76,8 +123,14 @@ mod test {
 
     #[test]
     fn digraphs_and_acronyms() {
-        assert_eq!(to_cyrillic("Prikazano tokova: 7 od 23"), "Приказано токова: 7 од 23");
-        assert_eq!(to_cyrillic("Ljubljana, njihov, džep"), "Љубљана, њихов, џеп");
+        assert_eq!(
+            to_cyrillic("Prikazano tokova: 7 od 23"),
+            "Приказано токова: 7 од 23"
+        );
+        assert_eq!(
+            to_cyrillic("Ljubljana, njihov, džep"),
+            "Љубљана, њихов, џеп"
+        );
         assert_eq!(to_cyrillic("Preuzmi CSV (Ctrl)"), "Преузми CSV (Ctrl)");
     }
 }
