@@ -6,6 +6,7 @@ use crate::state::MapState;
 use flowmap_core::describe::{location_name, quoted, route, source_line, spoken_against};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{tr, trf, Msg};
+use flowmap_core::text::Localized;
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
 
@@ -53,9 +54,13 @@ pub fn DetailPanel() -> impl IntoView {
             .as_ref()
             .map(|p| p.human(lang))
             .filter(|p| !p.is_empty());
-        let actors = |side: &Vec<String>, place: String| {
-            (!side.is_empty())
-                .then(|| view! { <li><span class="k">{place}": "</span>{side.join(", ")}</li> })
+        let actors = |side: &Vec<Localized>, place: String| {
+            let names = side
+                .iter()
+                .map(|a| a.get(lang.tag()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{names}</li> })
         };
         let via_places = flow
             .via

@@ -367,9 +367,21 @@ fn flow(row: &Row, sheet: &Sheet, speakers_sheet: Option<&str>) -> Result<Flow, 
         value,
         period: (start.is_some() || end.is_some()).then_some(Period { start, end }),
         actors: Actors {
-            from: row.list("actors_from"),
-            via: row.list("actors_via"),
-            to: row.list("actors_to"),
+            from: row
+                .list("actors_from")
+                .into_iter()
+                .map(Localized::Plain)
+                .collect(),
+            via: row
+                .list("actors_via")
+                .into_iter()
+                .map(Localized::Plain)
+                .collect(),
+            to: row
+                .list("actors_to")
+                .into_iter()
+                .map(Localized::Plain)
+                .collect(),
         },
         description: localized(row, sheet, "description"),
         status: choice(row, "status", STATUSES)?,

@@ -378,19 +378,20 @@ impl FlowValue {
     }
 }
 
-/// Named companies or bodies at each end and along the route.
+/// Named companies or bodies at each end and along the route: names as text, so that a
+/// described body ("Polish Government Strategic Reserves Agency") can be translated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Actors {
     /// On the sending side.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub from: Vec<String>,
+    pub from: Vec<Localized>,
     /// At the intermediaries.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub via: Vec<String>,
+    pub via: Vec<Localized>,
     /// On the receiving side.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub to: Vec<String>,
+    pub to: Vec<Localized>,
 }
 
 /// What a speaker does with a flow in the quoted sentence.
