@@ -75,7 +75,7 @@ test('a pinned flow reads in the chosen language: claim status, value and dates'
   const panel = page.locator('.detail-panel');
   await panel.waitFor();
   const text = await panel.innerText();
-  assert.match(text, /Кто что утверждает/);
+  assert.match(text, /Кто что говорит/);
   assert.match(text, /млн долл\. США/);
   assert.doesNotMatch(text, /Who says so|million|claims|reported by/);
   await page.close();

@@ -6,7 +6,7 @@ mod catalogue;
 mod serbian;
 
 pub use catalogue::{unit_forms, Msg, KNOWN_UNITS};
-pub use serbian::to_cyrillic;
+pub use serbian::{to_cyrillic, LATIN_TOKENS};
 
 /// A language the interface is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
