@@ -19,11 +19,11 @@ echo "== release build"
 trunk build --release
 node scripts/fallback.mjs
 echo "== download size of the default view (gzip -9)"
-# The target is 200 KB (issue 7, `node scripts/size-budget.mjs`), not met yet (about 425 KB,
-# see BENCH.md); until it is, this guard fails the tests when the download grows past 432 KB.
+# The target is 200 KB (issue 7, `node scripts/size-budget.mjs`), not met yet (about 433 KB,
+# see BENCH.md); until it is, this guard fails the tests when the download grows past 440 KB.
 # (It was 384 KB until format 2: the bundled dataset's five-language notes and its speakers
 # added 27 KB gzip, the wasm 18 KB — speakers and stances, checks of claims, the version 1
-# reader 9 KB.)
-SIZE_BUDGET_BYTES="${SIZE_BUDGET_BYTES:-442368}" node scripts/size-budget.mjs
+# reader 9 KB; the reviewed ru/uk/sr interface text and the transliterator's rules 8 KB.)
+SIZE_BUDGET_BYTES="${SIZE_BUDGET_BYTES:-450560}" node scripts/size-budget.mjs
 echo "== JSON Schema and browser tests (Chromium + Playwright + axe-core)"
 node --test --test-concurrency=1 tests/
