@@ -1,0 +1,141 @@
+//! Checks of the items flows refer to (locations, categories, sources, speakers) and of the
+//! graphic's settings.
+
+use super::Checker;
+use crate::model::{Category, Location, Meta, Source, Speaker};
+use std::collections::HashSet;
+
+impl Checker {
+    /// A location: a unique id, a name, a point on Earth when it has one.
+    pub(super) fn location(
+        &mut self,
+        seen: &mut HashSet<String>,
+        i: usize,
+        l: &mut Location,
+    ) -> bool {
+        let path = format!("locations[{i}]");
+        let ok = self.unique_id(seen, format!("{path}.id"), "location", &l.id)
+            & self.not_blank(
+                format!("{path}.name"),
+                &format!("the name of location \"{}\"", l.id),
+                &l.name,
+            );
+        if let Some([lon, lat]) = l.point {
+            let on_earth = lon.is_finite()
+                && lat.is_finite()
+                && (-180.0..=180.0).contains(&lon)
+                && (-90.0..=90.0).contains(&lat);
+            if !on_earth {
+                self.report(
+                    format!("{path}.point"),
+                    format!(
+                        "[{lon}, {lat}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
+                        l.id
+                    ),
+                );
+                return false;
+            }
+        }
+        ok
+    }
+
+    /// A category: a unique id and a name.
+    pub(super) fn category(
+        &mut self,
+        seen: &mut HashSet<String>,
+        i: usize,
+        k: &mut Category,
+    ) -> bool {
+        self.unique_id(seen, format!("categories[{i}].id"), "category", &k.id)
+            & self.not_blank(
+                format!("categories[{i}].name"),
+                &format!("the name of category \"{}\"", k.id),
+                &k.name,
+            )
+    }
+
+    /// A publication: a unique id and an outlet; an empty title or a link that is not http(s)
+    /// is dropped, the source stays.
+    pub(super) fn source(&mut self, seen: &mut HashSet<String>, i: usize, s: &mut Source) -> bool {
+        let path = format!("sources[{i}]");
+        let mut ok = self.unique_id(seen, format!("{path}.id"), "source", &s.id);
+        if s.outlet.is_blank() {
+            self.report(
+                format!("{path}.outlet"),
+                format!(
+                    "the outlet of source \"{}\" is empty; the source is left out",
+                    s.id
+                ),
+            );
+            ok = false;
+        }
+        if s.title.as_ref().is_some_and(|t| t.trim().is_empty()) {
+            self.report(
+                format!("{path}.title"),
+                format!(
+                    "the title of source \"{}\" is empty; write it as published, or leave the field out when it has none",
+                    s.id
+                ),
+            );
+            s.title = None;
+        }
+        if let Some(url) = s.url.as_ref().filter(|u| !super::is_web_link(u)) {
+            self.report(
+                format!("{path}.url"),
+                format!(
+                    "\"{url}\" is not an http(s) link; source \"{}\" is shown without it",
+                    s.id
+                ),
+            );
+            s.url = None;
+        }
+        ok
+    }
+
+    /// A speaker: a unique id and a name.
+    pub(super) fn speaker(
+        &mut self,
+        seen: &mut HashSet<String>,
+        i: usize,
+        s: &mut Speaker,
+    ) -> bool {
+        self.unique_id(seen, format!("speakers[{i}].id"), "speaker", &s.id)
+            & self.not_blank(
+                format!("speakers[{i}].name"),
+                &format!("the name of speaker \"{}\"", s.id),
+                &s.name,
+            )
+    }
+
+    /// The graphic's settings: focus on known locations, a language the interface speaks;
+    /// what is wrong is ignored.
+    pub(super) fn meta(&mut self, meta: &mut Meta, locations: &HashSet<String>) {
+        for (i, id) in meta
+            .focus
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| !locations.contains(*id))
+        {
+            let message = format!(
+                "the map cannot focus on location \"{id}\", {}; it is ignored",
+                self.missing(id)
+            );
+            self.report(format!("meta.focus[{i}]"), message);
+        }
+        meta.focus.retain(|id| locations.contains(id));
+        if let Some(tag) = meta.language.take() {
+            if crate::i18n::Lang::parse(&tag).is_some() {
+                meta.language = Some(tag);
+            } else {
+                let known: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.tag()).collect();
+                self.report(
+                    "meta.language".into(),
+                    format!(
+                        "\"{tag}\" is not a language the map's interface is written in ({}); readers get their browser's language",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Checks of a parsed dataset. Every problem names its JSON path and says what was
+//! expected; what cannot be shown is left out, so the rest of the dataset still draws.
+//!
+//! Like `geo`'s `Validation`, one pass collects every problem ([`check`]), and
+//! [`Dataset::is_valid`](crate::dataset::Dataset::is_valid) asks whether there were any.
+//! Each kind of item has its own check ([`items`], [`flow`]); [`Checker::keep_valid`] leaves
+//! out the items that fail and remembers their ids, so references to them say so.
+
+mod flow;
+mod items;
+
+use crate::dataset::Problem;
+use crate::model::RawDataset;
+use crate::text::Localized;
+use std::collections::HashSet;
+
+/// Amounts above this (ten trillion) are taken for a typing mistake.
+pub const ABSURD_AMOUNT: f64 = 1e13;
+
+/// ISO 4217 codes accepted in values: the region's currencies and the usual reference ones.
+pub const CURRENCIES: [&str; 24] = [
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "RSD", "BAM", "MKD", "ALL", "BGN",
+    "RON", "HUF", "CZK", "PLN", "TRY", "ILS", "KZT", "KGS", "AMD", "BYN", "INR",
+];
+
+/// True for an `http://` or `https://` link: the only kind a page may make clickable.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.trim().len() > "https://".len()
+}
+
+/// Collects the problems of one dataset, and the ids of the items left out.
+struct Checker {
+    problems: Vec<Problem>,
+    /// Ids of items left out (and of no kept item), so that references to them say so.
+    dropped: HashSet<String>,
+}
+
+impl Checker {
+    fn report(&mut self, path: String, message: String) {
+        self.problems.push(Problem {
+            path,
+            message,
+            warning: false,
+        });
+    }
+
+    /// Reports an id that is empty or used twice; true when the item is usable.
+    fn unique_id(
+        &mut self,
+        seen: &mut HashSet<String>,
+        path: String,
+        kind: &str,
+        id: &str,
+    ) -> bool {
+        if id.trim().is_empty() {
+            self.report(path, format!("this {kind} has an empty id; it is left out"));
+            false
+        } else if !seen.insert(id.to_string()) {
+            self.report(
+                path,
+                format!("the {kind} id \"{id}\" is used twice; the second one is left out"),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Reports empty text; true when there is some.
+    fn not_blank(&mut self, path: String, what: &str, text: &Localized) -> bool {
+        let ok = !text.is_blank();
+        if !ok {
+            self.report(
+                path,
+                format!("{what} is empty; write the text shown to readers"),
+            );
+        }
+        ok
+    }
+
+    /// Why a referenced id cannot be found.
+    fn missing(&self, id: &str) -> &'static str {
+        if self.dropped.contains(id) {
+            "which was left out (see above)"
+        } else {
+            "which is not defined"
+        }
+    }
+
+    /// Keeps the items `check(index, item)` finds usable, in order; returns the others.
+    fn keep<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        mut check: impl FnMut(&mut Self, usize, &mut T) -> bool,
+    ) -> Vec<T> {
+        let mut left = Vec::new();
+        for (i, mut t) in std::mem::take(items).into_iter().enumerate() {
+            if check(self, i, &mut t) {
+                items.push(t);
+            } else {
+                left.push(t);
+            }
+        }
+        left
+    }
+
+    /// [`Checker::keep`], remembering the ids (by `id`) of the items left out that no kept
+    /// item shares.
+    fn keep_valid<T>(
+        &mut self,
+        items: &mut Vec<T>,
+        id: impl Fn(&T) -> &String,
+        check: impl FnMut(&mut Self, usize, &mut T) -> bool,
+    ) {
+        let left = self.keep(items, check);
+        let kept: HashSet<&String> = items.iter().map(&id).collect();
+        let gone: Vec<String> = left
+            .iter()
+            .map(&id)
+            .filter(|i| !kept.contains(i))
+            .cloned()
+            .collect();
+        self.dropped.extend(gone);
+    }
+}
+
+/// The ids of `items`.
+fn ids<'a, T: 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+    id: impl Fn(&T) -> &String,
+) -> HashSet<String> {
+    items.into_iter().map(|t| id(t).clone()).collect()
+}
+
+/// Runs every check; returns the dataset without the items that failed, and the problems.
+pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
+    let mut c = Checker {
+        problems: Vec::new(),
+        dropped: HashSet::new(),
+    };
+
+    let mut seen = HashSet::new();
+    c.keep_valid(
+        &mut raw.locations,
+        |l| &l.id,
+        |c, i, l| c.location(&mut seen, i, l),
+    );
+    let mut seen = HashSet::new();
+    c.keep_valid(
+        &mut raw.categories,
+        |k| &k.id,
+        |c, i, k| c.category(&mut seen, i, k),
+    );
+    let mut seen = HashSet::new();
+    c.keep_valid(
+        &mut raw.sources,
+        |s| &s.id,
+        |c, i, s| c.source(&mut seen, i, s),
+    );
+    let mut seen = HashSet::new();
+    c.keep_valid(
+        &mut raw.speakers,
+        |s| &s.id,
+        |c, i, s| c.speaker(&mut seen, i, s),
+    );
+
+    let locations = ids(&raw.locations, |l| &l.id);
+    c.meta(&mut raw.meta, &locations);
+    let known = flow::Known {
+        locations,
+        categories: ids(&raw.categories, |k| &k.id),
+        sources: ids(&raw.sources, |s| &s.id),
+        speakers: ids(&raw.speakers, |s| &s.id),
+    };
+
+    let mut seen = HashSet::new();
+    let (sources, speakers) = (&raw.sources, &raw.speakers);
+    c.keep_valid(
+        &mut raw.flows,
+        |f| &f.id,
+        |c, i, f| c.flow(&mut seen, &known, sources, speakers, i, f),
+    );
+    c.keep(&mut raw.events, |c, i, e| c.event(&known, i, e));
+
+    (raw, c.problems)
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn web_links_are_http_or_https_only() {
+        assert!(is_web_link("https://example.org/a") && is_web_link(" HTTP://example.org"));
+        assert!(
+            !is_web_link("javascript:alert(1)")
+                && !is_web_link("https://")
+                && !is_web_link("data:text/html,x")
+        );
+    }
+}
