@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test, after installing what is missing: native unit and data tests, one
-# release build, then the browser tests against dist/ (screenshots in tests/e2e/screenshots/).
+# Runs every test, after installing what is missing: formatting and lints, native unit and
+# data tests, the serve check, one release build, then the browser tests against dist/
+# (screenshots in tests/e2e/screenshots/).
+#   bash scripts/test.sh          everything (what CI runs)
+#   bash scripts/test.sh native   the fast path: formatting, lints and native tests only
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
+mode=${1:-all}
+case "$mode" in
+  all | native) ;;
+  *) echo "usage: bash scripts/test.sh [native]" >&2 && exit 2 ;;
+esac
 bash scripts/setup.sh
 bash scripts/atlas.sh
 echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
@@ -12,6 +20,7 @@ cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data --all-targets
 cargo clippy -q -p flowmap --target wasm32-unknown-unknown -- -D warnings
 echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
+[ "$mode" = native ] && exit 0
 echo "== serve check (scripts/serve.sh from a cold build on port 18080, then its static fallback)"
 # Issue 23: a fresh clone's first serve must answer; bounded, and it stops what it started.
 timeout --kill-after=30 1500 bash scripts/serve-check.sh

@@ -8,8 +8,8 @@
 //! - *unverified* is all that citations from secondary analyses allow;
 //! - *denied* needs a speaker who denies it.
 
-use crate::dataset::Problem;
 use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
+use crate::validate::Problem;
 
 /// Rank of a status on the scale documented > reported > alleged > unverified; denied
 /// stands apart (`None`).

@@ -8,6 +8,8 @@ use crate::model::{
 };
 use thiserror::Error;
 
+pub use crate::validate::Problem;
+
 /// Why a dataset could not be used at all.
 #[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
@@ -37,24 +39,6 @@ pub enum LoadError {
         found: u32,
         expected: u32,
     },
-}
-
-/// Something wrong in one place of an otherwise usable dataset.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON path of the offending value, e.g. `flows[3].via[0]`.
-    pub path: String,
-    /// What is wrong, what was expected, and what was left out.
-    pub message: String,
-    /// True for a check the editor should make while the item is shown as written (a claim
-    /// status stronger than its citations allow); false when something was left out or changed.
-    pub warning: bool,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
 }
 
 /// A checked dataset: everything in it can be shown.
@@ -178,7 +162,7 @@ impl Dataset {
 
     /// The claim statuses some flow has, from documented to unverified.
     pub fn statuses_in_use(&self) -> impl Iterator<Item = ClaimStatus> + '_ {
-        crate::filter::STATUSES
+        ClaimStatus::ALL
             .into_iter()
             .filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
     }

@@ -3,7 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
-use crate::model::{Citation, Flow, Source, SourceKind, Speaker, Stance};
+use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
 
 /// A location's name in `lang`, or its id when it is unknown.
 pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
@@ -266,7 +266,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     // One pass over the flows: a large dataset's summary is rewritten on every filter.
     let mut places = rustc_hash::FxHashSet::default();
     let mut by_category = vec![0usize; dataset.raw.categories.len()];
-    let mut by_status = [0usize; crate::filter::STATUSES.len()];
+    let mut by_status = [0usize; ClaimStatus::ALL.len()];
     let flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i));
     let mut total = 0;
     for f in flows {
@@ -279,7 +279,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         if let Some((k, _)) = dataset.category(&f.category) {
             by_category[k] += 1;
         }
-        if let Some(k) = crate::filter::STATUSES.iter().position(|s| *s == f.status) {
+        if let Some(k) = ClaimStatus::ALL.iter().position(|s| *s == f.status) {
             by_status[k] += 1;
         }
     }
@@ -291,7 +291,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(c, n)| format!("{} ({n})", c.name.get(lang.tag()).to_lowercase()))
         .collect();
-    let claims: Vec<String> = crate::filter::STATUSES
+    let claims: Vec<String> = ClaimStatus::ALL
         .iter()
         .zip(by_status)
         .filter(|(_, n)| *n > 0)

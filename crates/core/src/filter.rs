@@ -5,15 +5,6 @@ use crate::date::PartialDate;
 use crate::model::{ClaimStatus, Flow};
 use std::collections::BTreeSet;
 
-/// Every claim status, in the legend's order.
-pub const STATUSES: [ClaimStatus; 5] = [
-    ClaimStatus::Documented,
-    ClaimStatus::Reported,
-    ClaimStatus::Alleged,
-    ClaimStatus::Denied,
-    ClaimStatus::Unverified,
-];
-
 /// The reader's filters; the default shows everything.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {

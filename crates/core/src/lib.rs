@@ -1,13 +1,25 @@
-//! The flow map's core: everything that needs no browser.
+//! The flow map's core: everything that needs no browser, by stage.
 //!
-//! - Data: [`model`] (the JSON document), [`dataset`] (reading and checking it),
-//!   [`validate`] (every check, with JSON paths), [`text`] (languages), [`date`] (partial
-//!   dates and periods).
-//! - Geometry: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
+//! - **Data**: [`model`] (the JSON document, format 2), [`migrate`] (format 1 read as 2),
+//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (the path of a
+//!   shape error), [`validate`] (every check, by JSON path), [`quantity`] (checks of
+//!   figures), [`claims`] (claim status against the citations), [`text`] (text per
+//!   language), [`date`] (partial dates and periods).
+//! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
-//! - Presentation: [`layout`] (what the map draws), [`scale`] (widths), [`labels`], [`zoom`],
-//!   [`describe`] (words for flows), [`totals`], [`palette`], [`format`] (numbers and money per locale), [`i18n`] (interface languages), [`export`] (SVG, CSV, JSON).
-//! - Reader's state: [`table`] (sorting), [`filter`], [`timeline`], [`view_state`] (the URL hash), [`query`] (`?data=`).
+//! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
+//!   [`scale`] (widths), [`labels`] (without collisions), [`zoom`], [`batch`] (canvas
+//!   strokes by style), [`pick`] (the flow under the pointer), [`palette`] (colours and
+//!   dashes).
+//! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
+//!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
+//!   [`i18n`] (interface languages).
+//! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
+//!   URL hash), [`query`] (`?data=`).
+//! - **Export**: [`export`] (SVG, CSV, JSON of what is shown).
+
+pub use dataset::{Dataset, LoadError, Problem};
+pub use model::{ClaimStatus, Flow, RawDataset, Stance};
 
 pub mod arc;
 pub mod atlas;

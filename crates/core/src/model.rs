@@ -227,6 +227,15 @@ pub enum ClaimStatus {
 }
 
 impl ClaimStatus {
+    /// Every claim status, from the most to the least solid (the legend's order).
+    pub const ALL: [ClaimStatus; 5] = [
+        ClaimStatus::Documented,
+        ClaimStatus::Reported,
+        ClaimStatus::Alleged,
+        ClaimStatus::Denied,
+        ClaimStatus::Unverified,
+    ];
+
     /// The name used in data files and links.
     pub fn key(self) -> &'static str {
         match self {

@@ -1,8 +1,8 @@
 //! Checks of a stated figure: an amount of money or of something counted, its parts and
 //! the figure it is part of.
 
-use crate::dataset::Problem;
 use crate::model::{Basis, Quantity};
+use crate::validate::Problem;
 use crate::validate::{ABSURD_AMOUNT, CURRENCIES};
 
 fn report(problems: &mut Vec<Problem>, path: String, message: String) {

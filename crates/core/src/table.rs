@@ -1,9 +1,8 @@
 //! The data table view: one row per flow shown, sortable by any column.
 
 use crate::dataset::Dataset;
-use crate::filter::STATUSES;
 use crate::i18n::{tr, Lang, Msg};
-use crate::model::{Flow, FlowValue, Quantity};
+use crate::model::{ClaimStatus, Flow, FlowValue, Quantity};
 use crate::timeline::month_of;
 use std::cmp::Ordering;
 
@@ -87,7 +86,7 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
             last_if_none(p(a), p(b))
         }
         Column::Status => {
-            let rank = |f: &Flow| STATUSES.iter().position(|s| *s == f.status);
+            let rank = |f: &Flow| ClaimStatus::ALL.iter().position(|s| *s == f.status);
             rank(a).cmp(&rank(b))
         }
     }

@@ -4,7 +4,8 @@
 //! categories in a later version of the dataset show by default.
 
 use crate::date::PartialDate;
-use crate::filter::{Filter, STATUSES};
+use crate::filter::Filter;
+use crate::model::ClaimStatus;
 use crate::query::percent_decode;
 use crate::zoom::Zoom;
 
@@ -113,7 +114,7 @@ impl ViewState {
                 "cat" => v.filter.hidden_categories = list().collect(),
                 "status" => {
                     v.filter.hidden_statuses = list()
-                        .filter_map(|k| STATUSES.into_iter().find(|s| s.key() == k))
+                        .filter_map(|k| ClaimStatus::ALL.into_iter().find(|s| s.key() == k))
                         .collect()
                 }
                 "src" => v.filter.source = Some(percent_decode(value)).filter(|s| !s.is_empty()),

@@ -5,7 +5,7 @@ use super::{Lang, Noun};
 
 macro_rules! catalogue {
     ($($name:ident => [$en:expr, $ru:expr, $uk:expr, $sr:expr $(,)?],)*) => {
-        /// A piece of interface text; its English wording is in [`english`].
+        /// A piece of interface text; its wording in each language is in the catalogue below.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
         pub enum Msg { $($name),* }

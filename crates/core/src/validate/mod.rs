@@ -3,13 +3,13 @@
 //!
 //! Like `geo`'s `Validation`, one pass collects every problem ([`check`]), and
 //! [`Dataset::is_valid`](crate::dataset::Dataset::is_valid) asks whether there were any.
-//! Each kind of item has its own check ([`items`], [`flow`]); [`Checker::keep_valid`] leaves
-//! out the items that fail and remembers their ids, so references to them say so.
+//! Each kind of item has its own check (`items.rs`, `flow.rs`); one helper
+//! (`Checker::keep_valid`) leaves out the items that fail and remembers their ids, so
+//! references to them say so.
 
 mod flow;
 mod items;
 
-use crate::dataset::Problem;
 use crate::model::RawDataset;
 use crate::text::Localized;
 use std::collections::HashSet;
@@ -22,6 +22,24 @@ pub const CURRENCIES: [&str; 24] = [
     "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RUB", "UAH", "RSD", "BAM", "MKD", "ALL", "BGN",
     "RON", "HUF", "CZK", "PLN", "TRY", "ILS", "KZT", "KGS", "AMD", "BYN", "INR",
 ];
+
+/// Something wrong in one place of an otherwise usable dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the offending value, e.g. `flows[3].via[0]`.
+    pub path: String,
+    /// What is wrong, what was expected, and what was left out.
+    pub message: String,
+    /// True for a check the editor should make while the item is shown as written (a claim
+    /// status stronger than its citations allow); false when something was left out or changed.
+    pub warning: bool,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
 
 /// True for an `http://` or `https://` link: the only kind a page may make clickable.
 pub fn is_web_link(url: &str) -> bool {
