@@ -13,7 +13,7 @@
 //!   dashes).
 //! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
-//!   [`i18n`] (interface languages).
+//!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
 //!   URL hash), [`query`] (`?data=`).
 //! - **Export**: [`export`] (SVG, CSV, JSON of what is shown).
@@ -50,4 +50,5 @@ pub mod timeline;
 pub mod totals;
 pub mod validate;
 pub mod view_state;
+pub mod words;
 pub mod zoom;

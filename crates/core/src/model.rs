@@ -4,7 +4,6 @@
 //! and checks it.
 
 use crate::date::{PartialDate, Period};
-use crate::i18n::{tr, Lang, Msg};
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
@@ -106,24 +105,6 @@ pub enum SourceKind {
     Dataset,
 }
 
-impl SourceKind {
-    /// Words for readers, in `lang`.
-    pub fn label(self, lang: Lang) -> String {
-        tr(
-            lang,
-            match self {
-                SourceKind::CustomsRecords => Msg::KindCustoms,
-                SourceKind::OfficialStatement => Msg::KindOfficial,
-                SourceKind::IntelligenceClaim => Msg::KindIntelligence,
-                SourceKind::NewsEstimate => Msg::KindEstimate,
-                SourceKind::NewsReport => Msg::KindNews,
-                SourceKind::Analysis => Msg::KindAnalysis,
-                SourceKind::Dataset => Msg::KindDataset,
-            },
-        )
-    }
-}
-
 /// A publication: where a statement appears (an article, a report, a dataset).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -169,23 +150,6 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
-    /// Words for readers, in `lang`.
-    pub fn label(self, lang: Lang) -> String {
-        tr(
-            lang,
-            match self {
-                SpeakerKind::Records => Msg::SpeakerRecords,
-                SpeakerKind::OfficialData => Msg::SpeakerOfficialData,
-                SpeakerKind::Government => Msg::SpeakerGovernment,
-                SpeakerKind::Intelligence => Msg::SpeakerIntelligence,
-                SpeakerKind::NewsOutlet => Msg::SpeakerNewsOutlet,
-                SpeakerKind::Analyst => Msg::SpeakerAnalyst,
-                SpeakerKind::Company => Msg::SpeakerCompany,
-                SpeakerKind::Other => Msg::SpeakerOther,
-            },
-        )
-    }
-
     /// True for records and official data: the speakers a documented flow needs.
     pub fn documents(self) -> bool {
         matches!(self, SpeakerKind::Records | SpeakerKind::OfficialData)
@@ -245,34 +209,6 @@ impl ClaimStatus {
             ClaimStatus::Denied => "denied",
             ClaimStatus::Unverified => "unverified",
         }
-    }
-
-    /// What the status means, for the legend and the detail panel, in `lang`.
-    pub fn explanation(self, lang: Lang) -> String {
-        tr(
-            lang,
-            match self {
-                ClaimStatus::Documented => Msg::ExplainDocumented,
-                ClaimStatus::Reported => Msg::ExplainReported,
-                ClaimStatus::Alleged => Msg::ExplainAlleged,
-                ClaimStatus::Denied => Msg::ExplainDenied,
-                ClaimStatus::Unverified => Msg::ExplainUnverified,
-            },
-        )
-    }
-
-    /// Words for readers, in `lang`.
-    pub fn label(self, lang: Lang) -> String {
-        tr(
-            lang,
-            match self {
-                ClaimStatus::Documented => Msg::StatusDocumented,
-                ClaimStatus::Reported => Msg::StatusReported,
-                ClaimStatus::Alleged => Msg::StatusAlleged,
-                ClaimStatus::Denied => Msg::StatusDenied,
-                ClaimStatus::Unverified => Msg::StatusUnverified,
-            },
-        )
     }
 }
 
@@ -438,27 +374,6 @@ impl Stance {
     /// True for denies and disputes: the speaker speaks against the flow.
     pub fn is_against(self) -> bool {
         matches!(self, Stance::Denies | Stance::Disputes)
-    }
-
-    /// The verb for readers ("claims", "deny"), agreeing with one speaker or several.
-    pub fn verb(self, plural: bool, lang: Lang) -> String {
-        let msg = match (self, plural) {
-            (Stance::Claims, false) => Msg::StanceClaims,
-            (Stance::Claims, true) => Msg::StanceClaimsPl,
-            (Stance::Finds, false) => Msg::StanceFinds,
-            (Stance::Finds, true) => Msg::StanceFindsPl,
-            (Stance::Confirms, false) => Msg::StanceConfirms,
-            (Stance::Confirms, true) => Msg::StanceConfirmsPl,
-            (Stance::Estimates, false) => Msg::StanceEstimates,
-            (Stance::Estimates, true) => Msg::StanceEstimatesPl,
-            (Stance::Acknowledges, false) => Msg::StanceAcknowledges,
-            (Stance::Acknowledges, true) => Msg::StanceAcknowledgesPl,
-            (Stance::Denies, false) => Msg::StanceDenies,
-            (Stance::Denies, true) => Msg::StanceDeniesPl,
-            (Stance::Disputes, false) => Msg::StanceDisputes,
-            (Stance::Disputes, true) => Msg::StanceDisputesPl,
-        };
-        tr(lang, msg)
     }
 
     /// The name used in data files.
