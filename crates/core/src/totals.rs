@@ -58,10 +58,20 @@ impl Side {
     }
 
     /// "$161.9 million", "at least $71.1 million" (one figure, as stated), "no stated
-    /// value", or the figures listed when they cannot be added.
+    /// value", or the figures listed when they cannot be added; when some flows give no
+    /// figure, how many do ("… (flows with a figure: 2 of 12)").
     pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
         let figures = self.figures(dataset);
-        match figures.as_slice() {
+        let text = self.figures_text(&figures, dataset, lang);
+        if figures.is_empty() || figures.len() == self.flows.len() {
+            return text;
+        }
+        let (some, all) = (figures.len().to_string(), self.flows.len().to_string());
+        format!("{text} ({})", trf(lang, Msg::WithFigure, &[&some, &all]))
+    }
+
+    fn figures_text(&self, figures: &[(&Quantity, &str)], dataset: &Dataset, lang: Lang) -> String {
+        match figures {
             [] => tr(lang, Msg::NoStatedValue),
             [(q, _)] => quantity(q, lang),
             [(first, _), ..] => match self.sum(dataset) {
@@ -147,7 +157,10 @@ mod test {
             (srb.flows_out(), srb.flows_in(), srb.flows_through),
             (2, 0, 0)
         );
-        assert_eq!(srb.outbound.text(&d, Lang::En), "$143.9 million");
+        assert_eq!(
+            srb.outbound.text(&d, Lang::En),
+            "$143.9 million (flows with a figure: 1 of 2)"
+        );
         assert_eq!(all["CZE"].flows_through, 1);
         assert!(!Totals::by_location(&d, &[0]).contains_key("RUS"));
     }
@@ -184,7 +197,7 @@ mod test {
         let usd = |a: f64| json!({"amount": a, "currency": "USD"});
         assert_eq!(
             out_text(json!([usd(143.9e6), usd(18e6), "undisclosed"]), ["a"; 3]),
-            "$161.9 million"
+            "$161.9 million (flows with a figure: 2 of 3)"
         );
         // A company's total beside an all-company minimum: listed, not added.
         let min = json!({"amount": 71.1e6, "currency": "USD", "basis": "minimum"});

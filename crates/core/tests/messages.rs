@@ -146,6 +146,7 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::TotalsThrough => vec![flows(1)],
         Msg::OffScaleHint => vec![w(s.units)],
         Msg::Showing => vec!["21".into(), "28".into()],
+        Msg::WithFigure => vec!["2".into(), "12".into()],
         Msg::MapLabel => vec![flows(28)],
         Msg::MarkerLabel => vec![
             w(s.serbia),

@@ -243,6 +243,7 @@ catalogue! {
     About => ["about {0}", "около {0}", "близько {0}", "oko {0}"],
     OfWhich => ["of which {0}", "в том числе {0}", "у тому числі {0}", "od toga {0}"],
     PartOf => ["part of {0}", "часть из {0}", "частина з {0}", "od ukupno {0}"],
+    WithFigure => ["flows with a figure: {0} of {1}", "потоков с цифрами: {0} из {1}", "потоків із цифрами: {0} з {1}", "tokova sa brojkama: {0} od {1}"],
     FlowsListed => ["not added up (different kinds of figures): {0}", "не суммируются (разные виды данных): {0}", "не додаються (різні види даних): {0}", "ne sabiraju se (različite vrste podataka): {0}"],
     ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "vrednost ili količina nije objavljena"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
