@@ -260,6 +260,26 @@ pub fn credit_line(dataset: &Dataset, map_credit: &str, lang: Lang) -> String {
     format!("{own}{} {map_credit}", tr(lang, Msg::MapCredit))
 }
 
+/// A name inside a sentence: its first letter in lower case, unless its first word is an
+/// acronym ("CHP goods", "NATO members").
+///
+/// # Examples
+/// ```
+/// use flowmap_core::describe::lower_first;
+/// assert_eq!(lower_first("Arms and ammunition"), "arms and ammunition");
+/// assert_eq!(lower_first("CHP goods"), "CHP goods");
+/// ```
+pub fn lower_first(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first.chars().all(|c| !c.is_lowercase());
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if !acronym => c.to_lowercase().chain(chars).collect(),
+        _ => name.to_string(),
+    }
+}
+
 /// A text summary of the flows shown, for the page and for screen readers:
 /// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: documented (5), …".
 pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
@@ -289,13 +309,19 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .iter()
         .zip(by_category)
         .filter(|(_, n)| *n > 0)
-        .map(|(c, n)| format!("{} ({n})", c.name.get(lang.tag()).to_lowercase()))
+        .map(|(c, n)| format!("{} ({n})", lower_first(c.name.get(lang.tag()))))
         .collect();
     let claims: Vec<String> = ClaimStatus::ALL
         .iter()
         .zip(by_status)
         .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{} ({n})", s.label(lang)))
+        // "unverified (17)", not "unverified (secondary analysis) (17)": the legend explains it.
+        .map(|(s, n)| {
+            format!(
+                "{} ({n})",
+                s.label(lang).split(" (").next().unwrap_or_default()
+            )
+        })
         .collect();
     let mut out = trf(
         lang,
