@@ -93,15 +93,21 @@ impl Statement<'_> {
     }
 }
 
+/// A flow's citations with their speaker and publication, in citation order; those whose
+/// speaker or source is unknown are left out.
+fn resolved<'a>(
+    dataset: &'a Dataset,
+    flow: &'a Flow,
+) -> impl Iterator<Item = (&'a Citation, &'a Speaker, &'a Source)> {
+    flow.citations
+        .iter()
+        .filter_map(|c| Some((c, dataset.speaker(&c.speaker)?, dataset.source(&c.source)?)))
+}
+
 /// The statements about a flow: who claims, confirms or denies it, reported where.
-pub fn statements<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<Statement<'a>> {
+pub fn statements<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Statement<'a>> {
     let mut out: Vec<Statement<'a>> = Vec::new();
-    for c in &flow.citations {
-        let (Some(speaker), Some(source)) =
-            (dataset.speaker(&c.speaker), dataset.source(&c.source))
-        else {
-            continue;
-        };
+    for (c, speaker, source) in resolved(dataset, flow) {
         match out
             .iter_mut()
             .find(|s| s.speaker.id == speaker.id && s.stance == c.stance)
@@ -134,12 +140,7 @@ pub struct Quoted<'a> {
 /// speaker or source is unknown are left out.
 pub fn quoted<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Quoted<'a>> {
     let mut out: Vec<Quoted<'a>> = Vec::new();
-    for c in &flow.citations {
-        let (Some(speaker), Some(source)) =
-            (dataset.speaker(&c.speaker), dataset.source(&c.source))
-        else {
-            continue;
-        };
+    for (c, speaker, source) in resolved(dataset, flow) {
         match out.last_mut() {
             Some(q) if q.speaker.id == speaker.id && q.stance == c.stance => {
                 q.quotes.push((c, source))
@@ -209,12 +210,7 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
 pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for flow in &dataset.raw.flows {
-        for c in &flow.citations {
-            let (Some(source), Some(speaker)) =
-                (dataset.source(&c.source), dataset.speaker(&c.speaker))
-            else {
-                continue;
-            };
+        for (_, speaker, source) in resolved(dataset, flow) {
             let outlet = source.outlet.get(lang.tag());
             let at = match outlets.iter().position(|(o, _)| *o == outlet) {
                 Some(i) => i,
