@@ -41,20 +41,7 @@ impl Side {
     /// assert_eq!(t.outbound.sum(&d), Some((143.9e6, "USD".to_string())));
     /// ```
     pub fn sum(&self, dataset: &Dataset) -> Option<(f64, String)> {
-        let figures = self.figures(dataset);
-        let (first, category) = figures.first()?;
-        let comparable = figures.iter().all(|(q, c)| {
-            q.measure() == first.measure()
-                && q.basis == Basis::Total
-                && q.of.is_none()
-                && c == category
-        });
-        comparable.then(|| {
-            (
-                figures.iter().map(|(q, _)| q.amount).sum(),
-                first.measure().to_string(),
-            )
-        })
+        sum_of(&self.figures(dataset))
     }
 
     /// "$161.9 million", "at least $71.1 million" (one figure, as stated), "no stated
@@ -62,31 +49,45 @@ impl Side {
     /// figure, how many do ("… (flows with a figure: 2 of 12)").
     pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
         let figures = self.figures(dataset);
-        let text = self.figures_text(&figures, dataset, lang);
+        let text = figures_text(&figures, lang);
         if figures.is_empty() || figures.len() == self.flows.len() {
             return text;
         }
         let (some, all) = (figures.len().to_string(), self.flows.len().to_string());
         format!("{text} ({})", trf(lang, Msg::WithFigure, &[&some, &all]))
     }
+}
 
-    fn figures_text(&self, figures: &[(&Quantity, &str)], dataset: &Dataset, lang: Lang) -> String {
-        match figures {
-            [] => tr(lang, Msg::NoStatedValue),
-            [(q, _)] => quantity(q, lang),
-            [(first, _), ..] => match self.sum(dataset) {
-                Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
-                None => {
-                    let list = figures
-                        .iter()
-                        .map(|(q, _)| quantity(q, lang))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    trf(lang, Msg::FlowsListed, &[&list])
-                }
-            },
-        }
+/// The one figure as stated, the sum of comparable ones, or the others listed.
+fn figures_text(figures: &[(&Quantity, &str)], lang: Lang) -> String {
+    match figures {
+        [] => tr(lang, Msg::NoStatedValue),
+        [(q, _)] => quantity(q, lang),
+        [(first, _), ..] => match sum_of(figures) {
+            Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
+            None => {
+                let list = figures
+                    .iter()
+                    .map(|(q, _)| quantity(q, lang))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                trf(lang, Msg::FlowsListed, &[&list])
+            }
+        },
     }
+}
+/// The sum of `figures` (with their categories) when they are comparable.
+fn sum_of(figures: &[(&Quantity, &str)]) -> Option<(f64, String)> {
+    let (first, category) = figures.first()?;
+    let comparable = figures.iter().all(|(q, c)| {
+        q.measure() == first.measure() && q.basis == Basis::Total && q.of.is_none() && c == category
+    });
+    comparable.then(|| {
+        (
+            figures.iter().map(|(q, _)| q.amount).sum(),
+            first.measure().to_string(),
+        )
+    })
 }
 
 /// Flows in, out and through one place.
