@@ -9,6 +9,44 @@ use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
+/// The filter's field a menu keeps its choice in: read it, and write it.
+type Field = (
+    fn(&Filter) -> &Option<String>,
+    fn(&mut Filter) -> &mut Option<String>,
+);
+
+/// A menu that limits the map to one of `options` (id, text) — or to all, the first entry —
+/// kept in the filter's `field`.
+fn one_of(
+    state: MapState,
+    class: &'static str,
+    label: String,
+    all: String,
+    options: Vec<(String, String)>,
+    (read, write): Field,
+) -> impl IntoView {
+    let chosen = move |id: &str| state.view.with(|v| read(&v.filter).as_deref() == Some(id));
+    let options = options
+        .into_iter()
+        .map(|(id, text)| {
+            let id2 = id.clone();
+            view! { <option value=id selected=move || chosen(&id2)>{text}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class=class>
+            <span>{label}</span>
+            <select on:change=move |ev| {
+                let v = event_target_value(&ev);
+                state.view.update(|view| *write(&mut view.filter) = Some(v).filter(|s| !s.is_empty()));
+            }>
+                <option value="" selected=move || state.view.with(|v| read(&v.filter).is_none())>{all}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
 /// The filter controls under the map.
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -66,33 +104,27 @@ pub fn Filters() -> impl IntoView {
         .sources
         .iter()
         .map(|s| {
-            let (id, id2) = (s.id.clone(), s.id.clone());
-            view! {
-                <option value=id selected=move || state.view.with(|v| v.filter.source.as_deref() == Some(id2.as_str()))>
-                    {match &s.title {
-                        Some(t) => format!("{}: {t}", s.outlet.get(lang.tag())),
-                        None => source_line(s, lang),
-                    }}
-                </option>
-            }
+            let text = match &s.title {
+                Some(t) => format!("{}: {t}", s.outlet.get(lang.tag())),
+                None => source_line(s, lang),
+            };
+            (s.id.clone(), text)
         })
-        .collect_view();
-
+        .collect();
     // Who says so: every speaker some flow cites, in the dataset's order.
     let speakers = dataset
         .raw
         .speakers
         .iter()
-        .filter(|sp| dataset.raw.flows.iter().any(|f| f.citations.iter().any(|c| c.speaker == sp.id)))
-        .map(|sp| {
-            let (id, id2) = (sp.id.clone(), sp.id.clone());
-            view! {
-                <option value=id selected=move || state.view.with(|v| v.filter.speaker.as_deref() == Some(id2.as_str()))>
-                    {sp.name.get(lang.tag()).to_string()}
-                </option>
-            }
+        .filter(|sp| {
+            dataset
+                .raw
+                .flows
+                .iter()
+                .any(|f| f.citations.iter().any(|c| c.speaker == sp.id))
         })
-        .collect_view();
+        .map(|sp| (sp.id.clone(), sp.name.get(lang.tag()).to_string()))
+        .collect();
 
     let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
 
@@ -107,26 +139,8 @@ pub fn Filters() -> impl IntoView {
                 <legend>{tr(lang, Msg::HowSolid)}</legend>
                 {statuses}
             </fieldset>
-            <label class="source">
-                <span>{tr(lang, Msg::Source)}</span>
-                <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    edit(&|f| f.source = Some(v.clone()).filter(|s| !s.is_empty()));
-                }>
-                    <option value="" selected=move || state.view.with(|v| v.filter.source.is_none())>{tr(lang, Msg::AllSources)}</option>
-                    {sources}
-                </select>
-            </label>
-            <label class="speaker">
-                <span>{tr(lang, Msg::WhoSaysSo)}</span>
-                <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    edit(&|f| f.speaker = Some(v.clone()).filter(|s| !s.is_empty()));
-                }>
-                    <option value="" selected=move || state.view.with(|v| v.filter.speaker.is_none())>{tr(lang, Msg::AllSpeakers)}</option>
-                    {speakers}
-                </select>
-            </label>
+            {one_of(state, "source", tr(lang, Msg::Source), tr(lang, Msg::AllSources), sources, (|f| &f.source, |f| &mut f.source))}
+            {one_of(state, "speaker", tr(lang, Msg::WhoSaysSo), tr(lang, Msg::AllSpeakers), speakers, (|f| &f.speaker, |f| &mut f.speaker))}
             {time}
             <div class="filter-status">
                 <p class="count" role="status" aria-live="polite">{move || trf(lang, Msg::Showing, &[&shown().to_string(), &total.to_string()])}</p>
