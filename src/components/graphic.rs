@@ -11,6 +11,7 @@ use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_line, credit_sources, summary};
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
+use flowmap_core::Problem;
 use leptos::prelude::*;
 
 /// Title, map, legend and credit lines of one dataset.
@@ -103,27 +104,33 @@ pub fn Graphic(
                             {sources}
                         </p>
                         <p class="credit">{credit}</p>
-                        {(!skipped.is_empty()).then(|| view! {
-                            <section class="problems" aria-labelledby="problems-title">
-                                <h2 id="problems-title">{trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)])}</h2>
-                                <ul>
-                                    {skipped.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
-                                </ul>
-                            </section>
-                        })}
-                        {(!warnings.is_empty()).then(|| view! {
-                            <section class="problems warnings" aria-labelledby="warnings-title">
-                                <h2 id="warnings-title">{trf(lang, Msg::Warnings, &[&count(lang, warnings.len(), Noun::Check)])}</h2>
-                                <ul>
-                                    {warnings.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
-                                </ul>
-                            </section>
-                        })}
+                        {problem_list("problems", trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)]), skipped)}
+                        {problem_list("problems warnings", trf(lang, Msg::Warnings, &[&count(lang, warnings.len(), Noun::Check)]), warnings)}
                     </footer>
                 }
             })}
         </article>
     }
+}
+
+/// A list of what the checks found, under `heading`; nothing when there is none.
+fn problem_list(
+    class: &'static str,
+    heading: String,
+    problems: Vec<Problem>,
+) -> Option<impl IntoView> {
+    let id = format!("{}-title", class.rsplit(' ').next().unwrap_or(class));
+    (!problems.is_empty()).then(|| {
+        let labelled = id.clone();
+        view! {
+            <section class=class aria-labelledby=labelled>
+                <h2 id=id>{heading}</h2>
+                <ul>
+                    {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// Reopens the page in another interface language (`?lang=`), keeping the view in the hash.
