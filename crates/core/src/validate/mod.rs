@@ -124,15 +124,17 @@ impl Checker {
         left
     }
 
-    /// [`Checker::keep`], remembering the ids (by `id`) of the items left out that no kept
-    /// item shares.
+    /// [`Checker::keep`] for items with ids: `check` gets the ids seen so far (for
+    /// [`Checker::unique_id`]); the ids (by `id`) of the items left out that no kept item
+    /// shares are remembered.
     fn keep_valid<T>(
         &mut self,
         items: &mut Vec<T>,
         id: impl Fn(&T) -> &String,
-        check: impl FnMut(&mut Self, usize, &mut T) -> bool,
+        mut check: impl FnMut(&mut Self, &mut HashSet<String>, usize, &mut T) -> bool,
     ) {
-        let left = self.keep(items, check);
+        let mut seen = HashSet::new();
+        let left = self.keep(items, |c, i, t| check(c, &mut seen, i, t));
         let kept: HashSet<&String> = items.iter().map(&id).collect();
         let gone: Vec<String> = left
             .iter()
@@ -159,30 +161,10 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         dropped: HashSet::new(),
     };
 
-    let mut seen = HashSet::new();
-    c.keep_valid(
-        &mut raw.locations,
-        |l| &l.id,
-        |c, i, l| c.location(&mut seen, i, l),
-    );
-    let mut seen = HashSet::new();
-    c.keep_valid(
-        &mut raw.categories,
-        |k| &k.id,
-        |c, i, k| c.category(&mut seen, i, k),
-    );
-    let mut seen = HashSet::new();
-    c.keep_valid(
-        &mut raw.sources,
-        |s| &s.id,
-        |c, i, s| c.source(&mut seen, i, s),
-    );
-    let mut seen = HashSet::new();
-    c.keep_valid(
-        &mut raw.speakers,
-        |s| &s.id,
-        |c, i, s| c.speaker(&mut seen, i, s),
-    );
+    c.keep_valid(&mut raw.locations, |l| &l.id, Checker::location);
+    c.keep_valid(&mut raw.categories, |k| &k.id, Checker::category);
+    c.keep_valid(&mut raw.sources, |s| &s.id, Checker::source);
+    c.keep_valid(&mut raw.speakers, |s| &s.id, Checker::speaker);
 
     let locations = ids(&raw.locations, |l| &l.id);
     c.meta(&mut raw.meta, &locations);
@@ -193,12 +175,11 @@ pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
         speakers: ids(&raw.speakers, |s| &s.id),
     };
 
-    let mut seen = HashSet::new();
     let (sources, speakers) = (&raw.sources, &raw.speakers);
     c.keep_valid(
         &mut raw.flows,
         |f| &f.id,
-        |c, i, f| c.flow(&mut seen, &known, sources, speakers, i, f),
+        |c, seen, i, f| c.flow(seen, &known, sources, speakers, i, f),
     );
     c.keep(&mut raw.events, |c, i, e| c.event(&known, i, e));
 
