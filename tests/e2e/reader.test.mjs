@@ -35,7 +35,7 @@ test('clicking a flow pins a panel whose citations match the dataset; Escape clo
   for (const a of [...(flow.actors.from ?? []), ...(flow.actors.via ?? [])].map(english)) assert.ok(text.includes(a), `panel lacks actor ${a}`);
   assert.match(text, /alleged: claimed by a party with a stake in it/);
   // Who says so: the SVR claims it, RKS News publishes it, officials in Belgrade speak against it.
-  const name = (id) => { const n = data.speakers.find((s) => s.id === id).name; return typeof n === 'string' ? n : n.en; };
+  const name = (id) => english(data.speakers.find((s) => s.id === id).name);
   // Each quote sits under the speaker whose statement it is, with the publication it is in.
   const placed = await panel.locator('blockquote').evaluateAll((qs) => qs.map((q) => ({
     speaker: q.closest('li.citation').querySelector('.speaker strong').textContent,
@@ -115,7 +115,7 @@ test('each filter changes the number of drawn arcs to the count from the dataset
   await page.getByRole('button', { name: 'Reset filters' }).click();
 
   // Who says so: the flows about which the SVR says something, wherever it is reported.
-  const svr = data.speakers.find((s) => /SVR/.test(typeof s.name === 'string' ? s.name : s.name.en));
+  const svr = data.speakers.find((s) => /SVR/.test(english(s.name)));
   await page.getByRole('combobox', { name: 'Who says so' }).selectOption(svr.id);
   want = data.flows.filter((f) => f.citations.some((c) => c.speaker === svr.id)).map((f) => f.id).sort();
   assert.ok(want.length > 1 && want.length < all.length);
