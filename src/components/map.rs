@@ -13,6 +13,7 @@ use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
+use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -223,7 +224,9 @@ fn draw_markers(
             };
             let aria = move || {
                 state.totals.with(|all| {
-                    let totals = all.get(&id_for_label).cloned().unwrap_or_default();
+                    let none = Totals::default();
+                    // Read in place: a side holds the indices of its flows, too many to copy.
+                    let totals = all.get(&id_for_label).unwrap_or(&none);
                     trf(
                         lang,
                         Msg::MarkerLabel,

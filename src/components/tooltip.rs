@@ -5,6 +5,7 @@ use crate::state::{Hover, MapState};
 use flowmap_core::describe::{location_name, route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
+use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 
 /// Tooltip width in pixels; keep in step with `.tooltip` in the style sheet.
@@ -81,21 +82,38 @@ pub fn Tooltip() -> impl IntoView {
                 )
             }
             Hover::Location { id, x, y } => {
-                let t = state
-                    .totals
-                    .with(|t| t.get(&id).cloned().unwrap_or_default());
-                let (out_text, in_text) = (
-                    t.outbound.text(&dataset, lang),
-                    t.inbound.text(&dataset, lang),
-                );
+                // Read in place: a side holds the indices of its flows, too many to copy.
+                let (out_line, in_line, through) = state.totals.with(|all| {
+                    let none = Totals::default();
+                    let t = all.get(&id).unwrap_or(&none);
+                    (
+                        trf(
+                            lang,
+                            Msg::TotalsOut,
+                            &[
+                                &count(lang, t.flows_out(), Noun::Flow),
+                                &t.outbound.text(&dataset, lang),
+                            ],
+                        ),
+                        trf(
+                            lang,
+                            Msg::TotalsIn,
+                            &[
+                                &count(lang, t.flows_in(), Noun::Flow),
+                                &t.inbound.text(&dataset, lang),
+                            ],
+                        ),
+                        t.flows_through,
+                    )
+                });
                 let at = position(x, y, size);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{location_name(&dataset, &id, lang).to_string()}</p>
-                            <p>{trf(lang, Msg::TotalsOut, &[&count(lang, t.flows_out(), Noun::Flow), &out_text])}</p>
-                            <p>{trf(lang, Msg::TotalsIn, &[&count(lang, t.flows_in(), Noun::Flow), &in_text])}</p>
-                            {(t.flows_through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, t.flows_through, Noun::Flow)])}</p> })}
+                            <p>{out_line}</p>
+                            <p>{in_line}</p>
+                            {(through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, through, Noun::Flow)])}</p> })}
                             <p class="hint">{tr(lang, Msg::SumsHint)}</p>
                         </div>
                     }
