@@ -25,29 +25,29 @@ pub struct WidthScale {
 impl WidthScale {
     /// The scale for these flows.
     pub fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
-        let figures: Vec<&Quantity> = flows.into_iter().filter_map(|f| f.value.known()).collect();
-        let unit = if figures.iter().any(|q| q.is_money()) {
-            None
-        } else {
-            let mut counts: Vec<(&str, usize)> = Vec::new();
-            for q in &figures {
-                match counts.iter_mut().find(|(u, _)| *u == q.measure()) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((q.measure(), 1)),
+        // One pass: the largest amount of money, and the count and largest amount per unit.
+        let mut money: Option<f64> = None;
+        let mut units: Vec<(&str, usize, f64)> = Vec::new();
+        for q in flows.into_iter().filter_map(|f| f.value.known()) {
+            if q.is_money() {
+                money = Some(money.unwrap_or(0.0).max(q.amount));
+            } else {
+                match units.iter_mut().find(|(u, _, _)| *u == q.measure()) {
+                    Some((_, n, max)) => (*n, *max) = (*n + 1, max.max(q.amount)),
+                    None => units.push((q.measure(), 1, q.amount)),
                 }
             }
-            counts
-                .iter()
-                .max_by_key(|(_, n)| *n)
-                .map(|(u, _)| u.to_string())
-        };
-        let mut scale = WidthScale { max: 0.0, unit };
-        scale.max = figures
-            .iter()
-            .filter(|q| scale.measures(q))
-            .map(|q| q.amount)
-            .fold(0.0, f64::max);
-        scale
+        }
+        match (money, units.iter().max_by_key(|(_, n, _)| *n)) {
+            (None, Some((unit, _, max))) => WidthScale {
+                max: *max,
+                unit: Some(unit.to_string()),
+            },
+            (money, _) => WidthScale {
+                max: money.unwrap_or(0.0),
+                unit: None,
+            },
+        }
     }
 
     /// The units of the figures among `flows` that this scale does not measure (drawn at the
@@ -162,6 +162,42 @@ mod test {
             .legend_values(),
             vec![1e7, 5e7, 1e8]
         );
+    }
+
+    #[test]
+    fn money_sets_the_scale_else_the_commonest_unit() {
+        let flow = |value: serde_json::Value| -> Flow {
+            serde_json::from_value(
+                serde_json::json!({"id": "f", "from": "A", "to": "B", "category": "c",
+                "value": value, "description": "d", "status": "reported", "citations": []}),
+            )
+            .unwrap()
+        };
+        let rounds = |a: f64| flow(serde_json::json!({"amount": a, "unit": "rounds"}));
+        let tonnes = flow(serde_json::json!({"amount": 9e9, "unit": "tonnes"}));
+        let usd = flow(serde_json::json!({"amount": 5e6, "currency": "USD"}));
+        let all = [rounds(1e6), rounds(3e6), tonnes.clone(), usd.clone()];
+        assert_eq!(
+            WidthScale::for_flows(&all),
+            WidthScale {
+                max: 5e6,
+                unit: None
+            }
+        );
+        let scale = WidthScale::for_flows(&all[..3]);
+        assert_eq!(
+            scale,
+            WidthScale {
+                max: 3e6,
+                unit: Some("rounds".into())
+            }
+        );
+        assert_eq!(
+            scale.flow_width(&tonnes),
+            MIN_WIDTH,
+            "another unit is not to scale"
+        );
+        assert_eq!(scale.flow_width(&all[1]), MAX_WIDTH);
     }
 
     #[test]
