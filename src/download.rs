@@ -66,8 +66,7 @@ fn draw_and_save(
     canvas.set_height((height * scale).round() as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     ctx.scale(scale, scale).ok()?;
-    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height)
-        .ok()?;
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height).ok()?;
     let name = name.to_string();
     let cb = Closure::once_into_js(move |b: Option<web_sys::Blob>| {
         if let Some(b) = b {

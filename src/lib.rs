@@ -20,9 +20,7 @@ fn apply_theme() {
     let theme = page::param("theme");
     if let (Some(t @ ("light" | "dark")), Some(root)) = (
         theme.as_deref(),
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element()),
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()),
     ) {
         let _ = root.set_attribute("data-theme", t);
     }

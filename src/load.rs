@@ -27,26 +27,15 @@ pub struct Loaded {
 /// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
 pub fn reader_language(dataset_default: Option<&str>) -> Lang {
     let browser: Vec<String> = web_sys::window()
-        .map(|w| {
-            w.navigator()
-                .languages()
-                .iter()
-                .filter_map(|l| l.as_string())
-                .collect()
-        })
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default();
-    Lang::choose(
-        crate::page::param("lang").as_deref(),
-        dataset_default,
-        &browser,
-    )
+    Lang::choose(crate::page::param("lang").as_deref(), dataset_default, &browser)
 }
 
 /// Tells the browser (and screen readers) which language the page is in.
 pub fn set_document_language(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
+    if let Some(root) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("lang", lang.tag());
     }
@@ -60,10 +49,8 @@ fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
         .ok()?
         .dyn_into::<js_sys::Object>()
         .ok()?;
-    let promise = js_sys::Reflect::get(&early, &url.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
+    let promise =
+        js_sys::Reflect::get(&early, &url.into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let _ = js_sys::Reflect::delete_property(&early, &url.into());
     Some(promise)
 }
@@ -81,20 +68,14 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if got.is_null() {
         return Err(format!("{url} could not be downloaded (network error)"));
     }
-    let resp: Response = got
-        .dyn_into()
-        .map_err(|_| format!("{url}: unexpected response"))?;
+    let resp: Response = got.dyn_into().map_err(|_| format!("{url}: unexpected response"))?;
     if !resp.ok() {
-        return Err(format!(
-            "{url} could not be downloaded (HTTP {})",
-            resp.status()
-        ));
+        return Err(format!("{url} could not be downloaded (HTTP {})", resp.status()));
     }
     let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: no body"))?)
         .await
         .map_err(|_| format!("{url}: the download was interrupted"))?;
-    text.as_string()
-        .ok_or_else(|| format!("{url}: the file is not text"))
+    text.as_string().ok_or_else(|| format!("{url}: the file is not text"))
 }
 
 async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
@@ -111,9 +92,5 @@ pub async fn load() -> Result<Loaded, String> {
     let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
-    Ok(Loaded {
-        dataset: Arc::new(dataset),
-        atlas: Arc::new(atlas?),
-        lang,
-    })
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?), lang })
 }

@@ -2,9 +2,7 @@
 
 /// The page's query string (`?data=…&lang=ru`), or "" when there is none.
 pub fn search() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// The value of `name` in the page's query string.

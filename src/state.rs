@@ -98,10 +98,7 @@ impl MapState {
         // then only combines these with the categories shown, and a canvas map's drawing
         // depends on these alone.
         let others = Memo::new(move |_| {
-            view.with(|v| Filter {
-                hidden_categories: Default::default(),
-                ..v.filter.clone()
-            })
+            view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
         });
         let passes = Memo::new(move |_| others.with(|f| f.passes(&dataset)));
         let dataset = data.dataset.clone();
@@ -133,11 +130,7 @@ impl MapState {
                     .collect()
             })
         });
-        let every: Vec<usize> = if on_canvas {
-            (0..total).collect()
-        } else {
-            Vec::new()
-        };
+        let every: Vec<usize> = if on_canvas { (0..total).collect() } else { Vec::new() };
         let size = RwSignal::new((0.0, 0.0));
         let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
         let lang = data.lang;
@@ -167,19 +160,8 @@ impl MapState {
             let (width, height) = size.get();
             let zoom = drawn_zoom.get();
             (width > 0.0).then(|| {
-                planned.with(|p| {
-                    layout(
-                        &dataset,
-                        &atlas,
-                        p,
-                        &MapView {
-                            width,
-                            height,
-                            zoom,
-                            lang,
-                        },
-                    )
-                })
+                planned
+                    .with(|p| layout(&dataset, &atlas, p, &MapView { width, height, zoom, lang }))
             })
         });
         let atlas = data.atlas.clone();
@@ -187,10 +169,7 @@ impl MapState {
         let outlines = Memo::new(move |_| {
             let (width, height) = size.get();
             (width > 0.0).then(|| {
-                countries(
-                    &atlas,
-                    &projection(&dataset, &atlas, width, height, drawn_zoom.get()),
-                )
+                countries(&atlas, &projection(&dataset, &atlas, width, height, drawn_zoom.get()))
             })
         });
         // The canvas draws the flows that pass the filters other than categories.
@@ -326,9 +305,7 @@ impl MapState {
     }
 
     fn untracked_shift(self) -> Zoom {
-        self.zoom
-            .get_untracked()
-            .relative_to(self.laid_out_zoom.get_untracked())
+        self.zoom.get_untracked().relative_to(self.laid_out_zoom.get_untracked())
     }
 
     /// Pins a flow (or unpins with `None`).
@@ -343,10 +320,7 @@ pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let frame = el.closest(".map-frame").ok()??;
     let r = frame.get_bounding_client_rect();
-    Some((
-        ev.client_x() as f64 - r.left(),
-        ev.client_y() as f64 - r.top(),
-    ))
+    Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
 }
 
 /// The zoom to lay the map out for: `zoom` once it has not changed for [`SETTLE`].
@@ -375,9 +349,7 @@ fn rested(zoom: Memo<Zoom>) -> RwSignal<Zoom> {
 }
 
 fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 fn set_hash(hash: &str, push: bool) {
@@ -393,11 +365,7 @@ fn set_hash(hash: &str, push: bool) {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     );
-    let url = if hash.is_empty() {
-        base
-    } else {
-        format!("{base}#{hash}")
-    };
+    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
     let _ = if push {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {

@@ -10,10 +10,7 @@ use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
 /// The filter's field a menu keeps its choice in: read it, and write it.
-type Field = (
-    fn(&Filter) -> &Option<String>,
-    fn(&mut Filter) -> &mut Option<String>,
-);
+type Field = (fn(&Filter) -> &Option<String>, fn(&mut Filter) -> &mut Option<String>);
 
 /// A menu that limits the map to one of `options` (id, text) — or to all, the first entry —
 /// kept in the filter's `field`.
@@ -117,11 +114,7 @@ pub fn Filters() -> impl IntoView {
         .speakers
         .iter()
         .filter(|sp| {
-            dataset
-                .raw
-                .flows
-                .iter()
-                .any(|f| f.citations.iter().any(|c| c.speaker == sp.id))
+            dataset.raw.flows.iter().any(|f| f.citations.iter().any(|c| c.speaker == sp.id))
         })
         .map(|sp| (sp.id.clone(), sp.name.get(lang.tag()).to_string()))
         .collect();
@@ -209,11 +202,7 @@ fn TimeRange(
         .map(|e| {
             let m = month_of(&e.date, true);
             let left = format!("{:.2}%", timeline.fraction(m) * 100.0);
-            (
-                left,
-                e.date.human(lang),
-                e.label.get(lang.tag()).to_string(),
-            )
+            (left, e.date.human(lang), e.label.get(lang.tag()).to_string())
         })
         .collect::<Vec<_>>();
     let ticks = events

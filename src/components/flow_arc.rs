@@ -18,20 +18,11 @@ pub fn FlowArc(
     let state = expect_context::<MapState>();
     let flow = data.dataset.raw.flows[index].clone();
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
-    let route: Vec<String> = data
-        .dataset
-        .route(&flow)
-        .into_iter()
-        .map(String::from)
-        .collect();
+    let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
     let id = flow.id.clone();
     let selected = {
         let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .view
-                .with(|v| v.selected.as_deref() == Some(id.as_str()))
-        })
+        Memo::new(move |_| state.view.with(|v| v.selected.as_deref() == Some(id.as_str())))
     };
     // Highlighted: hovered or focused (or on the hovered location's routes), else pinned.
     // The others are dimmed by one class on the map (`focusing`), not one per flow, so that a
@@ -58,13 +49,7 @@ pub fn FlowArc(
     let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));
     let toggle = {
         let id = id.clone();
-        move || {
-            state.select(if selected.get_untracked() {
-                None
-            } else {
-                Some(id.clone())
-            })
-        }
+        move || state.select(if selected.get_untracked() { None } else { Some(id.clone()) })
     };
     let toggle_key = toggle.clone();
 

@@ -43,11 +43,8 @@ pub fn FlowLayers(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let passes = state.passes;
-    let categories: Vec<String> = data
-        .dataset
-        .categories_in_use()
-        .map(|(_, c)| c.id.clone())
-        .collect();
+    let categories: Vec<String> =
+        data.dataset.categories_in_use().map(|(_, c)| c.id.clone()).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> =
         categories.iter().map(|_| NodeRef::new()).collect();
     let painter = Painter::default();
@@ -71,8 +68,7 @@ pub fn FlowLayers(
                 passes.with_untracked(|passes| {
                     state.layout.with_untracked(|l| {
                         let opacity = state.line_opacity.get_untracked();
-                        l.as_ref()
-                            .map(|l| (strokes(l, &layers, count, passes, opacity), view))
+                        l.as_ref().map(|l| (strokes(l, &layers, count, passes, opacity), view))
                     })
                 })
             });
@@ -137,22 +133,9 @@ impl Stroke {
         opacity: f64,
         legs: Vec<ArcShape>,
     ) -> Stroke {
-        let line_dash = dash
-            .iter()
-            .flatten()
-            .map(|v| JsValue::from_f64(*v))
-            .collect();
+        let line_dash = dash.iter().flatten().map(|v| JsValue::from_f64(*v)).collect();
         let opacity = if band { 0.2 * opacity } else { opacity };
-        Stroke {
-            layer,
-            color,
-            width,
-            dash,
-            line_dash,
-            band,
-            opacity,
-            legs,
-        }
+        Stroke { layer, color, width, dash, line_dash, band, opacity, legs }
     }
 
     fn cost_per_leg(&self) -> usize {
@@ -169,21 +152,13 @@ impl Stroke {
 /// Each flow's layer, by dataset index: the position of its category among those in use
 /// (one canvas each).
 pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
-    let in_use: Vec<&str> = dataset
-        .categories_in_use()
-        .map(|(_, c)| c.id.as_str())
-        .collect();
+    let in_use: Vec<&str> = dataset.categories_in_use().map(|(_, c)| c.id.as_str()).collect();
     Arc::new(
         dataset
             .raw
             .flows
             .iter()
-            .map(|f| {
-                in_use
-                    .iter()
-                    .position(|c| *c == f.category)
-                    .unwrap_or(usize::MAX)
-            })
+            .map(|f| in_use.iter().position(|c| *c == f.category).unwrap_or(usize::MAX))
             .collect(),
     )
 }
@@ -205,23 +180,14 @@ fn strokes(
     }
     let mut out = Vec::new();
     for (layer, mine) in per_layer.into_iter().enumerate() {
-        let bands: Vec<ArcShape> = mine
-            .iter()
-            .filter(|f| f.undisclosed)
-            .flat_map(|f| f.legs.iter().copied())
-            .collect();
+        let bands: Vec<ArcShape> =
+            mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
             out.push(Stroke::new(layer, f.color, 9.0, None, true, opacity, bands));
         }
         for b in batches(&mine) {
-            let legs = b
-                .flows
-                .iter()
-                .flat_map(|i| mine[*i].legs.iter().copied())
-                .collect();
-            out.push(Stroke::new(
-                layer, b.color, b.width, b.dash, false, opacity, legs,
-            ));
+            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
+            out.push(Stroke::new(layer, b.color, b.width, b.dash, false, opacity, legs));
         }
     }
     out
@@ -242,10 +208,7 @@ struct Painter {
 
 impl Default for Painter {
     fn default() -> Self {
-        Painter {
-            job: Rc::default(),
-            painted: Trigger::new(),
-        }
+        Painter { job: Rc::default(), painted: Trigger::new() }
     }
 }
 
@@ -278,20 +241,13 @@ impl Painter {
         set_busy(&canvases, true);
         let generation = {
             let mut job = self.job.borrow_mut();
-            let buffered = job
-                .shown
-                .is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
+            let buffered = job.shown.is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
             if buffered && job.buffers.len() != canvases.len() {
                 let document = web_sys::window().and_then(|w| w.document());
                 job.buffers = canvases
                     .iter()
                     .filter_map(|_| {
-                        document
-                            .as_ref()?
-                            .create_element("canvas")
-                            .ok()?
-                            .dyn_into()
-                            .ok()
+                        document.as_ref()?.create_element("canvas").ok()?.dyn_into().ok()
                     })
                     .collect();
             }
@@ -376,18 +332,12 @@ impl Painter {
             while budget > 0 && job.at.0 < job.strokes.len() {
                 let (i, from) = job.at;
                 let stroke = &job.strokes[i];
-                let n = (budget / stroke.cost_per_leg())
-                    .max(1)
-                    .min(stroke.legs.len() - from);
+                let n = (budget / stroke.cost_per_leg()).max(1).min(stroke.legs.len() - from);
                 if let Some(Some(ctx)) = job.contexts.get(stroke.layer) {
                     draw(ctx, stroke, &stroke.legs[from..from + n]);
                 }
                 budget = budget.saturating_sub(n * stroke.cost_per_leg());
-                job.at = if from + n == stroke.legs.len() {
-                    (i + 1, 0)
-                } else {
-                    (i, from + n)
-                };
+                job.at = if from + n == stroke.legs.len() { (i + 1, 0) } else { (i, from + n) };
             }
             let more = job.at.0 < job.strokes.len();
             if !more {
@@ -441,13 +391,8 @@ fn set_busy(canvases: &[web_sys::HtmlCanvasElement], busy: bool) {
 /// Sizes a canvas for `(width, height)` CSS pixels, sharp on high-density screens, and
 /// clears it.
 fn prepare(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) {
-    let ratio = web_sys::window()
-        .map_or(1.0, |w| w.device_pixel_ratio())
-        .max(1.0);
-    let (w, h) = (
-        (width * ratio).round() as u32,
-        (height * ratio).round() as u32,
-    );
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let (w, h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);
         canvas.set_height(h);
@@ -540,10 +485,7 @@ pub fn dom_flows(
                     let shown = state.shown.read();
                     let on_route = |i: usize| dataset.stops(&dataset.raw.flows[i]).any(|s| s == id);
                     keep.extend(
-                        l.flows
-                            .iter()
-                            .map(|f| f.index)
-                            .filter(|i| shown[*i] && on_route(*i)),
+                        l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && on_route(*i)),
                     )
                 }
                 None => {}

@@ -26,19 +26,12 @@ pub fn Graphic(
     let lang = data.lang;
     let meta = &data.dataset.raw.meta;
     let title = meta.title.get(lang.tag()).to_string();
-    let subtitle = meta
-        .subtitle
-        .as_ref()
-        .map(|s| s.get(lang.tag()).to_string());
+    let subtitle = meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string());
     let notes = meta.notes.as_ref().map(|s| s.get(lang.tag()).to_string());
     let sources = credit_sources(&data.dataset, lang);
     let credit = credit_line(&data.dataset, &data.atlas.credit, lang);
-    let (warnings, skipped): (Vec<_>, Vec<_>) = data
-        .dataset
-        .problems
-        .iter()
-        .cloned()
-        .partition(|p| p.warning);
+    let (warnings, skipped): (Vec<_>, Vec<_>) =
+        data.dataset.problems.iter().cloned().partition(|p| p.warning);
     let dataset = data.dataset.clone();
     let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
     let table = state.table;

@@ -64,9 +64,7 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
-    let any_undisclosed = flows
-        .iter()
-        .any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
+    let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
     let any_against = flows.iter().any(spoken_against);
     view! {
         <section class="legend" aria-label=tr(lang, Msg::Legend)>

@@ -90,12 +90,7 @@ pub fn FlowMap() -> impl IntoView {
     let involved = Memo::new(move |_| {
         laid_out.with(|l| {
             l.as_ref()
-                .map(|l| {
-                    l.markers
-                        .iter()
-                        .map(|m| m.id.clone())
-                        .collect::<HashSet<String>>()
-                })
+                .map(|l| l.markers.iter().map(|m| m.id.clone()).collect::<HashSet<String>>())
                 .unwrap_or_default()
         })
     });
@@ -119,27 +114,21 @@ pub fn FlowMap() -> impl IntoView {
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
     let on_canvas = state.on_canvas;
     let layers = on_canvas.then(|| layer_of(&data.dataset));
-    let in_dom = layers
-        .clone()
-        .map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
+    let in_dom =
+        layers.clone().map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
     let picking = on_canvas.then(|| Picking::new(state, data.dataset.clone()));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
     // flow the filters show (one they hide has nothing to stand out).
     let focusing = Signal::derive(move || {
         state.target.with(Option::is_some)
-            || state
-                .pinned
-                .get()
-                .is_some_and(|i| state.shown.with(|s| s[i]))
+            || state.pinned.get().is_some_and(|i| state.shown.with(|s| s[i]))
     });
     let drawn = move || {
         laid_out.with(|l| {
             let Some(l) = l else { return 0 };
             if on_canvas {
-                state
-                    .shown
-                    .with(|shown| l.flows.iter().filter(|f| shown[f.index]).count())
+                state.shown.with(|shown| l.flows.iter().filter(|f| shown[f.index]).count())
             } else {
                 l.flows.len()
             }
@@ -207,11 +196,7 @@ fn draw_markers(
         .map(|m| {
             let name = location_name(dataset, &m.id, lang).to_string();
             // Off the map the label shows an arrow; screen readers hear it in words.
-            let name = if m.off_map {
-                trf(lang, Msg::OffMap, &[&name])
-            } else {
-                name
-            };
+            let name = if m.off_map { trf(lang, Msg::OffMap, &[&name]) } else { name };
             let label = m.text.clone();
             let id_for_label = m.id.clone();
             let dataset_for_label = dataset.clone();
@@ -249,11 +234,7 @@ fn draw_markers(
             let (id, at) = (m.id.clone(), m.at);
             let hover = move || {
                 let (x, y) = state.to_frame(at.x, at.y);
-                Hover::Location {
-                    id: id.clone(),
-                    x,
-                    y,
-                }
+                Hover::Location { id: id.clone(), x, y }
             };
             let (h1, h2) = (hover.clone(), hover);
             view! {
@@ -281,11 +262,8 @@ fn draw_markers(
 /// Keys inside the map: arrows move between flows, + − 0 zoom.
 fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
     let (w, h) = state.size.get_untracked();
-    let zoom_by = |f: f64| {
-        state
-            .view
-            .update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h))
-    };
+    let zoom_by =
+        |f: f64| state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
     match ev.key().as_str() {
         "+" | "=" => zoom_by(1.5),
         "-" | "_" => zoom_by(1.0 / 1.5),
@@ -304,10 +282,7 @@ fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
 
 /// Focuses the next or previous flow (or marker, when a marker has focus); true if moved.
 fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return false;
     };
     // Not those a filter hides on a canvas map (they stay in the SVG, undisplayed).
@@ -322,10 +297,8 @@ fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
     let Ok(list) = frame.query_selector_all(selector) else {
         return false;
     };
-    let items: Vec<web_sys::SvgElement> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into().ok())
-        .collect();
+    let items: Vec<web_sys::SvgElement> =
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
     if items.is_empty() {
         return false;
     }

@@ -49,17 +49,9 @@ pub fn DetailPanel() -> impl IntoView {
             .category(&flow.category)
             .map(|(_, c)| c.name.get(lang.tag()).to_string())
             .unwrap_or_default();
-        let period = flow
-            .period
-            .as_ref()
-            .map(|p| p.human(lang))
-            .filter(|p| !p.is_empty());
+        let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
         let actors = |side: &Vec<Localized>, place: String| {
-            let names = side
-                .iter()
-                .map(|a| a.get(lang.tag()))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = side.iter().map(|a| a.get(lang.tag())).collect::<Vec<_>>().join(", ");
             (!side.is_empty()).then(|| view! { <li><span class="k">{place}": "</span>{names}</li> })
         };
         let via_places = flow

@@ -25,11 +25,7 @@ impl Picking {
     /// a slice of flows per task, starting after the current task.
     pub fn new(state: MapState, dataset: Arc<Dataset>) -> Picking {
         let picker = StoredValue::new_local((FlowPicker::empty(1.0, 1.0), 0, 0));
-        let picking = Picking {
-            picker,
-            state,
-            dataset,
-        };
+        let picking = Picking { picker, state, dataset };
         let later = picking.clone();
         Effect::new(move |generation: Option<u64>| {
             state.layout.track();
@@ -71,8 +67,7 @@ impl Picking {
     /// The flow under `(x, y)`, in the layout's coordinates ([`MapState::to_layout`]).
     fn pick(&self, x: f64, y: f64) -> Option<usize> {
         let shown = self.state.shown.read_untracked();
-        self.picker
-            .with_value(|(p, _, _)| p.pick(x, y, |i| shown[i]))
+        self.picker.with_value(|(p, _, _)| p.pick(x, y, |i| shown[i]))
     }
 
     /// Pointer moved over the map: hover the flow under it, or leave the hovered flow.
@@ -115,10 +110,7 @@ impl Picking {
         let (x, y) = self.state.to_layout(x, y);
         let Some(index) = self.pick(x, y) else { return };
         let id = self.dataset.raw.flows.get(index).map(|f| f.id.clone());
-        let pinned = self
-            .state
-            .view
-            .with_untracked(|v| v.selected.is_some() && v.selected == id);
+        let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);
         self.state.select(if pinned { None } else { id });
     }
 }

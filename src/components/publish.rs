@@ -20,25 +20,14 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     // As translucent as the canvas draws them.
     let opacity = state.line_opacity.get_untracked();
     // The canvas map's layout has every flow: keep those shown.
-    state
-        .shown
-        .with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
+    state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
     let meta = &dataset.raw.meta;
     let frame = Frame {
         title: meta.title.get(lang.tag()).to_string(),
-        subtitle: meta
-            .subtitle
-            .as_ref()
-            .map(|s| s.get(lang.tag()).to_string())
-            .unwrap_or_default(),
+        subtitle: meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string()).unwrap_or_default(),
         categories: dataset
             .categories_in_use()
-            .map(|(i, c)| {
-                (
-                    category_color(i).to_string(),
-                    c.name.get(lang.tag()).to_string(),
-                )
-            })
+            .map(|(i, c)| (category_color(i).to_string(), c.name.get(lang.tag()).to_string()))
             .collect(),
         statuses: dataset
             .statuses_in_use()
@@ -49,11 +38,7 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
         } else {
             String::new()
         },
-        sources: format!(
-            "{} {}",
-            tr(lang, Msg::SourceLabel),
-            credit_sources(dataset, lang)
-        ),
+        sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
         credit: credit_line(dataset, &data.atlas.credit, lang),
     };
     let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
@@ -95,34 +80,18 @@ pub fn Downloads() -> impl IntoView {
 pub fn EmbedCode() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let lang = data.lang;
-    let title = trf(
-        lang,
-        Msg::FrameTitle,
-        &[data.dataset.raw.meta.title.get(lang.tag())],
-    )
-    .replace('"', "&quot;");
+    let title = trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())])
+        .replace('"', "&quot;");
     let state = expect_context::<MapState>();
     let location = web_sys::window().map(|w| w.location());
     let search = crate::page::search();
     let base = location
-        .map(|l| {
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
+        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
         .unwrap_or_default();
-    let folder = base
-        .rsplit_once('/')
-        .map_or(base.clone(), |(f, _)| format!("{f}/"));
+    let folder = base.rsplit_once('/').map_or(base.clone(), |(f, _)| format!("{f}/"));
     // The frame shows this page's dataset, language, theme and current view.
     let snippet = Memo::new(move |_| {
-        let src = xml_escape(&embed_url(
-            &folder,
-            &search,
-            &state.view.with(|v| v.to_hash()),
-        ));
+        let src = xml_escape(&embed_url(&folder, &search, &state.view.with(|v| v.to_hash())));
         format!(
             "<iframe src=\"{src}\" title=\"{title}\" data-flowmap width=\"100%\" height=\"700\" \
              style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed.js\" async></script>"

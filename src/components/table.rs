@@ -42,9 +42,7 @@ pub fn FlowTable() -> impl IntoView {
         let dataset = dataset.clone();
         move || {
             let (column, ascending) = sort.get();
-            let order = state
-                .visible
-                .with(|v| sorted(&dataset, v, column, ascending, lang));
+            let order = state.visible.with(|v| sorted(&dataset, v, column, ascending, lang));
             order
                 .into_iter()
                 .map(|i| {

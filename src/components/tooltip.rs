@@ -28,12 +28,7 @@ fn position(x: f64, y: f64, (w, h): (f64, f64)) -> Position {
     } else {
         (px(y + 14.0), "auto".into())
     };
-    Position {
-        left: px(left),
-        top,
-        bottom,
-        width: px(width),
-    }
+    Position { left: px(left), top, bottom, width: px(width) }
 }
 
 /// Route, what moves, value, claim status and sources of a flow; totals of a location.
@@ -48,11 +43,7 @@ pub fn Tooltip() -> impl IntoView {
         match state.hover.get()? {
             Hover::Flow { index, x, y } => {
                 let flow = dataset.raw.flows.get(index)?;
-                let period = flow
-                    .period
-                    .as_ref()
-                    .map(|p| p.human(lang))
-                    .filter(|p| !p.is_empty());
+                let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
                 let value = match period {
                     Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
                     None => flow_value(&flow.value, lang),

@@ -210,9 +210,7 @@ pub fn ZoomButtons() -> impl IntoView {
     let lang = expect_context::<Loaded>().lang;
     let zoom_by = move |f: f64| {
         let (w, h) = state.size.get_untracked();
-        state
-            .view
-            .update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
+        state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
     };
     let zoomed = move || state.view.with(|v| !v.zoom.is_identity());
     view! {

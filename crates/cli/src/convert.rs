@@ -94,10 +94,7 @@ fn localized(row: &Row, sheet: &Sheet, column: &str) -> Localized {
     let mut by_lang: BTreeMap<String, String> = sheet
         .columns_with_prefix(&prefix)
         .filter(|c| !c[prefix.len()..].starts_with(|ch: char| ch.is_ascii_digit()))
-        .filter_map(|c| {
-            row.optional(c)
-                .map(|v| (c[prefix.len()..].to_string(), v.to_string()))
-        })
+        .filter_map(|c| row.optional(c).map(|v| (c[prefix.len()..].to_string(), v.to_string())))
         .collect();
     if by_lang.is_empty() {
         return Localized::Plain(row.get(column).to_string());
@@ -117,10 +114,7 @@ fn choice_with<T: serde::de::DeserializeOwned>(
 ) -> Result<T, CellError> {
     let v = row.get(column);
     if v.is_empty() {
-        return Err(row.error(
-            column,
-            format!("this cell is empty; write one of: {allowed}"),
-        ));
+        return Err(row.error(column, format!("this cell is empty; write one of: {allowed}")));
     }
     serde_json::from_value(serde_json::Value::String(v.into()))
         .map_err(|_| row.error(column, format!("\"{v}\" is not one of: {allowed}{hint}")))
@@ -137,8 +131,7 @@ fn choice<T: serde::de::DeserializeOwned>(
 fn date(row: &Row, column: &str) -> Result<Option<PartialDate>, CellError> {
     row.optional(column)
         .map(|v| {
-            v.parse()
-                .map_err(|e: flowmap_core::date::DateError| row.error(column, e.to_string()))
+            v.parse().map_err(|e: flowmap_core::date::DateError| row.error(column, e.to_string()))
         })
         .transpose()
 }
@@ -146,12 +139,8 @@ fn date(row: &Row, column: &str) -> Result<Option<PartialDate>, CellError> {
 /// "71100000", "71,100,000" or "71100000.5"; thousands separators must be regular.
 fn number(row: &Row, column: &str) -> Result<f64, CellError> {
     let v = row.get(column);
-    let bad = || {
-        row.error(
-            column,
-            format!("\"{v}\" is not a number (write 71100000 or 71,100,000)"),
-        )
-    };
+    let bad =
+        || row.error(column, format!("\"{v}\" is not a number (write 71100000 or 71,100,000)"));
     let (int, frac) = v.split_once('.').unwrap_or((v, ""));
     let groups: Vec<&str> = int.split(',').collect();
     let regular = groups.len() == 1
@@ -161,11 +150,8 @@ fn number(row: &Row, column: &str) -> Result<f64, CellError> {
     if !regular {
         return Err(bad());
     }
-    let plain = if frac.is_empty() {
-        groups.concat()
-    } else {
-        format!("{}.{frac}", groups.concat())
-    };
+    let plain =
+        if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) };
     plain.parse().map_err(|_| bad())
 }
 
@@ -184,20 +170,12 @@ fn location(row: &Row, sheet: &Sheet) -> Result<Location, CellError> {
         (Some(_), Some(_)) => Some([number(row, "lon")?, number(row, "lat")?]),
         _ => {
             return Err(row.error(
-                if row.optional("lon").is_none() {
-                    "lon"
-                } else {
-                    "lat"
-                },
+                if row.optional("lon").is_none() { "lon" } else { "lat" },
                 "give both lon and lat, or neither".into(),
             ))
         }
     };
-    Ok(Location {
-        id: row.get("id").into(),
-        name: localized(row, sheet, "name"),
-        point,
-    })
+    Ok(Location { id: row.get("id").into(), name: localized(row, sheet, "name"), point })
 }
 
 fn source(row: &Row) -> Result<Source, CellError> {
@@ -216,9 +194,7 @@ fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, CellError> {
         id: row.get("id").into(),
         name: localized(row, sheet, "name"),
         kind: choice(row, "kind", SPEAKER_KINDS)?,
-        stake: row
-            .optional("stake")
-            .map(|_| localized(row, sheet, "stake")),
+        stake: row.optional("stake").map(|_| localized(row, sheet, "stake")),
         plural: yes_no(row, "plural")?,
     })
 }
@@ -239,9 +215,8 @@ fn speaker_of_source(row: &Row, s: &Source) -> Speaker {
 
 /// The columns that describe a stated figure, in the order of the sheet's documentation.
 fn value_columns(sheet: &Sheet) -> Vec<String> {
-    let mut cols: Vec<String> = ["currency", "unit", "basis", "of_amount", "of_what"]
-        .map(String::from)
-        .into();
+    let mut cols: Vec<String> =
+        ["currency", "unit", "basis", "of_amount", "of_what"].map(String::from).into();
     for k in 1.. {
         let (a, w) = (nth("part_amount", k), nth("part_what", k));
         if !sheet.has(&a) && !sheet.has(&w) {
@@ -275,10 +250,7 @@ fn part(
 fn value(row: &Row, sheet: &Sheet) -> Result<FlowValue, CellError> {
     let amount = row.get("amount");
     if amount.is_empty() || amount.eq_ignore_ascii_case("undisclosed") {
-        if let Some(col) = value_columns(sheet)
-            .into_iter()
-            .find(|c| row.optional(c).is_some())
-        {
+        if let Some(col) = value_columns(sheet).into_iter().find(|c| row.optional(c).is_some()) {
             return Err(row.error(
                 &col,
                 "the amount is undisclosed, so there is no figure for this cell to describe; write the amount, or empty this cell".into(),
@@ -339,12 +311,8 @@ fn citations(
             }
         };
         let hint = " (format 1's \"supports\" is now \"claims\", or finds, confirms, estimates, acknowledges where that is what the speaker does)";
-        let stance = choice_with(
-            row,
-            &st,
-            STANCES,
-            if row.get(&st) == "supports" { hint } else { "" },
-        )?;
+        let stance =
+            choice_with(row, &st, STANCES, if row.get(&st) == "supports" { hint } else { "" })?;
         out.push(Citation {
             source: source.into(),
             speaker,
@@ -367,21 +335,9 @@ fn flow(row: &Row, sheet: &Sheet, speakers_sheet: Option<&str>) -> Result<Flow, 
         value,
         period: (start.is_some() || end.is_some()).then_some(Period { start, end }),
         actors: Actors {
-            from: row
-                .list("actors_from")
-                .into_iter()
-                .map(Localized::Plain)
-                .collect(),
-            via: row
-                .list("actors_via")
-                .into_iter()
-                .map(Localized::Plain)
-                .collect(),
-            to: row
-                .list("actors_to")
-                .into_iter()
-                .map(Localized::Plain)
-                .collect(),
+            from: row.list("actors_from").into_iter().map(Localized::Plain).collect(),
+            via: row.list("actors_via").into_iter().map(Localized::Plain).collect(),
+            to: row.list("actors_to").into_iter().map(Localized::Plain).collect(),
         },
         description: localized(row, sheet, "description"),
         status: choice(row, "status", STATUSES)?,
@@ -392,13 +348,8 @@ fn flow(row: &Row, sheet: &Sheet, speakers_sheet: Option<&str>) -> Result<Flow, 
 
 /// An error in the header (row 1) of `sheet`, at `column`.
 fn header_error(sheet: &Sheet, column: &str, message: String) -> String {
-    CellError {
-        file: sheet.file.clone(),
-        row: Some(1),
-        column: Some(column.into()),
-        message,
-    }
-    .to_string()
+    CellError { file: sheet.file.clone(), row: Some(1), column: Some(column.into()), message }
+        .to_string()
 }
 
 /// What `convert` produced.
@@ -427,7 +378,9 @@ pub fn convert(texts: &Texts) -> Converted {
         match Sheet::parse(file, text) {
             Ok(s) => {
                 let before = errors.len();
-                errors.extend(s.missing_columns(required).iter().map(|e| e.to_string()));
+                errors.extend(
+                    s.missing_columns(required).iter().map(std::string::ToString::to_string),
+                );
                 for (column, message) in format1.iter().filter(|(c, _)| s.has(c)) {
                     errors.push(header_error(&s, column, message.clone()));
                 }
@@ -440,33 +393,17 @@ pub fn convert(texts: &Texts) -> Converted {
         }
     };
     let speakers_file = texts.speakers.as_ref().map(|(f, _)| f.as_str());
-    let speakers = texts
-        .speakers
-        .as_ref()
-        .and_then(|s| parse(s, &["id", "name", "kind"], &[], &mut errors));
+    let speakers =
+        texts.speakers.as_ref().and_then(|s| parse(s, &["id", "name", "kind"], &[], &mut errors));
     let locations = parse(&texts.locations, &["id", "name"], &[], &mut errors);
     let cites = speakers_file.map(|file| {
         ("cites", format!(
             "this column is from format 1; with a speakers sheet ({file}), name the speaker of each quote in the flows sheet's \"speaker\" columns and leave this column out"
         ))
     });
-    let sources = parse(
-        &texts.sources,
-        &["id", "outlet", "kind"],
-        cites.as_slice(),
-        &mut errors,
-    );
-    let mut flow_columns = vec![
-        "id",
-        "from",
-        "to",
-        "category",
-        "description",
-        "status",
-        "source",
-        "stance",
-        "quote",
-    ];
+    let sources = parse(&texts.sources, &["id", "outlet", "kind"], cites.as_slice(), &mut errors);
+    let mut flow_columns =
+        vec!["id", "from", "to", "category", "description", "status", "source", "stance", "quote"];
     if speakers_file.is_some() {
         flow_columns.push("speaker");
     }
@@ -475,20 +412,14 @@ pub fn convert(texts: &Texts) -> Converted {
         "this column is from format 1; write a \"basis\" column instead (at-least is now minimum, about is estimate)".to_string(),
     );
     let flows = parse(&texts.flows, &flow_columns, &[qualifier], &mut errors);
-    let categories = texts
-        .categories
-        .as_ref()
-        .and_then(|c| parse(c, &["id", "name"], &[], &mut errors));
+    let categories =
+        texts.categories.as_ref().and_then(|c| parse(c, &["id", "name"], &[], &mut errors));
     let meta: Meta = match &texts.meta {
         Some((file, text)) => match serde_json::from_str(text) {
             Ok(m) => m,
             Err(e) => {
                 errors.push(format!("{file}: {e}"));
-                return Converted {
-                    json: None,
-                    problems: errors,
-                    notes,
-                };
+                return Converted { json: None, problems: errors, notes };
             }
         },
         None => Meta {
@@ -501,18 +432,10 @@ pub fn convert(texts: &Texts) -> Converted {
         },
     };
     let (Some(locations), Some(sources), Some(flows)) = (locations, sources, flows) else {
-        return Converted {
-            json: None,
-            problems: errors,
-            notes,
-        };
+        return Converted { json: None, problems: errors, notes };
     };
     if texts.speakers.is_some() && speakers.is_none() {
-        return Converted {
-            json: None,
-            problems: errors,
-            notes,
-        };
+        return Converted { json: None, problems: errors, notes };
     }
 
     // Each item remembers its spreadsheet row, so the validator's paths can be translated.
@@ -524,19 +447,12 @@ pub fn convert(texts: &Texts) -> Converted {
         sheet
             .rows()
             .filter_map(|r| {
-                read(&r)
-                    .map(|t| (r.number, t))
-                    .map_err(|e| errors.push(e.to_string()))
-                    .ok()
+                read(&r).map(|t| (r.number, t)).map_err(|e| errors.push(e.to_string())).ok()
             })
             .collect()
     }
     let locs = collect(&locations, |r| location(r, &locations), &mut errors);
-    let srcs = collect(
-        &sources,
-        |r| source(r).map(|s| (speaker_of_source(r, &s), s)),
-        &mut errors,
-    );
+    let srcs = collect(&sources, |r| source(r).map(|s| (speaker_of_source(r, &s), s)), &mut errors);
     let spks: Vec<(usize, Speaker)> = match &speakers {
         Some(sheet) => collect(sheet, |r| speaker(r, sheet), &mut errors),
         None => {
@@ -566,12 +482,7 @@ pub fn convert(texts: &Texts) -> Converted {
     let cats: Vec<(usize, Category)> = match &categories {
         Some(sheet) => collect(
             sheet,
-            |r| {
-                Ok(Category {
-                    id: r.get("id").into(),
-                    name: localized(r, sheet, "name"),
-                })
-            },
+            |r| Ok(Category { id: r.get("id").into(), name: localized(r, sheet, "name") }),
             &mut errors,
         ),
         None => {
@@ -579,24 +490,12 @@ pub fn convert(texts: &Texts) -> Converted {
             fls.iter()
                 .map(|(_, f)| f.category.as_str())
                 .filter(|id| seen.insert(*id))
-                .map(|id| {
-                    (
-                        0,
-                        Category {
-                            id: id.into(),
-                            name: id.into(),
-                        },
-                    )
-                })
+                .map(|id| (0, Category { id: id.into(), name: id.into() }))
                 .collect()
         }
     };
     if !errors.is_empty() {
-        return Converted {
-            json: None,
-            problems: errors,
-            notes,
-        };
+        return Converted { json: None, problems: errors, notes };
     }
     let raw = RawDataset {
         schema: Some("flows.schema.json".into()),
@@ -653,11 +552,7 @@ pub fn convert(texts: &Texts) -> Converted {
             }
         })
         .collect();
-    Converted {
-        json: Some(json),
-        problems,
-        notes,
-    }
+    Converted { json: Some(json), problems, notes }
 }
 
 /// `flows[3].citations[1].speaker` → ("flows", 3, "speaker_2"): the list, index and column.
@@ -667,13 +562,7 @@ fn sheet_position(path: &str) -> Option<(&str, usize, String)> {
     let field = rest.trim_start_matches('.');
     // The number in the first `[…]` of `s`, plus one: the column suffix.
     let k = |s: &str| -> Option<usize> {
-        s.split_once('[')?
-            .1
-            .split_once(']')?
-            .0
-            .parse::<usize>()
-            .ok()
-            .map(|j| j + 1)
+        s.split_once('[')?.1.split_once(']')?.0.parse::<usize>().ok().map(|j| j + 1)
     };
     let column = match field.split(['.', '[']).next().unwrap_or("") {
         "citations" if field == "citations" => "source".to_string(),
@@ -688,14 +577,9 @@ fn sheet_position(path: &str) -> Option<(&str, usize, String)> {
             "" => "currency".to_string(),
             ".of" | ".of.amount" => "of_amount".to_string(),
             ".of.what" => "of_what".to_string(),
-            p if p.starts_with(".parts[") => nth(
-                if p.ends_with("what") {
-                    "part_what"
-                } else {
-                    "part_amount"
-                },
-                k(p)?,
-            ),
+            p if p.starts_with(".parts[") => {
+                nth(if p.ends_with("what") { "part_what" } else { "part_amount" }, k(p)?)
+            }
             p => p.trim_start_matches('.').to_string(),
         },
         "point" => "lon".to_string(),
@@ -784,23 +668,11 @@ mod test {
         let f = &d.raw.flows[0];
         assert_eq!(f.via, ["CZE"]);
         assert_eq!(f.value, FlowValue::Undisclosed(Undisclosed::Undisclosed));
-        let cited: Vec<_> = f
-            .citations
-            .iter()
-            .map(|c| (c.source.as_str(), c.speaker.as_str(), c.stance))
-            .collect();
-        assert_eq!(
-            cited,
-            [
-                ("rks", "svr", Stance::Claims),
-                ("rks", "belgrade", Stance::Disputes)
-            ]
-        );
+        let cited: Vec<_> =
+            f.citations.iter().map(|c| (c.source.as_str(), c.speaker.as_str(), c.stance)).collect();
+        assert_eq!(cited, [("rks", "svr", Stance::Claims), ("rks", "belgrade", Stance::Disputes)]);
         assert_eq!(d.raw.speakers[0].name.get("ru"), "СВР");
-        assert_eq!(
-            d.raw.speakers[0].stake,
-            Some(Localized::Plain("a party to the war".into()))
-        );
+        assert_eq!(d.raw.speakers[0].stake, Some(Localized::Plain("a party to the war".into())));
         assert!(d.raw.speakers[1].plural && !d.raw.speakers[0].plural);
         assert_eq!(d.raw.sources[1].title, None);
         assert_eq!(d.raw.locations[0].name.get("ru"), "Сербия");
@@ -839,26 +711,14 @@ mod test {
             ]),
         ]);
         let d = dataset(&c);
-        let values: Vec<_> = d
-            .raw
-            .flows
-            .iter()
-            .map(|f| f.value.known().unwrap().clone())
-            .collect();
+        let values: Vec<_> = d.raw.flows.iter().map(|f| f.value.known().unwrap().clone()).collect();
         assert_eq!(values[0].amount, 143.9e6);
         assert_eq!(values[0].currency.as_deref(), Some("USD"));
         assert_eq!(
-            values[0]
-                .parts
-                .iter()
-                .map(|p| (p.amount, p.what.get("en")))
-                .collect::<Vec<_>>(),
+            values[0].parts.iter().map(|p| (p.amount, p.what.get("en"))).collect::<Vec<_>>(),
             [(54.3e6, "electronics"), (1000.0, "other")]
         );
-        assert_eq!(
-            (values[1].unit.as_deref(), values[1].basis),
-            (Some("rounds"), Basis::Estimate)
-        );
+        assert_eq!((values[1].unit.as_deref(), values[1].basis), (Some("rounds"), Basis::Estimate));
         assert_eq!(values[2].basis, Basis::Part);
         assert_eq!(
             values[2].of.as_ref().map(|o| (o.amount, o.what.get("en"))),
@@ -891,11 +751,9 @@ mod test {
         assert!(one(&[("amount", "5"), ("currency", "EUR"), ("basis", "about")]).starts_with("flows.csv, row 2, column \"basis\": \"about\" is not one of: total, minimum, estimate, part"), );
         assert!(one(&[("part_what", "x")])
             .starts_with("flows.csv, row 2, column \"part_what\": the amount is undisclosed"));
-        assert!(
-            one(&[("amount", "5"), ("currency", "EUR"), ("part_what_2", "x")]).starts_with(
-                "flows.csv, row 2, column \"part_amount_2\": \"part_what_2\" says what a figure is"
-            )
-        );
+        assert!(one(&[("amount", "5"), ("currency", "EUR"), ("part_what_2", "x")]).starts_with(
+            "flows.csv, row 2, column \"part_amount_2\": \"part_what_2\" says what a figure is"
+        ));
     }
 
     #[test]
@@ -926,12 +784,7 @@ mod test {
                 ("stance_2", "claims"),
                 ("quote_2", "q2"),
             ]),
-            row(&[
-                ("id", "f3"),
-                ("amount", "5"),
-                ("currency", "EUR"),
-                ("unit", "tonnes"),
-            ]),
+            row(&[("id", "f3"), ("amount", "5"), ("currency", "EUR"), ("unit", "tonnes")]),
             row(&[
                 ("id", "f4"),
                 ("amount", "5"),
@@ -939,12 +792,7 @@ mod test {
                 ("part_amount", "9"),
                 ("part_what", "most"),
             ]),
-            row(&[
-                ("id", "f5"),
-                ("amount", "5"),
-                ("currency", "EUR"),
-                ("basis", "part"),
-            ]),
+            row(&[("id", "f5"), ("amount", "5"), ("currency", "EUR"), ("basis", "part")]),
             row(&[
                 ("id", "f6"),
                 ("source_2", "rks"),
@@ -1022,9 +870,7 @@ mod test {
             c.problems
         );
         assert!(
-            c.problems
-                .iter()
-                .any(|p| p.contains("column \"speaker\": the header has no")),
+            c.problems.iter().any(|p| p.contains("column \"speaker\": the header has no")),
             "{:?}",
             c.problems
         );
@@ -1033,10 +879,7 @@ mod test {
     #[test]
     fn meta_problems_name_the_meta_file() {
         let mut t = texts(&format!("{HEADER}{}", row(&[])));
-        t.meta = Some((
-            "meta.json".into(),
-            r#"{"title": "T", "focus": ["SRB", "ATL"]}"#.into(),
-        ));
+        t.meta = Some(("meta.json".into(), r#"{"title": "T", "focus": ["SRB", "ATL"]}"#.into()));
         assert_eq!(convert(&t).problems, ["meta.json, at focus[1]: the map cannot focus on location \"ATL\", which is not defined; it is ignored"]);
     }
 }

@@ -60,8 +60,7 @@ impl Formatter for Pretty<'_> {
 pub fn to_pretty(raw: &RawDataset) -> String {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty(PrettyFormatter::new()));
-    raw.serialize(&mut ser)
-        .expect("the model always serialises");
+    raw.serialize(&mut ser).expect("the model always serialises");
     out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }

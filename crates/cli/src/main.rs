@@ -30,15 +30,9 @@ enum UsageError {
     #[error("{0}\n{USAGE}")]
     Arguments(String),
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("cannot write {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
+    Write { path: String, source: std::io::Error },
 }
 
 /// "1 problem", "3 problems".
@@ -47,10 +41,7 @@ fn problems(n: usize) -> String {
 }
 
 fn read(path: &str) -> Result<String, UsageError> {
-    std::fs::read_to_string(path).map_err(|source| UsageError::Read {
-        path: path.into(),
-        source,
-    })
+    std::fs::read_to_string(path).map_err(|source| UsageError::Read { path: path.into(), source })
 }
 
 /// Writes `text` to `path`, or to standard output without one.
@@ -115,11 +106,7 @@ fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
             d.read_version
         );
     }
-    Ok(if d.is_valid() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if d.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
@@ -127,10 +114,8 @@ fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
     let mut out = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let value = it
-            .next()
-            .cloned()
-            .ok_or_else(|| UsageError::Arguments(format!("{flag} needs a file")));
+        let value =
+            it.next().cloned().ok_or_else(|| UsageError::Arguments(format!("{flag} needs a file")));
         match flag.as_str() {
             "--locations" => files.locations = Some(value?),
             "--sources" => files.sources = Some(value?),
@@ -155,11 +140,7 @@ fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
         return Ok(ExitCode::from(1));
     };
     write(out, &json)?;
-    Ok(if converted.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if converted.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
@@ -172,7 +153,7 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
                     it.next()
                         .cloned()
                         .ok_or_else(|| UsageError::Arguments(format!("{arg} needs a file")))?,
-                )
+                );
             }
             flag if flag.starts_with('-') => {
                 return Err(UsageError::Arguments(format!("unknown argument {flag}")))
@@ -184,9 +165,7 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
         }
     }
     let Some(file) = file else {
-        return Err(UsageError::Arguments(
-            "migrate needs the file to migrate".into(),
-        ));
+        return Err(UsageError::Arguments("migrate needs the file to migrate".into()));
     };
     let text = read(&file)?;
     let m = match migrate::migrate(&file, &text) {
@@ -213,20 +192,13 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
         if m.problems.is_empty() {
             eprintln!("{n}. The validator finds no problems in the migrated file; run `flowmap-data validate` again after your edits.");
         } else {
-            eprintln!(
-                "{n}. The validator's warnings on the migrated file ({}):",
-                m.problems.len()
-            );
+            eprintln!("{n}. The validator's warnings on the migrated file ({}):", m.problems.len());
         }
     }
     // The paths are those of the file written.
     let (name, indent) = (
         out_name.as_deref().unwrap_or(&file),
-        if m.read_version == FORMAT_VERSION {
-            ""
-        } else {
-            "    "
-        },
+        if m.read_version == FORMAT_VERSION { "" } else { "    " },
     );
     for p in &m.problems {
         eprintln!("{indent}{name}: {p}");
@@ -234,11 +206,7 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
     if !m.problems.is_empty() {
         eprintln!("{name}: {}", problems(m.problems.len()));
     }
-    Ok(if m.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if m.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn run() -> Result<ExitCode, UsageError> {
@@ -247,9 +215,7 @@ fn run() -> Result<ExitCode, UsageError> {
         Some((cmd, rest)) if cmd == "validate" => validate(rest),
         Some((cmd, rest)) if cmd == "convert" => convert(rest),
         Some((cmd, rest)) if cmd == "migrate" => migrate(rest),
-        _ => Err(UsageError::Arguments(
-            "expected a command: validate, convert or migrate".into(),
-        )),
+        _ => Err(UsageError::Arguments("expected a command: validate, convert or migrate".into())),
     }
 }
 

@@ -20,10 +20,7 @@ pub struct Migrated {
 
 /// The name serde gives a kebab-case enum value (`news-outlet`).
 fn key<T: serde::Serialize>(t: &T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
+    serde_json::to_value(t).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
 }
 
 /// Reads `text` (any version) and writes it in the current version; `Err` is the load
@@ -37,11 +34,7 @@ pub fn migrate(file: &str, text: &str) -> Result<Migrated, String> {
     } else {
         serde_json::from_str(text).map_err(shape)?
     };
-    let checks = if checked.read_version == 1 {
-        checks(&raw)
-    } else {
-        Vec::new()
-    };
+    let checks = if checked.read_version == 1 { checks(&raw) } else { Vec::new() };
     Ok(Migrated {
         json: crate::json::to_pretty(&raw),
         read_version: checked.read_version,
@@ -82,18 +75,16 @@ fn checks(raw: &RawDataset) -> Vec<String> {
         .iter()
         .enumerate()
         .flat_map(|(i, f)| {
-            f.citations
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.stance.is_against())
-                .map(move |(j, c)| {
+            f.citations.iter().enumerate().filter(|(_, c)| c.stance.is_against()).map(
+                move |(j, c)| {
                     format!(
                         "\n    flows[{i}].citations[{j}] (flow \"{}\"): {} by speaker \"{}\"",
                         f.id,
                         c.stance.key(),
                         c.speaker
                     )
-                })
+                },
+            )
         })
         .collect();
     let mut who = format!(

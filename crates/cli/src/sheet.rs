@@ -51,9 +51,7 @@ impl Sheet {
     /// Parses CSV text; a byte-order mark and blank rows are ignored.
     pub fn parse(file: &str, text: &str) -> Result<Sheet, CellError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
         let err = |row: Option<usize>, message: String| CellError {
             file: file.into(),
             row,
@@ -74,7 +72,7 @@ impl Sheet {
             })?;
             let number = record.position().map_or(0, |p| p.line() as usize);
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-            if cells.iter().all(|c| c.is_empty()) {
+            if cells.iter().all(std::string::String::is_empty) {
                 continue;
             }
             if cells.len() > headers.len() {
@@ -89,11 +87,7 @@ impl Sheet {
             }
             rows.push((number, cells));
         }
-        Ok(Sheet {
-            file: file.into(),
-            headers,
-            rows,
-        })
+        Ok(Sheet { file: file.into(), headers, rows })
     }
 
     /// An error for every required column the header lacks.
@@ -123,19 +117,12 @@ impl Sheet {
         &'a self,
         prefix: &'a str,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        self.headers
-            .iter()
-            .map(String::as_str)
-            .filter(move |h| h.starts_with(prefix))
+        self.headers.iter().map(String::as_str).filter(move |h| h.starts_with(prefix))
     }
 
     /// The data rows, in order.
     pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(|(number, cells)| Row {
-            sheet: self,
-            number: *number,
-            cells,
-        })
+        self.rows.iter().map(|(number, cells)| Row { sheet: self, number: *number, cells })
     }
 }
 
@@ -193,10 +180,7 @@ mod test {
         let s = Sheet::parse("f.csv", "id,name\nSRB,Serbia\n").unwrap();
         assert_eq!(s.missing_columns(&["id", "point"])[0].to_string(), "f.csv, row 1, column \"point\": the header has no \"point\" column (columns: id, name)");
         let e = Sheet::parse("f.csv", "id,name\nSRB,Serbia,extra\n").unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "f.csv, row 2: 3 cells but only 2 column names in the header"
-        );
+        assert_eq!(e.to_string(), "f.csv, row 2: 3 cells but only 2 column names in the header");
     }
 
     #[test]

@@ -14,11 +14,7 @@ const V2: &str = "crates/cli/tests/fixtures/v2.json";
 const EXAMPLES_JSON: &str = "tests/fixtures/examples.json";
 
 fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .unwrap()
+    Command::new(BIN).args(args).current_dir(ROOT).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -61,10 +57,7 @@ impl Drop for Temp {
 /// The version 1 fixture without the denial filed under the accuser's source.
 fn clean_v1() -> String {
     let mut v: Value = serde_json::from_str(&read(V1)).unwrap();
-    v["flows"][0]["citations"]
-        .as_array_mut()
-        .unwrap()
-        .truncate(1);
+    v["flows"][0]["citations"].as_array_mut().unwrap().truncate(1);
     v.to_string()
 }
 
@@ -140,17 +133,9 @@ fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains(&format!("{V1}: warning: flows[0].citations[1].speaker: in flow \"srb-cze-ukr-grad\", speaker \"rks-svr\" both supports the flow and disputes it")), "{err}");
-    assert!(
-        err.contains(&format!(
-            "{V1}: 1 problem (warnings: 1); 2 flows can be shown"
-        )),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{V1}: 1 problem (warnings: 1); 2 flows can be shown")), "{err}");
     assert!(err.contains(&format!("{V1}: this file is in format version 1, read as version 2. The paths above are those of its version 2 form")), "{err}");
-    assert!(
-        err.contains(&format!("`flowmap-data migrate {V1} --out {V1}`")),
-        "{err}"
-    );
+    assert!(err.contains(&format!("`flowmap-data migrate {V1} --out {V1}`")), "{err}");
     // Without: it is fine, and still worth migrating.
     let t = Temp::new("clean-v1");
     let file = t.write("clean.json", &clean_v1());
@@ -164,11 +149,7 @@ fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
     assert!(stderr(&o).starts_with(&format!("{file}: this file is in format version 1, read as version 2. Rewrite it with `flowmap-data migrate")), "{}", stderr(&o));
     // The core's own version 1 fixture gets the same hint.
     let o = run(&["validate", "crates/core/tests/fixtures/two_flows_v1.json"]);
-    assert!(
-        stderr(&o).contains("this file is in format version 1"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("this file is in format version 1"), "{}", stderr(&o));
 }
 
 #[test]
@@ -201,44 +182,18 @@ fn convert_turns_the_example_sheets_into_a_valid_dataset() {
     assert_eq!(d.read_version, 2);
     // One article, two speakers: the accusation and its dispute.
     let grad = &d.raw.flows[0].citations;
-    let cited: Vec<_> = grad
-        .iter()
-        .map(|c| (c.source.as_str(), c.speaker.as_str(), c.stance))
-        .collect();
-    assert_eq!(
-        cited,
-        [
-            ("rks", "svr", Stance::Claims),
-            ("rks", "belgrade", Stance::Disputes)
-        ]
-    );
-    assert!(d
-        .raw
-        .speakers
-        .iter()
-        .any(|s| s.id == "belgrade" && s.plural && s.stake.is_some()));
-    let rounds = d
-        .raw
-        .flows
-        .iter()
-        .find(|f| f.id == "srb-ukr-rounds")
-        .unwrap()
-        .value
-        .known()
-        .unwrap();
+    let cited: Vec<_> =
+        grad.iter().map(|c| (c.source.as_str(), c.speaker.as_str(), c.stance)).collect();
+    assert_eq!(cited, [("rks", "svr", Stance::Claims), ("rks", "belgrade", Stance::Disputes)]);
+    assert!(d.raw.speakers.iter().any(|s| s.id == "belgrade" && s.plural && s.stake.is_some()));
+    let rounds =
+        d.raw.flows.iter().find(|f| f.id == "srb-ukr-rounds").unwrap().value.known().unwrap();
     assert_eq!(
         (rounds.amount, rounds.unit.as_deref(), rounds.basis),
         (1e6, Some("rounds"), Basis::Estimate)
     );
-    let kominvex = d
-        .raw
-        .flows
-        .iter()
-        .find(|f| f.id == "srb-rus-kominvex")
-        .unwrap()
-        .value
-        .known()
-        .unwrap();
+    let kominvex =
+        d.raw.flows.iter().find(|f| f.id == "srb-rus-kominvex").unwrap().value.known().unwrap();
     assert_eq!(kominvex.parts[0].amount, 54.3e6);
     // The copy the schema test reads is up to date (UPDATE_FIXTURES=1 rewrites it).
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
@@ -277,10 +232,7 @@ fn convert_reports_cells_by_row_and_column_and_writes_nothing() {
         )),
         "{err}"
     );
-    assert!(
-        err.ends_with("nothing written: fix the problems above\n"),
-        "{err}"
-    );
+    assert!(err.ends_with("nothing written: fix the problems above\n"), "{err}");
     assert!(!Path::new(&out).exists());
 }
 
@@ -309,10 +261,7 @@ fn convert_without_a_speakers_sheet_lets_each_source_speak_for_itself() {
     );
     let d = Dataset::from_json("stdout", &stdout(&o)).unwrap();
     assert_eq!(
-        (
-            d.raw.speakers[0].id.as_str(),
-            d.raw.speakers[0].name.get("en")
-        ),
+        (d.raw.speakers[0].id.as_str(), d.raw.speakers[0].name.get("en")),
         ("rks", "Russia's SVR")
     );
     assert_eq!(d.raw.flows[0].citations[0].speaker, "rks");
@@ -341,10 +290,7 @@ fn migrate_writes_version_2_and_lists_what_to_check() {
     }
     let text = std::fs::read_to_string(&out).unwrap();
     let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        (&v["$schema"], &v["version"]),
-        (&json!("flows.schema.json"), &json!(2))
-    );
+    assert_eq!((&v["$schema"], &v["version"]), (&json!("flows.schema.json"), &json!(2)));
     assert_eq!(
         v["flows"][1]["value"],
         json!({"amount": 71100000, "currency": "USD", "basis": "minimum"})
@@ -394,19 +340,13 @@ fn migrate_is_idempotent_on_version_2() {
         "{}",
         stderr(&o)
     );
-    assert_eq!(
-        std::fs::read_to_string(&once).unwrap(),
-        std::fs::read_to_string(&twice).unwrap()
-    );
+    assert_eq!(std::fs::read_to_string(&once).unwrap(), std::fs::read_to_string(&twice).unwrap());
     // A hand-written version 2 file keeps every value, and the result is stable too.
     let o = run(&["migrate", V2]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let written = stdout(&o);
     let original = Dataset::from_json(V2, &read(V2)).unwrap();
-    assert_eq!(
-        Dataset::from_json("stdout", &written).unwrap().raw,
-        original.raw
-    );
+    assert_eq!(Dataset::from_json("stdout", &written).unwrap().raw, original.raw);
     let again = t.write("again.json", &written);
     assert_eq!(stdout(&run(&["migrate", &again])), written);
 }
@@ -439,16 +379,8 @@ fn migrate_refuses_what_it_cannot_read() {
     let out = t.path("out.json");
     let o = run(&["migrate", &file, "--out", &out]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).starts_with(&format!("{file}, line 2, column 10: ")),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        stderr(&o).ends_with("nothing written: fix the problem above\n"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).starts_with(&format!("{file}, line 2, column 10: ")), "{}", stderr(&o));
+    assert!(stderr(&o).ends_with("nothing written: fix the problem above\n"), "{}", stderr(&o));
     assert!(!Path::new(&out).exists());
     let file = t.write("v9.json", "{\"version\": 9}");
     assert!(stderr(&run(&["migrate", &file])).contains("format version 9 is not supported"));
@@ -489,29 +421,13 @@ fn usage_errors_exit_2() {
 /// Every value of an enum of the model, by its serde name. The `match` fails to compile
 /// when the model gains a variant, so that the schema's list is looked at again.
 fn names<T: serde::Serialize>(all: &[T]) -> Vec<String> {
-    all.iter()
-        .map(|t| {
-            serde_json::to_value(t)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
+    all.iter().map(|t| serde_json::to_value(t).unwrap().as_str().unwrap().to_string()).collect()
 }
 
 fn speaker_kinds() -> Vec<String> {
     use SpeakerKind::*;
-    let all = [
-        Records,
-        OfficialData,
-        Government,
-        Intelligence,
-        NewsOutlet,
-        Analyst,
-        Company,
-        Other,
-    ];
+    let all =
+        [Records, OfficialData, Government, Intelligence, NewsOutlet, Analyst, Company, Other];
     all.iter().for_each(|k| match k {
         Records | OfficialData | Government | Intelligence | NewsOutlet | Analyst | Company
         | Other => {}
@@ -575,8 +491,5 @@ fn the_schema_lists_what_the_model_accepts() {
     assert_eq!(list("sourceKind"), source_kinds());
     assert_eq!(list("status"), statuses());
     assert_eq!(list("basis"), bases());
-    assert_eq!(
-        schema["$defs"]["amount"]["maximum"],
-        json!(flowmap_core::validate::ABSURD_AMOUNT)
-    );
+    assert_eq!(schema["$defs"]["amount"]["maximum"], json!(flowmap_core::validate::ABSURD_AMOUNT));
 }

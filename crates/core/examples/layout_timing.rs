@@ -18,12 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("parse and check: {:?}", t.elapsed());
     let atlas = Atlas::from_json(&std::fs::read_to_string("public/atlas.json")?)?;
     let visible: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-    let view = MapView {
-        width: 1280.0,
-        height: 800.0,
-        zoom: Zoom::IDENTITY,
-        lang: Lang::En,
-    };
+    let view = MapView { width: 1280.0, height: 800.0, zoom: Zoom::IDENTITY, lang: Lang::En };
     for run in 1..=3 {
         let t = Instant::now();
         let p = plan(&dataset, &atlas, &visible);

@@ -22,13 +22,7 @@ pub struct ArcStyle {
 
 impl Default for ArcStyle {
     fn default() -> Self {
-        ArcStyle {
-            bend: 0.22,
-            start_gap: 4.0,
-            end_gap: 5.0,
-            arrow_length: 9.0,
-            arrow_width: 7.0,
-        }
+        ArcStyle { bend: 0.22, start_gap: 4.0, end_gap: 5.0, arrow_length: 9.0, arrow_width: 7.0 }
     }
 }
 
@@ -83,12 +77,7 @@ impl ArcShape {
 
     /// The point at parameter `t` (0 = `start`, 1 = `base`) of the line.
     pub fn at(&self, t: f64) -> Coord<f64> {
-        Quad {
-            p0: self.start,
-            p1: self.control,
-            p2: self.base,
-        }
-        .at(t)
+        Quad { p0: self.start, p1: self.control, p2: self.base }.at(t)
     }
 }
 
@@ -143,14 +132,8 @@ impl Quad {
         let f = |s: f64| {
             let t = if from_end { 1.0 - s } else { s };
             let at = self.at(t);
-            let (off, slope) = (
-                at - center,
-                self.slope(t) * if from_end { -1.0 } else { 1.0 },
-            );
-            (
-                dist2(at, center) - d2,
-                2.0 * (off.x * slope.x + off.y * slope.y),
-            )
+            let (off, slope) = (at - center, self.slope(t) * if from_end { -1.0 } else { 1.0 });
+            (dist2(at, center) - d2, 2.0 * (off.x * slope.x + off.y * slope.y))
         };
         let mut s = (d / dist(self.p0, self.p2).max(1e-9)).min(0.5);
         for _ in 0..8 {
@@ -205,21 +188,14 @@ pub fn arc(a: Coord<f64>, b: Coord<f64>, style: &ArcStyle) -> Option<ArcShape> {
     }
     let d = (b - a) / len;
     let left = Coord { x: d.y, y: -d.x };
-    let q = Quad {
-        p0: a,
-        p1: lerp(a, b, 0.5) + left * (style.bend * len),
-        p2: b,
-    };
+    let q = Quad { p0: a, p1: lerp(a, b, 0.5) + left * (style.bend * len), p2: b };
     let t_start = q.param_at_distance(a, style.start_gap, false);
     let t_tip = q.param_at_distance(b, style.end_gap, true);
     let t_base = q.param_at_distance(b, style.end_gap + style.arrow_length, true);
     let (start, base, tip) = (q.at(t_start), q.at(t_base), q.at(t_tip));
 
     let axis = (tip - base) / dist(tip, base).max(1e-9);
-    let side = Coord {
-        x: -axis.y,
-        y: axis.x,
-    } * (style.arrow_width / 2.0);
+    let side = Coord { x: -axis.y, y: axis.x } * (style.arrow_width / 2.0);
     Some(ArcShape {
         start,
         control: q.control_between(t_start, t_base),
@@ -248,25 +224,9 @@ mod test {
     #[test]
     fn length_lies_between_chord_and_control_polygon() {
         let (a, b) = (coord! { x: 0.0, y: 0.0 }, coord! { x: 300.0, y: 0.0 });
-        let straight = arc(
-            a,
-            b,
-            &ArcStyle {
-                bend: 0.0,
-                ..ArcStyle::default()
-            },
-        )
-        .unwrap();
+        let straight = arc(a, b, &ArcStyle { bend: 0.0, ..ArcStyle::default() }).unwrap();
         assert!((straight.length() - dist(straight.start, straight.base)).abs() < 1e-9);
-        let curved = arc(
-            a,
-            b,
-            &ArcStyle {
-                bend: 0.4,
-                ..ArcStyle::default()
-            },
-        )
-        .unwrap();
+        let curved = arc(a, b, &ArcStyle { bend: 0.4, ..ArcStyle::default() }).unwrap();
         let chord = dist(curved.start, curved.base);
         let polygon = dist(curved.start, curved.control) + dist(curved.control, curved.base);
         assert!(chord < curved.length() && curved.length() < polygon);
@@ -274,10 +234,7 @@ mod test {
 
     #[test]
     fn ends_stay_clear_of_markers() {
-        let s = ArcStyle {
-            end_gap: 8.0,
-            ..ArcStyle::default()
-        };
+        let s = ArcStyle { end_gap: 8.0, ..ArcStyle::default() };
         let (a, b) = (coord! { x: 0.0, y: 0.0 }, coord! { x: 0.0, y: 150.0 });
         let shape = arc(a, b, &s).unwrap();
         assert!((dist(shape.tip, b) - 8.0).abs() < 0.01);
@@ -287,25 +244,12 @@ mod test {
     fn gaps_are_exact_for_every_bend_and_length() {
         for bend in [0.0, 0.16, 0.4, 0.8] {
             for len in [40.0, 300.0, 2000.0] {
-                let s = ArcStyle {
-                    bend,
-                    start_gap: 7.0,
-                    end_gap: 9.0,
-                    ..ArcStyle::default()
-                };
-                let (a, b) = (
-                    coord! { x: 5.0, y: 5.0 },
-                    coord! { x: 5.0 + len * 0.6, y: 5.0 + len * 0.8 },
-                );
+                let s = ArcStyle { bend, start_gap: 7.0, end_gap: 9.0, ..ArcStyle::default() };
+                let (a, b) =
+                    (coord! { x: 5.0, y: 5.0 }, coord! { x: 5.0 + len * 0.6, y: 5.0 + len * 0.8 });
                 let shape = arc(a, b, &s).unwrap();
-                assert!(
-                    (dist(shape.start, a) - 7.0).abs() < 0.01,
-                    "bend {bend} len {len}"
-                );
-                assert!(
-                    (dist(shape.tip, b) - 9.0).abs() < 0.01,
-                    "bend {bend} len {len}"
-                );
+                assert!((dist(shape.start, a) - 7.0).abs() < 0.01, "bend {bend} len {len}");
+                assert!((dist(shape.tip, b) - 9.0).abs() < 0.01, "bend {bend} len {len}");
                 assert!(
                     (dist(shape.base, b) - 9.0 - s.arrow_length).abs() < 0.01,
                     "bend {bend} len {len}"
@@ -316,11 +260,7 @@ mod test {
 
     #[test]
     fn too_short_gives_none() {
-        assert!(arc(
-            coord! { x: 0.0, y: 0.0 },
-            coord! { x: 5.0, y: 0.0 },
-            &ArcStyle::default()
-        )
-        .is_none());
+        assert!(arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 5.0, y: 0.0 }, &ArcStyle::default())
+            .is_none());
     }
 }

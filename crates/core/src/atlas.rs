@@ -64,12 +64,20 @@ pub struct Atlas {
 pub enum AtlasError {
     /// The asset has a version this build does not know.
     #[error("the map geometry has format version {found}, expected {expected}")]
-    UnknownVersion { found: u32, expected: u32 },
+    UnknownVersion {
+        /// The version the asset says it is in.
+        found: u32,
+        /// The version this build reads.
+        expected: u32,
+    },
     /// A ring has an odd number of integers or fewer than three points.
     #[error("the outline of {country} has a malformed ring (polygon {polygon}, ring {ring})")]
     BadRing {
+        /// The country whose outline it is.
         country: String,
+        /// Which polygon of the outline, from 0.
         polygon: usize,
+        /// Which ring of that polygon, from 0.
         ring: usize,
     },
     /// The quantum is not a positive number.
@@ -152,11 +160,7 @@ impl EncodedAtlas {
                 })
             })
             .collect::<Result<Vec<_>, AtlasError>>()?;
-        Ok(Atlas {
-            credit: self.credit.clone(),
-            bbox: self.bbox,
-            countries,
-        })
+        Ok(Atlas { credit: self.credit.clone(), bbox: self.bbox, countries })
     }
 }
 
@@ -179,10 +183,7 @@ fn encode_ring(ring: &LineString<f64>, quantum: f64) -> Vec<i64> {
     // The closing point repeats the first; decoding closes the ring again.
     let n = ring.0.len().saturating_sub(usize::from(ring.is_closed()));
     for (i, c) in ring.0[..n].iter().enumerate() {
-        let (x, y) = (
-            (c.x * quantum).round() as i64,
-            (c.y * quantum).round() as i64,
-        );
+        let (x, y) = ((c.x * quantum).round() as i64, (c.y * quantum).round() as i64);
         if i > 0 && x == px && y == py {
             continue;
         }
@@ -206,10 +207,7 @@ fn decode_ring(flat: &[i64], quantum: f64) -> Option<LineString<f64>> {
         .map(|d| {
             x += d[0];
             y += d[1];
-            Coord {
-                x: x as f64 / quantum,
-                y: y as f64 / quantum,
-            }
+            Coord { x: x as f64 / quantum, y: y as f64 / quantum }
         })
         .collect::<Vec<_>>();
     // `LineString` is closed by `Polygon::new`.
@@ -238,10 +236,7 @@ mod test {
     fn encode_decode_round_trip_keeps_coordinates() {
         let atlas = sample();
         let encoded = EncodedAtlas::encode(&atlas, 100.0);
-        assert_eq!(
-            encoded.countries[0].polygons[0][0],
-            vec![2000, 4400, 150, 0, 0, 125, -150, 0]
-        );
+        assert_eq!(encoded.countries[0].polygons[0][0], vec![2000, 4400, 150, 0, 0, 125, -150, 0]);
         let json = serde_json::to_string(&encoded).unwrap();
         let decoded = Atlas::from_json(&json).unwrap();
         assert_eq!(decoded, atlas);
@@ -251,13 +246,7 @@ mod test {
     fn unknown_version_is_refused() {
         let mut encoded = EncodedAtlas::encode(&sample(), 100.0);
         encoded.version = 9;
-        assert_eq!(
-            encoded.decode(),
-            Err(AtlasError::UnknownVersion {
-                found: 9,
-                expected: 1
-            })
-        );
+        assert_eq!(encoded.decode(), Err(AtlasError::UnknownVersion { found: 9, expected: 1 }));
     }
 
     #[test]
@@ -265,9 +254,6 @@ mod test {
         let mut encoded = EncodedAtlas::encode(&sample(), 100.0);
         encoded.countries[0].polygons[0][0].pop();
         let err = encoded.decode().unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "the outline of SRB has a malformed ring (polygon 0, ring 0)"
-        );
+        assert_eq!(err.to_string(), "the outline of SRB has a malformed ring (polygon 0, ring 0)");
     }
 }

@@ -36,14 +36,7 @@ pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
     let mut order: Vec<(i64, &str, Option<[u64; 4]>, usize)> = flows
         .iter()
         .enumerate()
-        .map(|(i, f)| {
-            (
-                -step(f.width),
-                f.color,
-                f.dash.map(|d| d.map(f64::to_bits)),
-                i,
-            )
-        })
+        .map(|(i, f)| (-step(f.width), f.color, f.dash.map(|d| d.map(f64::to_bits)), i))
         .collect();
     order.sort_unstable();
     let order = order.into_iter().map(|k| k.3);
@@ -52,7 +45,7 @@ pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
         let f = flows[i];
         match out.last_mut() {
             Some(b) if step(b.width) == step(f.width) && b.color == f.color && b.dash == f.dash => {
-                b.flows.push(i)
+                b.flows.push(i);
             }
             _ => out.push(Batch {
                 color: f.color,
@@ -91,7 +84,7 @@ const FAINTEST: f64 = 0.08;
 pub fn line_opacity(flows: &[&FlowShape], width: f64, height: f64, k: f64) -> f64 {
     let ink: f64 = flows
         .iter()
-        .map(|f| f.width * f.legs.iter().map(|l| l.length()).sum::<f64>())
+        .map(|f| f.width * f.legs.iter().map(super::arc::ArcShape::length).sum::<f64>())
         .sum();
     let cover = ink / (k * k).max(1.0) / (width * height).max(1.0);
     if cover <= OPAQUE_COVER {
@@ -111,10 +104,7 @@ mod test {
         let leg = arc(
             coord! { x: 0.0, y: 0.0 },
             coord! { x: length, y: 0.0 },
-            &ArcStyle {
-                bend: 0.0,
-                ..ArcStyle::default()
-            },
+            &ArcStyle { bend: 0.0, ..ArcStyle::default() },
         )
         .unwrap();
         FlowShape {

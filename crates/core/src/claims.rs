@@ -110,17 +110,8 @@ pub fn check(
             ),
         });
     }
-    for (j, c) in flow
-        .citations
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.stance.is_against())
-    {
-        if flow
-            .citations
-            .iter()
-            .any(|o| !o.stance.is_against() && o.speaker == c.speaker)
-        {
+    for (j, c) in flow.citations.iter().enumerate().filter(|(_, c)| c.stance.is_against()) {
+        if flow.citations.iter().any(|o| !o.stance.is_against() && o.speaker == c.speaker) {
             problems.push(Problem {
                 path: format!("{path}.citations[{j}].speaker"),
                 warning: true,

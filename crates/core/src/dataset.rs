@@ -16,18 +16,27 @@ pub enum LoadError {
     /// The text is not valid JSON.
     #[error("{file}, line {line}, column {column}: {message}")]
     Syntax {
+        /// The file's name, as the reader knows it.
         file: String,
+        /// The line of the problem, from 1.
         line: usize,
+        /// The column of the problem, from 1.
         column: usize,
+        /// What is wrong, in words.
         message: String,
     },
     /// The JSON does not have the dataset's shape (a missing field, a wrong type, …).
     #[error("{file}, line {line}, column {column}, at {path}: {message}")]
     Shape {
+        /// The file's name, as the reader knows it.
         file: String,
+        /// The line of the problem, from 1.
         line: usize,
+        /// The column of the problem, from 1.
         column: usize,
+        /// Where in the document (`flows[3].value`).
         path: String,
+        /// What is wrong, in words.
         message: String,
     },
     /// The document says it is in a format version this build cannot read.
@@ -35,8 +44,11 @@ pub enum LoadError {
         "{file}: format version {found} is not supported (this map reads versions 1 to {expected})"
     )]
     Version {
+        /// The file's name, as the reader knows it.
         file: String,
+        /// The version the document says it is in.
         found: u32,
+        /// The newest version this build reads.
         expected: u32,
     },
 }
@@ -93,11 +105,7 @@ impl Dataset {
                 file: file.to_string(),
                 line: e.line(),
                 column: e.column(),
-                path: if path == "." {
-                    "the top level".into()
-                } else {
-                    path
-                },
+                path: if path == "." { "the top level".into() } else { path },
                 message,
             }
         };
@@ -114,11 +122,7 @@ impl Dataset {
     /// Keeps what passes [`validate::check`](crate::validate::check); lists the rest as problems.
     pub fn check(raw: RawDataset) -> Dataset {
         let (raw, problems) = crate::validate::check(raw);
-        Dataset {
-            raw,
-            problems,
-            read_version: FORMAT_VERSION,
-        }
+        Dataset { raw, problems, read_version: FORMAT_VERSION }
     }
 
     /// True when nothing had to be left out or changed.
@@ -143,11 +147,7 @@ impl Dataset {
 
     /// The category with this id and its position in the legend.
     pub fn category(&self, id: &str) -> Option<(usize, &Category)> {
-        self.raw
-            .categories
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.id == id)
+        self.raw.categories.iter().enumerate().find(|(_, c)| c.id == id)
     }
 
     /// The categories some flow belongs to, with their position (which picks their colour):
@@ -162,9 +162,7 @@ impl Dataset {
 
     /// The claim statuses some flow has, from documented to unverified.
     pub fn statuses_in_use(&self) -> impl Iterator<Item = ClaimStatus> + '_ {
-        ClaimStatus::ALL
-            .into_iter()
-            .filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
+        ClaimStatus::ALL.into_iter().filter(|s| self.raw.flows.iter().any(|f| f.status == *s))
     }
 
     /// Location ids of a flow's route, origin first.
@@ -247,15 +245,7 @@ mod test {
             "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\"",
         );
         let err = Dataset::from_json("t.json", &text).unwrap_err();
-        let LoadError::Shape {
-            line,
-            path,
-            message,
-            ..
-        } = err
-        else {
-            panic!("{err:?}")
-        };
+        let LoadError::Shape { line, path, message, .. } = err else { panic!("{err:?}") };
         assert_eq!(line, 9);
         assert_eq!(path, "flows[0].status");
         assert!(message.contains("rumoured"), "{message}");
@@ -292,9 +282,7 @@ mod test {
         for (from, to, want) in cases {
             assert!(SHAPES.contains(from), "{from}");
             let err = Dataset::from_json("t.json", &SHAPES.replacen(from, to, 1)).unwrap_err();
-            let LoadError::Shape { path, .. } = err else {
-                panic!("{err:?}")
-            };
+            let LoadError::Shape { path, .. } = err else { panic!("{err:?}") };
             assert_eq!(path, want, "{to}");
         }
     }

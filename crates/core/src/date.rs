@@ -25,9 +25,8 @@ pub struct DateError(pub String);
 /// Month names in `lang`: standing alone ("июль 2023") and after a day or "since"
 /// ("23 июня 2025", "с июня 2025"). Serbian Cyrillic is transliterated from Latin.
 fn months(lang: Lang) -> ([&'static str; 12], [&'static str; 12]) {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const EN: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     match lang {
         Lang::En => (EN, EN),
         Lang::Ru => (
@@ -186,11 +185,7 @@ impl PartialDate {
     /// The last day this date can mean, as `(year, month, day)`.
     pub fn latest(&self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
-        (
-            self.year,
-            month,
-            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
-        )
+        (self.year, month, self.day.unwrap_or_else(|| days_in_month(self.year, month)))
     }
 
     /// Reading form in `lang`: "2023", "Jul 2023", "23 Jun 2025"; "23 июня 2025";
@@ -217,16 +212,12 @@ impl PartialDate {
                 format!("{d}. {} {}.", after[m as usize - 1], self.year)
             }
             (Some(m), Some(d)) => format!("{d} {} {}", after[m as usize - 1], self.year),
-            (Some(m), None) if serbian => format!(
-                "{} {}.",
-                if governed { after } else { alone }[m as usize - 1],
-                self.year
-            ),
-            (Some(m), None) => format!(
-                "{} {}",
-                if governed { after } else { alone }[m as usize - 1],
-                self.year
-            ),
+            (Some(m), None) if serbian => {
+                format!("{} {}.", if governed { after } else { alone }[m as usize - 1], self.year)
+            }
+            (Some(m), None) => {
+                format!("{} {}", if governed { after } else { alone }[m as usize - 1], self.year)
+            }
             _ if serbian => format!("{}.", self.year),
             _ => self.year.to_string(),
         };
@@ -288,35 +279,14 @@ mod test {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(
-            "2023".parse(),
-            Ok(PartialDate {
-                year: 2023,
-                month: None,
-                day: None
-            })
-        );
-        assert_eq!(
-            "2023-07".parse::<PartialDate>().unwrap().human(Lang::En),
-            "Jul 2023"
-        );
-        assert_eq!(
-            "2024-02-29".parse::<PartialDate>().unwrap().to_string(),
-            "2024-02-29"
-        );
+        assert_eq!("2023".parse(), Ok(PartialDate { year: 2023, month: None, day: None }));
+        assert_eq!("2023-07".parse::<PartialDate>().unwrap().human(Lang::En), "Jul 2023");
+        assert_eq!("2024-02-29".parse::<PartialDate>().unwrap().to_string(), "2024-02-29");
     }
 
     #[test]
     fn refuses_impossible_dates() {
-        for bad in [
-            "2023-13",
-            "2023-02-29",
-            "23-01",
-            "2023-1",
-            "2023-06-31",
-            "June 2023",
-            "",
-        ] {
+        for bad in ["2023-13", "2023-02-29", "23-01", "2023-1", "2023-06-31", "June 2023", ""] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
     }

@@ -62,11 +62,7 @@ impl Statement<'_> {
     /// who is not the outlet itself; for an outlet speaking in its own article, only the
     /// dates ("9 Nov 2023"), or `None` when it is undated.
     pub fn reported(&self, lang: Lang) -> Option<String> {
-        if self
-            .sources
-            .iter()
-            .all(|s| speaks_for(self.speaker, s, lang))
-        {
+        if self.sources.iter().all(|s| speaks_for(self.speaker, s, lang)) {
             let dates: Vec<String> = self
                 .sources
                 .iter()
@@ -75,12 +71,7 @@ impl Statement<'_> {
                 .collect();
             return (!dates.is_empty()).then(|| dates.join("; "));
         }
-        let list = self
-            .sources
-            .iter()
-            .map(|s| source_line(s, lang))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let list = self.sources.iter().map(|s| source_line(s, lang)).collect::<Vec<_>>().join("; ");
         Some(trf(lang, Msg::ReportedBy, &[&list]))
     }
 
@@ -108,17 +99,10 @@ fn resolved<'a>(
 pub fn statements<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Statement<'a>> {
     let mut out: Vec<Statement<'a>> = Vec::new();
     for (c, speaker, source) in resolved(dataset, flow) {
-        match out
-            .iter_mut()
-            .find(|s| s.speaker.id == speaker.id && s.stance == c.stance)
-        {
+        match out.iter_mut().find(|s| s.speaker.id == speaker.id && s.stance == c.stance) {
             Some(s) if !s.sources.iter().any(|o| o.id == source.id) => s.sources.push(source),
             Some(_) => {}
-            None => out.push(Statement {
-                speaker,
-                stance: c.stance,
-                sources: vec![source],
-            }),
+            None => out.push(Statement { speaker, stance: c.stance, sources: vec![source] }),
         }
     }
     out
@@ -143,13 +127,9 @@ pub fn quoted<'a>(dataset: &'a Dataset, flow: &'a Flow) -> Vec<Quoted<'a>> {
     for (c, speaker, source) in resolved(dataset, flow) {
         match out.last_mut() {
             Some(q) if q.speaker.id == speaker.id && q.stance == c.stance => {
-                q.quotes.push((c, source))
+                q.quotes.push((c, source));
             }
-            _ => out.push(Quoted {
-                speaker,
-                stance: c.stance,
-                quotes: vec![(c, source)],
-            }),
+            _ => out.push(Quoted { speaker, stance: c.stance, quotes: vec![(c, source)] }),
         }
     }
     out
@@ -163,11 +143,7 @@ pub fn spoken_against(flow: &Flow) -> bool {
 /// The distinct sources a flow cites, in citation order.
 pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
     let mut out: Vec<&Source> = Vec::new();
-    for s in flow
-        .citations
-        .iter()
-        .filter_map(|c| dataset.source(&c.source))
-    {
+    for s in flow.citations.iter().filter_map(|c| dataset.source(&c.source)) {
         if !out.iter().any(|o| o.id == s.id) {
             out.push(s);
         }
@@ -232,13 +208,7 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     // Speakers are joined with semicolons: a name may hold a comma.
     outlets
         .into_iter()
-        .map(|(o, s)| {
-            if s.is_empty() {
-                o.to_string()
-            } else {
-                format!("{o} ({})", s.join("; "))
-            }
-        })
+        .map(|(o, s)| if s.is_empty() { o.to_string() } else { format!("{o} ({})", s.join("; ")) })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -287,11 +257,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut total = 0;
     for f in flows {
         total += 1;
-        places.extend(
-            std::iter::once(&f.from)
-                .chain(&f.via)
-                .chain(std::iter::once(&f.to)),
-        );
+        places.extend(std::iter::once(&f.from).chain(&f.via).chain(std::iter::once(&f.to)));
         if let Some((k, _)) = dataset.category(&f.category) {
             by_category[k] += 1;
         }
@@ -312,20 +278,12 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .zip(by_status)
         .filter(|(_, n)| *n > 0)
         // "unverified (17)", not "unverified (secondary analysis) (17)": the legend explains it.
-        .map(|(s, n)| {
-            format!(
-                "{} ({n})",
-                s.label(lang).split(" (").next().unwrap_or_default()
-            )
-        })
+        .map(|(s, n)| format!("{} ({n})", s.label(lang).split(" (").next().unwrap_or_default()))
         .collect();
     let mut out = trf(
         lang,
         Msg::SummaryCounts,
-        &[
-            &count(lang, total, Noun::Flow),
-            &count(lang, places.len(), Noun::Country),
-        ],
+        &[&count(lang, total, Noun::Flow), &count(lang, places.len(), Noun::Country)],
     );
     if !goods.is_empty() {
         out.push(' ');
@@ -376,17 +334,11 @@ mod test {
              Serbian officials deny (reported by RKS News, Jun 2025; Other)"
         );
         let st = statements(&d, f);
-        assert_eq!(
-            st.len(),
-            2,
-            "two citations of one speaker in one article are one statement"
-        );
+        assert_eq!(st.len(), 2, "two citations of one speaker in one article are one statement");
         assert_eq!(st[0].head(Lang::Ru), "СВР России утверждает");
         assert_eq!(st[1].head(Lang::Ru), "Serbian officials отрицают");
-        let runs: Vec<(&str, usize)> = quoted(&d, f)
-            .iter()
-            .map(|q| (q.speaker.id.as_str(), q.quotes.len()))
-            .collect();
+        let runs: Vec<(&str, usize)> =
+            quoted(&d, f).iter().map(|q| (q.speaker.id.as_str(), q.quotes.len())).collect();
         assert_eq!(runs, [("svr", 2), ("off", 2)]);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
@@ -411,9 +363,6 @@ mod test {
             credit_sources(&dataset(), Lang::En),
             "RKS News (Russia's SVR; Serbian officials); Other (Serbian officials)"
         );
-        assert_eq!(
-            credit_line(&dataset(), "Natural Earth", Lang::Ru),
-            "Карта: Natural Earth"
-        );
+        assert_eq!(credit_line(&dataset(), "Natural Earth", Lang::Ru), "Карта: Natural Earth");
     }
 }

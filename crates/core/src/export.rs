@@ -44,27 +44,18 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default(),
             ),
-            FlowValue::Undisclosed(_) => (
-                "undisclosed".into(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ),
+            FlowValue::Undisclosed(_) => {
+                ("undisclosed".into(), String::new(), String::new(), String::new())
+            }
         };
         let period = f.period.clone().unwrap_or_default();
         let sources: Vec<String> = flow_sources(dataset, f)
             .into_iter()
             .map(|s| crate::describe::source_line(s, lang))
             .collect();
-        let who: Vec<String> = statements(dataset, f)
-            .iter()
-            .map(|s| s.line(lang))
-            .collect();
-        let route: Vec<&str> = dataset
-            .route(f)
-            .into_iter()
-            .map(|id| location_name(dataset, id, lang))
-            .collect();
+        let who: Vec<String> = statements(dataset, f).iter().map(|s| s.line(lang)).collect();
+        let route: Vec<&str> =
+            dataset.route(f).into_iter().map(|id| location_name(dataset, id, lang)).collect();
         let row = [
             f.id.clone(),
             f.from.clone(),
@@ -84,12 +75,7 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
             who.join("; "),
             sources.join("; "),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
         out.push('\n');
     }
     out
@@ -98,19 +84,13 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
 /// The dataset with only the flows at `visible`, as JSON the map can load again.
 pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
     let mut raw = dataset.raw.clone();
-    raw.flows = visible
-        .iter()
-        .filter_map(|i| dataset.raw.flows.get(*i).cloned())
-        .collect();
+    raw.flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i).cloned()).collect();
     serde_json::to_string_pretty(&raw).unwrap_or_default()
 }
 
 /// Escapes text for XML.
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Texts and legend entries printed around the map in an SVG export.
@@ -179,11 +159,7 @@ pub fn svg(
 ) -> (String, f64) {
     let chars = ((width - 32.0) / 7.2).max(20.0) as usize;
     let title = wrap(&frame.title, ((width - 32.0) / 11.0).max(20.0) as usize);
-    let subtitle = if frame.subtitle.is_empty() {
-        vec![]
-    } else {
-        wrap(&frame.subtitle, chars)
-    };
+    let subtitle = if frame.subtitle.is_empty() { vec![] } else { wrap(&frame.subtitle, chars) };
     let top = 16.0 + title.len() as f64 * 26.0 + subtitle.len() as f64 * 19.0 + 8.0;
     let status_rows = frame.statuses.len() + usize::from(!frame.against.is_empty());
     let legend_rows = frame.categories.len().max(status_rows) as f64;
@@ -221,11 +197,7 @@ pub fn svg(
          <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
     );
     for c in countries {
-        let fill = if layout.involves(&c.id) {
-            "#d2d0c4"
-        } else {
-            "#e2e2dc"
-        };
+        let fill = if layout.involves(&c.id) { "#d2d0c4" } else { "#e2e2dc" };
         let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
     }
     let flow_group = if opacity < 1.0 {
@@ -239,10 +211,8 @@ pub fn svg(
             if f.undisclosed {
                 let _ = write!(s, "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>", leg.line(), f.color);
             }
-            let dash = f
-                .dasharray()
-                .map(|d| format!(" stroke-dasharray=\"{d}\""))
-                .unwrap_or_default();
+            let dash =
+                f.dasharray().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
             let _ = write!(
                 s,
                 "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>",
@@ -286,11 +256,8 @@ pub fn svg(
     }
     for (i, (dash, label)) in frame.statuses.iter().enumerate() {
         let yy = y + i as f64 * 18.0 + 10.0;
-        let dash = if dash.is_empty() {
-            String::new()
-        } else {
-            format!(" stroke-dasharray=\"{dash}\"")
-        };
+        let dash =
+            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
         let _ = write!(
             s,
             "<path d=\"M{col:.1},{:.1} L{:.1},{:.1}\" stroke=\"#1a1a1a\" stroke-width=\"2.5\"{dash}/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
@@ -375,17 +342,9 @@ mod test {
             disputed: false,
             legs: vec![leg],
         };
-        let l = MapLayout {
-            flows: vec![flow.clone(), flow],
-            markers: vec![],
-        };
+        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
-        assert_eq!(
-            faint
-                .matches("<g class=\"flow\" opacity=\"0.250\">")
-                .count(),
-            2
-        );
+        assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);
         let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());
         assert_eq!(opaque.matches("<g class=\"flow\">").count(), 2);
         assert!(!opaque.contains("opacity=\""));
@@ -393,9 +352,6 @@ mod test {
 
     #[test]
     fn long_titles_wrap() {
-        assert_eq!(
-            wrap("one two three four", 9),
-            vec!["one two", "three", "four"]
-        );
+        assert_eq!(wrap("one two three four", 9), vec!["one two", "three", "four"]);
     }
 }

@@ -33,12 +33,7 @@ impl Filter {
     /// passes any time range: the reporting does not date it, so hiding it would say more
     /// than the sources do.
     pub fn passes(&self, dataset: &Dataset) -> Vec<bool> {
-        dataset
-            .raw
-            .flows
-            .iter()
-            .map(|f| self.passes_flow(f))
-            .collect()
+        dataset.raw.flows.iter().map(|f| self.passes_flow(f)).collect()
     }
 
     /// Whether each flow is shown, given what [`Filter::passes`] gave: those that pass, less
@@ -54,11 +49,7 @@ impl Filter {
     /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![1]);
     /// ```
     pub fn shown(&self, dataset: &Dataset, passes: &[bool]) -> Vec<bool> {
-        debug_assert_eq!(
-            passes.len(),
-            dataset.raw.flows.len(),
-            "passes is of another dataset"
-        );
+        debug_assert_eq!(passes.len(), dataset.raw.flows.len(), "passes is of another dataset");
         dataset
             .raw
             .flows
@@ -101,12 +92,7 @@ impl Filter {
 
 /// The positions of the `true` flags, in order: the dataset indices of the flows shown.
 pub fn indices(flags: &[bool]) -> Vec<usize> {
-    flags
-        .iter()
-        .enumerate()
-        .filter(|(_, on)| **on)
-        .map(|(i, _)| i)
-        .collect()
+    flags.iter().enumerate().filter(|(_, on)| **on).map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]
@@ -126,10 +112,7 @@ mod test {
     #[test]
     fn categories_apart_from_the_other_filters() {
         let d = dataset();
-        let mut f = Filter {
-            hidden_categories: ["arms".into()].into(),
-            ..Filter::default()
-        };
+        let mut f = Filter { hidden_categories: ["arms".into()].into(), ..Filter::default() };
         assert_eq!(f.passes(&d), [true, true]);
         assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
         f.hidden_statuses.insert(ClaimStatus::Alleged);
@@ -141,21 +124,14 @@ mod test {
     #[test]
     fn status_and_source_filters() {
         let d = dataset();
-        let mut f = Filter {
-            hidden_statuses: [ClaimStatus::Alleged].into(),
-            ..Filter::default()
-        };
+        let mut f = Filter { hidden_statuses: [ClaimStatus::Alleged].into(), ..Filter::default() };
         assert_eq!(f.visible(&d), vec![1]);
         f.hidden_statuses.clear();
         f.source = Some("records".into());
         assert_eq!(f.visible(&d), vec![1]);
         f.source = None;
         f.speaker = Some("svr".into());
-        assert_eq!(
-            f.visible(&d),
-            vec![0],
-            "a v1 source's body is its speaker, with the same id"
-        );
+        assert_eq!(f.visible(&d), vec![0], "a v1 source's body is its speaker, with the same id");
     }
 
     #[test]

@@ -76,11 +76,7 @@ pub fn amount(value: f64, lang: Lang) -> String {
     };
     let s = format!("{scaled:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    let s = if lang.decimal_comma() {
-        s.replace('.', ",")
-    } else {
-        s.to_string()
-    };
+    let s = if lang.decimal_comma() { s.replace('.', ",") } else { s.to_string() };
     // A no-break space keeps "71,1 млн" together where numbers are written the Slavic way.
     let space = if lang == Lang::En { ' ' } else { '\u{a0}' };
     format!("{s}{space}{unit}")
@@ -195,10 +191,7 @@ mod test {
     #[test]
     fn each_locale_writes_numbers_its_own_way() {
         let nb = |s: &str| s.replace('\u{a0}', " ");
-        assert_eq!(
-            nb(&money(&m(71.1e6, "USD"), Lang::Ru)),
-            "71,1 млн долл. США"
-        );
+        assert_eq!(nb(&money(&m(71.1e6, "USD"), Lang::Ru)), "71,1 млн долл. США");
         assert_eq!(nb(&money(&m(1600.0, "USD"), Lang::Uk)), "1 600 дол. США");
         assert_eq!(money(&m(1600.0, "EUR"), Lang::SrLatn), "1.600 evra");
         assert_eq!(nb(&money(&m(800e6, "EUR"), Lang::SrCyrl)), "800 мил. евра");
@@ -221,19 +214,11 @@ mod test {
         rounds.basis = Basis::Total;
         assert_eq!(quantity(&rounds, Lang::Ru), "21 патрон");
         assert_eq!(quantity(&rounds, Lang::En), "21 rounds");
-        let tonnes = Quantity {
-            currency: None,
-            unit: Some("tonnes".into()),
-            ..m(2.5, "")
-        };
+        let tonnes = Quantity { currency: None, unit: Some("tonnes".into()), ..m(2.5, "") };
         assert_eq!(quantity(&tonnes, Lang::En), "2.5 tonnes");
         assert_eq!(quantity(&tonnes, Lang::Ru), "2,5 тонны");
         assert_eq!(quantity(&tonnes, Lang::SrLatn), "2,5 tone");
-        let crates = Quantity {
-            currency: None,
-            unit: Some("crates".into()),
-            ..m(1.0, "")
-        };
+        let crates = Quantity { currency: None, unit: Some("crates".into()), ..m(1.0, "") };
         assert_eq!(quantity(&crates, Lang::Uk), "1 crates");
     }
 
@@ -241,13 +226,7 @@ mod test {
     fn parts_and_wholes_are_named() {
         let mut q = m(90e6, "USD");
         q.basis = Basis::Part;
-        q.of = Some(crate::model::Part {
-            amount: 346e6,
-            what: "all imports".into(),
-        });
-        assert_eq!(
-            quantity(&q, Lang::En),
-            "$90 million, part of $346 million (all imports)"
-        );
+        q.of = Some(crate::model::Part { amount: 346e6, what: "all imports".into() });
+        assert_eq!(quantity(&q, Lang::En), "$90 million, part of $346 million (all imports)");
     }
 }

@@ -27,11 +27,8 @@ enum Frame {
 /// assert_eq!(path_at(text, 1, 1, false), ".");
 /// ```
 pub fn path_at(text: &str, line: usize, column: usize, whole: bool) -> String {
-    let line_start: usize = text
-        .split('\n')
-        .take(line.saturating_sub(1))
-        .map(|l| l.len() + 1)
-        .sum();
+    let line_start: usize =
+        text.split('\n').take(line.saturating_sub(1)).map(|l| l.len() + 1).sum();
     let end = (line_start + column.saturating_sub(1)).min(text.len());
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
@@ -55,11 +52,7 @@ pub fn path_at(text: &str, line: usize, column: usize, whole: bool) -> String {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
                 if let Some(Frame::Object(key @ None)) = stack.last_mut() {
-                    *key = Some(
-                        text.get(start..i.min(text.len()))
-                            .unwrap_or_default()
-                            .to_string(),
-                    );
+                    *key = Some(text.get(start..i.min(text.len())).unwrap_or_default().to_string());
                 }
             }
             _ => {}

@@ -58,48 +58,16 @@ fn candidate(side: Side, c: Coord<f64>, r: f64, text_w: f64) -> (Coord<f64>, Rec
     let gap = r + 3.0;
     let h = FONT_SIZE;
     let (at, x0, y0) = match side {
-        Side::Right => (
-            Coord {
-                x: c.x + gap,
-                y: c.y + h * 0.35,
-            },
-            c.x + gap,
-            c.y - h * 0.6,
-        ),
-        Side::Left => (
-            Coord {
-                x: c.x - gap,
-                y: c.y + h * 0.35,
-            },
-            c.x - gap - text_w,
-            c.y - h * 0.6,
-        ),
-        Side::Above => (
-            Coord {
-                x: c.x,
-                y: c.y - gap - 2.0,
-            },
-            c.x - text_w / 2.0,
-            c.y - gap - 2.0 - h,
-        ),
-        Side::Below => (
-            Coord {
-                x: c.x,
-                y: c.y + gap + h,
-            },
-            c.x - text_w / 2.0,
-            c.y + gap + 2.0,
-        ),
+        Side::Right => (Coord { x: c.x + gap, y: c.y + h * 0.35 }, c.x + gap, c.y - h * 0.6),
+        Side::Left => {
+            (Coord { x: c.x - gap, y: c.y + h * 0.35 }, c.x - gap - text_w, c.y - h * 0.6)
+        }
+        Side::Above => {
+            (Coord { x: c.x, y: c.y - gap - 2.0 }, c.x - text_w / 2.0, c.y - gap - 2.0 - h)
+        }
+        Side::Below => (Coord { x: c.x, y: c.y + gap + h }, c.x - text_w / 2.0, c.y + gap + 2.0),
     };
-    (
-        at,
-        Rect {
-            x0,
-            y0,
-            x1: x0 + text_w,
-            y1: y0 + h * 1.2,
-        },
-    )
+    (at, Rect { x0, y0, x1: x0 + text_w, y1: y0 + h * 1.2 })
 }
 
 /// Places one label per marker `(centre, radius, text)`, in the order given (put the most
@@ -119,12 +87,7 @@ fn candidate(side: Side, c: Coord<f64>, r: f64, text_w: f64) -> (Coord<f64>, Rec
 pub fn place(markers: &[(Coord<f64>, f64, &str)], width: f64, height: f64) -> Vec<Placement> {
     let circles: Vec<Rect> = markers
         .iter()
-        .map(|(c, r, _)| Rect {
-            x0: c.x - r,
-            y0: c.y - r,
-            x1: c.x + r,
-            y1: c.y + r,
-        })
+        .map(|(c, r, _)| Rect { x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r })
         .collect();
     let mut taken: Vec<Rect> = Vec::new();
     markers
@@ -138,22 +101,15 @@ pub fn place(markers: &[(Coord<f64>, f64, &str)], width: f64, height: f64) -> Ve
                     && b.x1 <= width - 2.0
                     && b.y1 <= height - 2.0
                     && !taken.iter().any(|t| t.overlaps(b))
-                    && !circles
-                        .iter()
-                        .enumerate()
-                        .any(|(j, m)| j != i && m.overlaps(b))
+                    && !circles.iter().enumerate().any(|(j, m)| j != i && m.overlaps(b))
             };
             let sides = [Side::Right, Side::Left, Side::Above, Side::Below]
                 .map(|s| (s, candidate(s, *c, *r, text_w)));
             // Where no side is clear, the side that covers the least: other labels, other
             // markers, and (counted twice, as it cannot be read) the outside of the map.
             let cover = |b: &Rect| {
-                let inside = b.overlap_area(&Rect {
-                    x0: 2.0,
-                    y0: 2.0,
-                    x1: width - 2.0,
-                    y1: height - 2.0,
-                });
+                let inside =
+                    b.overlap_area(&Rect { x0: 2.0, y0: 2.0, x1: width - 2.0, y1: height - 2.0 });
                 taken.iter().map(|t| t.overlap_area(b)).sum::<f64>()
                     + circles
                         .iter()
@@ -186,11 +142,7 @@ mod test {
 
     #[test]
     fn labels_near_the_right_edge_go_left() {
-        let p = place(
-            &[(coord! { x: 390.0, y: 100.0 }, 4.0, "Kyrgyzstan")],
-            400.0,
-            300.0,
-        );
+        let p = place(&[(coord! { x: 390.0, y: 100.0 }, 4.0, "Kyrgyzstan")], 400.0, 300.0);
         assert_eq!(p[0].side, Side::Left);
     }
 
@@ -200,11 +152,7 @@ mod test {
         // (onto the first's label) or below (off the map), so it goes above.
         let pts = [
             (coord! { x: 20.0, y: 290.0 }, 3.0, "Nigeria (off map)"),
-            (
-                coord! { x: 130.0, y: 290.0 },
-                3.0,
-                "Kenya (off map), far too long",
-            ),
+            (coord! { x: 130.0, y: 290.0 }, 3.0, "Kenya (off map), far too long"),
         ];
         let p = place(&pts, 200.0, 300.0);
         assert!(!p[1].clear);
@@ -214,13 +162,7 @@ mod test {
     #[test]
     fn a_crowd_never_overlaps_when_there_is_room() {
         let pts: Vec<_> = (0..4)
-            .map(|i| {
-                (
-                    coord! { x: 200.0 + 12.0 * i as f64, y: 150.0 },
-                    3.0,
-                    "Place",
-                )
-            })
+            .map(|i| (coord! { x: 200.0 + 12.0 * i as f64, y: 150.0 }, 3.0, "Place"))
             .collect();
         let p = place(&pts, 400.0, 300.0);
         assert!(p.iter().filter(|x| x.clear).count() >= 3, "{p:?}");

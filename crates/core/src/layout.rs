@@ -14,7 +14,7 @@ use crate::projection::{Projection, Viewport};
 use crate::scale::WidthScale;
 use crate::totals::Totals;
 use crate::zoom::Zoom;
-use geo::{Area, Centroid, Coord};
+use geo::{Area, Coord};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A country outline ready to draw.
@@ -61,10 +61,7 @@ impl FlowShape {
     /// Where a denied or disputed flow carries its mark: the middle of its first leg;
     /// `None` for the others.
     pub fn mark_at(&self) -> Option<Coord<f64>> {
-        self.legs
-            .first()
-            .filter(|_| self.disputed)
-            .map(|l| l.middle)
+        self.legs.first().filter(|_| self.disputed).map(|l| l.middle)
     }
 }
 
@@ -105,10 +102,7 @@ impl MapLayout {
     /// The laid-out shape of the flow with dataset index `index`, if it could be placed
     /// (flows are in dataset order, so a binary search finds it).
     pub fn flow(&self, index: usize) -> Option<&FlowShape> {
-        self.flows
-            .binary_search_by_key(&index, |f| f.index)
-            .ok()
-            .map(|i| &self.flows[i])
+        self.flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.flows[i])
     }
 }
 
@@ -175,7 +169,7 @@ pub fn location_point(dataset: &Dataset, atlas: &Atlas, id: &str) -> Option<Coor
     shape
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-        .and_then(|p| p.centroid())
+        .and_then(geo::Centroid::centroid)
         .map(|p| p.0)
 }
 
@@ -213,10 +207,7 @@ pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f
     if (x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y) {
         return None;
     }
-    let c = Coord {
-        x: (x0 + x1) / 2.0,
-        y: (y0 + y1) / 2.0,
-    };
+    let c = Coord { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0 };
     let d = p - c;
     let tx = if d.x > 0.0 {
         (x1 - c.x) / d.x
@@ -238,9 +229,7 @@ pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f
 /// The arrow among → ↘ ↓ ↙ ← ↖ ↑ ↗ closest to the screen direction `d` (y grows down).
 fn arrow_towards(d: Coord<f64>) -> char {
     const ARROWS: [char; 8] = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
-    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4)
-        .round()
-        .rem_euclid(8.0);
+    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
     ARROWS[eighth as usize]
 }
 
@@ -260,23 +249,12 @@ fn arrow_towards(d: Coord<f64>) -> char {
 pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
     let points = fit_points(dataset, atlas);
     let pad = padding(width, width);
-    let proj = Projection::fit(
-        &points,
-        Viewport {
-            width,
-            height: width * 10.0,
-            padding: pad,
-        },
-    );
+    let proj = Projection::fit(&points, Viewport { width, height: width * 10.0, padding: pad });
     let (y0, y1) = points
         .iter()
         .map(|p| proj.project(*p).y)
         .fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
-    let natural = if points.is_empty() {
-        width * 0.6
-    } else {
-        y1 - y0 + 2.0 * pad
-    };
+    let natural = if points.is_empty() { width * 0.6 } else { y1 - y0 + 2.0 * pad };
     natural.clamp(width * 0.5, width * 0.85).round()
 }
 
@@ -291,11 +269,7 @@ pub fn projection(
 ) -> Projection {
     Projection::fit(
         &fit_points(dataset, atlas),
-        Viewport {
-            width,
-            height,
-            padding: padding(width, height),
-        },
+        Viewport { width, height, padding: padding(width, height) },
     )
     .zoomed(zoom)
 }
@@ -306,10 +280,7 @@ pub fn countries(atlas: &Atlas, proj: &Projection) -> Vec<CountryShape> {
     atlas
         .countries
         .iter()
-        .map(|c| CountryShape {
-            id: c.id.clone(),
-            d: multipolygon_path(&c.shape, proj, 0.6),
-        })
+        .map(|c| CountryShape { id: c.id.clone(), d: multipolygon_path(&c.shape, proj, 0.6) })
         .collect()
 }
 
@@ -364,18 +335,12 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
     }
     let largest = magnitude.iter().copied().fold(0.0, f64::max);
     let radius = |m: f64| {
-        let share = if largest > 0.0 {
-            (m / largest).sqrt()
-        } else {
-            0.0
-        };
+        let share = if largest > 0.0 { (m / largest).sqrt() } else { 0.0 };
         MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
     };
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_unstable_by(|&a, &b| {
-        magnitude[b]
-            .total_cmp(&magnitude[a])
-            .then(points[a].0.cmp(points[b].0))
+        magnitude[b].total_cmp(&magnitude[a]).then(points[a].0.cmp(points[b].0))
     });
     // Routes refer to places by their position in that order.
     let mut rank = vec![0; points.len()];
@@ -408,11 +373,7 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
             }
         })
         .collect();
-    Plan {
-        places,
-        flows,
-        problems,
-    }
+    Plan { places, flows, problems }
 }
 
 /// Projects and lays out a [`plan`]'s flows and places for a view (the countries are
@@ -431,12 +392,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .map(|(place, off)| {
             let p = proj.project(place.point);
             pull_to_edge(p, frame).map_or(p, |edge| {
-                *off = Some(arrow_towards(
-                    p - Coord {
-                        x: width / 2.0,
-                        y: height / 2.0,
-                    },
-                ));
+                *off = Some(arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
                 edge
             })
         })
@@ -557,12 +513,7 @@ mod test {
     }
 
     fn view(width: f64, height: f64) -> MapView {
-        MapView {
-            width,
-            height,
-            zoom: Zoom::IDENTITY,
-            lang: Lang::En,
-        }
+        MapView { width, height, zoom: Zoom::IDENTITY, lang: Lang::En }
     }
 
     /// The layout of the flows `visible` at `view`.
@@ -626,10 +577,7 @@ mod test {
         // Zoom about the middle of the flow, so that both ends stay on screen.
         let (p, q) = (a.markers[0].at, a.markers[1].at);
         let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 800.0, 500.0);
-        let zoomed = MapView {
-            zoom: z,
-            ..view(800.0, 500.0)
-        };
+        let zoomed = MapView { zoom: z, ..view(800.0, 500.0) };
         let b = lay(&dataset(), &[1], &zoomed);
         assert_eq!(a.flows[0].width, b.flows[0].width);
         assert_eq!(a.markers[0].radius, b.markers[0].radius);
@@ -641,11 +589,7 @@ mod test {
             (s.x - u.x).hypot(s.y - u.y)
         };
         assert!(b.markers.iter().all(|m| !m.off_map));
-        assert!(
-            (span(&b) / span(&a) - 1.05).abs() < 1e-6,
-            "{}",
-            span(&b) / span(&a)
-        );
+        assert!((span(&b) / span(&a) - 1.05).abs() < 1e-6, "{}", span(&b) / span(&a));
     }
 
     #[test]
@@ -664,10 +608,7 @@ mod test {
     fn markers_lie_inside_the_viewport() {
         let l = lay(&dataset(), &[0, 1], &view(375.0, 300.0));
         for m in &l.markers {
-            assert!(
-                m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0,
-                "{m:?}"
-            );
+            assert!(m.at.x > 0.0 && m.at.x < 375.0 && m.at.y > 0.0 && m.at.y < 300.0, "{m:?}");
         }
     }
 }

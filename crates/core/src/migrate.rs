@@ -228,10 +228,7 @@ mod test {
         let q = v1.raw.flows[1].value.known().unwrap();
         assert_eq!((q.amount, q.measure()), (143.9e6, "USD"));
         assert_eq!(v1.raw.speakers[1].kind, crate::model::SpeakerKind::Records);
-        assert_eq!(
-            v1.raw.flows[1].citations[0].stance,
-            crate::model::Stance::Claims
-        );
+        assert_eq!(v1.raw.flows[1].citations[0].stance, crate::model::Stance::Claims);
         // Written out, it reads back as version 2, unchanged.
         let v2 = Dataset::from_json("v2", &serde_json::to_string(&v1.raw).unwrap()).unwrap();
         assert_eq!((v2.read_version, &v2.raw), (2, &v1.raw));

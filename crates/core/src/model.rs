@@ -283,10 +283,7 @@ impl Quantity {
     /// The currency code or the unit: what amounts are in. Two figures can be added only
     /// when this is the same.
     pub fn measure(&self) -> &str {
-        self.currency
-            .as_deref()
-            .or(self.unit.as_deref())
-            .unwrap_or("")
+        self.currency.as_deref().or(self.unit.as_deref()).unwrap_or("")
     }
 
     /// True for an amount of money.

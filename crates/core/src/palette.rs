@@ -1,9 +1,8 @@
 //! Colours for categories: the Okabe–Ito palette, safe for colour-blind readers.
 
 /// Okabe–Ito colours in the order categories receive them (yellow, weak on white, last).
-pub const CATEGORY_COLORS: [&str; 7] = [
-    "#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
-];
+pub const CATEGORY_COLORS: [&str; 7] =
+    ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"];
 
 /// The colour of the category at `index` in the legend; repeats after seven.
 ///
@@ -52,9 +51,5 @@ pub fn dash_pattern(status: ClaimStatus, width: f64) -> Option<[f64; 4]> {
 
 /// Dash lengths as `stroke-dasharray` text.
 pub fn dash_text(pattern: &[f64; 4]) -> String {
-    pattern
-        .iter()
-        .map(|v| format!("{v:.1}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    pattern.iter().map(|v| format!("{v:.1}")).collect::<Vec<_>>().join(" ")
 }

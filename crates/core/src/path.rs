@@ -95,22 +95,14 @@ mod test {
     #[test]
     fn points_have_one_decimal() {
         let mut out = String::new();
-        for (x, y) in [
-            (0.0, -0.04),
-            (12.34, -5.66),
-            (1234567.89, 0.96),
-            (-0.06, 99.95),
-            (f64::NAN, 1e300),
-        ] {
+        for (x, y) in
+            [(0.0, -0.04), (12.34, -5.66), (1234567.89, 0.96), (-0.06, 99.95), (f64::NAN, 1e300)]
+        {
             push_point(&mut out, 'L', Coord { x, y });
         }
         assert_eq!(
             out,
-            format!(
-                "L0.0,0.0L12.3,-5.7L1234567.9,1.0L-0.1,100.0L{:.1},{:.1}",
-                f64::NAN,
-                1e300
-            )
+            format!("L0.0,0.0L12.3,-5.7L1234567.9,1.0L-0.1,100.0L{:.1},{:.1}", f64::NAN, 1e300)
         );
     }
     use crate::projection::Viewport;
@@ -125,11 +117,7 @@ mod test {
         let speck = polygon![(x: 20.0, y: 45.0), (x: 20.001, y: 45.0), (x: 20.001, y: 45.001)];
         let p = Projection::fit(
             &[coord! { x: 0.0, y: 40.0 }, coord! { x: 20.0, y: 50.0 }],
-            Viewport {
-                width: 200.0,
-                height: 100.0,
-                padding: 0.0,
-            },
+            Viewport { width: 200.0, height: 100.0, padding: 0.0 },
         );
         let d = multipolygon_path(&MultiPolygon(vec![outer, speck]), &p, 0.5);
         assert_eq!(d.matches('M').count(), 2, "{d}");

@@ -67,20 +67,15 @@ impl FlowPicker {
                 let chord = dist(leg.start, leg.base);
                 let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
                 let mut a = leg.start;
-                let ends = (1..=n)
-                    .map(|k| leg.at(k as f64 / n as f64))
-                    .chain(std::iter::once(leg.tip));
+                let ends =
+                    (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain(std::iter::once(leg.tip));
                 for b in ends {
                     let piece = Piece { a, b, reach, order };
                     let number = self.pieces.len() as u32;
-                    let (c0, c1) = (
-                        cell(a.x.min(b.x) - reach, columns),
-                        cell(a.x.max(b.x) + reach, columns),
-                    );
-                    let (r0, r1) = (
-                        cell(a.y.min(b.y) - reach, rows),
-                        cell(a.y.max(b.y) + reach, rows),
-                    );
+                    let (c0, c1) =
+                        (cell(a.x.min(b.x) - reach, columns), cell(a.x.max(b.x) + reach, columns));
+                    let (r0, r1) =
+                        (cell(a.y.min(b.y) - reach, rows), cell(a.y.max(b.y) + reach, rows));
                     for r in r0..=r1 {
                         for c in c0..=c1 {
                             self.cells[r * columns + c].push(number);
@@ -170,18 +165,8 @@ mod test {
     #[test]
     fn finds_the_flow_under_a_point_of_its_curve_and_nothing_far_away() {
         let flows = [
-            flow(
-                4,
-                coord! { x: 20.0, y: 200.0 },
-                coord! { x: 500.0, y: 200.0 },
-                2.0,
-            ),
-            flow(
-                9,
-                coord! { x: 20.0, y: 20.0 },
-                coord! { x: 20.0, y: 380.0 },
-                2.0,
-            ),
+            flow(4, coord! { x: 20.0, y: 200.0 }, coord! { x: 500.0, y: 200.0 }, 2.0),
+            flow(9, coord! { x: 20.0, y: 20.0 }, coord! { x: 20.0, y: 380.0 }, 2.0),
         ];
         let picker = FlowPicker::new(&flows, 600.0, 400.0);
         for f in &flows {
@@ -189,11 +174,7 @@ mod test {
                 let p = f.legs[0].at(t);
                 assert_eq!(picker.pick_any(p.x, p.y), Some(f.index), "t {t}");
                 // A few pixels off the line still counts.
-                assert_eq!(
-                    picker.pick_any(p.x + 3.0, p.y + 3.0),
-                    Some(f.index),
-                    "t {t}, 4 px off"
-                );
+                assert_eq!(picker.pick_any(p.x + 3.0, p.y + 3.0), Some(f.index), "t {t}, 4 px off");
             }
             // The arrowhead counts too.
             let tip = f.legs[0].tip;

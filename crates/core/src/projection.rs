@@ -19,11 +19,7 @@ impl ConicEqualArea {
         let (s0, s1) = (phi0.to_radians().sin(), phi1.to_radians().sin());
         let n = (s0 + s1) / 2.0;
         let c = 1.0 + s0 * (2.0 * n - s0);
-        ConicEqualArea {
-            n,
-            c,
-            r0: c.sqrt() / n,
-        }
+        ConicEqualArea { n, c, r0: c.sqrt() / n }
     }
 
     /// Projects longitude/latitude in radians (longitude relative to the central meridian)
@@ -91,13 +87,7 @@ impl Projection {
         }
         let span = (n - s).max(1.0);
         let raw = ConicEqualArea::new(s + span / 6.0, n - span / 6.0);
-        let mut proj = Projection {
-            raw,
-            lambda0: (w + e) / 2.0,
-            scale: 1.0,
-            tx: 0.0,
-            ty: 0.0,
-        };
+        let mut proj = Projection { raw, lambda0: (w + e) / 2.0, scale: 1.0, tx: 0.0, ty: 0.0 };
         let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
         for p in points {
             let q = proj.project(*p);
@@ -127,24 +117,14 @@ impl Projection {
 
     /// Longitude/latitude in degrees → pixels.
     pub fn project(&self, c: Coord<f64>) -> Coord<f64> {
-        let (x, y) = self
-            .raw
-            .forward((c.x - self.lambda0).to_radians(), c.y.to_radians());
-        Coord {
-            x: self.tx + self.scale * x,
-            y: self.ty - self.scale * y,
-        }
+        let (x, y) = self.raw.forward((c.x - self.lambda0).to_radians(), c.y.to_radians());
+        Coord { x: self.tx + self.scale * x, y: self.ty - self.scale * y }
     }
 
     /// Pixels → longitude/latitude in degrees.
     pub fn invert(&self, p: Coord<f64>) -> Coord<f64> {
-        let (l, phi) = self
-            .raw
-            .invert((p.x - self.tx) / self.scale, (self.ty - p.y) / self.scale);
-        Coord {
-            x: l.to_degrees() + self.lambda0,
-            y: phi.to_degrees(),
-        }
+        let (l, phi) = self.raw.invert((p.x - self.tx) / self.scale, (self.ty - p.y) / self.scale);
+        Coord { x: l.to_degrees() + self.lambda0, y: phi.to_degrees() }
     }
 }
 
@@ -159,32 +139,19 @@ mod test {
         for (l, p) in [(0.0, 0.0), (0.3, 0.7), (-0.5, 1.2), (0.9, -0.2)] {
             let (x, y) = raw.forward(l, p);
             let (l2, p2) = raw.invert(x, y);
-            assert!(
-                (l - l2).abs() < 1e-9 && (p - p2).abs() < 1e-9,
-                "{l},{p} → {l2},{p2}"
-            );
+            assert!((l - l2).abs() < 1e-9 && (p - p2).abs() < 1e-9, "{l},{p} → {l2},{p2}");
         }
     }
 
     #[test]
     fn fitted_round_trip_and_padding() {
-        let pts = [
-            coord! { x: 20.9, y: 44.0 },
-            coord! { x: 74.6, y: 42.9 },
-            coord! { x: 37.6, y: 55.8 },
-        ];
-        let view = Viewport {
-            width: 1000.0,
-            height: 600.0,
-            padding: 50.0,
-        };
+        let pts =
+            [coord! { x: 20.9, y: 44.0 }, coord! { x: 74.6, y: 42.9 }, coord! { x: 37.6, y: 55.8 }];
+        let view = Viewport { width: 1000.0, height: 600.0, padding: 50.0 };
         let p = Projection::fit(&pts, view);
         let projected: Vec<_> = pts.iter().map(|c| p.project(*c)).collect();
         for (c, q) in pts.iter().zip(&projected) {
-            assert!(
-                q.x >= 49.99 && q.x <= 950.01 && q.y >= 49.99 && q.y <= 550.01,
-                "{q:?}"
-            );
+            assert!(q.x >= 49.99 && q.x <= 950.01 && q.y >= 49.99 && q.y <= 550.01, "{q:?}");
             let back = p.invert(*q);
             assert!((back.x - c.x).abs() < 1e-7 && (back.y - c.y).abs() < 1e-7);
         }
@@ -197,14 +164,7 @@ mod test {
     #[test]
     fn north_is_up_and_east_is_right() {
         let pts = [coord! { x: 20.0, y: 40.0 }, coord! { x: 60.0, y: 55.0 }];
-        let p = Projection::fit(
-            &pts,
-            Viewport {
-                width: 500.0,
-                height: 500.0,
-                padding: 10.0,
-            },
-        );
+        let p = Projection::fit(&pts, Viewport { width: 500.0, height: 500.0, padding: 10.0 });
         let belgrade = p.project(coord! { x: 20.5, y: 44.8 });
         let moscow = p.project(coord! { x: 37.6, y: 55.8 });
         assert!(moscow.x > belgrade.x && moscow.y < belgrade.y);

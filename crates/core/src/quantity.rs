@@ -6,11 +6,7 @@ use crate::validate::Problem;
 use crate::validate::{ABSURD_AMOUNT, CURRENCIES};
 
 fn report(problems: &mut Vec<Problem>, path: String, message: String) {
-    problems.push(Problem {
-        path,
-        message,
-        warning: false,
-    });
+    problems.push(Problem { path, message, warning: false });
 }
 
 /// Why `amount` cannot be a figure, if it cannot.
@@ -18,9 +14,7 @@ fn bad_amount(amount: f64) -> Option<String> {
     if !amount.is_finite() || amount < 0.0 {
         Some(format!("amount {amount}; expected a positive number"))
     } else if amount > ABSURD_AMOUNT {
-        Some(format!(
-            "amount {amount:e}, more than ten trillion; check the number of zeros"
-        ))
+        Some(format!("amount {amount:e}, more than ten trillion; check the number of zeros"))
     } else {
         None
     }
@@ -40,11 +34,7 @@ fn bad_amount(amount: f64) -> Option<String> {
 /// ```
 pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) {
     if let Some(why) = bad_amount(q.amount) {
-        report(
-            problems,
-            format!("{path}.amount"),
-            format!("{name} has {why}"),
-        );
+        report(problems, format!("{path}.amount"), format!("{name} has {why}"));
     }
     match (&q.currency, &q.unit) {
         (Some(_), Some(_)) => report(
@@ -63,7 +53,7 @@ pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) 
             format!("{name} has currency \"{c}\"; expected an ISO 4217 code such as USD, EUR or RSD"),
         ),
         (None, Some(u)) if u.trim().is_empty() => {
-            report(problems, format!("{path}.unit"), format!("{name} has an empty unit; write what is counted, such as tonnes or rounds"))
+            report(problems, format!("{path}.unit"), format!("{name} has an empty unit; write what is counted, such as tonnes or rounds"));
         }
         (None, Some(u)) if crate::i18n::unit_forms(crate::i18n::Lang::En, u).is_none() => problems.push(Problem {
             path: format!("{path}.unit"),
@@ -78,11 +68,7 @@ pub fn check(problems: &mut Vec<Problem>, path: &str, name: &str, q: &Quantity) 
     for (j, part) in q.parts.iter().enumerate() {
         let at = format!("{path}.parts[{j}]");
         if let Some(why) = bad_amount(part.amount) {
-            report(
-                problems,
-                format!("{at}.amount"),
-                format!("{name} has a part with {why}"),
-            );
+            report(problems, format!("{at}.amount"), format!("{name} has a part with {why}"));
         } else if part.amount > q.amount {
             report(
                 problems,

@@ -89,10 +89,7 @@ pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
     };
     let u = url.trim();
     let has_scheme = u.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
         return Err(format!(
@@ -108,10 +105,7 @@ mod test {
 
     #[test]
     fn decodes_and_finds_params() {
-        assert_eq!(
-            param("?lang=ru&data=a%2Fb%20c.json", "data").as_deref(),
-            Some("a/b c.json")
-        );
+        assert_eq!(param("?lang=ru&data=a%2Fb%20c.json", "data").as_deref(), Some("a/b c.json"));
         assert_eq!(param("?data", "data").as_deref(), Some(""));
         assert_eq!(param("?x=1", "data"), None);
         assert_eq!(percent_decode("100%"), "100%");
@@ -131,13 +125,7 @@ mod test {
         ] {
             assert!(dataset_url(&format!("?data={bad}"), "d").is_err(), "{bad}");
         }
-        assert_eq!(
-            dataset_url("?data=/drafts/x.json", "d"),
-            Ok("/drafts/x.json".into())
-        );
-        assert_eq!(
-            dataset_url("?data=x.json%3Fv%3D2", "d"),
-            Ok("x.json?v=2".into())
-        );
+        assert_eq!(dataset_url("?data=/drafts/x.json", "d"), Ok("/drafts/x.json".into()));
+        assert_eq!(dataset_url("?data=x.json%3Fv%3D2", "d"), Ok("x.json?v=2".into()));
     }
 }

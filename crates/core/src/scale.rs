@@ -39,14 +39,8 @@ impl WidthScale {
             }
         }
         match (money, units.iter().max_by_key(|(_, n, _)| *n)) {
-            (None, Some((unit, _, max))) => WidthScale {
-                max: *max,
-                unit: Some(unit.to_string()),
-            },
-            (money, _) => WidthScale {
-                max: money.unwrap_or(0.0),
-                unit: None,
-            },
+            (None, Some((unit, _, max))) => WidthScale { max: *max, unit: Some(unit.to_string()) },
+            (money, _) => WidthScale { max: money.unwrap_or(0.0), unit: None },
         }
     }
 
@@ -65,11 +59,7 @@ impl WidthScale {
         lang: Lang,
     ) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for q in flows
-            .into_iter()
-            .filter_map(|f| f.value.known())
-            .filter(|q| !self.measures(q))
-        {
+        for q in flows.into_iter().filter_map(|f| f.value.known()).filter(|q| !self.measures(q)) {
             let word = match crate::i18n::unit_forms(lang, q.measure()) {
                 Some(forms) => crate::i18n::plural(lang, forms, 5),
                 None => q.measure().to_string(),
@@ -138,11 +128,7 @@ impl WidthScale {
 /// The largest 1, 2 or 5 × 10ⁿ not above `v`.
 fn nice_floor(v: f64) -> f64 {
     let p = 10f64.powf(v.log10().floor());
-    [5.0, 2.0, 1.0]
-        .into_iter()
-        .map(|m| m * p)
-        .find(|n| *n <= v * (1.0 + 1e-9))
-        .unwrap_or(p)
+    [5.0, 2.0, 1.0].into_iter().map(|m| m * p).find(|n| *n <= v * (1.0 + 1e-9)).unwrap_or(p)
 }
 
 #[cfg(test)]
@@ -154,14 +140,7 @@ mod test {
         assert_eq!(nice_floor(143.9e6), 100e6);
         assert_eq!(nice_floor(800e6), 500e6);
         assert_eq!(nice_floor(2.0), 2.0);
-        assert_eq!(
-            WidthScale {
-                unit: None,
-                max: 143.9e6
-            }
-            .legend_values(),
-            vec![1e7, 5e7, 1e8]
-        );
+        assert_eq!(WidthScale { unit: None, max: 143.9e6 }.legend_values(), vec![1e7, 5e7, 1e8]);
     }
 
     #[test]
@@ -177,35 +156,16 @@ mod test {
         let tonnes = flow(serde_json::json!({"amount": 9e9, "unit": "tonnes"}));
         let usd = flow(serde_json::json!({"amount": 5e6, "currency": "USD"}));
         let all = [rounds(1e6), rounds(3e6), tonnes.clone(), usd.clone()];
-        assert_eq!(
-            WidthScale::for_flows(&all),
-            WidthScale {
-                max: 5e6,
-                unit: None
-            }
-        );
+        assert_eq!(WidthScale::for_flows(&all), WidthScale { max: 5e6, unit: None });
         let scale = WidthScale::for_flows(&all[..3]);
-        assert_eq!(
-            scale,
-            WidthScale {
-                max: 3e6,
-                unit: Some("rounds".into())
-            }
-        );
-        assert_eq!(
-            scale.flow_width(&tonnes),
-            MIN_WIDTH,
-            "another unit is not to scale"
-        );
+        assert_eq!(scale, WidthScale { max: 3e6, unit: Some("rounds".into()) });
+        assert_eq!(scale.flow_width(&tonnes), MIN_WIDTH, "another unit is not to scale");
         assert_eq!(scale.flow_width(&all[1]), MAX_WIDTH);
     }
 
     #[test]
     fn wider_means_more() {
-        let s = WidthScale {
-            unit: None,
-            max: 1e9,
-        };
+        let s = WidthScale { unit: None, max: 1e9 };
         assert!(s.width(1e8) < s.width(5e8) && s.width(5e8) < s.width(1e9));
         assert!(UNDISCLOSED_WIDTH < s.width(1e7) + 1.0);
     }

@@ -22,13 +22,8 @@ pub enum Column {
 }
 
 /// Every column, in display order.
-pub const COLUMNS: [Column; 5] = [
-    Column::Route,
-    Column::Category,
-    Column::Value,
-    Column::Period,
-    Column::Status,
-];
+pub const COLUMNS: [Column; 5] =
+    [Column::Route, Column::Category, Column::Value, Column::Period, Column::Status];
 
 impl Column {
     /// Header text in `lang`.
@@ -115,10 +110,9 @@ pub fn sorted(
         let (a, b) = (&flows[i], &flows[j]);
         let missing = |f: &Flow| match column {
             Column::Value => matches!(f.value, FlowValue::Undisclosed(_)),
-            Column::Period => f
-                .period
-                .as_ref()
-                .is_none_or(|p| p.start.is_none() && p.end.is_none()),
+            Column::Period => {
+                f.period.as_ref().is_none_or(|p| p.start.is_none() && p.end.is_none())
+            }
             _ => false,
         };
         match (missing(a), missing(b)) {
@@ -140,22 +134,10 @@ mod test {
     #[test]
     fn undisclosed_values_stay_last_in_both_directions() {
         let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        assert_eq!(
-            sorted(&d, &[0, 1], Column::Value, true, Lang::En),
-            vec![1, 0]
-        );
-        assert_eq!(
-            sorted(&d, &[0, 1], Column::Period, false, Lang::En),
-            vec![1, 0]
-        );
+        assert_eq!(sorted(&d, &[0, 1], Column::Value, true, Lang::En), vec![1, 0]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Period, false, Lang::En), vec![1, 0]);
         // "Serbia → Czechia → Ukraine" sorts before "Serbia → Russia".
-        assert_eq!(
-            sorted(&d, &[0, 1], Column::Route, true, Lang::En),
-            vec![0, 1]
-        );
-        assert_eq!(
-            sorted(&d, &[0, 1], Column::Route, false, Lang::En),
-            vec![1, 0]
-        );
+        assert_eq!(sorted(&d, &[0, 1], Column::Route, true, Lang::En), vec![0, 1]);
+        assert_eq!(sorted(&d, &[0, 1], Column::Route, false, Lang::En), vec![1, 0]);
     }
 }

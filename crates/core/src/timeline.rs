@@ -14,11 +14,7 @@ pub fn month_of(d: &PartialDate, earliest: bool) -> Month {
 
 /// The month as a `YYYY-MM` date.
 pub fn date_of(m: Month) -> PartialDate {
-    PartialDate {
-        year: m.div_euclid(12),
-        month: Some((m.rem_euclid(12) + 1) as u8),
-        day: None,
-    }
+    PartialDate { year: m.div_euclid(12), month: Some((m.rem_euclid(12) + 1) as u8), day: None }
 }
 
 /// The span of months the dataset's periods and events cover.
@@ -49,10 +45,7 @@ impl Timeline {
             }
         }
         months.extend(dataset.raw.events.iter().map(|e| month_of(&e.date, true)));
-        Some(Timeline {
-            start: *months.iter().min()?,
-            end: *months.iter().max()?,
-        })
+        Some(Timeline { start: *months.iter().min()?, end: *months.iter().max()? })
     }
 
     /// Where a month lies along the axis, 0 to 1.

@@ -66,11 +66,8 @@ fn figures_text(figures: &[(&Quantity, &str)], lang: Lang) -> String {
         [(first, _), ..] => match sum_of(figures) {
             Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
             None => {
-                let list = figures
-                    .iter()
-                    .map(|(q, _)| quantity(q, lang))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let list =
+                    figures.iter().map(|(q, _)| quantity(q, lang)).collect::<Vec<_>>().join("; ");
                 trf(lang, Msg::FlowsListed, &[&list])
             }
         },
@@ -82,12 +79,7 @@ fn sum_of(figures: &[(&Quantity, &str)]) -> Option<(f64, String)> {
     let comparable = figures.iter().all(|(q, c)| {
         q.measure() == first.measure() && q.basis == Basis::Total && q.of.is_none() && c == category
     });
-    comparable.then(|| {
-        (
-            figures.iter().map(|(q, _)| q.amount).sum(),
-            first.measure().to_string(),
-        )
-    })
+    comparable.then(|| (figures.iter().map(|(q, _)| q.amount).sum(), first.measure().to_string()))
 }
 
 /// Flows in, out and through one place.
@@ -106,15 +98,8 @@ impl Totals {
     /// over the flows.
     pub fn by_location<'a>(dataset: &'a Dataset, visible: &[usize]) -> HashMap<&'a str, Totals> {
         let mut all: HashMap<&str, Totals> = HashMap::default();
-        for (i, f) in visible
-            .iter()
-            .filter_map(|i| dataset.raw.flows.get(*i).map(|f| (*i, f)))
-        {
-            let money = f
-                .value
-                .known()
-                .filter(|q| q.is_money())
-                .map_or(0.0, |q| q.amount);
+        for (i, f) in visible.iter().filter_map(|i| dataset.raw.flows.get(*i).map(|f| (*i, f))) {
+            let money = f.value.known().filter(|q| q.is_money()).map_or(0.0, |q| q.amount);
             let add = |side: &mut Side| {
                 side.flows.push(i);
                 side.money += money;
@@ -154,14 +139,8 @@ mod test {
         let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
         let all = Totals::by_location(&d, &[0, 1]);
         let srb = &all["SRB"];
-        assert_eq!(
-            (srb.flows_out(), srb.flows_in(), srb.flows_through),
-            (2, 0, 0)
-        );
-        assert_eq!(
-            srb.outbound.text(&d, Lang::En),
-            "$143.9 million (flows with a figure: 1 of 2)"
-        );
+        assert_eq!((srb.flows_out(), srb.flows_in(), srb.flows_through), (2, 0, 0));
+        assert_eq!(srb.outbound.text(&d, Lang::En), "$143.9 million (flows with a figure: 1 of 2)");
         assert_eq!(all["CZE"].flows_through, 1);
         assert!(!Totals::by_location(&d, &[0]).contains_key("RUS"));
     }
@@ -188,9 +167,7 @@ mod test {
             "flows": flows});
         let d = Dataset::from_json("t", &doc.to_string()).unwrap();
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        Totals::by_location(&d, &[0, 1, 2])["SRB"]
-            .outbound
-            .text(&d, Lang::En)
+        Totals::by_location(&d, &[0, 1, 2])["SRB"].outbound.text(&d, Lang::En)
     }
 
     #[test]
@@ -213,15 +190,10 @@ mod test {
         );
         let t = json!({"amount": 5.0, "unit": "tonnes"});
         assert!(out_text(json!([usd(1e6), t, "undisclosed"]), ["a"; 3]).starts_with("not added up"));
-        assert!(
-            out_text(json!([usd(1e6), usd(2e6), "undisclosed"]), ["a", "b", "a"])
-                .starts_with("not added up")
-        );
+        assert!(out_text(json!([usd(1e6), usd(2e6), "undisclosed"]), ["a", "b", "a"])
+            .starts_with("not added up"));
         assert_eq!(
-            out_text(
-                json!(["undisclosed", "undisclosed", "undisclosed"]),
-                ["a"; 3]
-            ),
+            out_text(json!(["undisclosed", "undisclosed", "undisclosed"]), ["a"; 3]),
             "no stated value"
         );
     }

@@ -26,7 +26,7 @@ fn escape(s: &str) -> String {
     for b in s.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
+                out.push(b as char);
             }
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -51,27 +51,15 @@ impl ViewState {
         let f = &self.filter;
         let mut parts = Vec::new();
         let minus = |items: Vec<String>| {
-            items
-                .iter()
-                .map(|s| format!("-{}", escape(s)))
-                .collect::<Vec<_>>()
-                .join(",")
+            items.iter().map(|s| format!("-{}", escape(s))).collect::<Vec<_>>().join(",")
         };
         if !f.hidden_categories.is_empty() {
-            parts.push(format!(
-                "cat={}",
-                minus(f.hidden_categories.iter().cloned().collect())
-            ));
+            parts.push(format!("cat={}", minus(f.hidden_categories.iter().cloned().collect())));
         }
         if !f.hidden_statuses.is_empty() {
             parts.push(format!(
                 "status={}",
-                minus(
-                    f.hidden_statuses
-                        .iter()
-                        .map(|s| s.key().to_string())
-                        .collect()
-                )
+                minus(f.hidden_statuses.iter().map(|s| s.key().to_string()).collect())
             ));
         }
         if let Some(s) = &f.source {
@@ -104,18 +92,13 @@ impl ViewState {
             let Some((key, value)) = pair.split_once('=') else {
                 continue;
             };
-            let list = || {
-                value
-                    .split(',')
-                    .filter_map(|s| s.strip_prefix('-'))
-                    .map(percent_decode)
-            };
+            let list = || value.split(',').filter_map(|s| s.strip_prefix('-')).map(percent_decode);
             match key {
                 "cat" => v.filter.hidden_categories = list().collect(),
                 "status" => {
                     v.filter.hidden_statuses = list()
                         .filter_map(|k| ClaimStatus::ALL.into_iter().find(|s| s.key() == k))
-                        .collect()
+                        .collect();
                 }
                 "src" => v.filter.source = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "who" => v.filter.speaker = Some(percent_decode(value)).filter(|s| !s.is_empty()),
@@ -154,11 +137,7 @@ mod test {
                 to: Some("2024".parse().unwrap()),
             },
             selected: Some("srb-cze-ukr-grad".into()),
-            zoom: Zoom {
-                k: 2.5,
-                x: -120.5,
-                y: -30.0,
-            },
+            zoom: Zoom { k: 2.5, x: -120.5, y: -30.0 },
         };
         let hash = v.to_hash();
         assert_eq!(

@@ -22,11 +22,7 @@ impl Default for Zoom {
 
 impl Zoom {
     /// No zoom.
-    pub const IDENTITY: Zoom = Zoom {
-        k: 1.0,
-        x: 0.0,
-        y: 0.0,
-    };
+    pub const IDENTITY: Zoom = Zoom { k: 1.0, x: 0.0, y: 0.0 };
 
     /// True when this is (close to) no zoom.
     pub fn is_identity(&self) -> bool {
@@ -54,22 +50,12 @@ impl Zoom {
     pub fn zoom_at(self, factor: f64, px: f64, py: f64, width: f64, height: f64) -> Zoom {
         let k = (self.k * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         let f = k / self.k;
-        Zoom {
-            k,
-            x: px - (px - self.x) * f,
-            y: py - (py - self.y) * f,
-        }
-        .clamped(width, height)
+        Zoom { k, x: px - (px - self.x) * f, y: py - (py - self.y) * f }.clamped(width, height)
     }
 
     /// Moves the map by `(dx, dy)` pixels.
     pub fn panned(self, dx: f64, dy: f64, width: f64, height: f64) -> Zoom {
-        Zoom {
-            x: self.x + dx,
-            y: self.y + dy,
-            ..self
-        }
-        .clamped(width, height)
+        Zoom { x: self.x + dx, y: self.y + dy, ..self }.clamped(width, height)
     }
 
     /// The scale and move that take a picture drawn at zoom `then` to where it belongs at
@@ -84,11 +70,7 @@ impl Zoom {
     /// ```
     pub fn relative_to(self, then: Zoom) -> Zoom {
         let k = self.k / then.k;
-        Zoom {
-            k,
-            x: self.x - then.x * k,
-            y: self.y - then.y * k,
-        }
+        Zoom { k, x: self.x - then.x * k, y: self.y - then.y * k }
     }
 
     /// The transform as CSS and SVG both read it: `matrix(k, 0, 0, k, x, y)`.
@@ -99,10 +81,7 @@ impl Zoom {
     /// assert_eq!(Zoom { k: 1.5, x: -20.0, y: 4.5 }.matrix(), "matrix(1.5, 0, 0, 1.5, -20, 4.5)");
     /// ```
     pub fn matrix(&self) -> String {
-        format!(
-            "matrix({}, 0, 0, {}, {}, {})",
-            self.k, self.k, self.x, self.y
-        )
+        format!("matrix({}, 0, 0, {}, {}, {})", self.k, self.k, self.x, self.y)
     }
 
     /// Where this transform takes the point `(x, y)`.
@@ -134,9 +113,7 @@ mod test {
     fn a_picture_moved_by_the_relative_transform_lands_where_the_new_zoom_draws_it() {
         let (w, h) = (400.0, 300.0);
         let then = Zoom::IDENTITY.zoom_at(1.7, 90.0, 60.0, w, h);
-        let now = then
-            .zoom_at(2.3, 250.0, 140.0, w, h)
-            .panned(-40.0, 25.0, w, h);
+        let now = then.zoom_at(2.3, 250.0, 140.0, w, h).panned(-40.0, 25.0, w, h);
         let rel = now.relative_to(then);
         // A map point p is drawn at p·k + (x, y) by each zoom.
         let (px, py) = (123.0, 77.0);
@@ -150,13 +127,14 @@ mod test {
 
     #[test]
     fn zoom_in_then_out_returns_home() {
-        let z = Zoom::IDENTITY
-            .zoom_at(3.0, 120.0, 80.0, 400.0, 300.0)
-            .zoom_at(1.0 / 3.0, 120.0, 80.0, 400.0, 300.0);
-        assert!(z.is_identity(), "{z:?}");
-        assert_eq!(
-            Zoom::IDENTITY.zoom_at(100.0, 0.0, 0.0, 400.0, 300.0).k,
-            16.0
+        let z = Zoom::IDENTITY.zoom_at(3.0, 120.0, 80.0, 400.0, 300.0).zoom_at(
+            1.0 / 3.0,
+            120.0,
+            80.0,
+            400.0,
+            300.0,
         );
+        assert!(z.is_identity(), "{z:?}");
+        assert_eq!(Zoom::IDENTITY.zoom_at(100.0, 0.0, 0.0, 400.0, 300.0).k, 16.0);
     }
 }

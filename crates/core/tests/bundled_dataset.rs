@@ -14,11 +14,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .parent()
-        .unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().parent().unwrap()
 }
 
 fn bundled_json() -> Value {
@@ -37,12 +33,7 @@ fn bundled() -> Dataset {
 /// The bundled document with `edit` applied to the flow with id `flow`.
 fn doctored(flow: &str, edit: impl FnOnce(&mut Value)) -> Dataset {
     let mut doc = bundled_json();
-    let f = doc["flows"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|f| f["id"] == flow)
-        .unwrap();
+    let f = doc["flows"].as_array_mut().unwrap().iter_mut().find(|f| f["id"] == flow).unwrap();
     edit(f);
     read(&doc)
 }
@@ -55,10 +46,7 @@ fn assert_none(problems: Vec<String>) {
 fn has_no_problems() {
     let d = bundled();
     assert!(d.problems.is_empty(), "{:#?}", d.problems);
-    assert_eq!(
-        d.read_version, 2,
-        "the bundled dataset is written in format version 2"
-    );
+    assert_eq!(d.read_version, 2, "the bundled dataset is written in format version 2");
     assert!(d.raw.flows.len() >= 4);
 }
 
@@ -72,10 +60,7 @@ fn every_quote_is_in_the_seeds() {
     let seeds_dir = root().join("../shared/seeds");
     let seeds: Vec<String> = std::fs::read_dir(&seeds_dir)
         .unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (shared/ must sit beside the repository)",
-                seeds_dir.display()
-            )
+            panic!("{}: {e} (shared/ must sit beside the repository)", seeds_dir.display())
         })
         .map(|e| normalized(&std::fs::read_to_string(e.unwrap().path()).unwrap()))
         .collect();
@@ -95,9 +80,8 @@ fn every_quote_is_in_the_seeds() {
 /// Ways the reporting writes `amount`: "143.9mn", "143.9 million", "2.4 billion", "one
 /// million", "1,600".
 fn spellings(amount: f64) -> Vec<String> {
-    const WORDS: [&str; 10] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
+    const WORDS: [&str; 10] =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     let (scaled, short, long) = if amount >= 1e9 {
         (amount / 1e9, "bn", "billion")
     } else if amount >= 1e6 {
@@ -147,16 +131,11 @@ fn every_figure_appears_in_the_flows_quotes() {
         for (what, amount) in amounts {
             let written = spellings(amount);
             assert!(
-                written
-                    .iter()
-                    .any(|w| quotes.contains(&format!("{sign}{w}"))),
+                written.iter().any(|w| quotes.contains(&format!("{sign}{w}"))),
                 "flow {}: its {what}, {amount} {}, is not in its quotes (looked for {:?})",
                 flow.id,
                 q.measure(),
-                written
-                    .iter()
-                    .map(|w| format!("{sign}{w}"))
-                    .collect::<Vec<_>>()
+                written.iter().map(|w| format!("{sign}{w}")).collect::<Vec<_>>()
             );
         }
     }
@@ -172,24 +151,14 @@ fn tail(s: &str, n: usize) -> String {
 /// an estimate; `None` when they give none.
 fn basis_from_words(before: &str) -> Option<Basis> {
     let before = before.to_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let last = words.last().copied().unwrap_or("");
     let last_two = words[words.len().saturating_sub(2)..].join(" ");
     if ["at least", "more than"].contains(&last_two.as_str()) || last == "over" {
         Some(Basis::Minimum)
-    } else if [
-        "approximately",
-        "about",
-        "around",
-        "estimated",
-        "some",
-        "roughly",
-        "nearly",
-    ]
-    .contains(&last)
+    } else if ["approximately", "about", "around", "estimated", "some", "roughly", "nearly"]
+        .contains(&last)
     {
         Some(Basis::Estimate)
     } else {
@@ -212,11 +181,7 @@ fn every_figure_has_the_basis_its_quotes_give() {
                     seen = true;
                     let stated = basis_from_words(&c.quote[..at]).unwrap_or(Basis::Total);
                     // A part of a larger figure is written like a total ("$54.3mn of this total").
-                    let shown = if q.basis == Basis::Part {
-                        Basis::Total
-                    } else {
-                        q.basis
-                    };
+                    let shown = if q.basis == Basis::Part { Basis::Total } else { q.basis };
                     assert_eq!(
                         shown,
                         stated,
@@ -241,10 +206,7 @@ fn speakers_on_both_sides(d: &Dataset) -> Vec<String> {
     let mut problems = Vec::new();
     for f in &d.raw.flows {
         for against in f.citations.iter().filter(|c| c.stance.is_against()) {
-            if f.citations
-                .iter()
-                .any(|c| supports(c.stance) && c.speaker == against.speaker)
-            {
+            if f.citations.iter().any(|c| supports(c.stance) && c.speaker == against.speaker) {
                 problems.push(format!(
                     "flow {}: speaker {} both supports it and {} it",
                     f.id,
@@ -268,21 +230,14 @@ fn no_speaker_both_supports_and_speaks_against_a_flow() {
             .filter(|c| c["stance"] == "disputes")
             .for_each(|c| c["speaker"] = json!("svr"));
     });
-    assert!(speakers_on_both_sides(&d)
-        .iter()
-        .any(|p| p.starts_with("flow srb-cze-ukr-grad:")));
+    assert!(speakers_on_both_sides(&d).iter().any(|p| p.starts_with("flow srb-cze-ukr-grad:")));
 }
 
 /// (b) Documented flows without a supporting citation from records or official data whose
 /// speaker has no stake, in a publication that is not a secondary analysis.
 fn documented_without_records(d: &Dataset) -> Vec<String> {
     let mut problems = Vec::new();
-    for f in d
-        .raw
-        .flows
-        .iter()
-        .filter(|f| f.status == ClaimStatus::Documented)
-    {
+    for f in d.raw.flows.iter().filter(|f| f.status == ClaimStatus::Documented) {
         let ok = f.citations.iter().any(|c| {
             let speaker = d.speaker(&c.speaker);
             let source = d.source(&c.source);
@@ -304,16 +259,10 @@ fn documented_without_records(d: &Dataset) -> Vec<String> {
 fn documented_flows_rest_on_records_or_official_data() {
     let d = bundled();
     assert_none(documented_without_records(&d));
-    assert!(d
-        .raw
-        .flows
-        .iter()
-        .any(|f| f.status == ClaimStatus::Documented));
+    assert!(d.raw.flows.iter().any(|f| f.status == ClaimStatus::Documented));
     // The mistake of issue 15: Serbia → Israel, resting on the president's own words.
     let d = doctored("srb-isr-arms", |f| f["status"] = json!("documented"));
-    assert!(documented_without_records(&d)
-        .iter()
-        .any(|p| p.starts_with("flow srb-isr-arms:")));
+    assert!(documented_without_records(&d).iter().any(|p| p.starts_with("flow srb-isr-arms:")));
 }
 
 /// (c) Flows all of whose citations come from secondary analyses, but which are not marked
@@ -322,10 +271,9 @@ fn analysis_only_not_flagged(d: &Dataset) -> Vec<String> {
     let mut problems = Vec::new();
     for f in &d.raw.flows {
         let only_analysis = !f.citations.is_empty()
-            && f.citations.iter().all(|c| {
-                d.source(&c.source)
-                    .is_some_and(|s| s.kind == SourceKind::Analysis)
-            });
+            && f.citations
+                .iter()
+                .all(|c| d.source(&c.source).is_some_and(|s| s.kind == SourceKind::Analysis));
         if !only_analysis {
             continue;
         }
@@ -336,10 +284,7 @@ fn analysis_only_not_flagged(d: &Dataset) -> Vec<String> {
                 f.status.key()
             ));
         }
-        if f.note
-            .as_ref()
-            .is_none_or(|n| n.get("en").trim().is_empty())
-        {
+        if f.note.as_ref().is_none_or(|n| n.get("en").trim().is_empty()) {
             problems.push(format!(
                 "flow {}: rests only on an analysis but has no note saying so",
                 f.id
@@ -353,23 +298,13 @@ fn analysis_only_not_flagged(d: &Dataset) -> Vec<String> {
 fn flows_resting_on_the_analysis_alone_are_unverified_with_a_note() {
     let d = bundled();
     assert_none(analysis_only_not_flagged(&d));
-    assert!(d
-        .raw
-        .flows
-        .iter()
-        .any(|f| f.status == ClaimStatus::Unverified));
+    assert!(d.raw.flows.iter().any(|f| f.status == ClaimStatus::Unverified));
     let d = doctored("rus-srb-gas", |f| {
         f["status"] = json!("reported");
         f.as_object_mut().unwrap().remove("note");
     });
     let p = analysis_only_not_flagged(&d);
-    assert_eq!(
-        p.iter()
-            .filter(|p| p.starts_with("flow rus-srb-gas:"))
-            .count(),
-        2,
-        "{p:#?}"
-    );
+    assert_eq!(p.iter().filter(|p| p.starts_with("flow rus-srb-gas:")).count(), 2, "{p:#?}");
 }
 
 /// The stated figures on one side of a place, with each flow's id and category.
@@ -377,11 +312,7 @@ fn figures<'a>(d: &'a Dataset, side: &Side) -> Vec<(&'a str, &'a Quantity, &'a s
     side.flows
         .iter()
         .map(|i| &d.raw.flows[*i])
-        .filter_map(|f| {
-            f.value
-                .known()
-                .map(|q| (f.id.as_str(), q, f.category.as_str()))
-        })
+        .filter_map(|f| f.value.known().map(|q| (f.id.as_str(), q, f.category.as_str())))
         .collect()
 }
 
@@ -390,9 +321,7 @@ fn views(d: &Dataset) -> Vec<(String, Vec<usize>)> {
     let flows = &d.raw.flows;
     let mut out = vec![("all flows".to_string(), (0..flows.len()).collect())];
     for k in &d.raw.categories {
-        let ids = (0..flows.len())
-            .filter(|i| flows[*i].category == k.id)
-            .collect();
+        let ids = (0..flows.len()).filter(|i| flows[*i].category == k.id).collect();
         out.push((format!("category {}", k.id), ids));
     }
     for s in [
@@ -438,11 +367,7 @@ fn sums_across_bases(d: &Dataset) -> Vec<String> {
         }
         for (place, name) in [("SRB", "outbound"), ("RUS", "inbound")] {
             let Some(t) = totals.get(place) else { continue };
-            let side = if name == "inbound" {
-                &t.inbound
-            } else {
-                &t.outbound
-            };
+            let side = if name == "inbound" { &t.inbound } else { &t.outbound };
             if let Some((sum, measure)) = side.sum(d).filter(|_| figures(d, side).len() > 1) {
                 let ids: Vec<&str> = figures(d, side).iter().map(|(id, _, _)| *id).collect();
                 problems.push(format!(
@@ -473,7 +398,7 @@ fn no_place_adds_up_figures_of_different_bases() {
         match id.as_deref() {
             Some("srb-rus-dual-use") => drop(v.as_object_mut().unwrap().remove("basis")),
             Some("srb-rus-kominvex" | "srb-rus-soha-info") => {
-                *v = serde_json::json!({"amount": v["of"]["amount"].clone(), "currency": "USD"})
+                *v = serde_json::json!({"amount": v["of"]["amount"].clone(), "currency": "USD"});
             }
             _ => {}
         }
@@ -481,8 +406,7 @@ fn no_place_adds_up_figures_of_different_bases() {
     let d = read(&doc);
     let p = sums_across_bases(&d);
     assert!(
-        p.iter()
-            .any(|p| p.contains("RUS inbound") && p.contains("srb-rus-dual-use")),
+        p.iter().any(|p| p.contains("RUS inbound") && p.contains("srb-rus-dual-use")),
         "{p:#?}"
     );
 }
@@ -496,10 +420,7 @@ fn unknown_or_unused(d: &Dataset) -> Vec<String> {
     for f in &d.raw.flows {
         for c in &f.citations {
             if d.speaker(&c.speaker).is_none() {
-                problems.push(format!(
-                    "flow {}: speaker {} is not defined",
-                    f.id, c.speaker
-                ));
+                problems.push(format!("flow {}: speaker {} is not defined", f.id, c.speaker));
             }
             if d.source(&c.source).is_none() {
                 problems.push(format!("flow {}: source {} is not defined", f.id, c.source));
@@ -508,27 +429,11 @@ fn unknown_or_unused(d: &Dataset) -> Vec<String> {
             sources.insert(c.source.as_str());
         }
     }
-    for s in d
-        .raw
-        .speakers
-        .iter()
-        .filter(|s| !speakers.contains(s.id.as_str()))
-    {
-        problems.push(format!(
-            "speaker {} is not used by any flow's citations",
-            s.id
-        ));
+    for s in d.raw.speakers.iter().filter(|s| !speakers.contains(s.id.as_str())) {
+        problems.push(format!("speaker {} is not used by any flow's citations", s.id));
     }
-    for s in d
-        .raw
-        .sources
-        .iter()
-        .filter(|s| !sources.contains(s.id.as_str()))
-    {
-        problems.push(format!(
-            "source {} is not used by any flow's citations",
-            s.id
-        ));
+    for s in d.raw.sources.iter().filter(|s| !sources.contains(s.id.as_str())) {
+        problems.push(format!("source {} is not used by any flow's citations", s.id));
     }
     problems
 }
@@ -551,12 +456,7 @@ fn every_speaker_and_source_is_defined_and_used() {
 #[test]
 fn the_czech_grad_route_names_its_claimant_and_its_disputers() {
     let d = bundled();
-    let f = d
-        .raw
-        .flows
-        .iter()
-        .find(|f| f.id == "srb-cze-ukr-grad")
-        .expect("flow srb-cze-ukr-grad");
+    let f = d.raw.flows.iter().find(|f| f.id == "srb-cze-ukr-grad").expect("flow srb-cze-ukr-grad");
     assert_eq!(
         (f.from.as_str(), f.via.as_slice(), f.to.as_str()),
         ("SRB", &["CZE".to_string()][..], "UKR")
@@ -604,43 +504,12 @@ fn frame_and_names_are_in_five_languages() {
     texts.extend(m.subtitle.iter().map(|t| ("meta.subtitle".to_string(), t)));
     texts.extend(m.notes.iter().map(|t| ("meta.notes".to_string(), t)));
     texts.extend(m.credit.iter().map(|t| ("meta.credit".to_string(), t)));
-    texts.extend(
-        d.raw
-            .locations
-            .iter()
-            .map(|l| (format!("location {}", l.id), &l.name)),
-    );
-    texts.extend(
-        d.raw
-            .categories
-            .iter()
-            .map(|k| (format!("category {}", k.id), &k.name)),
-    );
-    texts.extend(
-        d.raw
-            .speakers
-            .iter()
-            .map(|s| (format!("speaker {}", s.id), &s.name)),
-    );
-    texts.extend(
-        d.raw
-            .events
-            .iter()
-            .map(|e| (format!("event of {}", e.date), &e.label)),
-    );
-    let problems: Vec<String> = texts
-        .iter()
-        .filter_map(|(w, t)| missing_languages(w, t))
-        .collect();
+    texts.extend(d.raw.locations.iter().map(|l| (format!("location {}", l.id), &l.name)));
+    texts.extend(d.raw.categories.iter().map(|k| (format!("category {}", k.id), &k.name)));
+    texts.extend(d.raw.speakers.iter().map(|s| (format!("speaker {}", s.id), &s.name)));
+    texts.extend(d.raw.events.iter().map(|e| (format!("event of {}", e.date), &e.label)));
+    let problems: Vec<String> = texts.iter().filter_map(|(w, t)| missing_languages(w, t)).collect();
     assert_none(problems);
-    let subtitle = m
-        .subtitle
-        .as_ref()
-        .expect("a subtitle")
-        .get("en")
-        .to_lowercase();
-    assert!(
-        !subtitle.contains("hover"),
-        "the subtitle says hover; phone readers tap: {subtitle}"
-    );
+    let subtitle = m.subtitle.as_ref().expect("a subtitle").get("en").to_lowercase();
+    assert!(!subtitle.contains("hover"), "the subtitle says hover; phone readers tap: {subtitle}");
 }

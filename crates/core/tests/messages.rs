@@ -191,11 +191,7 @@ const STANCES: [(&str, Msg, Msg); 7] = [
     ("Finds", Msg::StanceFinds, Msg::StanceFindsPl),
     ("Confirms", Msg::StanceConfirms, Msg::StanceConfirmsPl),
     ("Estimates", Msg::StanceEstimates, Msg::StanceEstimatesPl),
-    (
-        "Acknowledges",
-        Msg::StanceAcknowledges,
-        Msg::StanceAcknowledgesPl,
-    ),
+    ("Acknowledges", Msg::StanceAcknowledges, Msg::StanceAcknowledgesPl),
     ("Denies", Msg::StanceDenies, Msg::StanceDeniesPl),
     ("Disputes", Msg::StanceDisputes, Msg::StanceDisputesPl),
 ];
@@ -224,17 +220,11 @@ fn rendered(lang: Lang) -> Vec<(String, String)> {
     for unit in KNOWN_UNITS {
         let forms = unit_forms(lang, unit).expect("a known unit has words");
         for n in [1, 2, 5, 21] {
-            out.push((
-                format!("unit.{unit}.{n}"),
-                format!("{n} {}", plural(lang, forms, n)),
-            ));
+            out.push((format!("unit.{unit}.{n}"), format!("{n} {}", plural(lang, forms, n))));
         }
     }
     for n in [1, 2, 5, 21] {
-        out.push((
-            format!("Showing.{n}"),
-            trf(lang, Msg::Showing, &[&n.to_string(), "21"]),
-        ));
+        out.push((format!("Showing.{n}"), trf(lang, Msg::Showing, &[&n.to_string(), "21"])));
         out.push((
             format!("TotalsThrough.{n}"),
             trf(lang, Msg::TotalsThrough, &[&count(lang, n, Noun::Flow)]),
@@ -286,12 +276,7 @@ fn rendered(lang: Lang) -> Vec<(String, String)> {
     }
     out.push((
         "panel.cite".to_string(),
-        format!(
-            "{} {} · {}",
-            tr(lang, Msg::PublishedIn),
-            w(s.outlet),
-            tr(lang, Msg::KindNews)
-        ),
+        format!("{} {} · {}", tr(lang, Msg::PublishedIn), w(s.outlet), tr(lang, Msg::KindNews)),
     ));
     let claims: Vec<String> = STATUSES
         .iter()
@@ -364,10 +349,8 @@ fn check_approved(lang: Lang) {
     if approved == now {
         return;
     }
-    let old: BTreeMap<&str, &str> = approved
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let old: BTreeMap<&str, &str> =
+        approved.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let new: BTreeMap<&str, &str> = now.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let mut diff = String::new();
     for (name, text) in &now {
@@ -471,8 +454,7 @@ fn without_latin_tokens(text: &str) -> String {
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
 }
 
 fn is_latin(c: char) -> bool {
@@ -528,13 +510,7 @@ fn no_english_is_left_in_the_other_languages() {
 fn the_checks_catch_english() {
     // The helpers above find what they are for.
     assert!(without_latin_tokens("Карта Map").contains("Map"));
-    assert!(!without_latin_tokens("Карта в SVG (Ctrl)")
-        .chars()
-        .any(is_latin));
+    assert!(!without_latin_tokens("Карта в SVG (Ctrl)").chars().any(is_latin));
     assert!(without_latin_tokens("Tabela").contains("Tabela"));
-    assert!(
-        !without_latin_tokens("Графика: flowmap. Карта: Natural Earth")
-            .chars()
-            .any(is_latin)
-    );
+    assert!(!without_latin_tokens("Графика: flowmap. Карта: Natural Earth").chars().any(is_latin));
 }

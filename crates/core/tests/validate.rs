@@ -29,7 +29,7 @@ fn problems(edit: impl FnOnce(&mut Value)) -> Vec<String> {
     let mut v = base();
     edit(&mut v);
     let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
-    d.problems.iter().map(|p| p.to_string()).collect()
+    d.problems.iter().map(std::string::ToString::to_string).collect()
 }
 
 /// The first problem is at `path` and contains `words`; others may follow from it.
@@ -39,10 +39,7 @@ fn one(edit: impl FnOnce(&mut Value), path: &str, words: &str) {
         !p.is_empty() && p[0].starts_with(&format!("{path}: ")) && p[0].contains(words),
         "{p:#?}"
     );
-    assert!(
-        p[1..].iter().all(|q| q.contains("left out (see above)")),
-        "{p:#?}"
-    );
+    assert!(p[1..].iter().all(|q| q.contains("left out (see above)")), "{p:#?}");
 }
 
 #[test]
@@ -53,17 +50,7 @@ fn the_base_is_valid() {
 #[test]
 fn malformed_json_names_line_and_column() {
     let err = Dataset::from_json("t.json", "{\"version\": 1,\n \"meta\": }").unwrap_err();
-    assert!(
-        matches!(
-            err,
-            LoadError::Syntax {
-                line: 2,
-                column: 10,
-                ..
-            }
-        ),
-        "{err}"
-    );
+    assert!(matches!(err, LoadError::Syntax { line: 2, column: 10, .. }), "{err}");
 }
 
 #[test]
@@ -71,11 +58,7 @@ fn missing_field_names_its_path() {
     let mut v = base();
     v["flows"][0].as_object_mut().unwrap().remove("status");
     let err = Dataset::from_json("t.json", &v.to_string()).unwrap_err();
-    assert!(
-        err.to_string()
-            .contains("at flows[0]: missing field `status`"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("at flows[0]: missing field `status`"), "{err}");
 }
 
 #[test]
@@ -91,7 +74,7 @@ fn duplicate_ids() {
     one(
         |v| {
             let l = v["locations"][0].clone();
-            v["locations"].as_array_mut().unwrap().push(l)
+            v["locations"].as_array_mut().unwrap().push(l);
         },
         "locations[3].id",
         "used twice",
@@ -99,7 +82,7 @@ fn duplicate_ids() {
     one(
         |v| {
             let s = v["sources"][0].clone();
-            v["sources"].as_array_mut().unwrap().push(s)
+            v["sources"].as_array_mut().unwrap().push(s);
         },
         "sources[2].id",
         "used twice",
@@ -107,7 +90,7 @@ fn duplicate_ids() {
     one(
         |v| {
             let s = v["speakers"][0].clone();
-            v["speakers"].as_array_mut().unwrap().push(s)
+            v["speakers"].as_array_mut().unwrap().push(s);
         },
         "speakers[3].id",
         "used twice",
@@ -115,7 +98,7 @@ fn duplicate_ids() {
     one(
         |v| {
             let f = v["flows"][0].clone();
-            v["flows"].as_array_mut().unwrap().push(f)
+            v["flows"].as_array_mut().unwrap().push(f);
         },
         "flows[1].id",
         "used twice",
@@ -124,16 +107,8 @@ fn duplicate_ids() {
 
 #[test]
 fn unknown_references() {
-    one(
-        |v| v["flows"][0]["to"] = json!("XXX"),
-        "flows[0].to",
-        "location \"XXX\"",
-    );
-    one(
-        |v| v["flows"][0]["category"] = json!("food"),
-        "flows[0].category",
-        "category \"food\"",
-    );
+    one(|v| v["flows"][0]["to"] = json!("XXX"), "flows[0].to", "location \"XXX\"");
+    one(|v| v["flows"][0]["category"] = json!("food"), "flows[0].category", "category \"food\"");
     one(
         |v| v["flows"][0]["citations"][0]["source"] = json!("nope"),
         "flows[0].citations[0].source",
@@ -144,20 +119,12 @@ fn unknown_references() {
         "flows[0].citations[0].speaker",
         "not defined",
     );
-    one(
-        |v| v["events"][0]["sources"][0] = json!("nope"),
-        "events[0].sources[0]",
-        "not defined",
-    );
+    one(|v| v["events"][0]["sources"][0] = json!("nope"), "events[0].sources[0]", "not defined");
 }
 
 #[test]
 fn values_must_be_sane() {
-    one(
-        |v| v["flows"][0]["value"]["amount"] = json!(-1),
-        "flows[0].value.amount",
-        "positive",
-    );
+    one(|v| v["flows"][0]["value"]["amount"] = json!(-1), "flows[0].value.amount", "positive");
     one(
         |v| v["flows"][0]["value"]["amount"] = json!(1e15),
         "flows[0].value.amount",
@@ -174,10 +141,7 @@ fn values_must_be_sane() {
 fn nan_cannot_even_be_written() {
     // JSON has no NaN: it is a syntax error, caught before the checks.
     let text = base().to_string().replace("5000000.0", "NaN");
-    assert!(matches!(
-        Dataset::from_json("t.json", &text),
-        Err(LoadError::Syntax { .. })
-    ));
+    assert!(matches!(Dataset::from_json("t.json", &text), Err(LoadError::Syntax { .. })));
 }
 
 #[test]
@@ -195,20 +159,12 @@ fn impossible_dates_and_reversed_periods() {
 
 #[test]
 fn routes_visit_each_place_once() {
-    one(
-        |v| v["flows"][0]["via"] = json!(["CZE", "CZE"]),
-        "flows[0].via[1]",
-        "twice",
-    );
-    one(
-        |v| v["flows"][0]["via"] = json!(["UKR"]),
-        "flows[0].via[0]",
-        "its own ends",
-    );
+    one(|v| v["flows"][0]["via"] = json!(["CZE", "CZE"]), "flows[0].via[1]", "twice");
+    one(|v| v["flows"][0]["via"] = json!(["UKR"]), "flows[0].via[0]", "its own ends");
     one(
         |v| {
             v["flows"][0]["to"] = json!("SRB");
-            v["flows"][0]["via"] = json!([])
+            v["flows"][0]["via"] = json!([]);
         },
         "flows[0].to",
         "starts and ends",
@@ -223,45 +179,21 @@ fn only_web_links_are_kept() {
     assert_eq!(d.problems.len(), 1);
     assert_eq!(d.problems[0].path, "sources[0].url");
     assert_eq!(d.raw.sources[0].url, None);
-    assert_eq!(
-        d.raw.flows.len(),
-        1,
-        "the flow still shows, without the link"
-    );
+    assert_eq!(d.raw.flows.len(), 1, "the flow still shows, without the link");
 }
 
 #[test]
 fn empty_names_and_texts() {
-    one(
-        |v| v["locations"][2]["name"] = json!({"en": " "}),
-        "locations[2].name",
-        "empty",
-    );
-    one(
-        |v| v["sources"][0]["outlet"] = json!(""),
-        "sources[0].outlet",
-        "empty",
-    );
-    one(
-        |v| v["speakers"][0]["name"] = json!(""),
-        "speakers[0].name",
-        "empty",
-    );
-    one(
-        |v| v["flows"][0]["description"] = json!(""),
-        "flows[0].description",
-        "empty",
-    );
+    one(|v| v["locations"][2]["name"] = json!({"en": " "}), "locations[2].name", "empty");
+    one(|v| v["sources"][0]["outlet"] = json!(""), "sources[0].outlet", "empty");
+    one(|v| v["speakers"][0]["name"] = json!(""), "speakers[0].name", "empty");
+    one(|v| v["flows"][0]["description"] = json!(""), "flows[0].description", "empty");
     one(
         |v| v["flows"][0]["citations"][0]["quote"] = json!(" "),
         "flows[0].citations[0].quote",
         "without a quote",
     );
-    one(
-        |v| v["flows"][0]["citations"] = json!([]),
-        "flows[0].citations",
-        "no citation",
-    );
+    one(|v| v["flows"][0]["citations"] = json!([]), "flows[0].citations", "no citation");
 }
 
 #[test]
@@ -292,7 +224,7 @@ fn figures_say_what_they_count() {
         "\"part\"",
     );
     let ok = problems(|v| {
-        v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"})
+        v["flows"][0]["value"] = json!({"amount": 1e6, "unit": "rounds", "basis": "estimate"});
     });
     assert!(ok.is_empty(), "{ok:?}");
     // A unit without words is a warning: the flow is still shown.
@@ -317,24 +249,15 @@ fn claim_warnings(status: &str, citations: &[(&str, &str, &str)]) -> Vec<String>
             .map(|(speaker, stance, source)| json!({"source": source, "speaker": speaker, "stance": stance, "quote": "q"}))
             .collect();
     });
-    assert!(
-        p.iter().all(|m| m.contains("the flow is shown as marked")),
-        "{p:#?}"
-    );
+    assert!(p.iter().all(|m| m.contains("the flow is shown as marked")), "{p:#?}");
     p
 }
 
 #[test]
 fn claim_status_follows_the_citations() {
     // Documented needs records or official data.
-    assert_eq!(
-        claim_warnings("documented", &[("rec", "confirms", "s")]),
-        Vec::<String>::new()
-    );
-    let w = claim_warnings(
-        "documented",
-        &[("svr", "claims", "s"), ("gov", "claims", "s")],
-    );
+    assert_eq!(claim_warnings("documented", &[("rec", "confirms", "s")]), Vec::<String>::new());
+    let w = claim_warnings("documented", &[("svr", "claims", "s"), ("gov", "claims", "s")]);
     assert!(
         w[0].starts_with("flows[0].status: ") && w[0].contains("allow at most reported"),
         "{w:?}"
@@ -350,16 +273,10 @@ fn claim_status_follows_the_citations() {
         claim_warnings("documented", &[("rec", "confirms", "a")])[0].contains("at most unverified")
     );
     assert!(claim_warnings("alleged", &[("svr", "claims", "a")])[0].contains("at most unverified"));
-    assert_eq!(
-        claim_warnings("unverified", &[("svr", "claims", "a")]),
-        Vec::<String>::new()
-    );
+    assert_eq!(claim_warnings("unverified", &[("svr", "claims", "a")]), Vec::<String>::new());
     // Denied needs a denial.
-    assert!(claim_warnings(
-        "denied",
-        &[("svr", "claims", "s"), ("gov", "disputes", "s")]
-    )[0]
-    .contains("\"denies\""));
+    assert!(claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "disputes", "s")])[0]
+        .contains("\"denies\""));
     assert_eq!(
         claim_warnings("denied", &[("svr", "claims", "s"), ("gov", "denies", "s")]),
         Vec::<String>::new()
@@ -388,11 +305,7 @@ fn focus_names_known_locations() {
 
 #[test]
 fn language_is_one_the_interface_speaks() {
-    one(
-        |v| v["meta"]["language"] = json!("de"),
-        "meta.language",
-        "sr-Latn",
-    );
+    one(|v| v["meta"]["language"] = json!("de"), "meta.language", "sr-Latn");
 }
 
 #[test]
@@ -413,14 +326,7 @@ fn a_dropped_location_takes_its_flows_but_not_the_others() {
                        "citations": [{"source": "s", "speaker": "svr", "stance": "claims", "quote": "q"}]});
     v["flows"].as_array_mut().unwrap().push(extra);
     let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
-    assert_eq!(
-        d.raw
-            .flows
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>(),
-        ["g"]
-    );
+    assert_eq!(d.raw.flows.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["g"]);
     assert_eq!(d.problems.len(), 2, "{:#?}", d.problems);
     assert!(d.problems[1].message.ends_with("(flow not shown)"));
 }

@@ -38,12 +38,11 @@ fn parse_args() -> Result<Args, String> {
             "--dataset" => args.dataset = value()?,
             "--out" => args.out = value()?,
             "--epsilon" => {
-                args.epsilon = value()?
-                    .parse()
-                    .map_err(|_| "--epsilon needs a number of degrees")?
+                args.epsilon =
+                    value()?.parse().map_err(|_| "--epsilon needs a number of degrees")?;
             }
             "--quantum" => {
-                args.quantum = value()?.parse().map_err(|_| "--quantum needs a number")?
+                args.quantum = value()?.parse().map_err(|_| "--quantum needs a number")?;
             }
             other => return Err(format!("unknown argument {other}")),
         }
@@ -65,11 +64,7 @@ fn run() -> Result<(), String> {
         countries: topo
             .features("countries", args.epsilon)?
             .into_iter()
-            .map(|f| Country {
-                id: f.id,
-                name: f.name,
-                shape: f.shape,
-            })
+            .map(|f| Country { id: f.id, name: f.name, shape: f.shape })
             .collect(),
     };
     let bbox = region::dataset_region(&dataset, &world)?;

@@ -10,12 +10,7 @@ use geo::{Area, BooleanOps, Rect};
 pub fn dataset_region(dataset: &Dataset, world: &Atlas) -> Result<[f64; 4], String> {
     let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     let focus = &dataset.raw.meta.focus;
-    for l in dataset
-        .raw
-        .locations
-        .iter()
-        .filter(|l| focus.is_empty() || focus.contains(&l.id))
-    {
+    for l in dataset.raw.locations.iter().filter(|l| focus.is_empty() || focus.contains(&l.id)) {
         let p = location_point(dataset, world, &l.id)
             .ok_or_else(|| format!("location \"{}\" has no point and no country outline", l.id))?;
         (w, s, e, n) = (w.min(p.x), s.min(p.y), e.max(p.x), n.max(p.y));
@@ -24,12 +19,7 @@ pub fn dataset_region(dataset: &Dataset, world: &Atlas) -> Result<[f64; 4], Stri
         return Err("the dataset has no locations".into());
     }
     let (mx, my) = (((e - w) * 0.2).max(12.0), ((n - s) * 0.2).max(8.0));
-    Ok([
-        (w - mx).max(-180.0),
-        (s - my).max(-85.0),
-        (e + mx).min(180.0),
-        (n + my).min(85.0),
-    ])
+    Ok([(w - mx).max(-180.0), (s - my).max(-85.0), (e + mx).min(180.0), (n + my).min(85.0)])
 }
 
 /// Every country cut to the box; countries left with no area are dropped.
@@ -47,11 +37,7 @@ pub fn clip(world: &Atlas, bbox: [f64; 4]) -> Atlas {
             })
         })
         .collect();
-    Atlas {
-        credit: world.credit.clone(),
-        bbox,
-        countries,
-    }
+    Atlas { credit: world.credit.clone(), bbox, countries }
 }
 
 #[cfg(test)]
@@ -68,16 +54,8 @@ mod test {
             credit: String::new(),
             bbox: [-180.0, -90.0, 180.0, 90.0],
             countries: vec![
-                Country {
-                    id: "BIG".into(),
-                    name: "Big".into(),
-                    shape: MultiPolygon(vec![big]),
-                },
-                Country {
-                    id: "FAR".into(),
-                    name: "Far".into(),
-                    shape: MultiPolygon(vec![far]),
-                },
+                Country { id: "BIG".into(), name: "Big".into(), shape: MultiPolygon(vec![big]) },
+                Country { id: "FAR".into(), name: "Far".into(), shape: MultiPolygon(vec![far]) },
             ],
         };
         let cut = clip(&world, [10.0, 10.0, 30.0, 20.0]);

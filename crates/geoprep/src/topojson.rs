@@ -97,16 +97,10 @@ impl Topology {
         let ring = |indices: &[i64]| -> LineString<f64> {
             let mut out: Vec<Coord<f64>> = Vec::new();
             for &i in indices {
-                let (arc, reversed) = if i < 0 {
-                    (&arcs[(!i) as usize], true)
-                } else {
-                    (&arcs[i as usize], false)
-                };
-                let pts: Box<dyn Iterator<Item = &Coord<f64>>> = if reversed {
-                    Box::new(arc.iter().rev())
-                } else {
-                    Box::new(arc.iter())
-                };
+                let (arc, reversed) =
+                    if i < 0 { (&arcs[(!i) as usize], true) } else { (&arcs[i as usize], false) };
+                let pts: Box<dyn Iterator<Item = &Coord<f64>>> =
+                    if reversed { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
                 for (k, p) in pts.enumerate() {
                     if k > 0 || out.is_empty() {
                         out.push(*p);
@@ -126,10 +120,9 @@ impl Topology {
                 Geometry::Polygon { arcs, properties } => {
                     (polygon(arcs).into_iter().collect(), properties)
                 }
-                Geometry::MultiPolygon { arcs, properties } => (
-                    arcs.iter().filter_map(polygon).collect::<Vec<_>>(),
-                    properties,
-                ),
+                Geometry::MultiPolygon { arcs, properties } => {
+                    (arcs.iter().filter_map(polygon).collect::<Vec<_>>(), properties)
+                }
                 Geometry::Other => continue,
             };
             let Some(id) = props.a3.clone().filter(|a| a.len() == 3) else {
@@ -166,10 +159,7 @@ mod test {
     fn decodes_shared_arcs_and_skips_uncoded_features() {
         let topo: Topology = serde_json::from_str(TOPO).unwrap();
         let f = topo.features("countries", 0.0).unwrap();
-        assert_eq!(
-            f.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
-            ["WST", "EST"]
-        );
+        assert_eq!(f.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["WST", "EST"]);
         assert!((f[0].shape.unsigned_area() - 1.0).abs() < 1e-9);
         assert!((f[1].shape.unsigned_area() - 1.0).abs() < 1e-9);
         assert_eq!(f[0].shape.0[0].exterior().0[0], Coord { x: 11.0, y: 40.0 });
@@ -178,9 +168,6 @@ mod test {
     #[test]
     fn missing_object_is_named() {
         let topo: Topology = serde_json::from_str(TOPO).unwrap();
-        assert_eq!(
-            topo.features("land", 0.0).unwrap_err(),
-            "the topology has no object \"land\""
-        );
+        assert_eq!(topo.features("land", 0.0).unwrap_err(), "the topology has no object \"land\"");
     }
 }

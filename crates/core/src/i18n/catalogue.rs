@@ -251,15 +251,8 @@ catalogue! {
 }
 
 /// The units [`unit_forms`] has words for.
-pub const KNOWN_UNITS: [&str; 7] = [
-    "tonnes",
-    "tons",
-    "rounds",
-    "shells",
-    "units",
-    "cubic-metres",
-    "flights",
-];
+pub const KNOWN_UNITS: [&str; 7] =
+    ["tonnes", "tons", "rounds", "shells", "units", "cubic-metres", "flights"];
 
 /// One, few and many forms of a unit a dataset may count in (`tonnes`, `rounds`, …);
 /// `None` for a unit the catalogue does not know, which is written as given.

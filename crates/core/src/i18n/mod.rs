@@ -67,11 +67,9 @@ impl Lang {
             "en" => Some(Lang::En),
             "ru" => Some(Lang::Ru),
             "uk" => Some(Lang::Uk),
-            "sr" | "sh" => Some(if parts.any(|p| p == "latn") {
-                Lang::SrLatn
-            } else {
-                Lang::SrCyrl
-            }),
+            "sr" | "sh" => {
+                Some(if parts.any(|p| p == "latn") { Lang::SrLatn } else { Lang::SrCyrl })
+            }
             _ => None,
         }
     }
@@ -133,10 +131,7 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
 
 /// A count with its noun: "1 flow", "22 flows"; "22 потока", "5 потоков".
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
-    format!(
-        "{n} {}",
-        plural(lang, catalogue::noun_forms(lang, noun), n as u64)
-    )
+    format!("{n} {}", plural(lang, catalogue::noun_forms(lang, noun), n as u64))
 }
 
 /// The form of a counted word for `n`, from its one, few and many forms, in the script of
@@ -184,10 +179,7 @@ mod test {
     #[test]
     fn every_message_is_translated_in_every_language() {
         for lang in Lang::ALL {
-            let missing: Vec<_> = Msg::ALL
-                .iter()
-                .filter(|m| own(lang, **m).is_none())
-                .collect();
+            let missing: Vec<_> = Msg::ALL.iter().filter(|m| own(lang, **m).is_none()).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
         }
     }
@@ -200,11 +192,7 @@ mod test {
                 let text = tr(lang, msg);
                 for i in 0..4 {
                     let p = format!("{{{i}}}");
-                    assert_eq!(
-                        english.contains(&p),
-                        text.contains(&p),
-                        "{lang:?} {msg:?}: {text}"
-                    );
+                    assert_eq!(english.contains(&p), text.contains(&p), "{lang:?} {msg:?}: {text}");
                 }
             }
         }
@@ -214,10 +202,7 @@ mod test {
     fn choice_follows_query_then_dataset_then_browser() {
         let browser = vec!["de-DE".to_string(), "uk-UA".to_string()];
         assert_eq!(Lang::choose(Some("ru"), Some("en"), &browser), Lang::Ru);
-        assert_eq!(
-            Lang::choose(Some("xx"), Some("sr-Latn"), &browser),
-            Lang::SrLatn
-        );
+        assert_eq!(Lang::choose(Some("xx"), Some("sr-Latn"), &browser), Lang::SrLatn);
         assert_eq!(Lang::choose(None, None, &browser), Lang::Uk);
         assert_eq!(Lang::choose(None, Some("fr"), &[]), Lang::En);
         assert_eq!(Lang::parse("sr"), Some(Lang::SrCyrl));

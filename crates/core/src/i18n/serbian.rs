@@ -58,16 +58,8 @@ pub const LATIN_TOKENS: &[&str] = &[
 
 /// Word beginnings (in lower case) where a Latin digraph is two letters, split at `|`: a
 /// prefix ends there. "nadživeti" is надживети, not наџивети; "injekcija" is инјекција.
-const SPLIT_DIGRAPHS: &[&str] = &[
-    "nad|živ",
-    "pod|žanr",
-    "od|žal",
-    "in|jekc",
-    "kon|jug",
-    "kon|junk",
-    "van|jezi",
-    "tan|jug",
-];
+const SPLIT_DIGRAPHS: &[&str] =
+    &["nad|živ", "pod|žanr", "od|žal", "in|jekc", "kon|jug", "kon|junk", "van|jezi", "tan|jug"];
 
 fn letter(c: char) -> Option<&'static str> {
     Some(match c {
@@ -146,9 +138,7 @@ fn digraph(a: char, b: char) -> Option<&'static str> {
 fn foreign(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     chars.iter().any(|c| letter(*c).is_none())
-        || chars
-            .windows(2)
-            .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        || chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// The char index in `word` before which no digraph may form, if the word starts with one of
@@ -175,11 +165,7 @@ fn word_to_cyrillic(word: &str, out: &mut String) {
     let mut i = 0;
     while i < chars.len() {
         let may_join = split != Some(i + 1);
-        if let Some(d) = chars
-            .get(i + 1)
-            .filter(|_| may_join)
-            .and_then(|b| digraph(chars[i], *b))
-        {
+        if let Some(d) = chars.get(i + 1).filter(|_| may_join).and_then(|b| digraph(chars[i], *b)) {
             out.push_str(d);
             i += 2;
             continue;
@@ -231,7 +217,7 @@ fn verbatim(token: &str) -> bool {
         let name_ok = name
             .rsplit(['.', '/'])
             .next()
-            .is_some_and(|n| n.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 2);
+            .is_some_and(|n| n.chars().filter(char::is_ascii_alphanumeric).count() >= 2);
         if ext_ok && name_ok {
             return true;
         }
@@ -250,18 +236,13 @@ fn verbatim(token: &str) -> bool {
             && w[1].chars().all(|c| c.is_ascii_digit())
     });
     let lower_id = segments.len() >= 3
-        && segments
-            .iter()
-            .all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase()));
+        && segments.iter().all(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase()));
     mixed || letters_then_number || lower_id
 }
 
 /// Punctuation that may open or close a token without being part of it.
 fn opening(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '[' | '{' | '"' | '\'' | '«' | '»' | '„' | '“' | '‘' | '<'
-    )
+    matches!(c, '(' | '[' | '{' | '"' | '\'' | '«' | '»' | '„' | '“' | '‘' | '<')
 }
 
 fn closing(c: char) -> bool {
@@ -304,9 +285,7 @@ fn kept_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     let mut start = None;
-    let ends = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
+    let ends = text.char_indices().chain(std::iter::once((text.len(), ' ')));
     for (i, c) in ends {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
@@ -361,10 +340,7 @@ mod test {
 
     #[test]
     fn digraphs() {
-        assert_eq!(
-            to_cyrillic("Prikazano tokova: 7 od 23"),
-            "Приказано токова: 7 од 23"
-        );
+        assert_eq!(to_cyrillic("Prikazano tokova: 7 od 23"), "Приказано токова: 7 од 23");
         assert_eq!(
             to_cyrillic("Ljubljana, njihov, džep, Njegoš, Džakarta"),
             "Љубљана, њихов, џеп, Његош, Џакарта"
@@ -395,10 +371,7 @@ mod test {
     #[test]
     fn formats_currencies_and_key_names_stay_latin() {
         assert_eq!(to_cyrillic("Preuzmi CSV (Ctrl)"), "Преузми CSV (Ctrl)");
-        assert_eq!(
-            to_cyrillic("Mapa kao SVG, PNG ili JSON"),
-            "Мапа као SVG, PNG или JSON"
-        );
+        assert_eq!(to_cyrillic("Mapa kao SVG, PNG ili JSON"), "Мапа као SVG, PNG или JSON");
         assert_eq!(to_cyrillic("5 mil. RSD, 3 USD"), "5 мил. RSD, 3 USD");
         assert_eq!(
             to_cyrillic("Držite Ctrl (⌘ na Mac računaru); Tab, Enter, Esc"),
@@ -451,10 +424,7 @@ mod test {
             "1990-их, 20-ак, 23. јуна 2025., д.о.о., а.д., нпр. 2×"
         );
         assert_eq!(to_cyrillic("i/ili"), "и/или");
-        assert_eq!(
-            to_cyrillic("auto-delovi, crno-beli"),
-            "ауто-делови, црно-бели"
-        );
+        assert_eq!(to_cyrillic("auto-delovi, crno-beli"), "ауто-делови, црно-бели");
     }
 
     #[test]

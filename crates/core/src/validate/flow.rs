@@ -52,12 +52,7 @@ impl Checker {
                 format!("{name} has no citation; every flow needs a source"),
             );
         }
-        for (j, cit) in f
-            .citations
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.quote.trim().is_empty())
-        {
+        for (j, cit) in f.citations.iter().enumerate().filter(|(_, c)| c.quote.trim().is_empty()) {
             self.report(
                 format!("{path}.citations[{j}].quote"),
                 format!("{name} cites \"{}\" without a quote", cit.source),
@@ -91,21 +86,9 @@ impl Checker {
         for (j, v) in f.via.iter().enumerate() {
             refer(self, &known.locations, format!("via[{j}]"), "location", v);
         }
-        refer(
-            self,
-            &known.categories,
-            "category".into(),
-            "category",
-            &f.category,
-        );
+        refer(self, &known.categories, "category".into(), "category", &f.category);
         for (j, cit) in f.citations.iter().enumerate() {
-            refer(
-                self,
-                &known.sources,
-                format!("citations[{j}].source"),
-                "source",
-                &cit.source,
-            );
+            refer(self, &known.sources, format!("citations[{j}].source"), "source", &cit.source);
             refer(
                 self,
                 &known.speakers,
@@ -121,10 +104,7 @@ impl Checker {
         if f.from == f.to {
             self.report(
                 format!("{path}.to"),
-                format!(
-                    "{name} starts and ends at \"{}\"; a flow needs two places",
-                    f.to
-                ),
+                format!("{name} starts and ends at \"{}\"; a flow needs two places", f.to),
             );
         }
         let mut visited = HashSet::from([f.from.as_str(), f.to.as_str()]);
@@ -140,17 +120,9 @@ impl Checker {
 
     /// An event: a label, and sources that are kept.
     pub(super) fn event(&mut self, known: &Known, i: usize, e: &mut Event) -> bool {
-        let mut ok = self.not_blank(
-            format!("events[{i}].label"),
-            "the label of an event",
-            &e.label,
-        );
-        for (j, s) in e
-            .sources
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| !known.sources.contains(*s))
-        {
+        let mut ok =
+            self.not_blank(format!("events[{i}].label"), "the label of an event", &e.label);
+        for (j, s) in e.sources.iter().enumerate().filter(|(_, s)| !known.sources.contains(*s)) {
             let message = format!("an event refers to source \"{s}\", {}", self.missing(s));
             self.report(format!("events[{i}].sources[{j}]"), message);
             ok = false;

@@ -62,10 +62,7 @@ impl Checker {
         if s.outlet.is_blank() {
             self.report(
                 format!("{path}.outlet"),
-                format!(
-                    "the outlet of source \"{}\" is empty; the source is left out",
-                    s.id
-                ),
+                format!("the outlet of source \"{}\" is empty; the source is left out", s.id),
             );
             ok = false;
         }
@@ -110,12 +107,7 @@ impl Checker {
     /// The graphic's settings: focus on known locations, a language the interface speaks;
     /// what is wrong is ignored.
     pub(super) fn meta(&mut self, meta: &mut Meta, locations: &HashSet<String>) {
-        for (i, id) in meta
-            .focus
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| !locations.contains(*id))
-        {
+        for (i, id) in meta.focus.iter().enumerate().filter(|(_, id)| !locations.contains(*id)) {
             let message = format!(
                 "the map cannot focus on location \"{id}\", {}; it is ignored",
                 self.missing(id)

@@ -57,11 +57,7 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, path: String, message: String) {
-        self.problems.push(Problem {
-            path,
-            message,
-            warning: false,
-        });
+        self.problems.push(Problem { path, message, warning: false });
     }
 
     /// Reports an id that is empty or used twice; true when the item is usable.
@@ -90,10 +86,7 @@ impl Checker {
     fn not_blank(&mut self, path: String, what: &str, text: &Localized) -> bool {
         let ok = !text.is_blank();
         if !ok {
-            self.report(
-                path,
-                format!("{what} is empty; write the text shown to readers"),
-            );
+            self.report(path, format!("{what} is empty; write the text shown to readers"));
         }
         ok
     }
@@ -136,12 +129,8 @@ impl Checker {
         let mut seen = HashSet::new();
         let left = self.keep(items, |c, i, t| check(c, &mut seen, i, t));
         let kept: HashSet<&String> = items.iter().map(&id).collect();
-        let gone: Vec<String> = left
-            .iter()
-            .map(&id)
-            .filter(|i| !kept.contains(i))
-            .cloned()
-            .collect();
+        let gone: Vec<String> =
+            left.iter().map(&id).filter(|i| !kept.contains(i)).cloned().collect();
         self.dropped.extend(gone);
     }
 }
@@ -156,10 +145,7 @@ fn ids<'a, T: 'a>(
 
 /// Runs every check; returns the dataset without the items that failed, and the problems.
 pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
-    let mut c = Checker {
-        problems: Vec::new(),
-        dropped: HashSet::new(),
-    };
+    let mut c = Checker { problems: Vec::new(), dropped: HashSet::new() };
 
     c.keep_valid(&mut raw.locations, |l| &l.id, Checker::location);
     c.keep_valid(&mut raw.categories, |k| &k.id, Checker::category);
