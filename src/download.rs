@@ -1,11 +1,8 @@
 //! Saving files from the page: text (SVG, CSV, JSON) and PNG drawn from an SVG.
 
+use crate::dom::document;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window()?.document()
-}
 
 /// Offers `blob` to the reader as a file called `name`.
 fn save_blob(name: &str, blob: &web_sys::Blob) -> Option<()> {

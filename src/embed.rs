@@ -1,19 +1,16 @@
 //! Embedding: `?embed=1` shows only the graphic, and a framed map tells its parent page how
 //! tall it is with `{type: "flowmap:height", height}` messages (see `public/embed.js`).
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
 /// The message type the host script listens for.
 pub const HEIGHT_MESSAGE: &str = "flowmap:height";
 
 /// True when the page was opened with `?embed=1`.
 pub fn is_embed() -> bool {
-    matches!(crate::page::param("embed").as_deref(), Some("1" | "true"))
+    matches!(crate::dom::param("embed").as_deref(), Some("1" | "true"))
 }
 
 fn post_height() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::dom::window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
@@ -37,7 +34,7 @@ fn post_height() {
 
 /// When framed, posts the page height now and whenever it changes.
 pub fn report_height() {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::dom::window() else {
         return;
     };
     if window.parent().ok().flatten().is_none_or(|p| p == window) {
@@ -46,11 +43,6 @@ pub fn report_height() {
     let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
-    let cb = Closure::<dyn FnMut()>::new(post_height);
-    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        observer.observe(&body);
-    }
-    // Lives as long as the page.
-    cb.forget();
-    post_height();
+    // The observer calls once when it starts: the first height.
+    crate::dom::observe_resize(&body, post_height);
 }

@@ -4,10 +4,10 @@
 //! layout and wording.
 
 mod components;
+mod dom;
 mod download;
 mod embed;
 mod load;
-mod page;
 pub mod panic_message;
 mod state;
 
@@ -17,11 +17,8 @@ use leptos::prelude::*;
 
 /// Applies `?theme=light|dark` to the page (otherwise the reader's system setting rules).
 fn apply_theme() {
-    let theme = page::param("theme");
-    if let (Some(t @ ("light" | "dark")), Some(root)) = (
-        theme.as_deref(),
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()),
-    ) {
+    let theme = dom::param("theme");
+    if let (Some(t @ ("light" | "dark")), Some(root)) = (theme.as_deref(), dom::root()) {
         let _ = root.set_attribute("data-theme", t);
     }
 }

@@ -26,17 +26,16 @@ pub struct Loaded {
 
 /// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
 pub fn reader_language(dataset_default: Option<&str>) -> Lang {
-    let browser: Vec<String> = web_sys::window()
-        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
-        .unwrap_or_default();
-    Lang::choose(crate::page::param("lang").as_deref(), dataset_default, &browser)
+    Lang::choose(
+        crate::dom::param("lang").as_deref(),
+        dataset_default,
+        &crate::dom::browser_languages(),
+    )
 }
 
 /// Tells the browser (and screen readers) which language the page is in.
 pub fn set_document_language(lang: Lang) {
-    if let Some(root) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
-    {
+    if let Some(root) = crate::dom::root() {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }
@@ -57,7 +56,7 @@ fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
 
 /// Downloads `url` as text; errors are sentences for readers.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = crate::dom::window().ok_or("no window")?;
     let request = started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
     let got = JsFuture::from(request)
         .await
@@ -87,7 +86,7 @@ async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
 /// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors
 /// are sentences for readers.
 pub async fn load() -> Result<Loaded, String> {
-    let url = flowmap_core::query::dataset_url(&crate::page::search(), DATASET_URL)?;
+    let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
     let (text, atlas) = futures::future::join(fetch_text(&url), fetch_atlas(ATLAS_URL)).await;
     let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
     let lang = reader_language(dataset.raw.meta.language.as_deref());

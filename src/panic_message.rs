@@ -13,7 +13,7 @@ pub fn install() {
 }
 
 fn show(detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::dom::document() else {
         return;
     };
     let Some(body) = doc.body() else { return };

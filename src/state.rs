@@ -3,6 +3,7 @@
 
 use crate::load::Loaded;
 use flowmap_core::batch::line_opacity;
+use flowmap_core::dataset::Dataset;
 use flowmap_core::filter::{indices, Filter};
 use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
 use flowmap_core::totals::Totals;
@@ -10,7 +11,7 @@ use flowmap_core::view_state::ViewState;
 use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use wasm_bindgen::JsValue;
+use std::sync::Arc;
 
 /// What the pointer or keyboard is on, with the position for a tooltip (pixels from the
 /// map's top left).
@@ -48,7 +49,7 @@ pub struct MapState {
     /// True when the table is shown instead of the map.
     pub table: RwSignal<bool>,
     /// True when the pinned flow lies in the map's right half, so the panel goes left.
-    pub panel_left: RwSignal<bool>,
+    pub panel_left: Memo<bool>,
     /// What the map draws now (`None` until the map has a size). On a canvas map, every
     /// flow, whatever the filters: filters then only choose what is drawn.
     pub layout: Memo<Option<MapLayout>>,
@@ -91,132 +92,36 @@ impl MapState {
     /// Creates the state for a dataset, starting from the URL hash, and keeps the hash and
     /// the browser history in step with it.
     pub fn new(data: &Loaded) -> MapState {
-        let view = RwSignal::new(ViewState::from_hash(&current_hash()));
-        let dataset = data.dataset.clone();
-        let total = data.dataset.raw.flows.len();
-        // The filters other than categories, and which flows pass them: a category filter
-        // then only combines these with the categories shown, and a canvas map's drawing
-        // depends on these alone.
-        let others = Memo::new(move |_| {
-            view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
-        });
-        let passes = Memo::new(move |_| others.with(|f| f.passes(&dataset)));
-        let dataset = data.dataset.clone();
-        let categories = Memo::new(move |_| {
-            view.with(|v| Filter {
-                hidden_categories: v.filter.hidden_categories.clone(),
-                ..Filter::default()
-            })
-        });
-        let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&dataset, p))));
-        let visible = Memo::new(move |_| shown.with(|s| indices(s)));
-        let on_canvas = total > CANVAS_FROM;
-        let dataset = data.dataset.clone();
-        // Totals are read as text (marker labels for screen readers, a location's tooltip):
-        // they follow a filter right after the frame that shows it, not within it.
-        let settled = Trigger::new();
-        Effect::new(move |first: Option<()>| {
-            visible.track();
-            if first.is_some() {
-                crate::page::after_next_paint(move || settled.notify());
-            }
-        });
-        let totals = Memo::new(move |_| {
-            settled.track();
-            visible.with_untracked(|v| {
-                Totals::by_location(&dataset, v)
-                    .into_iter()
-                    .map(|(id, t)| (id.to_string(), t))
-                    .collect()
-            })
-        });
-        let every: Vec<usize> = if on_canvas { (0..total).collect() } else { Vec::new() };
+        let view = RwSignal::new(ViewState::from_hash(&crate::dom::hash()));
+        let dataset = &data.dataset;
+        let on_canvas = dataset.raw.flows.len() > CANVAS_FROM;
+        let Filtered { passes, categories, shown, visible } = filtered(view, dataset);
         let size = RwSignal::new((0.0, 0.0));
-        let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-        let lang = data.lang;
         let zoom = Memo::new(move |_| view.with(|v| v.zoom));
-        let dataset_for_pin = data.dataset.clone();
-        let pinned_id = Memo::new(move |_| view.with(|v| v.selected.clone()));
-        let pinned = Memo::new(move |_| {
-            pinned_id.with(|id| {
-                id.as_ref()
-                    .and_then(|id| dataset_for_pin.raw.flows.iter().position(|f| &f.id == id))
-            })
-        });
-        let drawn_zoom = rested(zoom);
-        // The canvas map plans every flow once; a filter then redraws (or just hides) a layer
-        // instead of laying out again. A zoom only lays the plan out again.
-        let planned = {
-            let (dataset, atlas) = (dataset.clone(), atlas.clone());
-            Memo::new(move |_| {
-                if on_canvas {
-                    plan(&dataset, &atlas, &every)
-                } else {
-                    visible.with(|v| plan(&dataset, &atlas, v))
-                }
-            })
-        };
-        let laid_out = Memo::new(move |_| {
-            let (width, height) = size.get();
-            let zoom = drawn_zoom.get();
-            (width > 0.0).then(|| {
-                planned
-                    .with(|p| layout(&dataset, &atlas, p, &MapView { width, height, zoom, lang }))
-            })
-        });
-        let atlas = data.atlas.clone();
-        let dataset = data.dataset.clone();
-        let outlines = Memo::new(move |_| {
-            let (width, height) = size.get();
-            (width > 0.0).then(|| {
-                countries(&atlas, &projection(&dataset, &atlas, width, height, drawn_zoom.get()))
-            })
-        });
-        // The canvas draws the flows that pass the filters other than categories.
-        let opacity = Memo::new(move |_| {
-            let (width, height) = size.get();
-            laid_out.with(|l| match l {
-                Some(l) if on_canvas => {
-                    let k = drawn_zoom.get().k;
-                    passes.with(|p| {
-                        line_opacity(
-                            &l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(),
-                            width,
-                            height,
-                            k,
-                        )
-                    })
-                }
-                _ => 1.0,
-            })
-        });
+        let laid_out_zoom = rested(zoom);
+        let drawn = Drawn { size, zoom: laid_out_zoom, on_canvas, visible, passes };
+        let layout = drawn.layout(data);
+        let pinned = pinned(view, dataset);
         let hover = RwSignal::new(None::<Hover>);
-        let target = Memo::new(move |_| {
-            hover.with(|h| match h {
-                Some(Hover::Flow { index, .. }) => Some(Target::Flow(*index)),
-                Some(Hover::Location { id, .. }) => Some(Target::Location(id.clone())),
-                None => None,
-            })
-        });
         let state = MapState {
             view,
             hover,
-            target,
+            target: target(hover),
             size,
             visible,
             table: RwSignal::new(false),
-            panel_left: RwSignal::new(false),
-            layout: laid_out,
-            countries: outlines,
+            panel_left: panel_left(layout, pinned, size),
+            layout,
+            countries: drawn.countries(data),
             on_canvas,
             passes,
             categories,
             zoom,
-            laid_out_zoom: drawn_zoom,
-            line_opacity: opacity,
+            laid_out_zoom,
+            line_opacity: drawn.line_opacity(layout),
             pinned,
             shown,
-            totals,
+            totals: settled_totals(visible, dataset),
         };
         state.sync_with_url();
         state
@@ -243,21 +148,22 @@ impl MapState {
             if !scheduled {
                 let write = move || {
                     if let Some((hash, push)) = pending.try_update_value(Option::take).flatten() {
-                        if hash != current_hash().trim_start_matches('#') {
-                            set_hash(&hash, push);
+                        if hash != crate::dom::hash().trim_start_matches('#') {
+                            crate::dom::set_hash(&hash, push);
                         }
                     }
                 };
-                crate::page::after_next_paint(write);
+                crate::dom::after_next_paint(write);
             }
             now
         });
-        let _ = window_event_listener(leptos::ev::popstate, move |_| {
-            let from_url = ViewState::from_hash(&current_hash());
+        let back = window_event_listener(leptos::ev::popstate, move |_| {
+            let from_url = ViewState::from_hash(&crate::dom::hash());
             if from_url != view.get_untracked() {
                 view.set(from_url);
             }
         });
+        on_cleanup(move || back.remove());
     }
 
     /// Runs `f` once, as soon as the map is first laid out (once it has a size).
@@ -312,15 +218,207 @@ impl MapState {
     pub fn select(self, flow_id: Option<String>) {
         self.view.update(|v| v.selected = flow_id);
     }
+
+    /// Pins the flow `flow_id`, or unpins it when it is the pinned one.
+    pub fn toggle_pin(self, flow_id: &str) {
+        self.view.update(|v| {
+            v.selected =
+                if v.selected.as_deref() == Some(flow_id) { None } else { Some(flow_id.into()) };
+        });
+    }
+
+    /// Changes the filters (a new history entry, see [`MapState::new`]).
+    pub fn edit_filter(self, f: impl FnOnce(&mut Filter)) {
+        self.view.update(|v| f(&mut v.filter));
+    }
+
+    /// Changes the zoom with `f(zoom, width, height)`.
+    pub fn update_zoom(self, f: impl FnOnce(Zoom, f64, f64) -> Zoom) {
+        let (w, h) = self.size.get_untracked();
+        self.view.update(|v| v.zoom = f(v.zoom, w, h));
+    }
+
+    /// Zooms by `factor` about the map's centre (> 1 in, < 1 out).
+    pub fn zoom_by(self, factor: f64) {
+        self.update_zoom(|z, w, h| z.zoom_at(factor, w / 2.0, h / 2.0, w, h));
+    }
+
+    /// Shows the whole map again.
+    pub fn reset_zoom(self) {
+        self.update_zoom(|_, _, _| Zoom::IDENTITY);
+    }
 }
 
 /// A mouse or pointer event's position relative to the map frame it happened in.
 pub fn pointer_in_frame(ev: &web_sys::MouseEvent) -> Option<(f64, f64)> {
-    use wasm_bindgen::JsCast;
-    let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let frame = el.closest(".map-frame").ok()??;
+    let frame = crate::dom::closest(ev, ".map-frame")?;
     let r = frame.get_bounding_client_rect();
     Some((ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top()))
+}
+
+/// Which flows pass the filters, in the steps a change of filter goes through.
+struct Filtered {
+    passes: Memo<Vec<bool>>,
+    categories: Memo<Filter>,
+    shown: Memo<Vec<bool>>,
+    visible: Memo<Vec<usize>>,
+}
+
+/// The filters other than categories, and which flows pass them: a category filter then
+/// only combines these with the categories shown, and a canvas map's drawing depends on
+/// these alone.
+fn filtered(view: RwSignal<ViewState>, dataset: &Arc<Dataset>) -> Filtered {
+    let others = Memo::new(move |_| {
+        view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
+    });
+    let d = dataset.clone();
+    let passes = Memo::new(move |_| others.with(|f| f.passes(&d)));
+    let categories = Memo::new(move |_| {
+        view.with(|v| Filter {
+            hidden_categories: v.filter.hidden_categories.clone(),
+            ..Filter::default()
+        })
+    });
+    let d = dataset.clone();
+    let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&d, p))));
+    let visible = Memo::new(move |_| shown.with(|s| indices(s)));
+    Filtered { passes, categories, shown, visible }
+}
+
+/// Totals are read as text (marker labels for screen readers, a location's tooltip): they
+/// follow a filter right after the frame that shows it, not within it.
+fn settled_totals(
+    visible: Memo<Vec<usize>>,
+    dataset: &Arc<Dataset>,
+) -> Memo<HashMap<String, Totals>> {
+    let settled = Trigger::new();
+    Effect::new(move |first: Option<()>| {
+        visible.track();
+        if first.is_some() {
+            crate::dom::after_next_paint(move || settled.notify());
+        }
+    });
+    let dataset = dataset.clone();
+    Memo::new(move |_| {
+        settled.track();
+        visible.with_untracked(|v| {
+            Totals::by_location(&dataset, v)
+                .into_iter()
+                .map(|(id, t)| (id.to_string(), t))
+                .collect()
+        })
+    })
+}
+
+/// The dataset index of the flow the view pins.
+fn pinned(view: RwSignal<ViewState>, dataset: &Arc<Dataset>) -> Memo<Option<usize>> {
+    let dataset = dataset.clone();
+    let id = Memo::new(move |_| view.with(|v| v.selected.clone()));
+    Memo::new(move |_| {
+        id.with(|id| id.as_ref().and_then(|id| dataset.raw.flows.iter().position(|f| &f.id == id)))
+    })
+}
+
+/// What is hovered, without the pointer's position.
+fn target(hover: RwSignal<Option<Hover>>) -> Memo<Option<Target>> {
+    Memo::new(move |_| {
+        hover.with(|h| match h {
+            Some(Hover::Flow { index, .. }) => Some(Target::Flow(*index)),
+            Some(Hover::Location { id, .. }) => Some(Target::Location(id.clone())),
+            None => None,
+        })
+    })
+}
+
+/// Keeps the detail panel off the pinned route: true when the route lies mostly in the
+/// map's right half, so that the panel opens on the left.
+fn panel_left(
+    layout: Memo<Option<MapLayout>>,
+    pinned: Memo<Option<usize>>,
+    size: RwSignal<(f64, f64)>,
+) -> Memo<bool> {
+    Memo::new(move |_| {
+        layout
+            .with(|l| {
+                let (l, i) = (l.as_ref()?, pinned.get()?);
+                let legs = &l.flow(i)?.legs;
+                let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
+                Some(mean > size.get_untracked().0 / 2.0)
+            })
+            .unwrap_or(false)
+    })
+}
+
+/// What the drawing depends on: the map's size, the zoom it is laid out for, and the flows.
+#[derive(Clone, Copy)]
+struct Drawn {
+    size: RwSignal<(f64, f64)>,
+    zoom: RwSignal<Zoom>,
+    on_canvas: bool,
+    visible: Memo<Vec<usize>>,
+    passes: Memo<Vec<bool>>,
+}
+
+impl Drawn {
+    /// The canvas map plans every flow once; a filter then redraws (or just hides) a layer
+    /// instead of laying out again. A zoom only lays the plan out again.
+    fn layout(self, data: &Loaded) -> Memo<Option<MapLayout>> {
+        let Drawn { size, zoom, on_canvas, visible, .. } = self;
+        let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
+        let every: Vec<usize> =
+            if on_canvas { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
+        let planned = {
+            let (dataset, atlas) = (dataset.clone(), atlas.clone());
+            Memo::new(move |_| {
+                if on_canvas {
+                    plan(&dataset, &atlas, &every)
+                } else {
+                    visible.with(|v| plan(&dataset, &atlas, v))
+                }
+            })
+        };
+        Memo::new(move |_| {
+            let (width, height) = size.get();
+            let zoom = zoom.get();
+            (width > 0.0).then(|| {
+                planned
+                    .with(|p| layout(&dataset, &atlas, p, &MapView { width, height, zoom, lang }))
+            })
+        })
+    }
+
+    /// The country outlines, for the size and zoom alone.
+    fn countries(self, data: &Loaded) -> Memo<Option<Vec<CountryShape>>> {
+        let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
+        Memo::new(move |_| {
+            let (width, height) = self.size.get();
+            (width > 0.0).then(|| {
+                countries(&atlas, &projection(&dataset, &atlas, width, height, self.zoom.get()))
+            })
+        })
+    }
+
+    /// How opaque lines are: the canvas draws the flows that pass the filters other than
+    /// categories, translucent when they crowd the map.
+    fn line_opacity(self, layout: Memo<Option<MapLayout>>) -> Memo<f64> {
+        Memo::new(move |_| {
+            let (width, height) = self.size.get();
+            layout.with(|l| match l {
+                Some(l) if self.on_canvas => {
+                    let k = self.zoom.get().k;
+                    self.passes.with(|p| {
+                        line_opacity(
+                            &l.flows.iter().filter(|f| p[f.index]).collect::<Vec<_>>(),
+                            width,
+                            height,
+                            k,
+                        )
+                    })
+                }
+                _ => 1.0,
+            })
+        })
+    }
 }
 
 /// The zoom to lay the map out for: `zoom` once it has not changed for [`SETTLE`].
@@ -346,29 +444,4 @@ fn rested(zoom: Memo<Zoom>) -> RwSignal<Zoom> {
         waiting.set_value(wait.ok());
     });
     rested
-}
-
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
-
-fn set_hash(hash: &str, push: bool) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let location = window.location();
-    let base = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
-    let _ = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
 }

@@ -35,7 +35,7 @@ fn one_of(
             <span>{label}</span>
             <select on:change=move |ev| {
                 let v = event_target_value(&ev);
-                state.view.update(|view| *write(&mut view.filter) = Some(v).filter(|s| !s.is_empty()));
+                state.edit_filter(|f| *write(f) = Some(v).filter(|s| !s.is_empty()));
             }>
                 <option value="" selected=move || state.view.with(|v| read(&v.filter).is_none())>{all}</option>
                 {options}
@@ -52,7 +52,7 @@ pub fn Filters() -> impl IntoView {
     let dataset = data.dataset.clone();
     let lang = data.lang;
     let total = dataset.raw.flows.len();
-    let edit = move |f: &dyn Fn(&mut Filter)| state.view.update(|v| f(&mut v.filter));
+    let edit = move |f: &dyn Fn(&mut Filter)| state.edit_filter(f);
 
     let categories = dataset
         .categories_in_use()
@@ -169,14 +169,14 @@ fn TimeRange(
     let now = Memo::new(move |_| state.view.with(|v| ends(&v.filter)));
     let end = move |first: bool| now.with(|(lo, hi)| if first { *lo } else { *hi });
     let set = move |first: bool, m: i32| {
-        state.view.update(|v| {
-            let (lo, hi) = ends(&v.filter);
+        state.edit_filter(|f| {
+            let (lo, hi) = ends(f);
             if first {
                 let m = m.min(hi);
-                v.filter.from = (m != timeline.start).then(|| date_of(m));
+                f.from = (m != timeline.start).then(|| date_of(m));
             } else {
                 let m = m.max(lo);
-                v.filter.to = (m != timeline.end).then(|| date_of(m));
+                f.to = (m != timeline.end).then(|| date_of(m));
             }
         })
     };

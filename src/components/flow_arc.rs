@@ -49,7 +49,7 @@ pub fn FlowArc(
     let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));
     let toggle = {
         let id = id.clone();
-        move || state.select(if selected.get_untracked() { None } else { Some(id.clone()) })
+        move || state.toggle_pin(&id)
     };
     let toggle_key = toggle.clone();
 

@@ -8,8 +8,8 @@
 //! those are invisible until highlighted, when the layers dim behind them as the SVG map's
 //! flows do. A category filter hides its SVG flows too, rather than replacing them.
 
+use crate::dom;
 use crate::load::Loaded;
-use crate::page;
 use crate::state::{MapState, Target};
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::batches;
@@ -318,7 +318,7 @@ impl Painter {
 
     fn next_frame(&self, generation: u64) {
         let painter = self.clone();
-        page::on_next_frame(move || painter.paint(generation));
+        dom::on_next_frame(move || painter.paint(generation));
     }
 
     /// Draws up to [`BUDGET`] of work, then asks for another frame if there is more.
@@ -351,7 +351,7 @@ impl Painter {
             }
             if !more && !job.finished_once {
                 job.finished_once = true;
-                page::mark_map_drawn();
+                dom::mark_map_drawn();
             }
             more
         };

@@ -48,7 +48,7 @@ pub fn Graphic(
         }
     };
     set_timeout(show_below, std::time::Duration::from_secs(1));
-    state.once_laid_out(move || crate::page::after_next_paint(show_below));
+    state.once_laid_out(move || crate::dom::after_next_paint(show_below));
     view! {
         <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>
@@ -132,16 +132,7 @@ fn LanguageMenu(
     /// The language shown now.
     lang: Lang,
 ) -> impl IntoView {
-    let switch = |tag: String| {
-        let Some(location) = web_sys::window().map(|w| w.location()) else {
-            return;
-        };
-        let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else {
-            return;
-        };
-        url.search_params().set("lang", &tag);
-        let _ = location.set_href(&url.href());
-    };
+    let switch = |tag: String| crate::dom::reload_with_param("lang", &tag);
     let options = Lang::ALL
         .into_iter()
         .map(|l| view! { <option value=l.tag() selected=l == lang lang=l.tag()>{l.endonym()}</option> })

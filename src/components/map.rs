@@ -4,9 +4,9 @@ use super::flow_arc::FlowArc;
 use super::flow_canvas::{dom_flows, layer_of, FlowLayers};
 use super::picking::Picking;
 use super::tooltip::Tooltip;
-use super::zoom::{use_zoom_gestures, ZoomButtons};
+use super::zoom::{use_zoom_gestures, ZoomButtons, ZOOM_STEP};
+use crate::dom;
 use crate::load::Loaded;
-use crate::page;
 use crate::state::{Hover, MapState};
 use flowmap_core::dataset::Dataset;
 use flowmap_core::describe::location_name;
@@ -17,7 +17,6 @@ use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The interactive map, sized by its container and re-projected when that changes.
@@ -47,7 +46,7 @@ pub fn FlowMap() -> impl IntoView {
     // once mounted, unless that gave the width, and whenever the frame's width changes: a
     // window resize, and also what no resize event tells of (a scrollbar that comes with the
     // content added after the map, a host page that narrows its column).
-    let estimated = crate::page::column_width().filter(|w| *w > 0.0);
+    let estimated = dom::column_width().filter(|w| *w > 0.0);
     if let Some(w) = estimated {
         resize(w);
     }
@@ -56,33 +55,24 @@ pub fn FlowMap() -> impl IntoView {
         if estimated.is_none() {
             measure();
         }
-        let on_resize = measure.clone();
-        let cb = Closure::<dyn FnMut()>::new(on_resize);
-        if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        // The map lives as long as the page, so the observer is never disconnected.
-        cb.forget();
+        dom::observe_resize(&el, measure.clone());
     });
-    use_zoom_gestures(svg, state);
+    let gestures = use_zoom_gestures(svg, state);
+    let (g1, g2, g3, g4, g5, g6) = (
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures.clone(),
+        gestures,
+    );
 
     let laid_out = state.layout;
     // The first-draw mark in the first frame that shows the laid-out map. (The canvas layers
     // set it when they have painted every flow.)
     if !state.on_canvas {
-        state.once_laid_out(|| page::on_next_frame(page::mark_map_drawn));
+        state.once_laid_out(|| dom::on_next_frame(dom::mark_map_drawn));
     }
-
-    // Keep the detail panel off the pinned route: it opens on the side the route is not.
-    Effect::new(move |_| {
-        let left = laid_out.with(|l| {
-            let (l, i) = (l.as_ref()?, state.pinned.get()?);
-            let legs = &l.flow(i)?.legs;
-            let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
-            Some(mean > state.size.get_untracked().0 / 2.0)
-        });
-        state.panel_left.set(left.unwrap_or(false));
-    });
 
     let dataset = data.dataset.clone();
     let lang = data.lang;
@@ -162,6 +152,12 @@ pub fn FlowMap() -> impl IntoView {
                 on:mousemove=move |ev| if let Some(p) = &p_move { p.on_move(&ev) }
                 on:mouseleave=move |_| if let Some(p) = &p_leave { p.on_leave() }
                 on:click=move |ev| if let Some(p) = &p_click { p.on_click(&ev) }
+                on:click:capture=move |ev| g1.click_capture(&ev)
+                on:wheel=move |ev| g2.wheel(&ev)
+                on:pointerdown=move |ev| g3.pointer_down(&ev)
+                on:pointermove=move |ev| g4.pointer_move(&ev)
+                on:pointerup=move |ev| g5.pointer_up(&ev)
+                on:pointercancel=move |ev| g6.pointer_up(&ev)
             >
                 // Moved and scaled with the zoom until it rests and the map is laid out again.
                 <g class="view" transform=move || state.shift()>
@@ -261,13 +257,10 @@ fn draw_markers(
 
 /// Keys inside the map: arrows move between flows, + − 0 zoom.
 fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
-    let (w, h) = state.size.get_untracked();
-    let zoom_by =
-        |f: f64| state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
     match ev.key().as_str() {
-        "+" | "=" => zoom_by(1.5),
-        "-" | "_" => zoom_by(1.0 / 1.5),
-        "0" => state.view.update(|v| v.zoom = Default::default()),
+        "+" | "=" => state.zoom_by(ZOOM_STEP),
+        "-" | "_" => state.zoom_by(1.0 / ZOOM_STEP),
+        "0" => state.reset_zoom(),
         key @ ("ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp") => {
             let forward = matches!(key, "ArrowRight" | "ArrowDown");
             if move_focus(ev, forward) {
@@ -286,12 +279,12 @@ fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
         return false;
     };
     // Not those a filter hides on a canvas map (they stay in the SVG, undisplayed).
-    let selector = if target.closest("g.marker").ok().flatten().is_some() {
+    let selector = if dom::closest_to(&target, "g.marker").is_some() {
         "g.marker:not(.filtered)"
     } else {
         "g.flow:not(.filtered)"
     };
-    let Some(frame) = target.closest(".map-frame").ok().flatten() else {
+    let Some(frame) = dom::closest_to(&target, ".map-frame") else {
         return false;
     };
     let Ok(list) = frame.query_selector_all(selector) else {

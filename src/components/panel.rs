@@ -22,14 +22,10 @@ pub fn DetailPanel() -> impl IntoView {
         state.select(None);
         // Return focus to the flow the panel was about.
         if let Some(id) = id {
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                d.query_selector(&format!(
-                    "g.flow:not(.filtered)[data-flow-id=\"{}\"]",
-                    id.replace('"', "")
-                ))
-                .ok()
-                .flatten()
-            });
+            let el = crate::dom::query(&format!(
+                "g.flow:not(.filtered)[data-flow-id=\"{}\"]",
+                id.replace('"', "")
+            ));
             if let Some(el) =
                 el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok())
             {
@@ -37,11 +33,12 @@ pub fn DetailPanel() -> impl IntoView {
             }
         }
     };
-    let _escape = window_event_listener(leptos::ev::keydown, move |ev| {
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && state.view.with_untracked(|v| v.selected.is_some()) {
             close();
         }
     });
+    on_cleanup(move || escape.remove());
     move || {
         let id = state.view.with(|v| v.selected.clone())?;
         let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;

@@ -1,12 +1,12 @@
 //! Pointer handling for the canvas map: hover and click find the flow under the pointer
 //! through a spatial index ([`flowmap_core::pick`]) instead of the browser's hit testing.
 
+use crate::dom;
 use crate::state::{pointer_in_frame, Hover, MapState};
 use flowmap_core::dataset::Dataset;
 use flowmap_core::pick::FlowPicker;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Flows added to the index per task, so that building it never blocks the page long.
 const FLOWS_PER_TASK: usize = 8000;
@@ -109,24 +109,17 @@ impl Picking {
         };
         let (x, y) = self.state.to_layout(x, y);
         let Some(index) = self.pick(x, y) else { return };
-        let id = self.dataset.raw.flows.get(index).map(|f| f.id.clone());
-        let pinned = self.state.view.with_untracked(|v| v.selected.is_some() && v.selected == id);
-        self.state.select(if pinned { None } else { id });
+        if let Some(flow) = self.dataset.raw.flows.get(index) {
+            self.state.toggle_pin(&flow.id);
+        }
     }
 }
 
-fn closest(ev: &web_sys::MouseEvent, selector: &str) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(selector).ok().flatten())
-        .is_some()
-}
-
 fn on_marker(ev: &web_sys::MouseEvent) -> bool {
-    closest(ev, "g.marker")
+    dom::closest(ev, "g.marker").is_some()
 }
 
 /// Clicks on a flow's own element (keyboard or assistive technology) are handled there.
 fn in_flow_element(ev: &web_sys::MouseEvent) -> bool {
-    closest(ev, "g.flow")
+    dom::closest(ev, "g.flow").is_some()
 }

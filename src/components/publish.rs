@@ -83,11 +83,8 @@ pub fn EmbedCode() -> impl IntoView {
     let title = trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())])
         .replace('"', "&quot;");
     let state = expect_context::<MapState>();
-    let location = web_sys::window().map(|w| w.location());
-    let search = crate::page::search();
-    let base = location
-        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
-        .unwrap_or_default();
+    let search = crate::dom::search();
+    let base = crate::dom::address();
     let folder = base.rsplit_once('/').map_or(base.clone(), |(f, _)| format!("{f}/"));
     // The frame shows this page's dataset, language, theme and current view.
     let snippet = Memo::new(move |_| {
@@ -105,8 +102,7 @@ pub fn EmbedCode() -> impl IntoView {
                 <label for="embed-code">{tr(lang, Msg::EmbedHelp)}</label>
                 <textarea id="embed-code" readonly rows="4" prop:value=snippet></textarea>
                 <button type="button" data-action="copy-embed" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.navigator().clipboard().write_text(&snippet.get_untracked());
+                    if crate::dom::copy_text(&snippet.get_untracked()) {
                         copied.set(true);
                     }
                 }>{move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyCode })}</button>

@@ -1,15 +1,13 @@
 //! Zoom and pan: ctrl/⌘ + wheel (and trackpad pinch), drag, two-finger pinch, keys and
 //! buttons. A plain wheel scrolls the article, as readers expect, with a hint.
 
+use crate::dom;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::i18n::{tr, Msg};
-use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Pointers down on the map (id, x, y), and whether they have started to drag. A drag
 /// begins only after the pointer moves a few pixels, so taps still reach flows; the click
@@ -27,6 +25,9 @@ struct Gesture {
 /// Movement, in pixels, after which a press becomes a drag.
 const DRAG_THRESHOLD: f64 = 4.0;
 
+/// How long "Hold Ctrl to zoom" stays after a plain wheel.
+const HINT_SHOWN: std::time::Duration = std::time::Duration::from_millis(1200);
+
 /// The map's top left corner on the page.
 fn origin(svg: &web_sys::Element) -> (f64, f64) {
     let r = svg.get_bounding_client_rect();
@@ -38,59 +39,31 @@ fn local((left, top): (f64, f64), ev: &web_sys::MouseEvent) -> (f64, f64) {
     (ev.client_x() as f64 - left, ev.client_y() as f64 - top)
 }
 
-/// Attaches the wheel and pointer listeners to the map's SVG once it is mounted.
-pub fn use_zoom_gestures(svg: NodeRef<leptos::svg::Svg>, state: MapState) {
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = svg.get() else { return false };
-        let el: web_sys::Element = el.into();
-        attach(&el, state);
-        true
-    });
+/// How much one step of the +/− buttons and keys zooms.
+pub const ZOOM_STEP: f64 = 1.5;
+
+/// The map's wheel and pointer handlers, for the SVG's `on:` attributes.
+#[derive(Clone)]
+pub struct ZoomGestures {
+    svg: NodeRef<leptos::svg::Svg>,
+    state: MapState,
+    gesture: Rc<RefCell<Gesture>>,
 }
 
-fn listen(
-    el: &web_sys::Element,
-    name: &str,
-    passive: bool,
-    f: impl FnMut(web_sys::Event) + 'static,
-) {
-    listen_with(el, name, passive, false, f);
+/// The zoom and pan gestures of the map drawn in `svg`.
+pub fn use_zoom_gestures(svg: NodeRef<leptos::svg::Svg>, state: MapState) -> ZoomGestures {
+    ZoomGestures { svg, state, gesture: Rc::default() }
 }
 
-fn listen_with(
-    el: &web_sys::Element,
-    name: &str,
-    passive: bool,
-    capture: bool,
-    f: impl FnMut(web_sys::Event) + 'static,
-) {
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let opts = web_sys::AddEventListenerOptions::new();
-    opts.set_passive(passive);
-    opts.set_capture(capture);
-    let _ = el.add_event_listener_with_callback_and_add_event_listener_options(
-        name,
-        cb.as_ref().unchecked_ref(),
-        &opts,
-    );
-    // The map lives as long as the page.
-    cb.forget();
-}
+impl ZoomGestures {
+    fn element(&self) -> Option<web_sys::Element> {
+        self.svg.get_untracked().map(Into::into)
+    }
 
-fn attach(el: &web_sys::Element, state: MapState) {
-    let update = move |f: &dyn Fn(Zoom, f64, f64) -> Zoom| {
-        let (w, h) = state.size.get_untracked();
-        state.view.update(|v| v.zoom = f(v.zoom, w, h));
-    };
-
-    let svg = el.clone();
-    listen(el, "wheel", false, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() else {
-            return;
-        };
+    /// ctrl/⌘ + wheel (and a trackpad's pinch) zooms about the pointer; a plain wheel
+    /// scrolls the page and shows how to zoom.
+    pub fn wheel(&self, ev: &web_sys::WheelEvent) {
+        let Some(svg) = self.element() else { return };
         if !(ev.ctrl_key() || ev.meta_key()) {
             show_hint(&svg);
             return;
@@ -98,22 +71,15 @@ fn attach(el: &web_sys::Element, state: MapState) {
         ev.prevent_default();
         let (x, y) = local(origin(&svg), ev);
         let factor = (-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.002 }).exp();
-        update(&|z, w, h| z.zoom_at(factor, x, y, w, h));
-    });
+        self.state.update_zoom(|z, w, h| z.zoom_at(factor, x, y, w, h));
+    }
 
-    let gesture = Rc::new(RefCell::new(Gesture::default()));
-    let (svg, g) = (el.clone(), gesture.clone());
-    listen(el, "pointerdown", true, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else {
-            return;
-        };
+    /// A pointer went down: perhaps the start of a drag or a pinch.
+    pub fn pointer_down(&self, ev: &web_sys::PointerEvent) {
+        let Some(svg) = self.element() else { return };
         // Drags start on the background; flows and markers keep their clicks.
-        let on_item = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("g.flow, g.marker").ok().flatten())
-            .is_some();
-        let mut g = g.borrow_mut();
+        let on_item = dom::closest(ev, "g.flow, g.marker").is_some();
+        let mut g = self.gesture.borrow_mut();
         // A press that starts no drag clicks as usual, whatever an earlier drag left.
         g.swallow_click = false;
         if on_item && ev.pointer_type() == "mouse" {
@@ -124,13 +90,12 @@ fn attach(el: &web_sys::Element, state: MapState) {
         }
         let (x, y) = local(g.origin, ev);
         g.pointers.push((ev.pointer_id(), x, y));
-    });
-    let (svg, g) = (el.clone(), gesture.clone());
-    listen(el, "pointermove", true, move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() else {
-            return;
-        };
-        let mut g = g.borrow_mut();
+    }
+
+    /// A pointer moved: pans with one pointer, zooms and pans with two.
+    pub fn pointer_move(&self, ev: &web_sys::PointerEvent) {
+        let Some(svg) = self.element() else { return };
+        let mut g = self.gesture.borrow_mut();
         let Some(i) = g.pointers.iter().position(|q| q.0 == ev.pointer_id()) else {
             return;
         };
@@ -150,7 +115,7 @@ fn attach(el: &web_sys::Element, state: MapState) {
         match (&before[..], &g.pointers[..]) {
             ([a], [b]) => {
                 let (dx, dy) = (b.1 - a.1, b.2 - a.2);
-                update(&|z, w, h| z.panned(dx, dy, w, h));
+                self.state.update_zoom(|z, w, h| z.panned(dx, dy, w, h));
             }
             ([a0, a1, ..], [b0, b1, ..]) => {
                 let dist = |p: &(i32, f64, f64), q: &(i32, f64, f64)| {
@@ -159,48 +124,48 @@ fn attach(el: &web_sys::Element, state: MapState) {
                 let factor = dist(b0, b1) / dist(a0, a1);
                 let (mx, my) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);
                 let (dx, dy) = (mx - (a0.1 + a1.1) / 2.0, my - (a0.2 + a1.2) / 2.0);
-                update(&|z, w, h| z.zoom_at(factor, mx, my, w, h).panned(dx, dy, w, h));
+                self.state
+                    .update_zoom(|z, w, h| z.zoom_at(factor, mx, my, w, h).panned(dx, dy, w, h));
             }
             _ => {}
         }
-    });
-    for name in ["pointerup", "pointercancel"] {
-        let g = gesture.clone();
-        listen(el, name, true, move |ev| {
-            if let Some(ev) = ev.dyn_ref::<web_sys::PointerEvent>() {
-                let mut g = g.borrow_mut();
-                g.pointers.retain(|q| q.0 != ev.pointer_id());
-                if g.pointers.is_empty() {
-                    // Only a mouse or pen let go after a drag clicks next; a touch drag or a
-                    // cancelled one does not.
-                    g.swallow_click =
-                        g.dragging && ev.type_() == "pointerup" && ev.pointer_type() != "touch";
-                    g.dragging = false;
-                }
-            }
-        });
     }
-    // Caught on the way down, before the map's own click handlers see it.
-    listen_with(el, "click", false, true, move |ev| {
-        if std::mem::take(&mut gesture.borrow_mut().swallow_click) {
+
+    /// A pointer went up or was cancelled.
+    pub fn pointer_up(&self, ev: &web_sys::PointerEvent) {
+        let mut g = self.gesture.borrow_mut();
+        g.pointers.retain(|q| q.0 != ev.pointer_id());
+        if g.pointers.is_empty() {
+            // Only a mouse or pen let go after a drag clicks next; a touch drag or a
+            // cancelled one does not.
+            g.swallow_click =
+                g.dragging && ev.type_() == "pointerup" && ev.pointer_type() != "touch";
+            g.dragging = false;
+        }
+    }
+
+    /// A click on its way down, before the map's own click handlers see it: the click that
+    /// ends a drag pins nothing.
+    pub fn click_capture(&self, ev: &web_sys::MouseEvent) {
+        if std::mem::take(&mut self.gesture.borrow_mut().swallow_click) {
             ev.stop_propagation();
         }
-    });
+    }
 }
 
 /// Shows "Hold Ctrl to zoom" for a moment when the wheel is used without it.
 fn show_hint(svg: &web_sys::Element) {
-    let Some(frame) = svg.closest(".map-frame").ok().flatten() else {
+    let Some(frame) = dom::closest_to(svg, ".map-frame") else {
         return;
     };
     let _ = frame.class_list().add_1("hint-zoom");
-    let frame2 = frame.clone();
-    let cb = Closure::once_into_js(move || {
-        let _ = frame2.class_list().remove_1("hint-zoom");
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 1200);
-    }
+    let frame = send_wrapper::SendWrapper::new(frame);
+    set_timeout(
+        move || {
+            let _ = frame.class_list().remove_1("hint-zoom");
+        },
+        HINT_SHOWN,
+    );
 }
 
 /// The +, − and reset buttons.
@@ -208,21 +173,17 @@ fn show_hint(svg: &web_sys::Element) {
 pub fn ZoomButtons() -> impl IntoView {
     let state = expect_context::<MapState>();
     let lang = expect_context::<Loaded>().lang;
-    let zoom_by = move |f: f64| {
-        let (w, h) = state.size.get_untracked();
-        state.view.update(|v| v.zoom = v.zoom.zoom_at(f, w / 2.0, h / 2.0, w, h));
-    };
     let zoomed = move || state.view.with(|v| !v.zoom.is_identity());
     view! {
         <div class="zoom-buttons">
-            <button type="button" aria-label=tr(lang, Msg::ZoomIn) title=format!("{} (+)", tr(lang, Msg::ZoomIn)) on:click=move |_| zoom_by(1.5)>"+"</button>
-            <button type="button" aria-label=tr(lang, Msg::ZoomOut) title=format!("{} (−)", tr(lang, Msg::ZoomOut)) on:click=move |_| zoom_by(1.0 / 1.5)>"−"</button>
+            <button type="button" aria-label=tr(lang, Msg::ZoomIn) title=format!("{} (+)", tr(lang, Msg::ZoomIn)) on:click=move |_| state.zoom_by(ZOOM_STEP)>"+"</button>
+            <button type="button" aria-label=tr(lang, Msg::ZoomOut) title=format!("{} (−)", tr(lang, Msg::ZoomOut)) on:click=move |_| state.zoom_by(1.0 / ZOOM_STEP)>"−"</button>
             <button
                 type="button"
                 aria-label=tr(lang, Msg::ResetZoom)
                 title=format!("{} (0)", tr(lang, Msg::ResetZoom))
                 disabled=move || !zoomed()
-                on:click=move |_| state.view.update(|v| v.zoom = Zoom::IDENTITY)
+                on:click=move |_| state.reset_zoom()
             >
                 "⟲"
             </button>

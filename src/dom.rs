@@ -1,0 +1,164 @@
+//! The one door to the browser: the page, its URL, frames and timers, elements, and
+//! listeners and observers that are removed when the component that made them goes.
+//!
+//! Components call these rather than `web_sys::window()`, so that what the app asks of the
+//! browser is in one place (as leptos-use gathers it), and nothing outlives its owner.
+
+use leptos::prelude::{on_cleanup, set_timeout};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The page's window (`None` outside a browser).
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The page's root element (`<html>`).
+pub fn root() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
+/// The page's query string (`?data=…&lang=ru`), or "" when there is none.
+pub fn search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The value of `name` in the page's query string.
+pub fn param(name: &str) -> Option<String> {
+    flowmap_core::query::param(&search(), name)
+}
+
+/// The page's address without its hash: origin and path (`https://x.org/map/index.html`).
+pub fn address() -> String {
+    window()
+        .map(|w| w.location())
+        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
+        .unwrap_or_default()
+}
+
+/// Opens the page again with `name` set to `value` in its query string.
+pub fn reload_with_param(name: &str, value: &str) {
+    let Some(location) = window().map(|w| w.location()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().set(name, value);
+    let _ = location.set_href(&url.href());
+}
+
+/// The URL's hash, with its `#` ("" when there is none).
+pub fn hash() -> String {
+    window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Sets the URL's hash (without `#`; "" removes it): a new history entry when `push`, else
+/// the current entry replaced. The page is not reloaded or scrolled.
+pub fn set_hash(hash: &str, push: bool) {
+    let Some(window) = window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// The browser's preferred languages, as BCP 47 tags, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Puts `text` on the clipboard; false when the page may not.
+pub fn copy_text(text: &str) -> bool {
+    window().map(|w| w.navigator().clipboard().write_text(text)).is_some()
+}
+
+/// Runs `f` at the start of the next animation frame.
+pub fn on_next_frame(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(f.unchecked_ref());
+    }
+}
+
+/// Runs `f` in a task of its own once the next frame is painted: for work the reader does
+/// not see, which should not delay that frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    on_next_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// `performance.mark("flowmap:map-drawn")`: the first frame with the map drawn, what the
+/// benchmark (bench/) measures first paint by.
+pub fn mark_map_drawn() {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark("flowmap:map-drawn");
+    }
+}
+
+/// The width of the page's column (`main.flowmap` less its padding), which the map frame
+/// fills; `None` before the page has one.
+pub fn column_width() -> Option<f64> {
+    let window = window()?;
+    let main = window.document()?.query_selector("main.flowmap").ok()??;
+    let style = window.get_computed_style(&main).ok()??;
+    let padding = |side: &str| {
+        style
+            .get_property_value(side)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+    };
+    Some(
+        (main.get_bounding_client_rect().width()
+            - padding("padding-left")?
+            - padding("padding-right")?)
+        .round(),
+    )
+}
+
+/// The first element of the page that matches a CSS `selector`.
+pub fn query(selector: &str) -> Option<web_sys::Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// The element an event happened on, or its nearest ancestor, that matches `selector`.
+pub fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    closest_to(&ev.target()?.dyn_into().ok()?, selector)
+}
+
+/// `el` or its nearest ancestor that matches `selector`.
+pub fn closest_to(el: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    el.closest(selector).ok()?
+}
+
+/// Calls `f` whenever `el` changes size (and once when observing starts), until the
+/// component that asked is removed.
+pub fn observe_resize(el: &web_sys::Element, f: impl FnMut() + 'static) {
+    let cb = Closure::<dyn FnMut()>::new(f);
+    let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    let kept = SendWrapper::new((observer, cb));
+    on_cleanup(move || kept.0.disconnect());
+}
