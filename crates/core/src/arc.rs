@@ -2,7 +2,7 @@
 //! its direction (so A→B and B→A separate), trimmed so it starts and ends clear of the
 //! location markers, with a triangular arrowhead whose tip touches the destination's edge.
 
-use crate::path::push_point;
+use crate::path_sink::PathSink;
 use geo::Coord;
 
 /// Shape parameters of an arc, in pixels except `bend`.
@@ -28,7 +28,8 @@ impl Default for ArcStyle {
 
 /// A laid-out arc: a quadratic curve from `start` to `base` with control point `control`,
 /// then an arrowhead from `base` to `tip`. Numbers, not path text, so that thousands of
-/// flows can be drawn on a canvas without formatting strings; [`ArcShape::line`] and
+/// flows can be drawn on a canvas without formatting strings: [`ArcShape::trace_line`] and
+/// [`ArcShape::trace_arrow`] trace them into any [`PathSink`], [`ArcShape::line`] and
 /// [`ArcShape::arrow`] give the SVG paths.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArcShape {
@@ -56,22 +57,31 @@ impl ArcShape {
             / 2.0
     }
 
+    /// Traces the line (a quadratic curve) into `sink`.
+    pub fn trace_line(&self, sink: &mut impl PathSink) {
+        sink.move_to(self.start);
+        sink.quadratic_curve_to(self.control, self.base);
+    }
+
+    /// Traces the arrowhead (a closed triangle) into `sink`.
+    pub fn trace_arrow(&self, sink: &mut impl PathSink) {
+        sink.move_to(self.tip);
+        sink.line_to(self.corners[0]);
+        sink.line_to(self.corners[1]);
+        sink.close_path();
+    }
+
     /// SVG path of the line (a quadratic curve).
     pub fn line(&self) -> String {
         let mut line = String::with_capacity(40);
-        push_point(&mut line, 'M', self.start);
-        push_point(&mut line, 'Q', self.control);
-        push_point(&mut line, ' ', self.base);
+        self.trace_line(&mut line);
         line
     }
 
     /// SVG path of the arrowhead (a closed triangle).
     pub fn arrow(&self) -> String {
         let mut arrow = String::with_capacity(40);
-        push_point(&mut arrow, 'M', self.tip);
-        push_point(&mut arrow, 'L', self.corners[0]);
-        push_point(&mut arrow, 'L', self.corners[1]);
-        arrow.push('Z');
+        self.trace_arrow(&mut arrow);
         arrow
     }
 
@@ -256,6 +266,20 @@ mod test {
                 );
             }
         }
+    }
+
+    #[test]
+    fn svg_paths_have_one_decimal_and_a_space_before_the_curve_end() {
+        let shape = ArcShape {
+            start: coord! { x: 1.04, y: -2.0 },
+            control: coord! { x: 50.0, y: -30.56 },
+            base: coord! { x: 99.96, y: 0.0 },
+            tip: coord! { x: 108.0, y: 0.5 },
+            corners: [coord! { x: 100.0, y: 3.5 }, coord! { x: 100.0, y: -3.5 }],
+            middle: coord! { x: 50.0, y: -15.0 },
+        };
+        assert_eq!(shape.line(), "M1.0,-2.0Q50.0,-30.6 100.0,0.0");
+        assert_eq!(shape.arrow(), "M108.0,0.5L100.0,3.5L100.0,-3.5Z");
     }
 
     #[test]

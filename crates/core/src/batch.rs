@@ -1,6 +1,9 @@
 //! Flows grouped by how they are drawn, so that a canvas changes its stroke style a few
-//! hundred times rather than once per flow, and strokes each group as one path.
+//! hundred times rather than once per flow, and strokes each group as one path: batches of
+//! one style, and the strokes of each canvas layer made of them.
 
+use crate::arc::ArcShape;
+use crate::dataset::Dataset;
 use crate::layout::FlowShape;
 
 /// Width steps in pixels: flows whose widths round to the same step share a stroke.
@@ -58,6 +61,100 @@ pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
     out
 }
 
+/// Width in pixels of the faint band drawn under the legs of undisclosed values.
+const BAND_WIDTH: f64 = 9.0;
+/// A band's opacity, as a share of the lines'.
+const BAND_OPACITY: f64 = 0.2;
+
+/// One stroke of a canvas layer: a style and the legs drawn with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stroke {
+    /// Which layer (canvas) it is drawn on.
+    pub layer: usize,
+    /// Stroke and arrowhead colour.
+    pub color: &'static str,
+    /// Stroke width in pixels.
+    pub width: f64,
+    /// Dash lengths in pixels; `None` for solid.
+    pub dash: Option<[f64; 4]>,
+    /// True for the faint wide band under undisclosed values, drawn without arrowheads.
+    pub band: bool,
+    /// How opaque its lines are: fainter on a crowded map, fainter still for a band.
+    pub opacity: f64,
+    /// The legs it draws.
+    pub legs: Vec<ArcShape>,
+}
+
+/// Each flow's layer, by dataset index: the position of its category among those in use
+/// (one canvas each); `usize::MAX` for a flow whose category is unknown.
+pub fn layer_of(dataset: &Dataset) -> Vec<usize> {
+    let in_use: Vec<&str> = dataset.categories_in_use().map(|(_, c)| c.id.as_str()).collect();
+    dataset
+        .raw
+        .flows
+        .iter()
+        .map(|f| in_use.iter().position(|c| *c == f.category).unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// The strokes of `layers` layers for the laid-out `flows` that `passes` (by dataset index),
+/// each on its layer of [`layer_of`]: per layer in order, the band of its undisclosed values
+/// (in its first flow's colour), then its [`batches`] widest first; lines `opacity` opaque.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{arc::{arc, ArcStyle}, batch::strokes, layout::FlowShape};
+/// use geo::coord;
+/// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &ArcStyle::default());
+/// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![leg.unwrap()] };
+/// let s = strokes(&[f(0, 1.0), f(1, 1.0), f(2, 3.0)], &[0, 0, 1], 2, &[true, true, true], 0.5);
+/// assert_eq!(s.iter().map(|s| (s.layer, s.width, s.legs.len())).collect::<Vec<_>>(),
+///            [(0, 1.0, 2), (1, 3.0, 1)]);
+/// ```
+pub fn strokes(
+    flows: &[FlowShape],
+    layer_of: &[usize],
+    layers: usize,
+    passes: &[bool],
+    opacity: f64,
+) -> Vec<Stroke> {
+    let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
+    for f in flows.iter().filter(|f| passes[f.index]) {
+        if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
+            mine.push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for (layer, mine) in per_layer.into_iter().enumerate() {
+        let bands: Vec<ArcShape> =
+            mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
+        if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
+            out.push(Stroke {
+                layer,
+                color: f.color,
+                width: BAND_WIDTH,
+                dash: None,
+                band: true,
+                opacity: BAND_OPACITY * opacity,
+                legs: bands,
+            });
+        }
+        for b in batches(&mine) {
+            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
+            out.push(Stroke {
+                layer,
+                color: b.color,
+                width: b.width,
+                dash: b.dash,
+                band: false,
+                opacity,
+                legs,
+            });
+        }
+    }
+    out
+}
+
 /// Share of the map that the lines of `flows` may cover before they turn translucent.
 const OPAQUE_COVER: f64 = 0.5;
 /// The faintest a line gets, however crowded the map.
@@ -99,6 +196,81 @@ mod test {
     use super::*;
     use crate::arc::{arc, ArcStyle};
     use geo::coord;
+
+    const TWO_FLOWS: &str = include_str!("../tests/fixtures/two_flows.json");
+
+    #[test]
+    fn layers_follow_the_categories_in_use_in_their_order() {
+        let d = Dataset::from_json("d", TWO_FLOWS).unwrap();
+        assert_eq!(layer_of(&d), [0, 1]);
+        // An unused category takes no layer; the order is the categories', not the flows'.
+        let listed = r#""categories": [{"id": "dual-use", "name": "Dual-use goods"}, {"id": "food", "name": "Food"}, {"id": "arms", "name": "Arms"}],"#;
+        let start = TWO_FLOWS.find(r#""categories""#).unwrap();
+        let end = start + TWO_FLOWS[start..].find('\n').unwrap();
+        let d = Dataset::from_json(
+            "d",
+            &format!("{}{listed}{}", &TWO_FLOWS[..start], &TWO_FLOWS[end..]),
+        )
+        .unwrap();
+        assert_eq!(layer_of(&d), [1, 0]);
+    }
+
+    #[test]
+    fn strokes_are_per_layer_a_band_then_batches_widest_first() {
+        let shape = |index, color, width, length, undisclosed| FlowShape {
+            index,
+            color,
+            dash: (color == "#b").then_some([4.0, 2.0, 4.0, 2.0]),
+            undisclosed,
+            ..flow(width, length)
+        };
+        let mut flows = vec![
+            shape(0, "#a", 1.0, 100.0, true),
+            shape(1, "#b", 2.0, 110.0, false),
+            shape(2, "#a", 3.0, 120.0, false),
+            // Filtered out.
+            shape(3, "#a", 1.0, 130.0, false),
+            // A category without a layer.
+            shape(4, "#a", 1.0, 140.0, false),
+            // Rounds to the width of flow 0.
+            shape(5, "#a", 1.1, 150.0, false),
+        ];
+        let extra = flows[2].legs[0];
+        flows[5].legs.push(extra);
+        let legs = |of: &[usize]| -> Vec<ArcShape> {
+            of.iter().flat_map(|i| flows[*i].legs.iter().copied()).collect()
+        };
+        let stroke = |layer, color, width, dash, band, opacity, legs| Stroke {
+            layer,
+            color,
+            width,
+            dash,
+            band,
+            opacity,
+            legs,
+        };
+        let passes = [true, true, true, false, true, true];
+        let got = strokes(&flows, &[0, 1, 0, 0, usize::MAX, 0], 2, &passes, 0.5);
+        let expected = [
+            stroke(0, "#a", 9.0, None, true, 0.1, legs(&[0])),
+            stroke(0, "#a", 3.0, None, false, 0.5, legs(&[2])),
+            stroke(0, "#a", 1.0, None, false, 0.5, legs(&[0, 5])),
+            stroke(1, "#b", 2.0, Some([4.0, 2.0, 4.0, 2.0]), false, 0.5, legs(&[1])),
+        ];
+        assert_eq!(got, expected);
+        // A layer whose flows are all filtered out has no strokes.
+        assert_eq!(
+            strokes(
+                &flows,
+                &[0, 1, 0, 0, 0, 0],
+                2,
+                &[false, true, false, false, false, false],
+                1.0
+            )
+            .len(),
+            1
+        );
+    }
 
     fn flow(width: f64, length: f64) -> FlowShape {
         let leg = arc(

@@ -6,11 +6,13 @@
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
 //! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
-//!   fitted), [`path`] (SVG path data), [`arc`] (curved arrows).
+//!   fitted), [`path`] (SVG path data), [`path_sink`] (where traced paths go: SVG text or a
+//!   canvas), [`arc`] (curved arrows).
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
 //!   [`scale`] (widths), [`labels`] (without collisions), [`zoom`], [`batch`] (canvas
-//!   strokes by style), [`pick`] (the flow under the pointer), [`palette`] (colours and
-//!   dashes).
+//!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`focusable`]
+//!   (the flows a canvas map keeps in the SVG), [`pick`] (the flow under the pointer),
+//!   [`palette`] (colours and dashes).
 //! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
 //!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
@@ -30,7 +32,9 @@ pub mod date;
 pub mod describe;
 pub mod export;
 pub mod filter;
+pub mod focusable;
 pub mod format;
+pub mod frames;
 pub mod i18n;
 pub mod json_path;
 pub mod labels;
@@ -39,6 +43,7 @@ pub mod migrate;
 pub mod model;
 pub mod palette;
 pub mod path;
+pub mod path_sink;
 pub mod pick;
 pub mod projection;
 pub mod quantity;
