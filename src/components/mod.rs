@@ -1,5 +1,6 @@
 //! The graphic's parts.
 
+pub mod canvas_painter;
 pub mod filters;
 pub mod flow_arc;
 pub mod flow_canvas;
