@@ -89,6 +89,11 @@ pub fn browser_languages() -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Device pixels per CSS pixel (at least 1).
+pub fn pixel_ratio() -> f64 {
+    window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
+}
+
 /// Puts `text` on the clipboard; false when the page may not.
 pub fn copy_text(text: &str) -> bool {
     window().map(|w| w.navigator().clipboard().write_text(text)).is_some()

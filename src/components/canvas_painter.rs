@@ -65,7 +65,7 @@ impl Painter {
             let mut job = self.job.borrow_mut();
             let buffered = job.shown.is_some_and(|(size, zoom)| size == view.0 && zoom != view.1);
             if buffered && job.buffers.len() != canvases.len() {
-                let document = web_sys::window().and_then(|w| w.document());
+                let document = dom::document();
                 job.buffers = canvases
                     .iter()
                     .filter_map(|_| {
@@ -215,7 +215,7 @@ fn set_busy(canvases: &[web_sys::HtmlCanvasElement], busy: bool) {
 /// Sizes a canvas for `(width, height)` CSS pixels, sharp on high-density screens, and
 /// clears it.
 fn prepare(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) {
-    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0);
+    let ratio = dom::pixel_ratio();
     let (w, h) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
     if canvas.width() != w || canvas.height() != h {
         canvas.set_width(w);

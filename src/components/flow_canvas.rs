@@ -12,7 +12,7 @@
 use super::canvas_painter::Painter;
 use crate::load::Loaded;
 use crate::state::{MapState, Target};
-use flowmap_core::batch::{self, strokes};
+use flowmap_core::batch::strokes;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::focusable::{self, DOM_FLOWS};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ use std::sync::Arc;
 pub fn FlowLayers(
     /// True while a flow or location is highlighted (or a flow pinned): the layers dim.
     dimmed: Signal<bool>,
-    /// The layer of each flow, by dataset index ([`layer_of`]).
+    /// The layer of each flow, by dataset index ([`flowmap_core::batch::layer_of`]).
     layers: Arc<Vec<usize>>,
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
@@ -64,16 +64,14 @@ pub fn FlowLayers(
     }
     // While a zoomed map is being painted, the layers show the last painting moved and scaled
     // to where its flows now are.
-    let shift = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        painter.painted.track();
+    let painted = send_wrapper::SendWrapper::new(painter);
+    let shift = Memo::new(move |_| {
+        painted.painted.track();
         let now = zoom.get();
-        shift.set(
-            painter
-                .painted_zoom()
-                .filter(|then| *then != now)
-                .map(|then| now.relative_to(then).matrix()),
-        );
+        painted
+            .painted_zoom()
+            .filter(|then| *then != now)
+            .map(|then| now.relative_to(then).matrix())
     });
     let layers = categories
         .into_iter()
@@ -93,11 +91,6 @@ pub fn FlowLayers(
             {layers}
         </div>
     }
-}
-
-/// Each flow's layer, by dataset index ([`batch::layer_of`]).
-pub fn layer_of(dataset: &Dataset) -> Arc<Vec<usize>> {
-    Arc::new(batch::layer_of(dataset))
 }
 
 /// The flows to keep in the SVG: the largest of each category that pass the other filters

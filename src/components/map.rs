@@ -1,7 +1,7 @@
 //! The map: countries, flow arcs, location markers, zoom and pan, and the tooltip.
 
 use super::flow_arc::FlowArc;
-use super::flow_canvas::{dom_flows, layer_of, FlowLayers};
+use super::flow_canvas::{dom_flows, FlowLayers};
 use super::picking::Picking;
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons, ZOOM_STEP};
@@ -103,7 +103,7 @@ pub fn FlowMap() -> impl IntoView {
     let flows = data.dataset.raw.flows.len();
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
     let on_canvas = state.on_canvas;
-    let layers = on_canvas.then(|| layer_of(&data.dataset));
+    let layers = on_canvas.then(|| Arc::new(flowmap_core::batch::layer_of(&data.dataset)));
     let in_dom =
         layers.clone().map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
     let picking = on_canvas.then(|| Picking::new(state, data.dataset.clone()));

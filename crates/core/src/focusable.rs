@@ -75,15 +75,7 @@ mod test {
     use super::*;
 
     fn flow(index: usize, width: f64, disputed: bool) -> FlowShape {
-        FlowShape {
-            index,
-            color: "#000",
-            width,
-            dash: None,
-            undisclosed: false,
-            disputed,
-            legs: vec![],
-        }
+        FlowShape { disputed, ..FlowShape::plain(index, width) }
     }
 
     #[test]

@@ -45,6 +45,22 @@ pub struct FlowShape {
     pub legs: Vec<ArcShape>,
 }
 
+#[cfg(test)]
+impl FlowShape {
+    /// A black, solid, undisputed flow of `width` with no legs: for tests.
+    pub(crate) fn plain(index: usize, width: f64) -> FlowShape {
+        FlowShape {
+            index,
+            color: "#000",
+            width,
+            dash: None,
+            undisclosed: false,
+            disputed: false,
+            legs: vec![],
+        }
+    }
+}
+
 /// The mark of a denied or disputed flow: a cross, as SVG path data around (0, 0), drawn
 /// over a small disc at [`FlowShape::mark_at`].
 pub const AGAINST_MARK: &str = "M-2.5,-2.5L2.5,2.5M-2.5,2.5L2.5,-2.5";

@@ -151,15 +151,8 @@ mod test {
     use geo::coord;
 
     fn flow(index: usize, from: Coord<f64>, to: Coord<f64>, width: f64) -> FlowShape {
-        FlowShape {
-            index,
-            color: "#000",
-            width,
-            dash: None,
-            undisclosed: false,
-            disputed: false,
-            legs: vec![arc(from, to, &ArcStyle::default()).unwrap()],
-        }
+        let legs = vec![arc(from, to, &ArcStyle::default()).unwrap()];
+        FlowShape { legs, ..FlowShape::plain(index, width) }
     }
 
     #[test]
