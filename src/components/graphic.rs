@@ -119,7 +119,7 @@ fn problem_list(
             <section class=class aria-labelledby=labelled>
                 <h2 id=id>{heading}</h2>
                 <ul>
-                    {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                    {problems.into_iter().map(|p| view! { <li><code>{p.path.to_string()}</code>": "{p.message}</li> }).collect_view()}
                 </ul>
             </section>
         }

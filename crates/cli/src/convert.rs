@@ -541,10 +541,11 @@ pub fn convert(texts: &Texts) -> Converted {
         .problems
         .into_iter()
         .map(|p| {
-            if let (Some(file), Some(rest)) = (meta_file, p.path.strip_prefix("meta.")) {
+            let path = p.path.to_string();
+            if let (Some(file), Some(rest)) = (meta_file, path.strip_prefix("meta.")) {
                 return format!("{file}, at {rest}: {}", p.message);
             }
-            match sheet_position(&p.path).and_then(|(list, i, field)| cell(list, i, &field)) {
+            match sheet_position(&path).and_then(|(list, i, field)| cell(list, i, &field)) {
                 Some((file, row, column)) if row > 0 => {
                     format!("{file}, row {row}, column \"{column}\": {}", p.message)
                 }

@@ -4,6 +4,7 @@
 use flowmap_core::dataset::{Dataset, Problem};
 use flowmap_core::migrate::RawDatasetV1;
 use flowmap_core::model::RawDataset;
+use flowmap_core::JsonPath;
 
 /// What migrating one document gave.
 #[derive(Debug)]
@@ -77,8 +78,9 @@ fn checks(raw: &RawDataset) -> Vec<String> {
         .flat_map(|(i, f)| {
             f.citations.iter().enumerate().filter(|(_, c)| c.stance.is_against()).map(
                 move |(j, c)| {
+                    let at = JsonPath::root().key("flows").index(i).key("citations").index(j);
                     format!(
-                        "\n    flows[{i}].citations[{j}] (flow \"{}\"): {} by speaker \"{}\"",
+                        "\n    {at} (flow \"{}\"): {} by speaker \"{}\"",
                         f.id,
                         c.stance.key(),
                         c.speaker

@@ -8,6 +8,7 @@
 //! - *unverified* is all that citations from secondary analyses allow;
 //! - *denied* needs a speaker who denies it.
 
+use crate::json_path::JsonPath;
 use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
 use crate::validate::Problem;
 
@@ -83,7 +84,7 @@ fn needs(status: ClaimStatus) -> &'static str {
 pub fn check(
     sources: &[Source],
     speakers: &[Speaker],
-    path: &str,
+    path: &JsonPath,
     flow: &Flow,
     problems: &mut Vec<Problem>,
 ) {
@@ -101,7 +102,7 @@ pub fn check(
             None => "no citation supports it".into(),
         };
         problems.push(Problem {
-            path: format!("{path}.status"),
+            path: path.key("status"),
             warning: true,
             message: format!(
                 "flow \"{name}\" is marked {}, but {allows}: {}; {shown}",
@@ -113,7 +114,7 @@ pub fn check(
     for (j, c) in flow.citations.iter().enumerate().filter(|(_, c)| c.stance.is_against()) {
         if flow.citations.iter().any(|o| !o.stance.is_against() && o.speaker == c.speaker) {
             problems.push(Problem {
-                path: format!("{path}.citations[{j}].speaker"),
+                path: path.key("citations").index(j).key("speaker"),
                 warning: true,
                 message: format!(
                     "in flow \"{name}\", speaker \"{}\" both supports the flow and {} it; name the speaker of the {} (a denial usually comes from the accused, not from the accuser); the flow is shown as marked",

@@ -105,7 +105,7 @@ impl Dataset {
                 file: file.to_string(),
                 line: e.line(),
                 column: e.column(),
-                path: if path == "." { "the top level".into() } else { path },
+                path: if path.is_root() { "the top level".into() } else { path.to_string() },
                 message,
             }
         };
@@ -214,7 +214,7 @@ mod test {
     fn bad_flows_are_skipped_with_paths() {
         let d = Dataset::from_json("t.json", GOOD).unwrap();
         assert_eq!(d.raw.flows.len(), 1);
-        let paths: Vec<_> = d.problems.iter().map(|p| p.path.as_str()).collect();
+        let paths: Vec<_> = d.problems.iter().map(|p| p.path.to_string()).collect();
         // A version 1 source is also its citations' speaker, so both are missing.
         assert_eq!(
             paths,

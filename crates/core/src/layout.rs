@@ -6,6 +6,7 @@ use crate::atlas::Atlas;
 use crate::dataset::{Dataset, Problem};
 use crate::describe::location_name;
 use crate::i18n::Lang;
+use crate::json_path::JsonPath;
 use crate::labels::{place, Placement};
 use crate::model::FlowValue;
 use crate::palette::{category_color, dash_pattern, dash_text};
@@ -331,7 +332,7 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
             routes.push((i, route));
         } else {
             problems.push(Problem {
-                path: format!("flows[{i}]"),
+                path: JsonPath::root().key("flows").index(i),
                 warning: false,
                 message: format!(
                     "flow \"{}\" cannot be placed: no point for {} (give the location a \"point\")",

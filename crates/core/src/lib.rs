@@ -1,8 +1,8 @@
 //! The flow map's core: everything that needs no browser, by stage.
 //!
 //! - **Data**: [`model`] (the JSON document, format 2), [`migrate`] (format 1 read as 2),
-//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (the path of a
-//!   shape error), [`validate`] (every check, by JSON path), [`quantity`] (checks of
+//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (where a
+//!   problem is), [`validate`] (every check, by JSON path), [`quantity`] (checks of
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
 //! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
@@ -21,6 +21,7 @@
 //! - **Export**: [`export`] (SVG, CSV, JSON of what is shown).
 
 pub use dataset::{Dataset, LoadError, Problem};
+pub use json_path::JsonPath;
 pub use model::{ClaimStatus, Flow, RawDataset, Stance};
 
 pub mod arc;

@@ -2,6 +2,7 @@
 //! event.
 
 use super::Checker;
+use crate::json_path::JsonPath;
 use crate::model::{Event, Flow, FlowValue, Source, Speaker};
 use std::collections::HashSet;
 
@@ -25,36 +26,33 @@ impl Checker {
         i: usize,
         f: &mut Flow,
     ) -> bool {
-        let path = format!("flows[{i}]");
+        let path = JsonPath::root().key("flows").index(i);
         let before = self.problems.len();
         let name = format!("flow \"{}\"", f.id);
-        self.unique_id(seen, format!("{path}.id"), "flow", &f.id);
+        self.unique_id(seen, path.key("id"), "flow", &f.id);
         self.references(known, &path, &name, f);
         self.route(&path, &name, f);
         if let FlowValue::Known(q) = &f.value {
-            crate::quantity::check(&mut self.problems, &format!("{path}.value"), &name, q);
+            crate::quantity::check(&mut self.problems, &path.key("value"), &name, q);
         }
         if let Some(p) = f.period.as_ref().filter(|p| p.is_reversed()) {
             let (a, b) = (p.start.unwrap(), p.end.unwrap());
-            self.report(
-                format!("{path}.period"),
-                format!("{name} ends ({b}) before it starts ({a})"),
-            );
+            self.report(path.key("period"), format!("{name} ends ({b}) before it starts ({a})"));
         }
         self.not_blank(
-            format!("{path}.description"),
+            path.key("description"),
             &format!("the description of {name}"),
             &f.description,
         );
         if f.citations.is_empty() {
             self.report(
-                format!("{path}.citations"),
+                path.key("citations"),
                 format!("{name} has no citation; every flow needs a source"),
             );
         }
         for (j, cit) in f.citations.iter().enumerate().filter(|(_, c)| c.quote.trim().is_empty()) {
             self.report(
-                format!("{path}.citations[{j}].quote"),
+                path.key("citations").index(j).key("quote"),
                 format!("{name} cites \"{}\" without a quote", cit.source),
             );
         }
@@ -70,40 +68,31 @@ impl Checker {
     }
 
     /// Places, category, sources and speakers the flow names must be kept items.
-    fn references(&mut self, known: &Known, path: &str, name: &str, f: &Flow) {
-        let refer =
-            |c: &mut Checker, set: &HashSet<String>, field: String, what: &str, id: &str| {
-                if !set.contains(id) {
-                    let why = c.missing(id);
-                    c.report(
-                        format!("{path}.{field}"),
-                        format!("{name} refers to {what} \"{id}\", {why}"),
-                    );
-                }
-            };
-        refer(self, &known.locations, "from".into(), "location", &f.from);
-        refer(self, &known.locations, "to".into(), "location", &f.to);
+    fn references(&mut self, known: &Known, path: &JsonPath, name: &str, f: &Flow) {
+        let refer = |c: &mut Checker, set: &HashSet<String>, at: JsonPath, what: &str, id: &str| {
+            if !set.contains(id) {
+                let why = c.missing(id);
+                c.report(at, format!("{name} refers to {what} \"{id}\", {why}"));
+            }
+        };
+        refer(self, &known.locations, path.key("from"), "location", &f.from);
+        refer(self, &known.locations, path.key("to"), "location", &f.to);
         for (j, v) in f.via.iter().enumerate() {
-            refer(self, &known.locations, format!("via[{j}]"), "location", v);
+            refer(self, &known.locations, path.key("via").index(j), "location", v);
         }
-        refer(self, &known.categories, "category".into(), "category", &f.category);
+        refer(self, &known.categories, path.key("category"), "category", &f.category);
         for (j, cit) in f.citations.iter().enumerate() {
-            refer(self, &known.sources, format!("citations[{j}].source"), "source", &cit.source);
-            refer(
-                self,
-                &known.speakers,
-                format!("citations[{j}].speaker"),
-                "speaker",
-                &cit.speaker,
-            );
+            let at = path.key("citations").index(j);
+            refer(self, &known.sources, at.key("source"), "source", &cit.source);
+            refer(self, &known.speakers, at.key("speaker"), "speaker", &cit.speaker);
         }
     }
 
     /// The route visits each place once.
-    fn route(&mut self, path: &str, name: &str, f: &Flow) {
+    fn route(&mut self, path: &JsonPath, name: &str, f: &Flow) {
         if f.from == f.to {
             self.report(
-                format!("{path}.to"),
+                path.key("to"),
                 format!("{name} starts and ends at \"{}\"; a flow needs two places", f.to),
             );
         }
@@ -111,7 +100,7 @@ impl Checker {
         for (j, v) in f.via.iter().enumerate() {
             if !visited.insert(v.as_str()) {
                 self.report(
-                    format!("{path}.via[{j}]"),
+                    path.key("via").index(j),
                     format!("{name} passes through \"{v}\" twice or through one of its own ends; a route visits each place once"),
                 );
             }
@@ -120,11 +109,11 @@ impl Checker {
 
     /// An event: a label, and sources that are kept.
     pub(super) fn event(&mut self, known: &Known, i: usize, e: &mut Event) -> bool {
-        let mut ok =
-            self.not_blank(format!("events[{i}].label"), "the label of an event", &e.label);
+        let path = JsonPath::root().key("events").index(i);
+        let mut ok = self.not_blank(path.key("label"), "the label of an event", &e.label);
         for (j, s) in e.sources.iter().enumerate().filter(|(_, s)| !known.sources.contains(*s)) {
             let message = format!("an event refers to source \"{s}\", {}", self.missing(s));
-            self.report(format!("events[{i}].sources[{j}]"), message);
+            self.report(path.key("sources").index(j), message);
             ok = false;
         }
         ok

@@ -2,6 +2,7 @@
 //! graphic's settings.
 
 use super::Checker;
+use crate::json_path::JsonPath;
 use crate::model::{Category, Location, Meta, Source, Speaker};
 use std::collections::HashSet;
 
@@ -13,10 +14,10 @@ impl Checker {
         i: usize,
         l: &mut Location,
     ) -> bool {
-        let path = format!("locations[{i}]");
-        let ok = self.unique_id(seen, format!("{path}.id"), "location", &l.id)
+        let path = JsonPath::root().key("locations").index(i);
+        let ok = self.unique_id(seen, path.key("id"), "location", &l.id)
             & self.not_blank(
-                format!("{path}.name"),
+                path.key("name"),
                 &format!("the name of location \"{}\"", l.id),
                 &l.name,
             );
@@ -27,7 +28,7 @@ impl Checker {
                 && (-90.0..=90.0).contains(&lat);
             if !on_earth {
                 self.report(
-                    format!("{path}.point"),
+                    path.key("point"),
                     format!(
                         "[{lon}, {lat}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
                         l.id
@@ -46,9 +47,10 @@ impl Checker {
         i: usize,
         k: &mut Category,
     ) -> bool {
-        self.unique_id(seen, format!("categories[{i}].id"), "category", &k.id)
+        let path = JsonPath::root().key("categories").index(i);
+        self.unique_id(seen, path.key("id"), "category", &k.id)
             & self.not_blank(
-                format!("categories[{i}].name"),
+                path.key("name"),
                 &format!("the name of category \"{}\"", k.id),
                 &k.name,
             )
@@ -57,18 +59,18 @@ impl Checker {
     /// A publication: a unique id and an outlet; an empty title or a link that is not http(s)
     /// is dropped, the source stays.
     pub(super) fn source(&mut self, seen: &mut HashSet<String>, i: usize, s: &mut Source) -> bool {
-        let path = format!("sources[{i}]");
-        let mut ok = self.unique_id(seen, format!("{path}.id"), "source", &s.id);
+        let path = JsonPath::root().key("sources").index(i);
+        let mut ok = self.unique_id(seen, path.key("id"), "source", &s.id);
         if s.outlet.is_blank() {
             self.report(
-                format!("{path}.outlet"),
+                path.key("outlet"),
                 format!("the outlet of source \"{}\" is empty; the source is left out", s.id),
             );
             ok = false;
         }
         if s.title.as_ref().is_some_and(|t| t.trim().is_empty()) {
             self.report(
-                format!("{path}.title"),
+                path.key("title"),
                 format!(
                     "the title of source \"{}\" is empty; write it as published, or leave the field out when it has none",
                     s.id
@@ -78,7 +80,7 @@ impl Checker {
         }
         if let Some(url) = s.url.as_ref().filter(|u| !super::is_web_link(u)) {
             self.report(
-                format!("{path}.url"),
+                path.key("url"),
                 format!(
                     "\"{url}\" is not an http(s) link; source \"{}\" is shown without it",
                     s.id
@@ -96,9 +98,10 @@ impl Checker {
         i: usize,
         s: &mut Speaker,
     ) -> bool {
-        self.unique_id(seen, format!("speakers[{i}].id"), "speaker", &s.id)
+        let path = JsonPath::root().key("speakers").index(i);
+        self.unique_id(seen, path.key("id"), "speaker", &s.id)
             & self.not_blank(
-                format!("speakers[{i}].name"),
+                path.key("name"),
                 &format!("the name of speaker \"{}\"", s.id),
                 &s.name,
             )
@@ -112,7 +115,7 @@ impl Checker {
                 "the map cannot focus on location \"{id}\", {}; it is ignored",
                 self.missing(id)
             );
-            self.report(format!("meta.focus[{i}]"), message);
+            self.report(JsonPath::root().key("meta").key("focus").index(i), message);
         }
         meta.focus.retain(|id| locations.contains(id));
         if let Some(tag) = meta.language.take() {
@@ -121,7 +124,7 @@ impl Checker {
             } else {
                 let known: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.tag()).collect();
                 self.report(
-                    "meta.language".into(),
+                    JsonPath::root().key("meta").key("language"),
                     format!(
                         "\"{tag}\" is not a language the map's interface is written in ({}); readers get their browser's language",
                         known.join(", ")

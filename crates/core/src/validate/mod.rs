@@ -10,6 +10,7 @@
 mod flow;
 mod items;
 
+use crate::json_path::JsonPath;
 use crate::model::RawDataset;
 use crate::text::Localized;
 use std::collections::HashSet;
@@ -27,7 +28,7 @@ pub const CURRENCIES: [&str; 24] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// JSON path of the offending value, e.g. `flows[3].via[0]`.
-    pub path: String,
+    pub path: JsonPath,
     /// What is wrong, what was expected, and what was left out.
     pub message: String,
     /// True for a check the editor should make while the item is shown as written (a claim
@@ -56,7 +57,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: String, message: String) {
+    fn report(&mut self, path: JsonPath, message: String) {
         self.problems.push(Problem { path, message, warning: false });
     }
 
@@ -64,7 +65,7 @@ impl Checker {
     fn unique_id(
         &mut self,
         seen: &mut HashSet<String>,
-        path: String,
+        path: JsonPath,
         kind: &str,
         id: &str,
     ) -> bool {
@@ -83,7 +84,7 @@ impl Checker {
     }
 
     /// Reports empty text; true when there is some.
-    fn not_blank(&mut self, path: String, what: &str, text: &Localized) -> bool {
+    fn not_blank(&mut self, path: JsonPath, what: &str, text: &Localized) -> bool {
         let ok = !text.is_blank();
         if !ok {
             self.report(path, format!("{what} is empty; write the text shown to readers"));
