@@ -58,19 +58,20 @@ impl Sheet {
             column: None,
             message,
         };
-        let headers: Vec<String> = reader
+        let header = reader
             .headers()
-            .map_err(|e| err(Some(1), format!("the header row cannot be read: {e}")))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
+            .map_err(|e| err(Some(1), format!("the header row cannot be read: {e}")))?;
+        let mut rows_at = RowNumbers { text, in_cells: 0 };
+        rows_at.passed(header);
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let row = e.position().map(|p| p.line() as usize);
+                let row = e.position().map(|p| rows_at.at(p.byte()));
                 err(row, format!("not valid CSV: {e}"))
             })?;
-            let number = record.position().map_or(0, |p| p.line() as usize);
+            let number = rows_at.at(record.position().map_or(0, csv::Position::byte));
+            rows_at.passed(&record);
             let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
             if cells.iter().all(std::string::String::is_empty) {
                 continue;
@@ -126,6 +127,38 @@ impl Sheet {
     }
 }
 
+/// Spreadsheet row numbers in a CSV text: the header is row 1, each line a row (a blank
+/// line too), except the line breaks inside a quoted cell; `\n`, `\r\n` and `\r` end a line.
+/// (The csv crate's line numbers count a CRLF sheet's rows from 1, and a record after blank
+/// lines or a cell on several lines at the wrong line.)
+struct RowNumbers<'a> {
+    text: &'a str,
+    /// Line breaks inside the cells of the records passed so far.
+    in_cells: usize,
+}
+
+impl RowNumbers<'_> {
+    /// The row of the record the csv crate places at byte `byte`: where it says the record
+    /// starts, which is before the blank lines that precede it.
+    fn at(&self, byte: u64) -> usize {
+        let from = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        let rest = self.text.get(from..).unwrap_or_default();
+        let start = self.text.len() - rest.trim_start_matches(['\r', '\n']).len();
+        let before = self.text.get(..start).unwrap_or_default();
+        1 + line_breaks(before).saturating_sub(self.in_cells)
+    }
+
+    /// Counts the line breaks inside the cells of `record`, read past.
+    fn passed(&mut self, record: &csv::StringRecord) {
+        self.in_cells += record.iter().map(line_breaks).sum::<usize>();
+    }
+}
+
+/// The line breaks in `s`: `\r\n`, `\n` or `\r`, each counted once.
+fn line_breaks(s: &str) -> usize {
+    s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count()
+}
+
 impl<'a> Row<'a> {
     /// The trimmed cell in `column`, or "" when the column or cell is absent.
     pub fn get(&self, column: &str) -> &'a str {
@@ -173,6 +206,19 @@ mod test {
         let rows: Vec<_> = s.rows().map(|r| (r.number, r.get("name"))).collect();
         assert_eq!(rows, [(2, "Serbia"), (4, "Ukraine")]);
         assert_eq!(s.rows().next().unwrap().get("absent"), "");
+    }
+
+    #[test]
+    fn rows_are_numbered_alike_whatever_the_line_endings() {
+        let lf = "id,name\nSRB,\"Serbia,\nSrbija\"\n\n,\nUKR,Ukraine\n\"\nCZE\",Czechia";
+        for text in [lf.to_string(), lf.replace('\n', "\r\n"), lf.replace('\n', "\r")] {
+            let s = Sheet::parse("f.csv", &text).unwrap();
+            let rows: Vec<_> = s.rows().map(|r| (r.number, r.get("id"))).collect();
+            assert_eq!(rows, [(2, "SRB"), (5, "UKR"), (6, "CZE")], "{text:?}");
+        }
+        let e =
+            Sheet::parse("f.csv", "id,name\r\nSRB,Serbia\r\nUKR,Ukraine,extra\r\n").unwrap_err();
+        assert_eq!(e.to_string(), "f.csv, row 3: 3 cells but only 2 column names in the header");
     }
 
     #[test]

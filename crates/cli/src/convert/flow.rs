@@ -2,6 +2,7 @@
 //! of), period, texts and citations.
 
 use super::cells::{choice, choice_with, date, localized, nth, number, BASES, STANCES, STATUSES};
+use super::position::Groups;
 use crate::sheet::{CellError, Row, Sheet};
 use flowmap_core::date::Period;
 use flowmap_core::model::{Actors, Basis, Citation, Flow, FlowValue, Part, Quantity, Undisclosed};
@@ -42,8 +43,9 @@ fn part(
 }
 
 /// The figure of a row: undisclosed (no cell that would describe a figure filled), or an
-/// amount with its currency or unit, basis, parts and the figure it is part of.
-fn value(row: &Row, sheet: &Sheet) -> Result<FlowValue, CellError> {
+/// amount with its currency or unit, basis, parts and the figure it is part of; with the
+/// column group of each part written.
+fn value(row: &Row, sheet: &Sheet) -> Result<(FlowValue, Vec<usize>), CellError> {
     let amount = row.get("amount");
     if amount.is_empty() || amount.eq_ignore_ascii_case("undisclosed") {
         if let Some(col) = value_columns(sheet).into_iter().find(|c| row.optional(c).is_some()) {
@@ -52,17 +54,20 @@ fn value(row: &Row, sheet: &Sheet) -> Result<FlowValue, CellError> {
                 "the amount is undisclosed, so there is no figure for this cell to describe; write the amount, or empty this cell".into(),
             ));
         }
-        return Ok(FlowValue::Undisclosed(Undisclosed::Undisclosed));
+        return Ok((FlowValue::Undisclosed(Undisclosed::Undisclosed), Vec::new()));
     }
-    let mut parts = Vec::new();
+    let (mut parts, mut groups) = (Vec::new(), Vec::new());
     for k in 1.. {
         let (a, w) = (nth("part_amount", k), nth("part_what", k));
         if !sheet.has(&a) && !sheet.has(&w) {
             break;
         }
-        parts.extend(part(row, sheet, &a, &w)?);
+        if let Some(p) = part(row, sheet, &a, &w)? {
+            parts.push(p);
+            groups.push(k);
+        }
     }
-    Ok(FlowValue::Known(Quantity {
+    let quantity = Quantity {
         amount: number(row, "amount")?,
         currency: row.optional("currency").map(str::to_ascii_uppercase),
         unit: row.optional("unit").map(String::from),
@@ -72,17 +77,19 @@ fn value(row: &Row, sheet: &Sheet) -> Result<FlowValue, CellError> {
         },
         parts,
         of: part(row, sheet, "of_amount", "of_what")?,
-    }))
+    };
+    Ok((FlowValue::Known(quantity), groups))
 }
 
 /// The citations of a row: `source`, `speaker`, `stance`, `quote`, then the same with `_2`, …
-/// An empty speaker is the source itself when there is no speakers sheet.
+/// An empty speaker is the source itself when there is no speakers sheet. Empty groups are
+/// skipped; the column group of each citation written comes with it.
 fn citations(
     row: &Row,
     sheet: &Sheet,
     speakers_sheet: Option<&str>,
-) -> Result<Vec<Citation>, CellError> {
-    let mut out = Vec::new();
+) -> Result<(Vec<Citation>, Vec<usize>), CellError> {
+    let (mut out, mut groups) = (Vec::new(), Vec::new());
     for k in 1.. {
         let [s, p, st, q] = ["source", "speaker", "stance", "quote"].map(|c| nth(c, k));
         if ![&s, &p, &st, &q].iter().any(|c| sheet.has(c)) {
@@ -115,19 +122,23 @@ fn citations(
             stance,
             quote: cells[3].unwrap_or("").into(),
         });
+        groups.push(k);
     }
-    Ok(out)
+    Ok((out, groups))
 }
 
-/// A row of the flows sheet; `speakers_sheet` names the speakers sheet, if any.
+/// A row of the flows sheet, with the column groups its citations and parts came from;
+/// `speakers_sheet` names the speakers sheet, if any.
 pub(super) fn flow(
     row: &Row,
     sheet: &Sheet,
     speakers_sheet: Option<&str>,
-) -> Result<Flow, CellError> {
-    let value = value(row, sheet)?;
+) -> Result<(Flow, Groups), CellError> {
+    let (value, parts) = value(row, sheet)?;
     let (start, end) = (date(row, "start")?, date(row, "end")?);
-    Ok(Flow {
+    let status = choice(row, "status", STATUSES)?;
+    let (citations, cited) = citations(row, sheet, speakers_sheet)?;
+    let flow = Flow {
         id: row.get("id").into(),
         from: row.get("from").into(),
         to: row.get("to").into(),
@@ -141,8 +152,9 @@ pub(super) fn flow(
             to: row.list("actors_to").into_iter().map(Localized::Plain).collect(),
         },
         description: localized(row, sheet, "description"),
-        status: choice(row, "status", STATUSES)?,
-        citations: citations(row, sheet, speakers_sheet)?,
+        status,
+        citations,
         note: row.optional("note").map(|_| localized(row, sheet, "note")),
-    })
+    };
+    Ok((flow, Groups { citations: cited, parts }))
 }

@@ -24,13 +24,13 @@ mod tests;
 
 pub use sheets::{Files, Texts};
 
-use crate::sheet::{CellError, Row, Sheet};
+use crate::sheet::Row;
 use cells::localized;
 use flow::flow;
 use flowmap_core::dataset::Dataset;
-use flowmap_core::model::{Category, Meta, RawDataset, Speaker, FORMAT_VERSION};
+use flowmap_core::model::{Category, Flow, Meta, RawDataset, Source, Speaker, FORMAT_VERSION};
 use items::{location, source, speaker, speaker_of_source};
-use position::sheet_position;
+use position::{Groups, Origin, Origins};
 use sheets::parse;
 
 /// What `convert` produced.
@@ -95,23 +95,17 @@ pub fn convert(texts: &Texts) -> Converted {
         return Converted { json: None, problems: errors, notes };
     }
 
-    // Each item remembers its spreadsheet row, so the validator's paths can be translated.
-    fn collect<T>(
-        sheet: &Sheet,
-        read: impl Fn(&Row) -> Result<T, CellError>,
-        errors: &mut Vec<String>,
-    ) -> Vec<(usize, T)> {
-        sheet
-            .rows()
-            .filter_map(|r| {
-                read(&r).map(|t| (r.number, t)).map_err(|e| errors.push(e.to_string())).ok()
-            })
-            .collect()
-    }
-    let locs = collect(&locations, |r| location(r, &locations), &mut errors);
-    let srcs = collect(&sources, |r| source(r).map(|s| (speaker_of_source(r, &s), s)), &mut errors);
-    let spks: Vec<(usize, Speaker)> = match &speakers {
-        Some(sheet) => collect(sheet, |r| speaker(r, sheet), &mut errors),
+    // Each list remembers the rows its items came from, so the validator's paths can be
+    // translated.
+    let (location_rows, locs) = Origin::read(&locations, |r| location(r, &locations), &mut errors);
+    let (source_rows, srcs) =
+        Origin::read(&sources, |r| source(r).map(|s| (speaker_of_source(r, &s), s)), &mut errors);
+    let (srcs_speakers, srcs): (Vec<Speaker>, Vec<Source>) = srcs.into_iter().unzip();
+    let (speaker_rows, spks) = match &speakers {
+        Some(sheet) => {
+            let (rows, spks) = Origin::read(sheet, |r| speaker(r, sheet), &mut errors);
+            (Some(rows), spks)
+        }
         None => {
             notes.push(format!(
                 "no speakers sheet (--speakers): each publication in {} is also the speaker of the quotes it is cited for, \
@@ -132,23 +126,28 @@ pub fn convert(texts: &Texts) -> Converted {
                     flows.file, sources.file
                 ));
             }
-            srcs.iter().map(|(n, (sp, _))| (*n, sp.clone())).collect()
+            (None, srcs_speakers)
         }
     };
-    let fls = collect(&flows, |r| flow(r, &flows, speakers_file), &mut errors);
-    let cats: Vec<(usize, Category)> = match &categories {
-        Some(sheet) => collect(
-            sheet,
-            |r| Ok(Category { id: r.get("id").into(), name: localized(r, sheet, "name") }),
-            &mut errors,
-        ),
+    let (flow_rows, fls) = Origin::read(&flows, |r| flow(r, &flows, speakers_file), &mut errors);
+    let (fls, groups): (Vec<Flow>, Vec<Groups>) = fls.into_iter().unzip();
+    let (category_rows, cats) = match &categories {
+        Some(sheet) => {
+            let category = |r: &Row| {
+                Ok(Category { id: r.get("id").into(), name: localized(r, sheet, "name") })
+            };
+            let (rows, cats) = Origin::read(sheet, category, &mut errors);
+            (Some(rows), cats)
+        }
         None => {
             let mut seen = std::collections::HashSet::new();
-            fls.iter()
-                .map(|(_, f)| f.category.as_str())
+            let cats = fls
+                .iter()
+                .map(|f| f.category.as_str())
                 .filter(|id| seen.insert(*id))
-                .map(|id| (0, Category { id: id.into(), name: id.into() }))
-                .collect()
+                .map(|id| Category { id: id.into(), name: id.into() })
+                .collect();
+            (None, cats)
         }
     };
     if !errors.is_empty() {
@@ -158,57 +157,23 @@ pub fn convert(texts: &Texts) -> Converted {
         schema: Some("flows.schema.json".into()),
         version: FORMAT_VERSION,
         meta,
-        locations: locs.iter().map(|(_, l)| l.clone()).collect(),
-        categories: cats.iter().map(|(_, c)| c.clone()).collect(),
-        sources: srcs.iter().map(|(_, (_, s))| s.clone()).collect(),
-        speakers: spks.iter().map(|(_, s)| s.clone()).collect(),
-        flows: fls.iter().map(|(_, f)| f.clone()).collect(),
+        locations: locs,
+        categories: cats,
+        sources: srcs,
+        speakers: spks,
+        flows: fls,
         events: Vec::new(),
     };
     let json = crate::json::to_pretty(&raw);
-    // The sheet, spreadsheet row and column of item `i` of `list`, field `field`.
-    let cell = |list: &str, i: usize, field: &str| -> Option<(String, usize, String)> {
-        let (sheet, n) = match list {
-            "locations" => (&locations, locs.get(i)?.0),
-            "sources" => (&sources, srcs.get(i)?.0),
-            "speakers" => match &speakers {
-                Some(s) => (s, spks.get(i)?.0),
-                // A speaker made from a source: its name is the source's cites or outlet.
-                None => {
-                    let col = if field == "name" {
-                        if sources.has("cites") {
-                            "cites"
-                        } else {
-                            "outlet"
-                        }
-                    } else {
-                        field
-                    };
-                    return Some((sources.file.clone(), spks.get(i)?.0, col.into()));
-                }
-            },
-            "flows" => (&flows, fls.get(i)?.0),
-            "categories" => (categories.as_ref()?, cats.get(i)?.0),
-            _ => return None,
-        };
-        Some((sheet.file.clone(), n, field.into()))
+    let origins = Origins {
+        locations: location_rows,
+        sources: source_rows,
+        speakers: speaker_rows,
+        categories: category_rows,
+        flows: flow_rows,
+        groups,
+        meta: texts.meta.as_ref().map(|(f, _)| f.as_str()),
     };
-    let meta_file = texts.meta.as_ref().map(|(f, _)| f.as_str());
-    let problems = Dataset::check(raw)
-        .problems
-        .into_iter()
-        .map(|p| {
-            let path = p.path.to_string();
-            if let (Some(file), Some(rest)) = (meta_file, path.strip_prefix("meta.")) {
-                return format!("{file}, at {rest}: {}", p.message);
-            }
-            match sheet_position(&path).and_then(|(list, i, field)| cell(list, i, &field)) {
-                Some((file, row, column)) if row > 0 => {
-                    format!("{file}, row {row}, column \"{column}\": {}", p.message)
-                }
-                _ => p.to_string(),
-            }
-        })
-        .collect();
+    let problems = Dataset::check(raw).problems.iter().map(|p| origins.describe(p)).collect();
     Converted { json: Some(json), problems, notes }
 }

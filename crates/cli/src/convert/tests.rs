@@ -297,3 +297,54 @@ fn meta_problems_name_the_meta_file() {
     t.meta = Some(("meta.json".into(), r#"{"title": "T", "focus": ["SRB", "ATL"]}"#.into()));
     assert_eq!(convert(&t).problems, ["meta.json, at focus[1]: the map cannot focus on location \"ATL\", which is not defined; it is ignored"]);
 }
+
+#[test]
+fn an_empty_citation_group_does_not_shift_the_columns_named() {
+    let c = converted(&[row(&[
+        ("source", ""),
+        ("speaker", ""),
+        ("stance", ""),
+        ("quote", ""),
+        ("source_2", "nope"),
+        ("speaker_2", "svr"),
+        ("stance_2", "claims"),
+        ("quote_2", "q"),
+    ])]);
+    assert_eq!(c.problems, ["flows.csv, row 2, column \"source_2\": flow \"f1\" refers to source \"nope\", which is not defined (flow not shown)"]);
+}
+
+#[test]
+fn an_empty_part_group_does_not_shift_the_columns_named() {
+    let c = converted(&[row(&[
+        ("amount", "5"),
+        ("currency", "EUR"),
+        ("part_amount_2", "9"),
+        ("part_what_2", "most"),
+    ])]);
+    assert_eq!(c.problems, ["flows.csv, row 2, column \"part_amount_2\": flow \"f1\" has a part (9) larger than its value (5); a part is included in the value (flow not shown)"]);
+}
+
+/// The problems of converting `flows` with the other test sheets.
+fn problems_of(flows: &str) -> Vec<String> {
+    convert(&texts(flows)).problems
+}
+
+#[test]
+fn rows_are_the_spreadsheet_rows_whatever_the_line_endings() {
+    let lf = format!("{HEADER}{}{}", row(&[]), row(&[("id", "f2"), ("to", "XXX")]));
+    let want = ["flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)"];
+    assert_eq!(problems_of(&lf), want);
+    assert_eq!(problems_of(&lf.replace('\n', "\r\n")), want);
+}
+
+#[test]
+fn a_cell_on_several_lines_is_one_spreadsheet_row() {
+    let lf = format!(
+        "{HEADER}{}{}",
+        row(&[("description", "Kits,\nand more")]),
+        row(&[("id", "f2"), ("to", "XXX")])
+    );
+    let want = ["flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)"];
+    assert_eq!(problems_of(&lf), want);
+    assert_eq!(problems_of(&lf.replace('\n', "\r\n")), want);
+}
