@@ -31,7 +31,8 @@ pub fn Graphic(
     let sources = credit_sources(&data.dataset, lang);
     let credit = credit_line(&data.dataset, &data.atlas.credit, lang);
     let (warnings, skipped): (Vec<_>, Vec<_>) =
-        data.dataset.problems.iter().cloned().partition(|p| p.warning);
+        data.dataset.problems.iter().partition(|p| p.warning);
+    let (warnings, skipped) = (Listed::first(&warnings), Listed::first(&skipped));
     let dataset = data.dataset.clone();
     let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
     let table = state.table;
@@ -97,8 +98,8 @@ pub fn Graphic(
                             {sources}
                         </p>
                         <p class="credit">{credit}</p>
-                        {problem_list("problems", trf(lang, Msg::Problems, &[&count(lang, skipped.len(), Noun::Problem)]), skipped)}
-                        {problem_list("problems warnings", trf(lang, Msg::Warnings, &[&count(lang, warnings.len(), Noun::Check)]), warnings)}
+                        {problem_list("problems", trf(lang, Msg::Problems, &[&count(lang, skipped.total, Noun::Problem)]), skipped, lang)}
+                        {problem_list("problems warnings", trf(lang, Msg::Warnings, &[&count(lang, warnings.total, Noun::Check)]), warnings, lang)}
                     </footer>
                 }
             })}
@@ -106,21 +107,45 @@ pub fn Graphic(
     }
 }
 
+/// How many of the checks' findings the page lists; the rest are counted (a dataset with
+/// 80,000 broken rows must not build 80,000 list items). `flowmap-data validate` lists all.
+const LISTED_PROBLEMS: usize = 100;
+
+/// The first [`LISTED_PROBLEMS`] findings of one kind and how many there are.
+#[derive(Clone)]
+struct Listed {
+    shown: Vec<Problem>,
+    total: usize,
+}
+
+impl Listed {
+    fn first(all: &[&Problem]) -> Listed {
+        Listed {
+            shown: all.iter().take(LISTED_PROBLEMS).map(|&p| p.clone()).collect(),
+            total: all.len(),
+        }
+    }
+}
+
 /// A list of what the checks found, under `heading`; nothing when there is none.
 fn problem_list(
     class: &'static str,
     heading: String,
-    problems: Vec<Problem>,
+    problems: Listed,
+    lang: Lang,
 ) -> Option<impl IntoView> {
     let id = format!("{}-title", class.rsplit(' ').next().unwrap_or(class));
-    (!problems.is_empty()).then(|| {
+    (problems.total > 0).then(|| {
         let labelled = id.clone();
+        let more = (problems.total > problems.shown.len())
+            .then(|| view! { <p class="more">{trf(lang, Msg::OnlyFirst, &[&problems.shown.len().to_string()])}</p> });
         view! {
             <section class=class aria-labelledby=labelled>
                 <h2 id=id>{heading}</h2>
                 <ul>
-                    {problems.into_iter().map(|p| view! { <li><code>{p.path.to_string()}</code>": "{p.message}</li> }).collect_view()}
+                    {problems.shown.into_iter().map(|p| view! { <li><code>{p.path.to_string()}</code>": "{p.message}</li> }).collect_view()}
                 </ul>
+                {more}
             </section>
         }
     })

@@ -4,8 +4,8 @@ use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{route, statements};
 use flowmap_core::format::flow_value;
-use flowmap_core::i18n::{tr, Msg};
-use flowmap_core::table::{sorted, Column, COLUMNS};
+use flowmap_core::i18n::{tr, trf, Msg};
+use flowmap_core::table::{sorted, Column, Page, COLUMNS, ROWS_PER_PAGE};
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
 
@@ -15,6 +15,8 @@ pub fn FlowTable() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let sort = RwSignal::new((Column::Route, true));
+    // The page shown; a new sort starts again from the first page.
+    let page_index = RwSignal::new(0usize);
     let dataset = data.dataset.clone();
     let lang = data.lang;
     let headers = COLUMNS
@@ -29,7 +31,10 @@ pub fn FlowTable() -> impl IntoView {
                 <th scope="col" aria-sort=aria_sort>
                     <button
                         type="button"
-                        on:click=move |_| sort.update(|(col, asc)| { if *col == c { *asc = !*asc } else { *col = c; *asc = true } })
+                        on:click=move |_| {
+                            sort.update(|(col, asc)| { if *col == c { *asc = !*asc } else { *col = c; *asc = true } });
+                            page_index.set(0);
+                        }
                     >
                         {c.title(lang)}
                         <span class="sort-mark" aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span>
@@ -38,12 +43,21 @@ pub fn FlowTable() -> impl IntoView {
             }
         })
         .collect_view();
+    // Sorted once per sort or filter change, not per page turn.
+    let order = {
+        let dataset = dataset.clone();
+        Memo::new(move |_| {
+            let (column, ascending) = sort.get();
+            state.visible.with(|v| sorted(&dataset, v, column, ascending, lang))
+        })
+    };
+    let page =
+        Memo::new(move |_| order.with(|o| Page::of(o.len(), page_index.get(), ROWS_PER_PAGE)));
     let rows = {
         let dataset = dataset.clone();
         move || {
-            let (column, ascending) = sort.get();
-            let order = state.visible.with(|v| sorted(&dataset, v, column, ascending, lang));
-            order
+            let shown = order.with(|o| o[page.get().rows()].to_vec());
+            shown
                 .into_iter()
                 .map(|i| {
                     let f = &dataset.raw.flows[i];
@@ -89,5 +103,35 @@ pub fn FlowTable() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <Pager page page_index lang />
+    }
+}
+
+/// Previous and next buttons and "Rows 101–200 of 80,000", when the rows fill more than one
+/// page.
+#[component]
+fn Pager(
+    page: Memo<Page>,
+    page_index: RwSignal<usize>,
+    lang: flowmap_core::i18n::Lang,
+) -> impl IntoView {
+    let step = ROWS_PER_PAGE.to_string();
+    let (previous, next) =
+        (trf(lang, Msg::PreviousRows, &[&step]), trf(lang, Msg::NextRows, &[&step]));
+    move || {
+        let p = page.get();
+        p.label(lang).map(|label| {
+            view! {
+                <nav class="pager" aria-label=tr(lang, Msg::TablePages)>
+                    <button type="button" disabled=!p.has_previous() on:click=move |_| page_index.set(p.index.saturating_sub(1))>
+                        <span aria-hidden="true">"← "</span>{previous.clone()}
+                    </button>
+                    <span class="pager-rows" role="status">{label}</span>
+                    <button type="button" disabled=!p.has_next() on:click=move |_| page_index.set(p.index + 1)>
+                        {next.clone()}<span aria-hidden="true">" →"</span>
+                    </button>
+                </nav>
+            }
+        })
     }
 }

@@ -43,7 +43,14 @@ fn group_separator(lang: Lang) -> char {
 }
 
 /// Groups thousands: 1600 → "1,600".
-fn grouped(n: u64, lang: Lang) -> String {
+///
+/// # Examples
+/// ```
+/// use flowmap_core::{format::grouped, i18n::Lang};
+/// assert_eq!(grouped(80_000, Lang::En), "80,000");
+/// assert_eq!(grouped(999, Lang::Ru), "999");
+/// ```
+pub fn grouped(n: u64, lang: Lang) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {

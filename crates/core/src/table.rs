@@ -41,7 +41,8 @@ impl Column {
     }
 }
 
-fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) -> Ordering {
+/// Two flows by a column other than the route (which [`sorted`] compares by name).
+fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column) -> Ordering {
     let last_if_none = |x: Option<f64>, y: Option<f64>| match (x, y) {
         (Some(x), Some(y)) => x.total_cmp(&y),
         (Some(_), None) => Ordering::Less,
@@ -49,9 +50,7 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
         (None, None) => Ordering::Equal,
     };
     match column {
-        Column::Route => {
-            crate::describe::route(dataset, a, lang).cmp(&crate::describe::route(dataset, b, lang))
-        }
+        Column::Route => Ordering::Equal,
         Column::Category => dataset
             .category(&a.category)
             .map(|c| c.0)
@@ -60,13 +59,9 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
         // rounds are not compared with dollars.
         Column::Value => match (a.value.known(), b.value.known()) {
             (Some(x), Some(y)) => {
-                let group = |q: &Quantity| {
-                    if q.is_money() {
-                        None
-                    } else {
-                        Some(q.measure().to_string())
-                    }
-                };
+                fn group(q: &Quantity) -> Option<&str> {
+                    (!q.is_money()).then(|| q.measure())
+                }
                 group(x).cmp(&group(y)).then(x.amount.total_cmp(&y.amount))
             }
             (x, y) => last_if_none(x.map(|q| q.amount), y.map(|q| q.amount)),
@@ -90,6 +85,9 @@ fn compare(dataset: &Dataset, a: &Flow, b: &Flow, column: Column, lang: Lang) ->
 /// The flow indices in table order: by `column`, ascending or not, ties by dataset order.
 /// Undisclosed values and undated flows stay last either way.
 ///
+/// Routes are spelled out once per row, not once per comparison: sorting 100,000 rows
+/// builds 100,000 route names, not millions.
+///
 /// # Examples
 /// ```
 /// use flowmap_core::{dataset::Dataset, i18n::Lang, table::{sorted, Column}};
@@ -104,27 +102,102 @@ pub fn sorted(
     ascending: bool,
     lang: Lang,
 ) -> Vec<usize> {
-    let mut rows = visible.to_vec();
     let flows = &dataset.raw.flows;
-    rows.sort_unstable_by(|&i, &j| {
+    let missing = |f: &Flow| match column {
+        Column::Value => matches!(f.value, FlowValue::Undisclosed(_)),
+        Column::Period => f.period.as_ref().is_none_or(|p| p.start.is_none() && p.end.is_none()),
+        _ => false,
+    };
+    // (position in `visible`, flow index); routes, when sorting by them, in the same order.
+    let routes: Vec<String> = match column {
+        Column::Route => {
+            visible.iter().map(|&i| crate::describe::route(dataset, &flows[i], lang)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let mut rows: Vec<(usize, usize)> = visible.iter().copied().enumerate().collect();
+    rows.sort_unstable_by(|&(p, i), &(q, j)| {
         let (a, b) = (&flows[i], &flows[j]);
-        let missing = |f: &Flow| match column {
-            Column::Value => matches!(f.value, FlowValue::Undisclosed(_)),
-            Column::Period => {
-                f.period.as_ref().is_none_or(|p| p.start.is_none() && p.end.is_none())
-            }
-            _ => false,
-        };
         match (missing(a), missing(b)) {
             (true, false) => Ordering::Greater,
             (false, true) => Ordering::Less,
             _ => {
-                let o = compare(dataset, a, b, column, lang);
+                let o = match column {
+                    Column::Route => routes[p].cmp(&routes[q]),
+                    _ => compare(dataset, a, b, column),
+                };
                 (if ascending { o } else { o.reverse() }).then(i.cmp(&j))
             }
         }
     });
-    rows
+    rows.into_iter().map(|(_, i)| i).collect()
+}
+
+/// How many rows the table shows at once: enough to scan, few enough that 100,000 flows
+/// open at once.
+pub const ROWS_PER_PAGE: usize = 100;
+
+/// One page of the table's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// The page shown, from 0 (clamped to the last page).
+    pub index: usize,
+    /// How many pages there are (at least 1, even with no rows).
+    pub count: usize,
+    /// How many rows there are in all.
+    pub total: usize,
+    /// Rows per page.
+    pub size: usize,
+}
+
+impl Page {
+    /// Page `index` of `total` rows, `size` a page; an index past the end shows the last
+    /// page (the filters may have removed rows since it was chosen).
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::table::Page;
+    /// let p = Page::of(250, 7, 100);
+    /// assert_eq!((p.index, p.count, p.rows()), (2, 3, 200..250));
+    /// assert_eq!(Page::of(0, 0, 100).rows(), 0..0);
+    /// ```
+    pub fn of(total: usize, index: usize, size: usize) -> Page {
+        let size = size.max(1);
+        let count = total.div_ceil(size).max(1);
+        Page { index: index.min(count - 1), count, total, size }
+    }
+
+    /// The positions of this page's rows in the sorted order.
+    pub fn rows(&self) -> std::ops::Range<usize> {
+        let start = (self.index * self.size).min(self.total);
+        start..(start + self.size).min(self.total)
+    }
+
+    /// True when there is a page before this one.
+    pub fn has_previous(&self) -> bool {
+        self.index > 0
+    }
+
+    /// True when there is a page after this one.
+    pub fn has_next(&self) -> bool {
+        self.index + 1 < self.count
+    }
+
+    /// "Rows 101–200 of 80,000", in `lang`; `None` when every row fits on one page.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{i18n::Lang, table::Page};
+    /// assert_eq!(Page::of(80_000, 1, 100).label(Lang::En).unwrap(), "Rows 101–200 of 80,000");
+    /// assert_eq!(Page::of(80, 0, 100).label(Lang::En), None);
+    /// ```
+    pub fn label(&self, lang: Lang) -> Option<String> {
+        (self.count > 1).then(|| {
+            let r = self.rows();
+            let n = |x: usize| crate::format::grouped(x as u64, lang);
+            crate::i18n::trf(lang, Msg::TableRows, &[&n(r.start + 1), &n(r.end), &n(self.total)])
+        })
+    }
 }
 
 #[cfg(test)]

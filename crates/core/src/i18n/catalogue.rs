@@ -74,6 +74,7 @@ catalogue! {
     MapCredit => ["Map:", "Карта:", "Карта:", "Mapa:"],
     // {0} is a count ("3 ошибки", "1 замечание"): the rest does not depend on its number.
     Problems => ["{0} in the data; what they affect is not shown", "В данных {0}; элементы, к которым это относится, не показаны", "У даних {0}; елементи, яких це стосується, не показано", "U podacima: {0}; elementi na koje se to odnosi nisu prikazani"],
+    OnlyFirst => ["Only the first {0} are listed.", "Перечислены только первые {0}.", "Наведено лише перші {0}.", "Navedeno je samo prvih {0}."],
     Warnings => [
         "{0} for the editor: the flows concerned are shown as marked",
         "{0} для редактора: потоки, к которым это относится, показаны так, как они отмечены в данных",
@@ -199,6 +200,10 @@ catalogue! {
         "Prikazani tokovi i njihovi izvori. Da biste sortirali, izaberite naslov kolone.",
     ],
     Route => ["Route", "Маршрут", "Маршрут", "Ruta"],
+    TableRows => ["Rows {0}–{1} of {2}", "Строки {0}–{1} из {2}", "Рядки {0}–{1} з {2}", "Redovi {0}–{1} od {2}"],
+    TablePages => ["Pages of the table", "Страницы таблицы", "Сторінки таблиці", "Stranice tabele"],
+    PreviousRows => ["Previous {0} rows", "Предыдущие строки ({0})", "Попередні рядки ({0})", "Prethodni redovi ({0})"],
+    NextRows => ["Next {0} rows", "Следующие строки ({0})", "Наступні рядки ({0})", "Sledeći redovi ({0})"],
     // Zoom.
     ZoomIn => ["Zoom in", "Приблизить", "Наблизити", "Uvećaj"],
     ZoomOut => ["Zoom out", "Отдалить", "Віддалити", "Umanji"],
