@@ -71,6 +71,11 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !resp.ok() {
         return Err(format!("{url} could not be downloaded (HTTP {})", resp.status()));
     }
+    // A file over the size limit is refused from its announced size, before it is read.
+    let announced = resp.headers().get("content-length").ok().flatten();
+    if let Some(bytes) = announced.and_then(|n| n.trim().parse::<usize>().ok()) {
+        flowmap_core::limits::check_size(bytes).map_err(|e| format!("{url}: {e}"))?;
+    }
     let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: no body"))?)
         .await
         .map_err(|_| format!("{url}: the download was interrupted"))?;

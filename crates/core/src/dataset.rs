@@ -39,6 +39,14 @@ pub enum LoadError {
         /// What is wrong, in words.
         message: String,
     },
+    /// The document is over one of the [limits](crate::limits) read before parsing.
+    #[error("{file}: {reason}")]
+    Limit {
+        /// The file's name, as the reader knows it.
+        file: String,
+        /// Which limit, and by how much.
+        reason: crate::limits::Exceeded,
+    },
     /// The document says it is in a format version this build cannot read.
     #[error(
         "{file}: format version {found} is not supported (this map reads versions 1 to {expected})"
@@ -75,6 +83,8 @@ impl Dataset {
     /// assert!(err.to_string().starts_with("flows.json, line 3, column 3"));
     /// ```
     pub fn from_json(file: &str, text: &str) -> Result<Dataset, LoadError> {
+        crate::limits::check_document(text)
+            .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
         // Read the version first, so that a future format gets a message about the version
         // rather than about its fields.
         #[derive(serde::Deserialize)]

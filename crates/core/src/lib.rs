@@ -2,7 +2,7 @@
 //!
 //! - **Data**: [`model`] (the JSON document, format 2), [`migrate`] (format 1 read as 2),
 //!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (where a
-//!   problem is), [`validate`] (every check, by JSON path), [`quantity`] (checks of
+//!   problem is), [`validate`] (every check, by JSON path), [`limits`] (what the map accepts), [`quantity`] (checks of
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
 //! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
@@ -40,6 +40,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod labels;
 pub mod layout;
+pub mod limits;
 pub mod migrate;
 pub mod model;
 pub mod palette;

@@ -44,6 +44,16 @@ impl Checker {
             &format!("the description of {name}"),
             &f.description,
         );
+        if f.citations.len() > crate::limits::MAX_CITATIONS {
+            self.report(
+                path.key("citations"),
+                format!(
+                    "{name} has {} citations; the map shows flows with up to {}",
+                    f.citations.len(),
+                    crate::limits::MAX_CITATIONS
+                ),
+            );
+        }
         if f.citations.is_empty() {
             self.report(
                 path.key("citations"),

@@ -147,6 +147,7 @@ fn ids<'a, T: 'a>(
 /// Runs every check; returns the dataset without the items that failed, and the problems.
 pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
     let mut c = Checker { problems: Vec::new(), dropped: HashSet::new() };
+    crate::limits::trim_counts(&mut raw, &mut c.problems);
 
     c.keep_valid(&mut raw.locations, |l| &l.id, Checker::location);
     c.keep_valid(&mut raw.categories, |k| &k.id, Checker::category);
