@@ -16,10 +16,12 @@ bash scripts/setup.sh
 bash scripts/atlas.sh
 echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
 cargo fmt --all --check
-cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data --all-targets -- -D warnings
+cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz --all-targets -- -D warnings
 cargo clippy -q -p flowmap --target wasm32-unknown-unknown -- -D warnings
-echo "== native tests (core, geometry pre-processing, data tool, bundled data)"
-cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data
+echo "== native tests (core, geometry pre-processing, data tool, bundled data, kept fuzzing findings)"
+cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz
+echo "== a short round of fuzzing (the same seed each run; bash scripts/fuzz.sh 300 for longer)"
+FUZZ_PROFILE=dev bash scripts/fuzz.sh 20 --seed 1
 [ "$mode" = native ] && exit 0
 echo "== serve check (scripts/serve.sh from a cold build on port 18080, then its static fallback)"
 # Issue 23: a fresh clone's first serve must answer; bounded, and it stops what it started.

@@ -82,12 +82,21 @@ pub fn param(search: &str, name: &str) -> Option<String> {
 /// assert_eq!(dataset_url("?data=drafts/mine.json", "data/flows.json"), Ok("drafts/mine.json".into()));
 /// assert_eq!(dataset_url("", "data/flows.json"), Ok("data/flows.json".into()));
 /// assert!(dataset_url("?data=https://example.com/x.json", "d").is_err());
+/// // The browser would read these as https://example.com and //example.com.
+/// assert!(dataset_url("?data=ht%09tps://example.com/x.json", "d").is_err());
+/// assert!(dataset_url("?data=/%0A/example.com/x.json", "d").is_err());
 /// ```
 pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
     let Some(url) = param(search, "data").filter(|u| !u.trim().is_empty()) else {
         return Ok(default.to_string());
     };
     let u = url.trim();
+    // Browsers drop tabs and line breaks anywhere in an address and control characters at its
+    // ends before reading it ("ht\ttps://…", "/\n/host/…"): an address with any is refused, so
+    // what is checked here is what the browser fetches.
+    if u.chars().any(char::is_control) {
+        return Err("?data= was not loaded: the address contains a control character (a tab, a line break or similar); give a path such as ?data=drafts/flows.json".to_string());
+    }
     let has_scheme = u.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });

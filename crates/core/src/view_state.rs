@@ -109,6 +109,11 @@ impl ViewState {
                     let n: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
                     if let [k, x, y] = n[..] {
                         if k.is_finite() && x.is_finite() && y.is_finite() {
+                            // Read at the precision a link writes, so that it reads back the
+                            // same; a scale outside the zoom's range is brought into it.
+                            let (min, max) = crate::zoom::ZOOM_RANGE;
+                            let k = ((k * 1000.0).round() / 1000.0).clamp(min, max);
+                            let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
                             v.zoom = Zoom { k, x, y };
                         }
                     }
@@ -152,5 +157,15 @@ mod test {
     fn junk_is_ignored() {
         let v = ViewState::from_hash("#zoom=NaN,1,2&from=2023-13&status=-rumoured&what=ever&flow=");
         assert_eq!(v, ViewState::default());
+    }
+
+    /// Found by fuzzing: `zoom=0,…` and negative scales were taken as they were.
+    #[test]
+    fn a_zoom_out_of_range_is_brought_into_it_and_reads_back_the_same() {
+        let (min, max) = crate::zoom::ZOOM_RANGE;
+        assert_eq!(ViewState::from_hash("#zoom=-3,10,-3").zoom.k, min);
+        assert_eq!(ViewState::from_hash("#zoom=1e300,0,0").zoom.k, max);
+        let v = ViewState::from_hash("#zoom=1.0004,0.04,-7.06");
+        assert_eq!(ViewState::from_hash(&v.to_hash()), v);
     }
 }

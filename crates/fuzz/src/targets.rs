@@ -1,0 +1,185 @@
+//! What is fuzzed, and the property each must keep: the dataset reader and validator (and
+//! everything drawn from what they accept: layout, words, exports), the URL-hash reader and
+//! the query-string reader. A panic or a broken property is a finding.
+
+use flowmap_core::atlas::Atlas;
+use flowmap_core::dataset::Dataset;
+use flowmap_core::export;
+use flowmap_core::i18n::Lang;
+use flowmap_core::layout::{self, MapView};
+use flowmap_core::query;
+use flowmap_core::view_state::ViewState;
+use flowmap_core::zoom::Zoom;
+use geo::Coord;
+use std::path::Path;
+
+/// A fuzzed reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `Dataset::from_json`, then the layout at two sizes, every language's words and the
+    /// exports of what it accepted.
+    Dataset,
+    /// `ViewState::from_hash` (the URL hash a shared link carries).
+    Hash,
+    /// The query string: `?data=`, `?lang=` and the embed address.
+    Query,
+}
+
+impl Target {
+    /// Every target.
+    pub const ALL: [Target; 3] = [Target::Dataset, Target::Hash, Target::Query];
+
+    /// Its name: the folder of its findings under `tests/fixtures/fuzz/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Dataset => "dataset",
+            Target::Hash => "hash",
+            Target::Query => "query",
+        }
+    }
+
+    /// True when inputs are JSON, mutated with their structure in mind.
+    pub fn is_json(self) -> bool {
+        self == Target::Dataset
+    }
+
+    /// Inputs to start from, read from the repository at `root`.
+    pub fn seeds(self, root: &Path) -> Vec<Vec<u8>> {
+        match self {
+            Target::Dataset => {
+                let mut files = vec![root.join("public/data/flows.json")];
+                for dir in ["tests/fixtures", "crates/core/tests/fixtures"] {
+                    let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+                        .into_iter()
+                        .flatten()
+                        .flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                files.iter().filter_map(|f| std::fs::read(f).ok()).collect()
+            }
+            Target::Hash => [
+                "",
+                "#cat=-arms&status=-alleged&src=svr&from=2023-01&to=2024&flow=kits&zoom=2,-100,-50",
+                "#flow=a%20b&zoom=1.500,10.0,-3.0",
+                "#speaker=vucic&from=2024-06-15&to=2025",
+            ]
+            .map(|s| s.as_bytes().to_vec())
+            .to_vec(),
+            Target::Query => [
+                "?data=drafts/flows.json&lang=ru&theme=dark&embed=1",
+                "?data=https://example.com/x.json",
+                "?lang=sr-Cyrl&data=%2F%2Fexample.com",
+                "?embed=true&data=a%2Bb.json",
+            ]
+            .map(|s| s.as_bytes().to_vec())
+            .to_vec(),
+        }
+    }
+
+    /// Runs one input; panics (the finding) when a property does not hold.
+    pub fn run(self, input: &[u8], atlas: &Atlas) {
+        // The page reads every download as text, replacing what is not UTF-8.
+        let text = String::from_utf8_lossy(input);
+        match self {
+            Target::Dataset => dataset(&text, atlas),
+            Target::Hash => hash(&text),
+            Target::Query => query(&text),
+        }
+    }
+}
+
+fn dataset(text: &str, atlas: &Atlas) {
+    let d = match Dataset::from_json("fuzz.json", text) {
+        Ok(d) => d,
+        Err(e) => {
+            assert!(!e.to_string().is_empty(), "an error without a message");
+            return;
+        }
+    };
+    for p in &d.problems {
+        assert!(!p.message.trim().is_empty(), "a problem without a message at {}", p.path);
+    }
+    let visible: Vec<usize> = (0..d.raw.flows.len()).collect();
+    let plan = layout::plan(&d, atlas, &visible);
+    for (width, height, zoom) in
+        [(1280.0, 720.0, Zoom::IDENTITY), (375.0, 420.0, Zoom { k: 4.0, x: -300.0, y: -200.0 })]
+    {
+        let view = MapView { width, height, zoom, lang: Lang::En };
+        let map = layout::layout(&d, atlas, &plan, &view);
+        let countries =
+            layout::countries(atlas, &layout::projection(&d, atlas, width, height, zoom));
+        let finite = |c: &Coord<f64>| c.x.is_finite() && c.y.is_finite();
+        for m in &map.markers {
+            assert!(
+                finite(&m.at) && finite(&m.label.at) && m.radius.is_finite(),
+                "marker {:?} at {:?}",
+                m.id,
+                m.at
+            );
+        }
+        for f in &map.flows {
+            let points = f.legs.iter().flat_map(|l| {
+                [l.start, l.control, l.base, l.tip, l.middle, l.corners[0], l.corners[1]]
+            });
+            assert!(
+                f.width.is_finite() && points.into_iter().all(|c| finite(&c)),
+                "flow {} has a point that is not a number",
+                f.index
+            );
+        }
+        let (svg, _) = export::svg(&countries, &map, width, height, 1.0, &export::Frame::default());
+        assert!(!svg.contains("<script"), "the picture has a script");
+    }
+    for lang in Lang::ALL {
+        let _ = flowmap_core::describe::summary(&d, &visible, lang);
+        for f in d.raw.flows.iter().take(20) {
+            let _ = flowmap_core::describe::accessible_name(&d, f, lang);
+            for s in flowmap_core::describe::statements(&d, f) {
+                let _ = s.line(lang);
+            }
+        }
+    }
+    let _ = export::csv(&d, &visible, Lang::En);
+    let _ = export::json(&d, &visible);
+}
+
+fn hash(text: &str) {
+    let view = ViewState::from_hash(text);
+    let z = view.zoom;
+    assert!(z.k.is_finite() && z.k > 0.0 && z.x.is_finite() && z.y.is_finite(), "zoom {z:?}");
+    // What a link writes, it reads back the same.
+    let written = view.to_hash();
+    assert_eq!(ViewState::from_hash(&written).to_hash(), written, "the hash does not round-trip");
+}
+
+fn query(text: &str) {
+    if let Ok(url) = query::dataset_url(text, "data/flows.json") {
+        // What the browser would fetch: it drops tabs and line breaks anywhere and controls
+        // and spaces at the ends; it must be an address on this site.
+        let fetched: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+        let fetched = fetched.trim_matches(|c: char| c <= ' ');
+        let head = fetched.split(['/', '?', '#']).next().unwrap_or("");
+        assert!(
+            !fetched.starts_with("//") && !fetched.starts_with("\\") && !fetched.contains('\\'),
+            "{url:?} would be fetched from another site"
+        );
+        let scheme = head.split_once(':').map(|(s, _)| s);
+        assert!(
+            scheme.is_none_or(|s| {
+                !(s.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+            }),
+            "{url:?} has a scheme"
+        );
+    }
+    let _ = query::param(text, "lang");
+    let embed = query::embed_url("https://example.org/map/", text, "#flow=a");
+    assert!(
+        !embed.contains(['"', '<', '>', ' ', '\n']),
+        "the embed address {embed:?} needs escaping"
+    );
+}

@@ -1,0 +1,28 @@
+//! Every input fuzzing ever kept (`tests/fixtures/fuzz/<target>/`) and every seed, run
+//! again: none may panic, break a property or take over a second (in an optimised build;
+//! five here, where the test build is unoptimised).
+
+use flowmap_fuzz::{atlas, findings, root, run_one, targets::Target, Outcome};
+use std::time::Duration;
+
+#[test]
+fn kept_findings_and_seeds_run_clean() {
+    let atlas = atlas().expect("the atlas");
+    let mut ran = 0;
+    for target in Target::ALL {
+        let kept = findings(target)
+            .into_iter()
+            .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()));
+        let seeds =
+            target.seeds(&root()).into_iter().enumerate().map(|(i, s)| (format!("seed {i}"), s));
+        for (name, input) in kept.chain(seeds) {
+            match run_one(target, &input, &atlas) {
+                Outcome::Fine => {}
+                Outcome::Slow(t) if t < Duration::from_secs(5) => {}
+                other => panic!("{} {name}: {other:?}", target.name()),
+            }
+            ran += 1;
+        }
+    }
+    assert!(ran > 10, "only {ran} inputs");
+}
