@@ -1,9 +1,10 @@
 //! Conversions of small sheets, and the messages of what is wrong in them.
 
-use super::{convert, Converted, Texts};
-use flowmap_core::dataset::Dataset;
-use flowmap_core::model::{Basis, FlowValue, SpeakerKind, Stance, Undisclosed};
-use flowmap_core::text::Localized;
+use super::{SheetFile, Sheets};
+use crate::dataset::Dataset;
+use crate::model::RawDataset;
+use crate::model::{Basis, FlowValue, SpeakerKind, Stance, Undisclosed};
+use crate::text::Localized;
 
 const LOCATIONS: &str = "id,name,name_ru,lon,lat\nSRB,Serbia,Сербия,20.46,44.82\nUKR,Ukraine,,30.52,50.45\nCZE,Czechia,,,\n";
 const SOURCES: &str = "id,outlet,title,date,url,kind\nrks,RKS News,Claims,2025-06,,news-report\nan,An analysis,,,,analysis\n";
@@ -11,14 +12,33 @@ const SPEAKERS: &str = "id,name,name_ru,kind,stake,plural\n\
     svr,Russia's SVR,СВР,intelligence,a party to the war,\n\
     belgrade,Officials in Belgrade,,government,the accused,yes\n";
 
-fn texts(flows: &str) -> Texts {
-    Texts {
-        locations: ("locations.csv".into(), LOCATIONS.into()),
-        sources: ("sources.csv".into(), SOURCES.into()),
-        speakers: Some(("speakers.csv".into(), SPEAKERS.into())),
-        flows: ("flows.csv".into(), flows.into()),
+fn texts(flows: &str) -> Sheets {
+    Sheets {
+        locations: SheetFile::new("locations.csv", LOCATIONS),
+        sources: SheetFile::new("sources.csv", SOURCES),
+        speakers: Some(SheetFile::new("speakers.csv", SPEAKERS)),
+        flows: SheetFile::new("flows.csv", flows),
         categories: None,
         meta: None,
+    }
+}
+
+/// What [`super::convert`] made of the sheets, its messages as printed.
+struct Converted {
+    dataset: Option<RawDataset>,
+    problems: Vec<String>,
+    warnings: Vec<String>,
+    notes: Vec<String>,
+}
+
+fn convert(sheets: &Sheets) -> Converted {
+    let c = super::convert(sheets);
+    let strings = |ps: &[super::SheetProblem]| ps.iter().map(ToString::to_string).collect();
+    Converted {
+        problems: strings(&c.problems),
+        warnings: strings(&c.warnings),
+        dataset: c.dataset,
+        notes: c.notes,
     }
 }
 
@@ -60,7 +80,7 @@ fn converted(rows: &[String]) -> Converted {
 }
 
 fn dataset(c: &Converted) -> Dataset {
-    Dataset::from_json("out.json", c.json.as_ref().expect("written")).unwrap()
+    Dataset::check(c.dataset.clone().expect("written"))
 }
 
 #[test]
@@ -145,7 +165,7 @@ fn converts_money_units_bases_and_parts() {
 fn cell_errors_name_row_and_column() {
     let one = |cells: &[(&str, &str)]| {
         let c = converted(&[row(cells)]);
-        assert!(c.json.is_none());
+        assert!(c.dataset.is_none());
         assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
         c.problems[0].clone()
     };
@@ -171,12 +191,12 @@ fn cell_errors_name_row_and_column() {
 #[test]
 fn speaker_errors_name_their_row() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])));
-    t.speakers = Some((
-        "speakers.csv".into(),
-        "id,name,kind,plural\nsvr,SVR,spy agency,\nx,X,other,maybe\n".into(),
+    t.speakers = Some(SheetFile::new(
+        "speakers.csv",
+        "id,name,kind,plural\nsvr,SVR,spy agency,\nx,X,other,maybe\n",
     ));
     let c = convert(&t);
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(c.problems[0].starts_with("speakers.csv, row 2, column \"kind\": \"spy agency\" is not one of: records, official-data"), "{:?}", c.problems);
     assert_eq!(c.problems[1], "speakers.csv, row 3, column \"plural\": \"maybe\" is not yes or no");
 }
@@ -210,7 +230,7 @@ fn validator_problems_are_given_by_row_and_column() {
             ("quote_2", "No."),
         ]),
     ]);
-    assert!(c.json.is_some(), "the data is kept whole");
+    assert!(c.dataset.is_some(), "the data is kept whole");
     assert_eq!(c.problems, [
         "flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)",
         "flows.csv, row 3, column \"source_2\": flow \"f2\" refers to source \"nope\", which is not defined (flow not shown)",
@@ -226,8 +246,10 @@ fn validator_problems_are_given_by_row_and_column() {
 fn without_a_speakers_sheet_each_source_speaks_for_itself() {
     let mut t = texts("id,from,to,category,description,status,source,stance,quote\nf1,SRB,UKR,arms,Kits,alleged,rks,claims,q\n");
     t.speakers = None;
-    t.sources.1 =
-        "id,outlet,cites,title,kind\nrks,RKS News,Russia's SVR,T,intelligence-claim\n".into();
+    t.sources = SheetFile::new(
+        "sources.csv",
+        "id,outlet,cites,title,kind\nrks,RKS News,Russia's SVR,T,intelligence-claim\n",
+    );
     let c = convert(&t);
     assert_eq!(c.problems, Vec::<String>::new());
     assert!(
@@ -243,12 +265,12 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
     assert_eq!(d.raw.flows[0].citations[0].speaker, "rks");
     assert_eq!(c.notes.len(), 1, "{:?}", c.notes);
     // A speaker column without a speakers sheet gets a note.
-    let mut named = t
-        .flows
-        .1
+    let named = String::from_utf8(t.flows.bytes.clone())
+        .unwrap()
         .replace(",stance,", ",speaker,stance,")
         .replace(",rks,claims,", ",rks,svr,claims,");
-    std::mem::swap(&mut t.flows.1, &mut named);
+    let mut named = SheetFile::new("flows.csv", named);
+    std::mem::swap(&mut t.flows, &mut named);
     let c = convert(&t);
     assert_eq!(c.notes[1], "flows.csv names speakers, but without --speakers they can only be ids of rows of sources.csv");
     assert!(
@@ -258,9 +280,9 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
         "{:?}",
         c.problems
     );
-    std::mem::swap(&mut t.flows.1, &mut named);
+    std::mem::swap(&mut t.flows, &mut named);
     // Its problems point at the sources sheet.
-    t.sources.1 = "id,outlet,title,kind\nrks,,T,intelligence-claim\n".into();
+    t.sources = SheetFile::new("sources.csv", "id,outlet,title,kind\nrks,,T,intelligence-claim\n");
     let p = convert(&t).problems;
     assert_eq!(p[1], "sources.csv, row 2, column \"outlet\": the name of speaker \"rks\" is empty; write the text shown to readers", "{p:?}");
 }
@@ -268,9 +290,12 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
 #[test]
 fn format_1_columns_are_named() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])).replacen("basis", "qualifier", 1));
-    t.sources.1 = "id,outlet,cites,title,kind\nrks,RKS News,SVR,T,news-report\n".into();
+    t.sources = SheetFile::new(
+        "sources.csv",
+        "id,outlet,cites,title,kind\nrks,RKS News,SVR,T,news-report\n",
+    );
     let c = convert(&t);
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(c.problems[1].starts_with("flows.csv, row 1, column \"qualifier\": this column is from format 1; write a \"basis\" column"), "{:?}", c.problems);
     assert!(c.problems[0].starts_with("sources.csv, row 1, column \"cites\": this column is from format 1; with a speakers sheet (speakers.csv)"), "{:?}", c.problems);
 }
@@ -278,7 +303,7 @@ fn format_1_columns_are_named() {
 #[test]
 fn missing_columns_stop_the_conversion() {
     let c = convert(&texts("id,from,to\nf1,SRB,UKR\n"));
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(
         c.problems[0].starts_with("flows.csv, row 1, column \"category\": the header has no"),
         "{:?}",
@@ -294,7 +319,7 @@ fn missing_columns_stop_the_conversion() {
 #[test]
 fn meta_problems_name_the_meta_file() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])));
-    t.meta = Some(("meta.json".into(), r#"{"title": "T", "focus": ["SRB", "ATL"]}"#.into()));
+    t.meta = Some(SheetFile::new("meta.json", r#"{"title": "T", "focus": ["SRB", "ATL"]}"#));
     assert_eq!(convert(&t).problems, ["meta.json, at focus[1]: the map cannot focus on location \"ATL\", which is not defined; it is ignored"]);
 }
 
@@ -347,4 +372,122 @@ fn a_cell_on_several_lines_is_one_spreadsheet_row() {
     let want = ["flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)"];
     assert_eq!(problems_of(&lf), want);
     assert_eq!(problems_of(&lf.replace('\n', "\r\n")), want);
+}
+
+/// `text` in UTF-16, little- or big-endian, with its byte-order mark, as Excel's "Unicode
+/// Text" saves it.
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let units = std::iter::once(0xfeff).chain(text.encode_utf16());
+    units.flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+}
+
+/// `text` in Windows-1252, as Excel's plain "CSV" saves it on Windows.
+fn windows_1252(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    assert!(!unmappable, "{text}");
+    bytes.into_owned()
+}
+
+#[test]
+fn utf16_tab_separated_sheets_are_read_with_their_rows() {
+    let text = format!(
+        "{HEADER}{}{}",
+        row(&[("description", "Kits,\nand more")]),
+        row(&[("id", "f2"), ("to", "XXX"), ("description", "Côte d’Ivoire")])
+    )
+    .replace(',', "\t")
+    .replace('\n', "\r\n");
+    for little in [true, false] {
+        let mut t = texts("");
+        t.flows = SheetFile::new("flows.csv", utf16(&text, little));
+        let c = convert(&t);
+        assert_eq!(c.problems, ["flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)"]);
+        assert_eq!(c.warnings, Vec::<String>::new());
+        assert_eq!(c.dataset.unwrap().flows[1].description.get("en"), "Côte d’Ivoire");
+    }
+}
+
+#[test]
+fn windows_1252_sheets_are_read_with_a_warning_and_their_rows() {
+    let mut t = texts(&format!(
+        "{HEADER}{}{}",
+        row(&[("description", "Kits,\nand more")]),
+        row(&[("id", "f2"), ("to", "XXX"), ("description", "Kits for Côte d’Ivoire, €5")])
+    ));
+    t.flows.bytes = windows_1252(&String::from_utf8(t.flows.bytes).unwrap());
+    t.locations.bytes = windows_1252(
+        "id;name;lon;lat\r\nSRB;Serbia;20.46;44.82\r\nUKR;Ukraine;30.52;50.45\r\nCIV;Côte d’Ivoire;-5.3;6.8\r\n",
+    );
+    let c = convert(&t);
+    assert_eq!(c.problems, ["flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)"]);
+    assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+    assert!(
+        c.warnings[0]
+            .starts_with("locations.csv: this file is not UTF-8, so it was read as Windows-1252"),
+        "{:?}",
+        c.warnings
+    );
+    assert!(c.warnings[1].starts_with("flows.csv: this file is not UTF-8"), "{:?}", c.warnings);
+    let d = c.dataset.unwrap();
+    assert_eq!(d.locations[2].name.get("en"), "Côte d’Ivoire");
+    assert_eq!(d.flows[1].description.get("en"), "Kits for Côte d’Ivoire, €5");
+}
+
+#[test]
+fn a_sheet_that_cannot_be_decoded_is_refused_at_its_row() {
+    let mut t = texts("");
+    let mut flows = format!("{HEADER}{}", row(&[("description", "Kits,\nand more")])).into_bytes();
+    flows.extend(b"f2,SRB,\x81\n");
+    t.flows.bytes = flows;
+    let c = convert(&t);
+    assert!(c.dataset.is_none());
+    assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
+    assert!(
+        c.problems[0].starts_with("flows.csv, row 3: this file is neither UTF-8 nor Windows-1252"),
+        "{:?}",
+        c.problems
+    );
+}
+
+#[test]
+fn messages_are_in_the_editors_words() {
+    let mut all = Vec::new();
+    for cells in [
+        &[("amount", "12.5.3"), ("currency", "EUR")][..],
+        &[("start", "2022-13")],
+        &[("status", "rumoured")],
+        &[("stance", "supports")],
+        &[("speaker", "")],
+        &[("speaker_2", "belgrade")],
+        &[("amount", "5"), ("currency", "EUR"), ("basis", "about")],
+        &[("part_what", "x")],
+        &[("to", "XXX"), ("amount", "5"), ("currency", "DOGE"), ("unit", "t")],
+    ] {
+        all.extend(converted(&[row(cells)]).problems);
+    }
+    all.extend(convert(&texts("id,from\nf1,SRB\n")).problems);
+    for meta in [
+        r#"{"title": 5, "focus": "SRB"}"#,
+        r#"{"subtitle": "S"}"#,
+        r#"{"title": "T", "colour": "red"}"#,
+        r#"{"title": "T", "focus": [1]}"#,
+        r#"{"title": {"en": 1}}"#,
+        "[]",
+        "{",
+    ] {
+        let mut t = texts(&format!("{HEADER}{}", row(&[])));
+        t.meta = Some(SheetFile::new("meta.json", meta));
+        all.extend(convert(&t).problems);
+    }
+    let mut t = texts("");
+    t.flows.bytes = b"id,from\n\x81".to_vec();
+    t.locations.bytes = windows_1252("id,name\nCIV,Côte d’Ivoire\n");
+    let c = convert(&t);
+    all.extend(c.problems.into_iter().chain(c.warnings));
+    assert!(all.len() > 20, "{all:#?}");
+    for m in &all {
+        for word in ["struct", "enum", "variant", "`", "Option", "Some(", "None", "Localized"] {
+            assert!(!m.contains(word), "{word:?} in {m}");
+        }
+    }
 }
