@@ -457,7 +457,7 @@ fn check_csv_lists_the_problems_of_convert_and_writes_nothing() {
 #[test]
 fn convert_messages_are_in_the_editors_words() {
     let t = Temp::new("words");
-    let meta = t.write("meta.json", r#"{"title": 5, "focus": "SRB"}"#);
+    let meta = t.write("meta.json", r#"{"title": {"en": 5}, "focus": "SRB"}"#);
     let flows = read("docs/examples/flows.csv").replacen(",arms,", ",,", 1).replacen(
         ",estimate,",
         ",about,",
@@ -470,7 +470,7 @@ fn convert_messages_are_in_the_editors_words() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("column \"basis\": \"about\" is not one of"), "{err}");
-    assert!(err.contains("write a text, or texts by language"), "{err}");
+    assert!(err.contains(&format!("{}, at title: ", args[9])), "{err}");
     for word in ["struct", "enum", "variant", "`", "Option", "Localized", "Meta"] {
         assert!(!err.contains(word), "{word:?} in {err}");
     }
