@@ -210,7 +210,9 @@ fn help() -> Result<ExitCode, UsageError> {
 fn run() -> Result<ExitCode, UsageError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
-        return Err(UsageError::Arguments("expected a command".into()));
+        return Err(UsageError::Arguments(
+            "expected a command: validate, convert, check-csv or migrate".into(),
+        ));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
         return help();
