@@ -1,18 +1,19 @@
-//! `flowmap-data`: validate a dataset, convert CSV sheets into one, or migrate one to the
-//! current format version.
+//! `flowmap-data`: validate a dataset, convert CSV sheets into one (or only check them), or
+//! migrate one to the current format version.
 //!
 //! ```text
 //! flowmap-data validate public/data/flows.json
 //! flowmap-data convert --locations locations.csv --sources sources.csv --flows flows.csv \
 //!     [--speakers speakers.csv] [--categories categories.csv] [--meta meta.json] [--out flows.json]
+//! flowmap-data check-csv --locations locations.csv --sources sources.csv --flows flows.csv [...]
 //! flowmap-data migrate old.json [--out new.json]
+//! flowmap-data --help | --version
 //! ```
 //! Exit codes: 0 no problem, 1 the data has problems, 2 the command could not run.
 
 mod convert;
 mod json;
 mod migrate;
-mod sheet;
 
 use flowmap_core::dataset::Dataset;
 use flowmap_core::model::FORMAT_VERSION;
@@ -21,8 +22,32 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   flowmap-data validate FILE.json
   flowmap-data convert --locations FILE.csv --sources FILE.csv --flows FILE.csv
-                       [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json] [--out FILE.json]
-  flowmap-data migrate FILE.json [--out FILE.json]";
+                       [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json]
+                       [--out FILE.json] [--check]
+  flowmap-data check-csv --locations FILE.csv --sources FILE.csv --flows FILE.csv
+                       [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json]
+  flowmap-data migrate FILE.json [--out FILE.json]
+  flowmap-data help | --help | -h
+  flowmap-data --version | -V";
+
+/// What `--help` prints: what the tool does, its usage, and what it reads.
+const HELP: &str =
+    "checks a flow-map dataset, makes one from a spreadsheet's sheets, or rewrites one \
+in the current format version.
+
+  validate   lists the problems of a dataset (JSON), by path
+  convert    turns CSV sheets into a dataset, written to --out or standard output; problems by
+             sheet, row and column
+  check-csv  lists the same problems as convert and writes nothing (= convert --check)
+  migrate    rewrites a dataset in the current format version, with what to check
+
+Sheets are CSV with a header row, the cells separated by commas, semicolons or tabs, in UTF-8
+(with or without a byte-order mark) or UTF-16 with a byte-order mark (Excel's \"Unicode Text\");
+a file in neither is read as Windows-1252 (Excel's plain \"CSV\") with a warning. The columns are
+listed in docs/data-format.md.
+
+Exit codes: 0 no problem, 1 the data has problems, 2 the command could not run.
+";
 
 /// What went wrong before any data could be checked.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +65,7 @@ fn problems(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
+/// A JSON file's text.
 fn read(path: &str) -> Result<String, UsageError> {
     std::fs::read_to_string(path).map_err(|source| UsageError::Read { path: path.into(), source })
 }
@@ -109,40 +135,6 @@ fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
     Ok(if d.is_valid() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn convert(args: &[String]) -> Result<ExitCode, UsageError> {
-    let mut files = convert::Files::default();
-    let mut out = None;
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let value =
-            it.next().cloned().ok_or_else(|| UsageError::Arguments(format!("{flag} needs a file")));
-        match flag.as_str() {
-            "--locations" => files.locations = Some(value?),
-            "--sources" => files.sources = Some(value?),
-            "--speakers" => files.speakers = Some(value?),
-            "--flows" => files.flows = Some(value?),
-            "--categories" => files.categories = Some(value?),
-            "--meta" => files.meta = Some(value?),
-            "--out" | "-o" => out = Some(value?),
-            other => return Err(UsageError::Arguments(format!("unknown argument {other}"))),
-        }
-    }
-    let sheets = files.read(read)?;
-    let converted = convert::convert(&sheets);
-    for n in &converted.notes {
-        eprintln!("note: {n}");
-    }
-    for p in &converted.problems {
-        eprintln!("{p}");
-    }
-    let Some(json) = converted.json else {
-        eprintln!("nothing written: fix the problems above");
-        return Ok(ExitCode::from(1));
-    };
-    write(out, &json)?;
-    Ok(if converted.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
 fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
     let (mut file, mut out) = (None, None);
     let mut it = args.iter();
@@ -209,13 +201,35 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
     Ok(if m.problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// The help, on standard output.
+fn help() -> Result<ExitCode, UsageError> {
+    println!("{} {}: {HELP}\n{USAGE}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run() -> Result<ExitCode, UsageError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.split_first() {
-        Some((cmd, rest)) if cmd == "validate" => validate(rest),
-        Some((cmd, rest)) if cmd == "convert" => convert(rest),
-        Some((cmd, rest)) if cmd == "migrate" => migrate(rest),
-        _ => Err(UsageError::Arguments("expected a command: validate, convert or migrate".into())),
+    let Some((cmd, rest)) = args.split_first() else {
+        return Err(UsageError::Arguments(
+            "expected a command: validate, convert, check-csv or migrate".into(),
+        ));
+    };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        return help();
+    }
+    match cmd.as_str() {
+        "validate" => validate(rest),
+        "convert" => convert::convert(rest, false),
+        "check-csv" => convert::convert(rest, true),
+        "migrate" => migrate(rest),
+        "help" | "--help" | "-h" => help(),
+        "--version" | "-V" => {
+            println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(UsageError::Arguments(format!(
+            "unknown command {other}: expected validate, convert, check-csv or migrate"
+        ))),
     }
 }
 

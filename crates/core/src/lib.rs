@@ -19,6 +19,8 @@
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
 //!   URL hash), [`query`] (`?data=`).
 //! - **Export**: [`export`] (SVG, CSV, JSON of what is shown).
+//! - **Import** (feature `sheets`): `sheets` (CSV sheets from a spreadsheet → a dataset,
+//!   problems by sheet, row and column).
 
 pub use dataset::{Dataset, LoadError, Problem};
 pub use json_path::JsonPath;
@@ -51,6 +53,8 @@ pub mod projection;
 pub mod quantity;
 pub mod query;
 pub mod scale;
+#[cfg(feature = "sheets")]
+pub mod sheets;
 pub mod table;
 pub mod text;
 pub mod timeline;

@@ -1,4 +1,7 @@
-//! CSV sheets → the dataset's JSON (format 2), with the validator's problems given by sheet row.
+//! CSV sheets → a dataset (format 2), with the validator's problems given by sheet, row and
+//! column; for the command-line tool and the browser's editor alike: the files come in as
+//! bytes with their names ([`Sheets`]), read in UTF-8, UTF-16 or Windows-1252, the cells
+//! separated by commas, semicolons or tabs.
 //!
 //! Columns (header names; `_<lang>` variants such as `name_ru` add translations):
 //! - locations: `id`, `name`, `lon`, `lat`
@@ -15,50 +18,57 @@
 //!   `stance`, `quote`, `source_2`, `speaker_2`, `stance_2`, `quote_2`, …
 
 mod cells;
+mod decode;
 mod flow;
+mod input;
 mod items;
+mod meta;
 mod position;
-mod sheets;
+mod problem;
+mod sheet;
 #[cfg(test)]
 mod tests;
 
-pub use sheets::{Files, Texts};
+pub use input::{SheetFile, Sheets};
+pub use problem::SheetProblem;
 
-use crate::sheet::Row;
+use crate::dataset::Dataset;
+use crate::model::{Category, Flow, RawDataset, Source, Speaker, FORMAT_VERSION};
 use cells::localized;
 use flow::flow;
-use flowmap_core::dataset::Dataset;
-use flowmap_core::model::{Category, Flow, Meta, RawDataset, Source, Speaker, FORMAT_VERSION};
+use input::parse;
 use items::{location, source, speaker, speaker_of_source};
 use position::{Groups, Origin, Origins};
-use sheets::parse;
+use sheet::Row;
 
-/// What `convert` produced.
+/// What [`convert`] made of the sheets.
 #[derive(Debug, Default)]
 pub struct Converted {
     /// The dataset, when every row could be read (the validator's problems are then
     /// reported but the data is kept whole).
-    pub json: Option<String>,
+    pub dataset: Option<RawDataset>,
     /// Every problem, in the sheets' terms.
-    pub problems: Vec<String>,
+    pub problems: Vec<SheetProblem>,
+    /// What was read but deserves a look (a file read as Windows-1252).
+    pub warnings: Vec<SheetProblem>,
     /// Things to know that are not problems.
     pub notes: Vec<String>,
 }
 
-/// Converts the sheets.
-pub fn convert(texts: &Texts) -> Converted {
-    let mut errors: Vec<String> = Vec::new();
-    let mut notes: Vec<String> = Vec::new();
-    let speakers_file = texts.speakers.as_ref().map(|(f, _)| f.as_str());
+/// Converts the sheets: every problem and warning in `Converted`, and the dataset when
+/// every row could be read.
+pub fn convert(sheets: &Sheets) -> Converted {
+    let mut out = Converted::default();
+    let speakers_file = sheets.speakers.as_ref().map(|f| f.name.as_str());
     let speakers =
-        texts.speakers.as_ref().and_then(|s| parse(s, &["id", "name", "kind"], &[], &mut errors));
-    let locations = parse(&texts.locations, &["id", "name"], &[], &mut errors);
+        sheets.speakers.as_ref().and_then(|s| parse(s, &["id", "name", "kind"], &[], &mut out));
+    let locations = parse(&sheets.locations, &["id", "name"], &[], &mut out);
     let cites = speakers_file.map(|file| {
         ("cites", format!(
             "this column is from format 1; with a speakers sheet ({file}), name the speaker of each quote in the flows sheet's \"speaker\" columns and leave this column out"
         ))
     });
-    let sources = parse(&texts.sources, &["id", "outlet", "kind"], cites.as_slice(), &mut errors);
+    let sources = parse(&sheets.sources, &["id", "outlet", "kind"], cites.as_slice(), &mut out);
     let mut flow_columns =
         vec!["id", "from", "to", "category", "description", "status", "source", "stance", "quote"];
     if speakers_file.is_some() {
@@ -68,46 +78,37 @@ pub fn convert(texts: &Texts) -> Converted {
         "qualifier",
         "this column is from format 1; write a \"basis\" column instead (at-least is now minimum, about is estimate)".to_string(),
     );
-    let flows = parse(&texts.flows, &flow_columns, &[qualifier], &mut errors);
+    let flows = parse(&sheets.flows, &flow_columns, &[qualifier], &mut out);
     let categories =
-        texts.categories.as_ref().and_then(|c| parse(c, &["id", "name"], &[], &mut errors));
-    let meta: Meta = match &texts.meta {
-        Some((file, text)) => match serde_json::from_str(text) {
-            Ok(m) => m,
-            Err(e) => {
-                errors.push(format!("{file}: {e}"));
-                return Converted { json: None, problems: errors, notes };
-            }
-        },
-        None => Meta {
-            title: "Untitled flow map".into(),
-            subtitle: None,
-            notes: None,
-            credit: None,
-            language: None,
-            focus: Vec::new(),
-        },
+        sheets.categories.as_ref().and_then(|c| parse(c, &["id", "name"], &[], &mut out));
+    let meta = match &sheets.meta {
+        Some(file) => meta::meta(file, &mut out),
+        None => Some(meta::untitled()),
     };
     let (Some(locations), Some(sources), Some(flows)) = (locations, sources, flows) else {
-        return Converted { json: None, problems: errors, notes };
+        return out;
     };
-    if texts.speakers.is_some() && speakers.is_none() {
-        return Converted { json: None, problems: errors, notes };
+    if sheets.speakers.is_some() && speakers.is_none() {
+        return out;
     }
 
     // Each list remembers the rows its items came from, so the validator's paths can be
     // translated.
-    let (location_rows, locs) = Origin::read(&locations, |r| location(r, &locations), &mut errors);
-    let (source_rows, srcs) =
-        Origin::read(&sources, |r| source(r).map(|s| (speaker_of_source(r, &s), s)), &mut errors);
+    let (location_rows, locs) =
+        Origin::read(&locations, |r| location(r, &locations), &mut out.problems);
+    let (source_rows, srcs) = Origin::read(
+        &sources,
+        |r| source(r).map(|s| (speaker_of_source(r, &s), s)),
+        &mut out.problems,
+    );
     let (srcs_speakers, srcs): (Vec<Speaker>, Vec<Source>) = srcs.into_iter().unzip();
     let (speaker_rows, spks) = match &speakers {
         Some(sheet) => {
-            let (rows, spks) = Origin::read(sheet, |r| speaker(r, sheet), &mut errors);
+            let (rows, spks) = Origin::read(sheet, |r| speaker(r, sheet), &mut out.problems);
             (Some(rows), spks)
         }
         None => {
-            notes.push(format!(
+            out.notes.push(format!(
                 "no speakers sheet (--speakers): each publication in {} is also the speaker of the quotes it is cited for, \
                  named by its \"cites\" cell or else its outlet; to quote several speakers from one article (an accusation \
                  and its denial), or to give a speaker's stake, add a speakers sheet",
@@ -121,7 +122,7 @@ pub fn convert(texts: &Texts) -> Converted {
                 })
             });
             if named {
-                notes.push(format!(
+                out.notes.push(format!(
                     "{} names speakers, but without --speakers they can only be ids of rows of {}",
                     flows.file, sources.file
                 ));
@@ -129,14 +130,15 @@ pub fn convert(texts: &Texts) -> Converted {
             (None, srcs_speakers)
         }
     };
-    let (flow_rows, fls) = Origin::read(&flows, |r| flow(r, &flows, speakers_file), &mut errors);
+    let (flow_rows, fls) =
+        Origin::read(&flows, |r| flow(r, &flows, speakers_file), &mut out.problems);
     let (fls, groups): (Vec<Flow>, Vec<Groups>) = fls.into_iter().unzip();
     let (category_rows, cats) = match &categories {
         Some(sheet) => {
             let category = |r: &Row| {
                 Ok(Category { id: r.get("id").into(), name: localized(r, sheet, "name") })
             };
-            let (rows, cats) = Origin::read(sheet, category, &mut errors);
+            let (rows, cats) = Origin::read(sheet, category, &mut out.problems);
             (Some(rows), cats)
         }
         None => {
@@ -150,9 +152,10 @@ pub fn convert(texts: &Texts) -> Converted {
             (None, cats)
         }
     };
-    if !errors.is_empty() {
-        return Converted { json: None, problems: errors, notes };
-    }
+    // The rows are read even when the meta file cannot be, so that every problem is listed.
+    let (Some(meta), true) = (meta, out.problems.is_empty()) else {
+        return out;
+    };
     let raw = RawDataset {
         schema: Some("flows.schema.json".into()),
         version: FORMAT_VERSION,
@@ -164,7 +167,6 @@ pub fn convert(texts: &Texts) -> Converted {
         flows: fls,
         events: Vec::new(),
     };
-    let json = crate::json::to_pretty(&raw);
     let origins = Origins {
         locations: location_rows,
         sources: source_rows,
@@ -172,8 +174,9 @@ pub fn convert(texts: &Texts) -> Converted {
         categories: category_rows,
         flows: flow_rows,
         groups,
-        meta: texts.meta.as_ref().map(|(f, _)| f.as_str()),
+        meta: sheets.meta.as_ref().map(|f| f.name.as_str()),
     };
-    let problems = Dataset::check(raw).problems.iter().map(|p| origins.describe(p)).collect();
-    Converted { json: Some(json), problems, notes }
+    out.problems.extend(Dataset::check(raw.clone()).problems.iter().map(|p| origins.describe(p)));
+    out.dataset = Some(raw);
+    out
 }

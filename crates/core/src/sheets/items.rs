@@ -1,12 +1,13 @@
 //! The items of the locations, sources and speakers sheets, one per row.
 
 use super::cells::{choice, date, localized, number, yes_no, SOURCE_KINDS, SPEAKER_KINDS};
-use crate::sheet::{CellError, Row, Sheet};
-use flowmap_core::model::{Location, Source, Speaker};
-use flowmap_core::text::Localized;
+use super::problem::SheetProblem;
+use super::sheet::{Row, Sheet};
+use crate::model::{Location, Source, Speaker};
+use crate::text::Localized;
 
 /// A row of the locations sheet: `lon` and `lat` both given, or neither.
-pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, CellError> {
+pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, SheetProblem> {
     let point = match (row.optional("lon"), row.optional("lat")) {
         (None, None) => None,
         (Some(_), Some(_)) => Some([number(row, "lon")?, number(row, "lat")?]),
@@ -21,7 +22,7 @@ pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, CellError> 
 }
 
 /// A row of the sources sheet (a publication).
-pub(super) fn source(row: &Row) -> Result<Source, CellError> {
+pub(super) fn source(row: &Row) -> Result<Source, SheetProblem> {
     Ok(Source {
         id: row.get("id").into(),
         outlet: row.get("outlet").into(),
@@ -33,7 +34,7 @@ pub(super) fn source(row: &Row) -> Result<Source, CellError> {
 }
 
 /// A row of the speakers sheet.
-pub(super) fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, CellError> {
+pub(super) fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, SheetProblem> {
     Ok(Speaker {
         id: row.get("id").into(),
         name: localized(row, sheet, "name"),
@@ -46,7 +47,7 @@ pub(super) fn speaker(row: &Row, sheet: &Sheet) -> Result<Speaker, CellError> {
 /// The speaker a source is when no speakers sheet is given: as format 1 read it, the body
 /// in its `cites` cell (else its outlet), of the kind its publication implies.
 pub(super) fn speaker_of_source(row: &Row, s: &Source) -> Speaker {
-    let kind = flowmap_core::migrate::speaker_kind(s.kind);
+    let kind = crate::migrate::speaker_kind(s.kind);
     let name = row.optional("cites").unwrap_or(s.outlet.get("en"));
     Speaker {
         id: s.id.clone(),

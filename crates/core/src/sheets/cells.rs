@@ -1,9 +1,10 @@
 //! Reading one cell: text with its translations, a choice from a list, a date, a number,
 //! yes or no. Each error names the row and column.
 
-use crate::sheet::{CellError, Row, Sheet};
-use flowmap_core::date::PartialDate;
-use flowmap_core::text::Localized;
+use super::problem::SheetProblem;
+use super::sheet::{Row, Sheet};
+use crate::date::PartialDate;
+use crate::text::Localized;
 use std::collections::BTreeMap;
 
 /// The lists one can choose from, as the messages give them.
@@ -49,7 +50,7 @@ pub(super) fn choice_with<T: serde::de::DeserializeOwned>(
     column: &str,
     allowed: &str,
     hint: &str,
-) -> Result<T, CellError> {
+) -> Result<T, SheetProblem> {
     let v = row.get(column);
     if v.is_empty() {
         return Err(row.error(column, format!("this cell is empty; write one of: {allowed}")));
@@ -63,21 +64,19 @@ pub(super) fn choice<T: serde::de::DeserializeOwned>(
     row: &Row,
     column: &str,
     allowed: &str,
-) -> Result<T, CellError> {
+) -> Result<T, SheetProblem> {
     choice_with(row, column, allowed, "")
 }
 
 /// A partial date (`2022`, `2022-03`, `2022-03-14`), or `None` for an empty cell.
-pub(super) fn date(row: &Row, column: &str) -> Result<Option<PartialDate>, CellError> {
+pub(super) fn date(row: &Row, column: &str) -> Result<Option<PartialDate>, SheetProblem> {
     row.optional(column)
-        .map(|v| {
-            v.parse().map_err(|e: flowmap_core::date::DateError| row.error(column, e.to_string()))
-        })
+        .map(|v| v.parse().map_err(|e: crate::date::DateError| row.error(column, e.to_string())))
         .transpose()
 }
 
 /// "71100000", "71,100,000" or "71100000.5"; thousands separators must be regular.
-pub(super) fn number(row: &Row, column: &str) -> Result<f64, CellError> {
+pub(super) fn number(row: &Row, column: &str) -> Result<f64, SheetProblem> {
     let v = row.get(column);
     let bad =
         || row.error(column, format!("\"{v}\" is not a number (write 71100000 or 71,100,000)"));
@@ -96,7 +95,7 @@ pub(super) fn number(row: &Row, column: &str) -> Result<f64, CellError> {
 }
 
 /// `yes`/`no` (also `true`/`false`, `1`/`0`, `y`/`n`); empty is no.
-pub(super) fn yes_no(row: &Row, column: &str) -> Result<bool, CellError> {
+pub(super) fn yes_no(row: &Row, column: &str) -> Result<bool, SheetProblem> {
     match row.get(column).to_ascii_lowercase().as_str() {
         "" | "no" | "n" | "false" | "0" => Ok(false),
         "yes" | "y" | "true" | "1" => Ok(true),

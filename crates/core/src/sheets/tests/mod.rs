@@ -1,9 +1,13 @@
 //! Conversions of small sheets, and the messages of what is wrong in them.
 
-use super::{convert, Converted, Texts};
-use flowmap_core::dataset::Dataset;
-use flowmap_core::model::{Basis, FlowValue, SpeakerKind, Stance, Undisclosed};
-use flowmap_core::text::Localized;
+mod encodings;
+mod words;
+
+use super::{SheetFile, Sheets};
+use crate::dataset::Dataset;
+use crate::model::RawDataset;
+use crate::model::{Basis, FlowValue, SpeakerKind, Stance, Undisclosed};
+use crate::text::Localized;
 
 const LOCATIONS: &str = "id,name,name_ru,lon,lat\nSRB,Serbia,Сербия,20.46,44.82\nUKR,Ukraine,,30.52,50.45\nCZE,Czechia,,,\n";
 const SOURCES: &str = "id,outlet,title,date,url,kind\nrks,RKS News,Claims,2025-06,,news-report\nan,An analysis,,,,analysis\n";
@@ -11,14 +15,33 @@ const SPEAKERS: &str = "id,name,name_ru,kind,stake,plural\n\
     svr,Russia's SVR,СВР,intelligence,a party to the war,\n\
     belgrade,Officials in Belgrade,,government,the accused,yes\n";
 
-fn texts(flows: &str) -> Texts {
-    Texts {
-        locations: ("locations.csv".into(), LOCATIONS.into()),
-        sources: ("sources.csv".into(), SOURCES.into()),
-        speakers: Some(("speakers.csv".into(), SPEAKERS.into())),
-        flows: ("flows.csv".into(), flows.into()),
+fn texts(flows: &str) -> Sheets {
+    Sheets {
+        locations: SheetFile::new("locations.csv", LOCATIONS),
+        sources: SheetFile::new("sources.csv", SOURCES),
+        speakers: Some(SheetFile::new("speakers.csv", SPEAKERS)),
+        flows: SheetFile::new("flows.csv", flows),
         categories: None,
         meta: None,
+    }
+}
+
+/// What [`super::convert`] made of the sheets, its messages as printed.
+struct Converted {
+    dataset: Option<RawDataset>,
+    problems: Vec<String>,
+    warnings: Vec<String>,
+    notes: Vec<String>,
+}
+
+fn convert(sheets: &Sheets) -> Converted {
+    let c = super::convert(sheets);
+    let strings = |ps: &[super::SheetProblem]| ps.iter().map(ToString::to_string).collect();
+    Converted {
+        problems: strings(&c.problems),
+        warnings: strings(&c.warnings),
+        dataset: c.dataset,
+        notes: c.notes,
     }
 }
 
@@ -60,7 +83,7 @@ fn converted(rows: &[String]) -> Converted {
 }
 
 fn dataset(c: &Converted) -> Dataset {
-    Dataset::from_json("out.json", c.json.as_ref().expect("written")).unwrap()
+    Dataset::check(c.dataset.clone().expect("written"))
 }
 
 #[test]
@@ -145,7 +168,7 @@ fn converts_money_units_bases_and_parts() {
 fn cell_errors_name_row_and_column() {
     let one = |cells: &[(&str, &str)]| {
         let c = converted(&[row(cells)]);
-        assert!(c.json.is_none());
+        assert!(c.dataset.is_none());
         assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
         c.problems[0].clone()
     };
@@ -171,12 +194,12 @@ fn cell_errors_name_row_and_column() {
 #[test]
 fn speaker_errors_name_their_row() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])));
-    t.speakers = Some((
-        "speakers.csv".into(),
-        "id,name,kind,plural\nsvr,SVR,spy agency,\nx,X,other,maybe\n".into(),
+    t.speakers = Some(SheetFile::new(
+        "speakers.csv",
+        "id,name,kind,plural\nsvr,SVR,spy agency,\nx,X,other,maybe\n",
     ));
     let c = convert(&t);
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(c.problems[0].starts_with("speakers.csv, row 2, column \"kind\": \"spy agency\" is not one of: records, official-data"), "{:?}", c.problems);
     assert_eq!(c.problems[1], "speakers.csv, row 3, column \"plural\": \"maybe\" is not yes or no");
 }
@@ -210,7 +233,7 @@ fn validator_problems_are_given_by_row_and_column() {
             ("quote_2", "No."),
         ]),
     ]);
-    assert!(c.json.is_some(), "the data is kept whole");
+    assert!(c.dataset.is_some(), "the data is kept whole");
     assert_eq!(c.problems, [
         "flows.csv, row 3, column \"to\": flow \"f2\" refers to location \"XXX\", which is not defined (flow not shown)",
         "flows.csv, row 3, column \"source_2\": flow \"f2\" refers to source \"nope\", which is not defined (flow not shown)",
@@ -226,8 +249,10 @@ fn validator_problems_are_given_by_row_and_column() {
 fn without_a_speakers_sheet_each_source_speaks_for_itself() {
     let mut t = texts("id,from,to,category,description,status,source,stance,quote\nf1,SRB,UKR,arms,Kits,alleged,rks,claims,q\n");
     t.speakers = None;
-    t.sources.1 =
-        "id,outlet,cites,title,kind\nrks,RKS News,Russia's SVR,T,intelligence-claim\n".into();
+    t.sources = SheetFile::new(
+        "sources.csv",
+        "id,outlet,cites,title,kind\nrks,RKS News,Russia's SVR,T,intelligence-claim\n",
+    );
     let c = convert(&t);
     assert_eq!(c.problems, Vec::<String>::new());
     assert!(
@@ -243,12 +268,12 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
     assert_eq!(d.raw.flows[0].citations[0].speaker, "rks");
     assert_eq!(c.notes.len(), 1, "{:?}", c.notes);
     // A speaker column without a speakers sheet gets a note.
-    let mut named = t
-        .flows
-        .1
+    let named = String::from_utf8(t.flows.bytes.clone())
+        .unwrap()
         .replace(",stance,", ",speaker,stance,")
         .replace(",rks,claims,", ",rks,svr,claims,");
-    std::mem::swap(&mut t.flows.1, &mut named);
+    let mut named = SheetFile::new("flows.csv", named);
+    std::mem::swap(&mut t.flows, &mut named);
     let c = convert(&t);
     assert_eq!(c.notes[1], "flows.csv names speakers, but without --speakers they can only be ids of rows of sources.csv");
     assert!(
@@ -258,9 +283,9 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
         "{:?}",
         c.problems
     );
-    std::mem::swap(&mut t.flows.1, &mut named);
+    std::mem::swap(&mut t.flows, &mut named);
     // Its problems point at the sources sheet.
-    t.sources.1 = "id,outlet,title,kind\nrks,,T,intelligence-claim\n".into();
+    t.sources = SheetFile::new("sources.csv", "id,outlet,title,kind\nrks,,T,intelligence-claim\n");
     let p = convert(&t).problems;
     assert_eq!(p[1], "sources.csv, row 2, column \"outlet\": the name of speaker \"rks\" is empty; write the text shown to readers", "{p:?}");
 }
@@ -268,9 +293,12 @@ fn without_a_speakers_sheet_each_source_speaks_for_itself() {
 #[test]
 fn format_1_columns_are_named() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])).replacen("basis", "qualifier", 1));
-    t.sources.1 = "id,outlet,cites,title,kind\nrks,RKS News,SVR,T,news-report\n".into();
+    t.sources = SheetFile::new(
+        "sources.csv",
+        "id,outlet,cites,title,kind\nrks,RKS News,SVR,T,news-report\n",
+    );
     let c = convert(&t);
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(c.problems[1].starts_with("flows.csv, row 1, column \"qualifier\": this column is from format 1; write a \"basis\" column"), "{:?}", c.problems);
     assert!(c.problems[0].starts_with("sources.csv, row 1, column \"cites\": this column is from format 1; with a speakers sheet (speakers.csv)"), "{:?}", c.problems);
 }
@@ -278,7 +306,7 @@ fn format_1_columns_are_named() {
 #[test]
 fn missing_columns_stop_the_conversion() {
     let c = convert(&texts("id,from,to\nf1,SRB,UKR\n"));
-    assert!(c.json.is_none());
+    assert!(c.dataset.is_none());
     assert!(
         c.problems[0].starts_with("flows.csv, row 1, column \"category\": the header has no"),
         "{:?}",
@@ -294,7 +322,7 @@ fn missing_columns_stop_the_conversion() {
 #[test]
 fn meta_problems_name_the_meta_file() {
     let mut t = texts(&format!("{HEADER}{}", row(&[])));
-    t.meta = Some(("meta.json".into(), r#"{"title": "T", "focus": ["SRB", "ATL"]}"#.into()));
+    t.meta = Some(SheetFile::new("meta.json", r#"{"title": "T", "focus": ["SRB", "ATL"]}"#));
     assert_eq!(convert(&t).problems, ["meta.json, at focus[1]: the map cannot focus on location \"ATL\", which is not defined; it is ignored"]);
 }
 

@@ -3,10 +3,11 @@
 
 use super::cells::{choice, choice_with, date, localized, nth, number, BASES, STANCES, STATUSES};
 use super::position::Groups;
-use crate::sheet::{CellError, Row, Sheet};
-use flowmap_core::date::Period;
-use flowmap_core::model::{Actors, Basis, Citation, Flow, FlowValue, Part, Quantity, Undisclosed};
-use flowmap_core::text::Localized;
+use super::problem::SheetProblem;
+use super::sheet::{Row, Sheet};
+use crate::date::Period;
+use crate::model::{Actors, Basis, Citation, Flow, FlowValue, Part, Quantity, Undisclosed};
+use crate::text::Localized;
 
 /// The columns that describe a stated figure, in the order of the sheet's documentation.
 fn value_columns(sheet: &Sheet) -> Vec<String> {
@@ -28,7 +29,7 @@ fn part(
     sheet: &Sheet,
     amount_col: &str,
     what_col: &str,
-) -> Result<Option<Part>, CellError> {
+) -> Result<Option<Part>, SheetProblem> {
     match (row.optional(amount_col), row.optional(what_col)) {
         (None, None) => Ok(None),
         (None, Some(_)) => Err(row.error(
@@ -45,7 +46,7 @@ fn part(
 /// The figure of a row: undisclosed (no cell that would describe a figure filled), or an
 /// amount with its currency or unit, basis, parts and the figure it is part of; with the
 /// column group of each part written.
-fn value(row: &Row, sheet: &Sheet) -> Result<(FlowValue, Vec<usize>), CellError> {
+fn value(row: &Row, sheet: &Sheet) -> Result<(FlowValue, Vec<usize>), SheetProblem> {
     let amount = row.get("amount");
     if amount.is_empty() || amount.eq_ignore_ascii_case("undisclosed") {
         if let Some(col) = value_columns(sheet).into_iter().find(|c| row.optional(c).is_some()) {
@@ -88,7 +89,7 @@ fn citations(
     row: &Row,
     sheet: &Sheet,
     speakers_sheet: Option<&str>,
-) -> Result<(Vec<Citation>, Vec<usize>), CellError> {
+) -> Result<(Vec<Citation>, Vec<usize>), SheetProblem> {
     let (mut out, mut groups) = (Vec::new(), Vec::new());
     for k in 1.. {
         let [s, p, st, q] = ["source", "speaker", "stance", "quote"].map(|c| nth(c, k));
@@ -133,7 +134,7 @@ pub(super) fn flow(
     row: &Row,
     sheet: &Sheet,
     speakers_sheet: Option<&str>,
-) -> Result<(Flow, Groups), CellError> {
+) -> Result<(Flow, Groups), SheetProblem> {
     let (value, parts) = value(row, sheet)?;
     let (start, end) = (date(row, "start")?, date(row, "end")?);
     let status = choice(row, "status", STATUSES)?;

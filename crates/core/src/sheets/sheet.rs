@@ -1,33 +1,8 @@
-//! CSV sheets as exported from a spreadsheet: a header row, then one item per row.
-//! Every error names the file, the spreadsheet row (the header is row 1) and the column.
+//! CSV sheets as exported from a spreadsheet: a header row, then one item per row, the cells
+//! separated by commas, semicolons or tabs. Every error names the file, the spreadsheet row
+//! (the header is row 1) and the column.
 
-use std::fmt;
-
-/// A problem in one cell, row or file of a sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellError {
-    /// The sheet's file name.
-    pub file: String,
-    /// Spreadsheet row number (header = 1), if the problem is in one row.
-    pub row: Option<usize>,
-    /// Column name, if the problem is in one cell.
-    pub column: Option<String>,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
-
-impl fmt::Display for CellError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(r) = self.row {
-            write!(f, ", row {r}")?;
-        }
-        if let Some(c) = &self.column {
-            write!(f, ", column \"{c}\"")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
+use super::problem::SheetProblem;
 
 /// A parsed sheet.
 #[derive(Debug)]
@@ -48,15 +23,15 @@ pub struct Row<'a> {
 }
 
 impl Sheet {
-    /// Parses CSV text; a byte-order mark and blank rows are ignored.
-    pub fn parse(file: &str, text: &str) -> Result<Sheet, CellError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-        let err = |row: Option<usize>, message: String| CellError {
-            file: file.into(),
+    /// Parses CSV text, its cells separated as its header row's are; blank rows are ignored.
+    pub fn parse(file: &str, text: &str) -> Result<Sheet, SheetProblem> {
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(delimiter(text))
+            .from_reader(text.as_bytes());
+        let err = |row: Option<usize>, message: String| SheetProblem {
             row,
-            column: None,
-            message,
+            ..SheetProblem::in_file(file, message)
         };
         let header = reader
             .headers()
@@ -92,18 +67,14 @@ impl Sheet {
     }
 
     /// An error for every required column the header lacks.
-    pub fn missing_columns(&self, required: &[&str]) -> Vec<CellError> {
+    pub fn missing_columns(&self, required: &[&str]) -> Vec<SheetProblem> {
         required
             .iter()
             .filter(|c| !self.has(c))
-            .map(|c| CellError {
-                file: self.file.clone(),
-                row: Some(1),
-                column: Some(c.to_string()),
-                message: format!(
-                    "the header has no \"{c}\" column (columns: {})",
-                    self.headers.join(", ")
-                ),
+            .map(|c| {
+                let columns = self.headers.join(", ");
+                let message = format!("the header has no \"{c}\" column (columns: {columns})");
+                SheetProblem::in_row(&self.file, 1, Some(c), message)
             })
             .collect()
     }
@@ -154,6 +125,22 @@ impl RowNumbers<'_> {
     }
 }
 
+/// The cell separator of a sheet: the tab, semicolon or comma that its header row (its first
+/// line) holds most of outside quotes; a comma when it holds none.
+fn delimiter(text: &str) -> u8 {
+    let header = text.split(['\r', '\n']).next().unwrap_or_default();
+    let mut quoted = false;
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if let Some(c) = counts.iter_mut().find(|(d, _)| *d == b && !quoted) {
+            c.1 += 1;
+        }
+    }
+    counts.iter().rev().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
 /// The line breaks in `s`: `\r\n`, `\n` or `\r`, each counted once.
 fn line_breaks(s: &str) -> usize {
     s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count()
@@ -186,13 +173,8 @@ impl<'a> Row<'a> {
     }
 
     /// An error about one cell of this row.
-    pub fn error(&self, column: &str, message: String) -> CellError {
-        CellError {
-            file: self.sheet.file.clone(),
-            row: Some(self.number),
-            column: Some(column.into()),
-            message,
-        }
+    pub fn error(&self, column: &str, message: String) -> SheetProblem {
+        SheetProblem::in_row(&self.sheet.file, self.number, Some(column), message)
     }
 }
 
@@ -202,7 +184,7 @@ mod test {
 
     #[test]
     fn rows_are_numbered_as_in_the_spreadsheet() {
-        let s = Sheet::parse("f.csv", "\u{feff}id,name\nSRB, Serbia \n,\nUKR,Ukraine\n").unwrap();
+        let s = Sheet::parse("f.csv", "id,name\nSRB, Serbia \n,\nUKR,Ukraine\n").unwrap();
         let rows: Vec<_> = s.rows().map(|r| (r.number, r.get("name"))).collect();
         assert_eq!(rows, [(2, "Serbia"), (4, "Ukraine")]);
         assert_eq!(s.rows().next().unwrap().get("absent"), "");
@@ -227,6 +209,21 @@ mod test {
         assert_eq!(s.missing_columns(&["id", "point"])[0].to_string(), "f.csv, row 1, column \"point\": the header has no \"point\" column (columns: id, name)");
         let e = Sheet::parse("f.csv", "id,name\nSRB,Serbia,extra\n").unwrap_err();
         assert_eq!(e.to_string(), "f.csv, row 2: 3 cells but only 2 column names in the header");
+    }
+
+    #[test]
+    fn cells_are_separated_as_in_the_header_row() {
+        for text in [
+            "id\tname\n\"S,R;B\"\tSerbia, Republic of\n",
+            "id;name\n\"S,R;B\";Serbia, Republic of\n",
+            "\"id;x\",name,\"a;b\"\n\"S,R;B\",\"Serbia, Republic of\"\n",
+        ] {
+            let s = Sheet::parse("f.csv", text).unwrap();
+            let row = s.rows().next().unwrap();
+            assert_eq!((row.get("name"), row.number), ("Serbia, Republic of", 2), "{text:?}");
+        }
+        let one = Sheet::parse("f.csv", "via\nCZE; BGR\n").unwrap();
+        assert_eq!(one.rows().next().unwrap().list("via"), ["CZE", "BGR"], "one column");
     }
 
     #[test]

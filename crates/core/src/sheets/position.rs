@@ -2,9 +2,10 @@
 //! turned into the sheet, row and column it came from.
 
 use super::cells::nth;
-use crate::sheet::{CellError, Row, Sheet};
-use flowmap_core::json_path::Segment;
-use flowmap_core::{JsonPath, Problem};
+use super::problem::SheetProblem;
+use super::sheet::{Row, Sheet};
+use crate::json_path::Segment;
+use crate::{JsonPath, Problem};
 
 /// The sheet's column group (1 for `source`, 2 for `source_2`, …) of each citation and part
 /// of a flow, by position in the document: empty groups are not written, so `citations[0]`
@@ -29,8 +30,8 @@ impl<'a> Origin<'a> {
     /// to `errors` and give no item.
     pub(super) fn read<T>(
         sheet: &'a Sheet,
-        read: impl Fn(&Row) -> Result<T, CellError>,
-        errors: &mut Vec<String>,
+        read: impl Fn(&Row) -> Result<T, SheetProblem>,
+        errors: &mut Vec<SheetProblem>,
     ) -> (Origin<'a>, Vec<T>) {
         let (mut rows, mut items) = (Vec::new(), Vec::new());
         for r in sheet.rows() {
@@ -39,7 +40,7 @@ impl<'a> Origin<'a> {
                     rows.push(r.number);
                     items.push(t);
                 }
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => errors.push(e),
             }
         }
         (Origin { sheet, rows }, items)
@@ -70,21 +71,24 @@ impl Origins<'_> {
     /// The problem in the sheets' terms: its file, row and column when it is about an item
     /// of a sheet, its file and path within when it is about the meta file, else as the
     /// validator gives it.
-    pub(super) fn describe(&self, p: &Problem) -> String {
+    pub(super) fn describe(&self, p: &Problem) -> SheetProblem {
         if let (Some(file), [Segment::Key(meta), rest @ ..]) = (self.meta, p.path.segments()) {
             if meta == "meta" && !rest.is_empty() {
-                return format!("{file}, at {}: {}", JsonPath::from(rest), p.message);
+                let at = Some(JsonPath::from(rest));
+                return SheetProblem { at, ..SheetProblem::in_file(file, p.message.clone()) };
             }
         }
         match self.cell(&p.path) {
-            Some((sheet, row, column)) => CellError {
-                file: sheet.file.clone(),
-                row: Some(row),
-                column,
-                message: p.message.clone(),
+            Some((sheet, row, column)) => {
+                SheetProblem::in_row(&sheet.file, row, column.as_deref(), p.message.clone())
             }
-            .to_string(),
-            None => p.to_string(),
+            None => SheetProblem {
+                file: None,
+                row: None,
+                column: None,
+                at: Some(p.path.clone()),
+                message: p.message.clone(),
+            },
         }
     }
 
