@@ -23,11 +23,21 @@ pub enum Target {
     Hash,
     /// The query string: `?data=`, `?lang=` and the embed address.
     Query,
+    /// CSV sheets into a dataset (`sheets::convert`): the input is the sheets joined by
+    /// [`SHEET_BREAK`], in the order locations, sources, flows, speakers, categories.
+    Sheets,
 }
+
+/// What separates the sheets in a [`Target::Sheets`] input (the ASCII record separator).
+pub const SHEET_BREAK: u8 = 0x1e;
+
+/// The example sheets, in the order a [`Target::Sheets`] input holds them.
+const SHEET_FILES: [&str; 5] =
+    ["locations.csv", "sources.csv", "flows.csv", "speakers.csv", "categories.csv"];
 
 impl Target {
     /// Every target.
-    pub const ALL: [Target; 3] = [Target::Dataset, Target::Hash, Target::Query];
+    pub const ALL: [Target; 4] = [Target::Dataset, Target::Hash, Target::Query, Target::Sheets];
 
     /// Its name: the folder of its findings under `tests/fixtures/fuzz/`.
     pub fn name(self) -> &'static str {
@@ -35,6 +45,7 @@ impl Target {
             Target::Dataset => "dataset",
             Target::Hash => "hash",
             Target::Query => "query",
+            Target::Sheets => "sheets",
         }
     }
 
@@ -77,17 +88,27 @@ impl Target {
             ]
             .map(|s| s.as_bytes().to_vec())
             .to_vec(),
+            Target::Sheets => {
+                let read = |name: &str| std::fs::read(root.join("docs/examples").join(name));
+                let all: Vec<Vec<u8>> = SHEET_FILES.iter().filter_map(|n| read(n).ok()).collect();
+                let joined = |parts: &[Vec<u8>]| parts.join(&SHEET_BREAK);
+                // With every sheet, and without the optional ones.
+                vec![joined(&all), joined(&all[..3.min(all.len())])]
+            }
         }
     }
 
     /// Runs one input; panics (the finding) when a property does not hold.
     pub fn run(self, input: &[u8], atlas: &Atlas) {
         // The page reads every download as text, replacing what is not UTF-8.
+        if self == Target::Sheets {
+            return sheets(input);
+        }
         let text = String::from_utf8_lossy(input);
         match self {
             Target::Dataset => dataset(&text, atlas),
             Target::Hash => hash(&text),
-            Target::Query => query(&text),
+            Target::Query | Target::Sheets => query(&text),
         }
     }
 }
@@ -182,4 +203,37 @@ fn query(text: &str) {
         !embed.contains(['"', '<', '>', ' ', '\n']),
         "the embed address {embed:?} needs escaping"
     );
+}
+
+fn sheets(input: &[u8]) {
+    use flowmap_core::sheets::{convert, SheetFile, Sheets};
+    let mut parts = input.split(|&b| b == SHEET_BREAK);
+    let mut file = |name: &str| parts.next().map(|bytes| SheetFile::new(name, bytes));
+    let (locations, sources, flows) =
+        (file(SHEET_FILES[0]), file(SHEET_FILES[1]), file(SHEET_FILES[2]));
+    let (speakers, categories) = (file(SHEET_FILES[3]), file(SHEET_FILES[4]));
+    let sheets = Sheets {
+        locations: locations.unwrap_or_default(),
+        sources: sources.unwrap_or_default(),
+        flows: flows.unwrap_or_default(),
+        speakers,
+        categories,
+        meta: None,
+    };
+    let converted = convert(&sheets);
+    for p in converted.problems.iter().chain(&converted.warnings) {
+        let m = p.to_string();
+        assert!(!p.message.trim().is_empty(), "a problem without a message: {m}");
+        // serde's and Rust's words (a message may quote the editor's own text, so only words
+        // the mutations never write are looked for).
+        for words in ["invalid type", "expected f64", "expected struct", "untagged enum", "variant"]
+        {
+            assert!(!m.contains(words), "a message with the program's words: {m}");
+        }
+    }
+    if let Some(raw) = converted.dataset {
+        // What the sheets became reads back as a dataset, as the map would read it.
+        let text = serde_json::to_string(&raw).expect("a dataset writes as JSON");
+        Dataset::from_json("converted.json", &text).expect("a converted dataset reads back");
+    }
 }

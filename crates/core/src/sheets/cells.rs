@@ -91,7 +91,15 @@ pub(super) fn number(row: &Row, column: &str) -> Result<f64, SheetProblem> {
     }
     let plain =
         if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) };
-    plain.parse().map_err(|_| bad())
+    // Rust reads "NaN", "inf" and "1e400" (as infinity) as numbers; a sheet's figure is
+    // finite, or JSON could not hold it.
+    match plain.parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(n),
+        Ok(_) if plain.bytes().any(|b| b.is_ascii_digit()) => {
+            Err(row.error(column, format!("\"{v}\" is too large a number")))
+        }
+        _ => Err(bad()),
+    }
 }
 
 /// `yes`/`no` (also `true`/`false`, `1`/`0`, `y`/`n`); empty is no.

@@ -67,6 +67,7 @@ pub(super) fn parse(
         Ok(s) => {
             let before = out.problems.len();
             out.problems.extend(s.missing_columns(required));
+            out.problems.extend(s.long_cells());
             for (column, message) in format1.iter().filter(|(c, _)| s.has(c)) {
                 out.problems.push(SheetProblem::in_row(&s.file, 1, Some(column), message.clone()));
             }

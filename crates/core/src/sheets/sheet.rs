@@ -66,6 +66,28 @@ impl Sheet {
         Ok(Sheet { file: file.into(), headers, rows })
     }
 
+    /// An error for every cell longer than the map reads ([`crate::limits::MAX_TEXT_CHARS`]).
+    pub fn long_cells(&self) -> Vec<SheetProblem> {
+        let limit = crate::limits::MAX_TEXT_CHARS;
+        self.rows
+            .iter()
+            .flat_map(|(number, cells)| cells.iter().enumerate().map(move |(i, c)| (*number, i, c)))
+            .filter(|(_, _, cell)| cell.len() > limit && cell.chars().count() > limit)
+            .map(|(number, i, cell)| {
+                let n = cell.chars().count();
+                let message = format!(
+                    "this cell holds {n} characters; the map accepts texts of up to {limit}"
+                );
+                SheetProblem::in_row(
+                    &self.file,
+                    number,
+                    self.headers.get(i).map(String::as_str),
+                    message,
+                )
+            })
+            .collect()
+    }
+
     /// An error for every required column the header lacks.
     pub fn missing_columns(&self, required: &[&str]) -> Vec<SheetProblem> {
         required

@@ -168,11 +168,23 @@ fn converts_money_units_bases_and_parts() {
 fn cell_errors_name_row_and_column() {
     let one = |cells: &[(&str, &str)]| {
         let c = converted(&[row(cells)]);
-        assert!(c.dataset.is_none());
+        assert!(c.dataset.is_none(), "{cells:?}");
         assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
         c.problems[0].clone()
     };
     assert_eq!(one(&[("amount", "12.5.3"), ("currency", "EUR")]), "flows.csv, row 2, column \"amount\": \"12.5.3\" is not a number (write 71100000 or 71,100,000)");
+    // Found by fuzzing: these were read as numbers and written to the dataset as null.
+    for (v, why) in
+        [("NaN", "is not a number"), ("inf", "is not a number"), ("1e400", "is too large a number")]
+    {
+        let p = one(&[("amount", v), ("currency", "EUR")]);
+        assert!(
+            p.starts_with(&format!("flows.csv, row 2, column \"amount\": \"{v}\" {why}")),
+            "{p}"
+        );
+    }
+    let long = "ж".repeat(crate::limits::MAX_TEXT_CHARS + 1);
+    assert_eq!(one(&[("description", &long)]), "flows.csv, row 2, column \"description\": this cell holds 100001 characters; the map accepts texts of up to 100000");
     assert_eq!(one(&[("start", "2022-13")]), "flows.csv, row 2, column \"start\": \"2022-13\" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
     assert!(one(&[("status", "rumoured")]).starts_with(
         "flows.csv, row 2, column \"status\": \"rumoured\" is not one of: documented"
