@@ -253,3 +253,51 @@ test(`${N} flows: axe-core finds no violation, also with a flow pinned`, async (
   assert.deepEqual(await axe(page), [], 'flow pinned');
   await page.close();
 });
+
+test(`${N} flows: the table shows 100 rows a page, turns pages, sorts every row and starts again from the first page`, async () => {
+  const { page, errors } = await openLarge();
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  const rows = page.locator('table.flow-table tbody tr');
+  const pager = page.getByRole('navigation', { name: 'Pages of the table' });
+  await pager.waitFor();
+  assert.equal(await rows.count(), 100);
+  assert.equal(await pager.getByRole('status').textContent(), `Rows 1–100 of ${N.toLocaleString('en')}`);
+  const previous = pager.getByRole('button', { name: /Previous 100 rows/ });
+  const next = pager.getByRole('button', { name: /Next 100 rows/ });
+  assert.ok(await previous.isDisabled());
+  const first = await rows.first().getAttribute('data-flow-id');
+  await next.click();
+  await page.getByText(`Rows 101–200 of ${N.toLocaleString('en')}`).waitFor();
+  assert.equal(await rows.count(), 100);
+  assert.notEqual(await rows.first().getAttribute('data-flow-id'), first);
+  // The last page holds what is left, and there is no page after it.
+  for (let i = 2; i < Math.ceil(N / 100); i++) await next.click();
+  await page.getByText(`Rows ${(N - 99).toLocaleString("en")}–${N.toLocaleString("en")} of`).waitFor();
+  assert.ok(await next.isDisabled());
+  // Sorting by value (descending) sorts all the rows, not the page, and shows the first page.
+  const value = page.getByRole('button', { name: 'Value' });
+  await value.click();
+  await value.click();
+  await page.getByText(`Rows 1–100 of`).waitFor();
+  const largest = Math.max(...data.flows.map((f) => (typeof f.value === 'object' ? f.value.amount : -1)));
+  const top = data.flows.find((f) => typeof f.value === 'object' && f.value.amount === largest);
+  assert.equal(await rows.first().getAttribute('data-flow-id'), top.id);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a dataset with 150 broken flows lists the first 100 problems and says so; the good flows draw', async () => {
+  const broken = structuredClone(data);
+  broken.flows = broken.flows.slice(0, 400);
+  for (const f of broken.flows.slice(0, 150)) f.to = 'NOWHERE';
+  const file = path.join(ROOT, 'tests/fixtures/generated', 'broken-150.json');
+  fs.writeFileSync(file, JSON.stringify(broken));
+  const opened = await openPage(browser.context, server.origin, `/?data=${encodeURIComponent('__fixtures__/generated/broken-150.json')}`, DESKTOP);
+  const { page } = opened;
+  await page.waitForSelector('.map-frame[data-flows-drawn="250"]', { timeout: 30000 });
+  const problems = page.locator('section.problems:not(.warnings)');
+  assert.match(await problems.locator('h2').textContent(), /^150 problems in the data/);
+  assert.equal(await problems.locator('li').count(), 100);
+  assert.equal(await problems.locator('.more').textContent(), 'Only the first 100 are listed.');
+  await page.close();
+});
