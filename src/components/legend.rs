@@ -10,6 +10,9 @@ use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
 use leptos::prelude::*;
 
+/// Above this many categories, the goods are listed in columns across the legend.
+const MANY_CATEGORIES: usize = 10;
+
 /// What every encoding of the map means, in words.
 #[component]
 pub fn Legend() -> impl IntoView {
@@ -64,11 +67,13 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
+    // A long list of goods takes the legend's whole width, in columns.
+    let many = dataset.categories_in_use().count() > MANY_CATEGORIES;
     let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
     let any_against = flows.iter().any(spoken_against);
     view! {
         <section class="legend" aria-label=tr(lang, Msg::Legend)>
-            <div>
+            <div class:many-goods=many>
                 <h2>{tr(lang, Msg::Goods)}</h2>
                 <ul>{categories}</ul>
             </div>

@@ -301,3 +301,25 @@ test('a dataset with 150 broken flows lists the first 100 problems and says so; 
   assert.equal(await problems.locator('.more').textContent(), 'Only the first 100 are listed.');
   await page.close();
 });
+
+test('500 sources and 50 categories: the summary names 8 goods, the credit 30 publications, each with a count of the rest; the goods legend is in columns', async () => {
+  const many = structuredClone(data);
+  many.categories = Array.from({ length: 50 }, (_, i) => ({ id: `cat${i}`, name: { en: `Category ${i + 1}` } }));
+  many.sources = Array.from({ length: 500 }, (_, i) => ({ id: `src${i}`, outlet: `Outlet ${i + 1}`, title: `Report ${i}`, date: '2021-01-01', kind: 'news-report' }));
+  many.flows.forEach((f, i) => { f.category = `cat${i % 50}`; f.citations = [{ source: `src${i % 500}`, quote: `Quote ${i}` }]; });
+  fs.writeFileSync(path.join(ROOT, 'tests/fixtures/generated', 'many-sources.json'), JSON.stringify(many));
+  const { page, errors } = await openPage(browser.context, server.origin, `/?data=${encodeURIComponent('__fixtures__/generated/many-sources.json')}`, DESKTOP);
+  await page.waitForSelector('.map-frame[data-flows-drawn]:not([data-flows-drawn="0"])', { timeout: 30000 });
+  const summary = await page.locator('.summary').textContent();
+  assert.match(summary, /category 8 \(40\), and 42 more\./);
+  assert.doesNotMatch(summary, /category 9 /);
+  const sources = await page.locator('footer .sources').textContent();
+  assert.match(sources, /Outlet 30; and 470 more$/);
+  assert.doesNotMatch(sources, /Outlet 31/);
+  const legend = page.locator('.legend .many-goods');
+  assert.equal(await legend.locator('li').count(), 50);
+  const { height } = await legend.boundingBox();
+  assert.ok(height < 400, `the goods legend is ${height} px tall`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -182,7 +182,8 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
 
 /// The "Source:" line under the graphic: every publication cited by a shown flow, once,
 /// with the speakers it reports ("RKS News (Russia's SVR, Serbian officials)"); an analysis
-/// is named alone (the bodies it cites are named with each flow).
+/// is named alone (the bodies it cites are named with each flow). Past
+/// [`CREDITED_OUTLETS`] publications, the rest are counted ("and 470 more").
 pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
     let mut outlets: Vec<(&str, Vec<&str>)> = Vec::new();
     for flow in &dataset.raw.flows {
@@ -206,11 +207,28 @@ pub fn credit_sources(dataset: &Dataset, lang: Lang) -> String {
         }
     }
     // Speakers are joined with semicolons: a name may hold a comma.
-    outlets
+    let named: Vec<String> = outlets
         .into_iter()
         .map(|(o, s)| if s.is_empty() { o.to_string() } else { format!("{o} ({})", s.join("; ")) })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    first_and_more(named, CREDITED_OUTLETS, lang).join("; ")
+}
+
+/// How many categories the summary names; the rest are counted ("and 42 more").
+pub const SUMMARY_CATEGORIES: usize = 8;
+/// How many publications the credit line names; the rest are counted (every one is in the
+/// table, the detail panel and the data downloads).
+pub const CREDITED_OUTLETS: usize = 30;
+
+/// The first `most` of `items`, and "and N more" for the rest when there are more than
+/// one more (a list one item too long is shown whole).
+fn first_and_more(mut items: Vec<String>, most: usize, lang: Lang) -> Vec<String> {
+    if items.len() > most + 1 {
+        let more = items.len() - most;
+        items.truncate(most);
+        items.push(trf(lang, Msg::AndMore, &[&more.to_string()]));
+    }
+    items
 }
 
 /// The credit line under the graphic: the dataset's credit, then the map data's
@@ -273,6 +291,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(c, n)| format!("{} ({n})", lower_first(c.name.get(lang.tag()))))
         .collect();
+    let goods = first_and_more(goods, SUMMARY_CATEGORIES, lang);
     let claims: Vec<String> = ClaimStatus::ALL
         .iter()
         .zip(by_status)
@@ -298,6 +317,18 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
 
 #[cfg(test)]
 mod test {
+    #[test]
+    fn long_lists_name_the_first_and_count_the_rest() {
+        let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            super::first_and_more(items(9), 8, Lang::En).len(),
+            9,
+            "one too many: all shown"
+        );
+        assert_eq!(super::first_and_more(items(50), 8, Lang::En)[7..], ["8", "and 42 more"]);
+        assert_eq!(super::first_and_more(items(50), 8, Lang::Ru)[8], "и ещё 42");
+    }
+
     use super::*;
 
     fn dataset() -> Dataset {

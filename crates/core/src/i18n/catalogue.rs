@@ -241,6 +241,7 @@ catalogue! {
     Via => ["via {0}", "(транзит: {0})", "(транзит: {0})", "(tranzit: {0})"],
     And => ["and", "и", "і", "i"],
     SummaryCounts => ["{0} between {1}.", "{0}, {1}.", "{0}, {1}.", "{0}, {1}."],
+    AndMore => ["and {0} more", "и ещё {0}", "і ще {0}", "i još {0}"],
     GoodsList => ["Goods: {0}.", "Товары: {0}.", "Товари: {0}.", "Roba: {0}."],
     ClaimsList => ["Claims: {0}.", "Надёжность: {0}.", "Надійність: {0}.", "Pouzdanost: {0}."],
     // Amounts and dates.
