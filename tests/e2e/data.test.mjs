@@ -62,3 +62,29 @@ test('a dataset on another host is refused without any request to it', async () 
   assert.deepEqual(outside, []);
   await page.close();
 });
+
+test('a dataset over the size limit is refused from its announced size, before it is read', async () => {
+  const { page } = await openPage(browser.context, server.origin, '/?data=__fixtures__/huge.json', VIEW);
+  // The server announces 150 MB (the body is never needed: the map stops at the header).
+  await page.route('**/__fixtures__/huge.json', (route) => route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'application/json', 'content-length': '150000000' },
+    body: '{}',
+  }));
+  await page.reload();
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /huge\.json: the file is 150 MB; the map reads datasets of up to 100 MB/);
+  await page.close();
+});
+
+test('an address with a tab or a line break inside is refused (the browser would drop them and fetch another site)', async () => {
+  for (const data of ['ht%09tps://example.com/flows.json', '/%0A/example.com/flows.json']) {
+    const { page, outside } = await openPage(browser.context, server.origin, `/?data=${data}`, VIEW);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /contains a control character/);
+    assert.deepEqual(outside, []);
+    await page.close();
+  }
+});
