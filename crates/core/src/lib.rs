@@ -1,7 +1,8 @@
 //! The flow map's core: everything that needs no browser, by stage.
 //!
 //! - **Data**: [`model`] (the JSON document, format 2), [`migrate`] (format 1 read as 2),
-//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (where a
+//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`read`] (item by item, in
+//!   an editor's words), [`json_path`] (where a
 //!   problem is), [`validate`] (every check, by JSON path), [`quantity`] (checks of
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
@@ -49,6 +50,7 @@ pub mod pick;
 pub mod projection;
 pub mod quantity;
 pub mod query;
+pub mod read;
 pub mod scale;
 pub mod table;
 pub mod text;

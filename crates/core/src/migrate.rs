@@ -30,9 +30,10 @@ pub struct RawDatasetV1 {
     events: Vec<Event>,
 }
 
+/// A version 1 source: a publication and the body it cites in one.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SourceV1 {
+pub(crate) struct SourceV1 {
     id: String,
     outlet: String,
     #[serde(default)]
@@ -45,9 +46,10 @@ struct SourceV1 {
     kind: SourceKind,
 }
 
+/// A version 1 citation's stance.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-enum StanceV1 {
+pub(crate) enum StanceV1 {
     #[default]
     Supports,
     Disputes,
@@ -62,9 +64,10 @@ struct CitationV1 {
     stance: StanceV1,
 }
 
+/// A version 1 figure's qualifier.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-enum QualifierV1 {
+pub(crate) enum QualifierV1 {
     AtLeast,
     About,
 }
@@ -78,16 +81,20 @@ struct MoneyV1 {
     qualifier: Option<QualifierV1>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum ValueV1 {
-    Known(MoneyV1),
-    Undisclosed(model::Undisclosed),
+/// A version 1 value: money, or `"undisclosed"` (`None`).
+#[derive(Debug)]
+struct ValueV1(Option<MoneyV1>);
+
+impl<'de> Deserialize<'de> for ValueV1 {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        model::figure_or_undisclosed(d).map(ValueV1)
+    }
 }
 
+/// A version 1 flow.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FlowV1 {
+pub(crate) struct FlowV1 {
     id: String,
     from: String,
     to: String,
@@ -138,70 +145,7 @@ pub fn speaker_kind(kind: SourceKind) -> SpeakerKind {
 /// assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
 /// ```
 pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
-    // A source that cites no body speaks for itself.
-    let speakers = v1
-        .sources
-        .iter()
-        .map(|s| model::Speaker {
-            id: s.id.clone(),
-            name: Localized::Plain(s.cites.clone().unwrap_or_else(|| s.outlet.clone())),
-            kind: speaker_kind(s.kind),
-            stake: None,
-            plural: false,
-        })
-        .collect();
-    let sources = v1
-        .sources
-        .into_iter()
-        .map(|s| model::Source {
-            id: s.id,
-            outlet: Localized::Plain(s.outlet),
-            title: Some(s.title).filter(|t| !t.trim().is_empty()),
-            date: s.date,
-            url: s.url,
-            kind: s.kind,
-        })
-        .collect();
-    let flows = v1
-        .flows
-        .into_iter()
-        .map(|f| model::Flow {
-            id: f.id,
-            from: f.from,
-            to: f.to,
-            via: f.via,
-            category: f.category,
-            value: match f.value {
-                ValueV1::Known(m) => model::FlowValue::Known(model::Quantity {
-                    basis: match m.qualifier {
-                        Some(QualifierV1::AtLeast) => Basis::Minimum,
-                        Some(QualifierV1::About) => Basis::Estimate,
-                        None => Basis::Total,
-                    },
-                    ..model::Quantity::money(m.amount, &m.currency)
-                }),
-                ValueV1::Undisclosed(u) => model::FlowValue::Undisclosed(u),
-            },
-            period: f.period,
-            actors: f.actors,
-            description: f.description,
-            status: f.status,
-            citations: f
-                .citations
-                .into_iter()
-                .map(|c| model::Citation {
-                    speaker: c.source.clone(),
-                    source: c.source,
-                    stance: match c.stance {
-                        StanceV1::Supports => Stance::Claims,
-                        StanceV1::Disputes => Stance::Disputes,
-                    },
-                    quote: c.quote,
-                })
-                .collect(),
-            note: f.note,
-        })
-        .collect();
+    let (sources, speakers) = v1.sources.into_iter().map(source).unzip();
     model::RawDataset {
         schema: v1.schema,
         version: model::FORMAT_VERSION,
@@ -210,8 +154,69 @@ pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
         categories: v1.categories,
         sources,
         speakers,
-        flows,
+        flows: v1.flows.into_iter().map(flow).collect(),
         events: v1.events,
+    }
+}
+
+/// A version 1 source as a publication and a speaker with its id: the body it cites, else
+/// its outlet (a source that cites no body speaks for itself).
+pub(crate) fn source(s: SourceV1) -> (model::Source, model::Speaker) {
+    let speaker = model::Speaker {
+        id: s.id.clone(),
+        name: Localized::Plain(s.cites.unwrap_or_else(|| s.outlet.clone())),
+        kind: speaker_kind(s.kind),
+        stake: None,
+        plural: false,
+    };
+    let source = model::Source {
+        id: s.id,
+        outlet: Localized::Plain(s.outlet),
+        title: Some(s.title).filter(|t| !t.trim().is_empty()),
+        date: s.date,
+        url: s.url,
+        kind: s.kind,
+    };
+    (source, speaker)
+}
+
+/// A version 1 flow in the current form: each citation's speaker is its source.
+pub(crate) fn flow(f: FlowV1) -> model::Flow {
+    model::Flow {
+        id: f.id,
+        from: f.from,
+        to: f.to,
+        via: f.via,
+        category: f.category,
+        value: match f.value.0 {
+            Some(m) => model::FlowValue::Known(model::Quantity {
+                basis: match m.qualifier {
+                    Some(QualifierV1::AtLeast) => Basis::Minimum,
+                    Some(QualifierV1::About) => Basis::Estimate,
+                    None => Basis::Total,
+                },
+                ..model::Quantity::money(m.amount, &m.currency)
+            }),
+            None => model::FlowValue::Undisclosed(model::Undisclosed::Undisclosed),
+        },
+        period: f.period,
+        actors: f.actors,
+        description: f.description,
+        status: f.status,
+        citations: f
+            .citations
+            .into_iter()
+            .map(|c| model::Citation {
+                speaker: c.source.clone(),
+                source: c.source,
+                stance: match c.stance {
+                    StanceV1::Supports => Stance::Claims,
+                    StanceV1::Disputes => Stance::Disputes,
+                },
+                quote: c.quote,
+            })
+            .collect(),
+        note: f.note,
     }
 }
 

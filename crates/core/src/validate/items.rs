@@ -14,7 +14,7 @@ impl Checker {
         i: usize,
         l: &mut Location,
     ) -> bool {
-        let path = JsonPath::root().key("locations").index(i);
+        let path = self.at("locations", i);
         let ok = self.unique_id(seen, path.key("id"), "location", &l.id)
             & self.not_blank(
                 path.key("name"),
@@ -47,7 +47,7 @@ impl Checker {
         i: usize,
         k: &mut Category,
     ) -> bool {
-        let path = JsonPath::root().key("categories").index(i);
+        let path = self.at("categories", i);
         self.unique_id(seen, path.key("id"), "category", &k.id)
             & self.not_blank(
                 path.key("name"),
@@ -59,7 +59,7 @@ impl Checker {
     /// A publication: a unique id and an outlet; an empty title or a link that is not http(s)
     /// is dropped, the source stays.
     pub(super) fn source(&mut self, seen: &mut HashSet<String>, i: usize, s: &mut Source) -> bool {
-        let path = JsonPath::root().key("sources").index(i);
+        let path = self.at("sources", i);
         let mut ok = self.unique_id(seen, path.key("id"), "source", &s.id);
         if s.outlet.is_blank() {
             self.report(
@@ -98,7 +98,7 @@ impl Checker {
         i: usize,
         s: &mut Speaker,
     ) -> bool {
-        let path = JsonPath::root().key("speakers").index(i);
+        let path = self.at("speakers", i);
         self.unique_id(seen, path.key("id"), "speaker", &s.id)
             & self.not_blank(
                 path.key("name"),

@@ -1,0 +1,304 @@
+//! serde_json's errors in an editor's words: what was expected where, and what was found,
+//! without the program's own names (no struct, enum or variant, no backticks).
+
+use crate::json_path::{JsonPath, Segment};
+use crate::model::{Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// An item that could not be read: where in it, and why.
+pub(super) struct Explained {
+    /// The path of the value concerned, from the item.
+    pub path: JsonPath,
+    /// What is wrong, in words.
+    pub message: String,
+    /// The line and column in the item's text (as serde_json counts them) to report.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+}
+
+/// What is being read, for the words: the item's kind ("flow") and the format version.
+#[derive(Clone, Copy)]
+pub(super) struct Reading {
+    /// The kind of item, singular ("flow", "location", "meta").
+    pub kind: &'static str,
+    /// The format version of the document.
+    pub version: u32,
+}
+
+/// Why the item `text` (JSON that parses) could not be read as its kind.
+pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Explained {
+    let m = without_position(e);
+    let whole = m.starts_with("missing field") || m.starts_with("invalid length");
+    let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
+    let value: Option<Value> = serde_json::from_str(text).ok();
+    let found = || found(value.as_ref().and_then(|v| at(v, &path)), &m);
+    let field = field(&path, reading.kind);
+    let quoted = backticked(&m);
+    let message = if m.starts_with("missing field") {
+        let what = object_name(path.segments(), reading.kind);
+        format!("{what} needs \"{}\"; it is missing", quoted.first().cloned().unwrap_or_default())
+    } else if m.starts_with("unknown field") {
+        let owner = &path.segments()[..path.segments().len().saturating_sub(1)];
+        let what = object_name(owner, reading.kind);
+        let name = quoted.first().cloned().unwrap_or_default();
+        match &quoted[1..] {
+            [] => format!("{what} has no field \"{name}\"; it has no fields"),
+            known => {
+                format!("{what} has no field \"{name}\"; its fields are {}", listed(known, "and"))
+            }
+        }
+    } else if m.starts_with("unknown variant") {
+        let name = quoted.first().cloned().unwrap_or_default();
+        format!("{field} must be {}; found \"{name}\"", one_of(&quoted[1..]))
+    } else if m.starts_with("duplicate field") {
+        let name = quoted.first().cloned().unwrap_or_default();
+        let what =
+            object_name(&path.segments()[..path.segments().len().saturating_sub(1)], reading.kind);
+        format!("\"{name}\" is given twice in {what}; write it once")
+    } else if let Some(rest) = m.strip_prefix("invalid length ") {
+        let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
+        format!("{field} must be {}; found {}", expected_words(expected, &path, reading), found())
+    } else if m.starts_with("invalid type: ") || m.starts_with("invalid value: ") {
+        let expected = m.rfind(", expected ").map_or("", |i| &m[i + ", expected ".len()..]);
+        format!("{field} must be {}; found {}", expected_words(expected, &path, reading), found())
+    } else if m == "number out of range" {
+        format!("{field} holds a number too large to read; write an ordinary number")
+    } else if m == "expected value" {
+        // An enum's value given as something other than text.
+        format!("{field} must be {}; found {}", expected_words("", &path, reading), found())
+    } else {
+        // A check's own words (a date that does not exist).
+        m.replace('`', "\"")
+    };
+    let (line, column) =
+        if whole && m.starts_with("missing field") { (1, 1) } else { (e.line(), e.column()) };
+    Explained { path, message, line, column }
+}
+
+/// The value at `path` of `v`.
+fn at<'v>(v: &'v Value, path: &JsonPath) -> Option<&'v Value> {
+    path.segments().iter().try_fold(v, |v, s| match s {
+        Segment::Key(k) => v.get(k),
+        Segment::Index(i) => v.get(i),
+    })
+}
+
+/// What was found, in words: the value itself when the item could be parsed, else what
+/// serde_json's message says.
+fn found(value: Option<&Value>, message: &str) -> String {
+    match value {
+        Some(v) => describe(v),
+        None => {
+            let unexpected = message
+                .strip_prefix("invalid type: ")
+                .or_else(|| message.strip_prefix("invalid value: "))
+                .and_then(|r| r.rsplit_once(", expected ").map(|(u, _)| u))
+                .unwrap_or("");
+            match unexpected.split_once(' ') {
+                Some(("string", s)) => format!("the text {}", shortened(s)),
+                Some(("integer" | "floating", _)) => {
+                    format!(
+                        "the number {}",
+                        backticked(unexpected).first().cloned().unwrap_or_default()
+                    )
+                }
+                _ => "something else".into(),
+            }
+        }
+    }
+}
+
+/// A JSON value in words: "the text "x"", "the number 5", "a list of 2", "an object", "null".
+pub(super) fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text {}", shortened(&format!("{s:?}"))),
+        Value::Array(a) if a.is_empty() => "an empty list".into(),
+        Value::Array(a) => format!("a list of {}", a.len()),
+        Value::Object(o) if o.is_empty() => "an empty object".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// A quoted text cut to a readable length.
+fn shortened(quoted: &str) -> String {
+    const MAX: usize = 60;
+    if quoted.chars().count() <= MAX {
+        quoted.to_string()
+    } else {
+        let cut: String = quoted.chars().take(MAX).collect();
+        format!("{cut}…\"")
+    }
+}
+
+/// The field a path ends at, with the positions after it: `via[1]`, `status`; for the item
+/// itself, "each flow".
+fn field(path: &JsonPath, kind: &str) -> String {
+    let s = path.segments();
+    match s.iter().rposition(|s| matches!(s, Segment::Key(_))) {
+        Some(i) => JsonPath::from(&s[i..]).to_string(),
+        None if kind == "meta" => "meta".into(),
+        None => format!("each {kind}"),
+    }
+}
+
+/// The object at `segments` of an item of `kind`, with its article: "a flow", "a citation".
+fn object_name(segments: &[Segment], kind: &str) -> String {
+    let key = segments.iter().rev().find_map(|s| match s {
+        Segment::Key(k) => Some(k.as_str()),
+        Segment::Index(_) => None,
+    });
+    match key {
+        None if kind == "meta" => "meta".into(),
+        None if kind.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {kind}"),
+        None => format!("a {kind}"),
+        Some("citations") => "a citation".into(),
+        Some("value") => "a figure".into(),
+        Some("parts" | "of") => "a part of a figure".into(),
+        Some("period") => "a period".into(),
+        Some("actors") => "the actors".into(),
+        Some(other) => format!("\"{other}\""),
+    }
+}
+
+/// What serde_json's `expected` means for the value at `path`, in words.
+fn expected_words(expected: &str, path: &JsonPath, reading: Reading) -> String {
+    let key = path.segments().iter().rev().find_map(|s| match s {
+        Segment::Key(k) => Some(k.as_str()),
+        Segment::Index(_) => None,
+    });
+    if let Some(words) = key.and_then(|k| words_of(k, reading)) {
+        return one_of(&words);
+    }
+    match expected {
+        "a string" => "text".into(),
+        "f32" | "f64" => "a number".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".into(),
+        "a boolean" => "true or false".into(),
+        "a sequence" => "a list, [ … ]".into(),
+        "an array of length 2" if key == Some("point") => {
+            "a list of two numbers, [longitude, latitude]".into()
+        }
+        e if e.starts_with("an array of length ") => {
+            format!("a list of {}", &e["an array of length ".len()..])
+        }
+        e if e.starts_with("struct ") || e == "a map" || e.is_empty() => match key {
+            Some("period") => "an object, {\"start\": …, \"end\": …}".into(),
+            Some("actors") => "an object, {\"from\": [ … ], \"via\": [ … ], \"to\": [ … ]}".into(),
+            Some("parts" | "of") => "an object, {\"amount\": …, \"what\": …}".into(),
+            Some("citations") if reading.version >= 2 => {
+                "an object, {\"source\": …, \"speaker\": …, \"stance\": …, \"quote\": …}".into()
+            }
+            _ => "an object, { … }".into(),
+        },
+        e => e.replace('`', "\""),
+    }
+}
+
+/// The words a field of fixed words (a claim status, a kind) may hold.
+fn words_of(key: &str, reading: Reading) -> Option<Vec<String>> {
+    let v1 = reading.version == 1;
+    Some(match key {
+        "status" => ClaimStatus::ALL.iter().map(|s| s.key().to_string()).collect(),
+        "stance" if v1 => variants::<crate::migrate::StanceV1>(),
+        "stance" => Stance::ALL.iter().map(|s| s.key().to_string()).collect(),
+        "kind" if reading.kind == "speaker" => variants::<SpeakerKind>(),
+        "kind" => variants::<SourceKind>(),
+        "basis" => variants::<Basis>(),
+        "qualifier" if v1 => variants::<crate::migrate::QualifierV1>(),
+        _ => return None,
+    })
+}
+
+/// The words an enum of plain words is written with, as serde lists them when it meets an
+/// unknown one.
+fn variants<T: DeserializeOwned>() -> Vec<String> {
+    match serde_json::from_str::<T>("\"\"") {
+        Err(e) => backticked(&e.to_string()).split_off(1),
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// "one of "a", "b" or "c"", "\"a\"".
+fn one_of(words: &[String]) -> String {
+    match words {
+        [one] => format!("\"{one}\""),
+        _ => format!("one of {}", listed(words, "or")),
+    }
+}
+
+/// Quoted words, the last joined by `last`: "\"a\", \"b\" or \"c\"".
+fn listed(words: &[String], last: &str) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    match quoted.split_last() {
+        Some((end, rest)) if !rest.is_empty() => format!("{} {last} {end}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+/// The texts between backticks in serde's message, in order.
+fn backticked(message: &str) -> Vec<String> {
+    message.split('`').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// serde_json's message without its " at line L column C" tail (reported apart).
+pub(super) fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) if e.line() > 0 => s[..i].to_string(),
+        _ => s,
+    }
+}
+
+/// Why the text is not JSON, in words.
+pub(super) fn syntax(text: &str, e: &serde_json::Error) -> String {
+    let m = without_position(e);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return "the file is empty; a dataset is one JSON object, { … }".into();
+    }
+    if trimmed.starts_with('<') {
+        return "this is a web page (HTML), not JSON: perhaps an error page from the server; a dataset is one JSON object, { … }".into();
+    }
+    let words = match m.as_str() {
+        "EOF while parsing a list" => "a list, [ … ], is not closed",
+        "EOF while parsing an object" => "an object, { … }, is not closed",
+        "EOF while parsing a string" => "a text in quotes is not closed",
+        "EOF while parsing a value" => "a value is missing",
+        "expected `:`" => "expected a colon (:) after the key",
+        "expected `,` or `]`" => "expected a comma (,) or the end of the list (])",
+        "expected `,` or `}`" => "expected a comma (,) or the end of the object (})",
+        "expected ident" => "expected true, false or null",
+        "expected value" => {
+            "expected a value: text in double quotes, a number, true, false, null, a list or an object"
+        }
+        "expected `\"`" => "expected a key in double quotes",
+        "invalid escape" => "a backslash in a text starts no known escape (\\n, \\\", \\\\, \\u…)",
+        "invalid number" => "a number is written wrongly (numbers look like 12, -3.5 or 1e6)",
+        "number out of range" => "a number is too large to read",
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape" => "a \\u escape in a text names no character",
+        "key must be a string" => "a key must be text in double quotes",
+        "trailing comma" => "a comma is followed by no value (remove the last comma)",
+        "trailing characters" => {
+            "there is more after the end of the JSON; a dataset is one object, { … }"
+        }
+        "recursion limit exceeded" => {
+            "lists and objects are nested more than 128 deep; a dataset needs only a few levels"
+        }
+        m if m.starts_with("control character") => {
+            "a text holds a line break or another control character; write a line break as \\n"
+        }
+        _ => return m.replace('`', "\""),
+    };
+    if e.is_eof() {
+        format!("the file ends before the JSON is complete ({words})")
+    } else {
+        words.to_string()
+    }
+}
