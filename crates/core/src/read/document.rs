@@ -52,8 +52,11 @@ impl<'a> Document<'a> {
         let members = match serde_json::from_str::<Members>(text) {
             Ok(m) => m.0,
             Err(e) if e.is_data() => {
-                let value = serde_json::from_str(text).ok();
-                let found = value.as_ref().map_or("something else".into(), describe);
+                let found = match serde_json::from_str(text) {
+                    Ok(value) => describe(&value),
+                    Err(_) if text.trim_start().starts_with('[') => "a list".into(),
+                    Err(_) => "something else".into(),
+                };
                 return Err(LoadError::Shape {
                     file: file.into(),
                     line: e.line(),

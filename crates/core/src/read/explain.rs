@@ -31,11 +31,29 @@ pub(super) struct Reading {
 pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Explained {
     let m = without_position(e);
     let whole = m.starts_with("missing field") || m.starts_with("invalid length");
-    let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
+    let (mut path, mut whole_value) =
+        in_lists(crate::json_path::path_at(text, e.line(), e.column(), whole));
+    let quoted = backticked(&m);
+    let mut m = m;
+    if m.starts_with("unknown variant")
+        && key_of(&path).is_some_and(|k| words_of(k, reading).is_none())
+    {
+        // A word given as an object ({"alleged": 1}): its key was read as the word.
+        let parent = JsonPath::from(&path.segments()[..path.segments().len() - 1]);
+        if key_of(&parent).is_some_and(|k| words_of(k, reading).is_some()) {
+            path = parent;
+            whole_value = true;
+            m = "expected value".into();
+        }
+    }
     let value: Option<Value> = serde_json::from_str(text).ok();
     let found = || found(value.as_ref().and_then(|v| at(v, &path)), &m);
     let field = field(&path, reading.kind);
-    let quoted = backticked(&m);
+    let expected_words =
+        |expected: &str| match whole_value.then(|| shape_of(&path, reading)).flatten() {
+            Some(shape) => shape,
+            None => expected_words(expected, &path, reading),
+        };
     let message = if m.starts_with("missing field") {
         let what = object_name(path.segments(), reading.kind);
         format!("{what} needs \"{}\"; it is missing", quoted.first().cloned().unwrap_or_default())
@@ -59,22 +77,93 @@ pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Expla
         format!("\"{name}\" is given twice in {what}; write it once")
     } else if let Some(rest) = m.strip_prefix("invalid length ") {
         let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
-        format!("{field} must be {}; found {}", expected_words(expected, &path, reading), found())
+        format!("{field} must be {}; found {}", expected_words(expected), found())
     } else if m.starts_with("invalid type: ") || m.starts_with("invalid value: ") {
         let expected = m.rfind(", expected ").map_or("", |i| &m[i + ", expected ".len()..]);
-        format!("{field} must be {}; found {}", expected_words(expected, &path, reading), found())
+        format!("{field} must be {}; found {}", expected_words(expected), found())
     } else if m == "number out of range" {
         format!("{field} holds a number too large to read; write an ordinary number")
     } else if m == "expected value" {
         // An enum's value given as something other than text.
-        format!("{field} must be {}; found {}", expected_words("", &path, reading), found())
+        format!("{field} must be {}; found {}", expected_words(""), found())
     } else {
         // A check's own words (a date that does not exist).
         m.replace('`', "\"")
     };
-    let (line, column) =
-        if whole && m.starts_with("missing field") { (1, 1) } else { (e.line(), e.column()) };
+    // About the whole item: where it starts.
+    let (line, column) = if path.is_root() { (1, 1) } else { (e.line(), e.column()) };
     Explained { path, message, line, column }
+}
+
+/// The lists of the format: a position may follow only these keys.
+const LISTS: [&str; 8] = ["via", "citations", "parts", "point", "sources", "focus", "from", "to"];
+
+/// `path` cut before a position that follows no list (serde reads an object, or text per
+/// language, from a list by position, and reports the first element); true when cut, the
+/// error being about the whole value at the cut path.
+fn in_lists(path: JsonPath) -> (JsonPath, bool) {
+    let s = path.segments();
+    let cut = (0..s.len()).find(|&i| {
+        matches!(s[i], Segment::Index(_))
+            && !matches!(i.checked_sub(1).map(|j| &s[j]), Some(Segment::Key(k)) if LISTS.contains(&k.as_str()))
+    });
+    match cut {
+        Some(i) => (JsonPath::from(&s[..i]), true),
+        None => (path, false),
+    }
+}
+
+/// The last key of `path`.
+fn key_of(path: &JsonPath) -> Option<&str> {
+    path.segments().iter().rev().find_map(|s| match s {
+        Segment::Key(k) => Some(k.as_str()),
+        Segment::Index(_) => None,
+    })
+}
+
+/// What the format holds at `path`, in words, where the format alone says it (for a value
+/// given as a list where something else belongs).
+fn shape_of(path: &JsonPath, reading: Reading) -> Option<String> {
+    const TEXTS: &str = "text, or text per language ({\"en\": …, \"ru\": …})";
+    let s = path.segments();
+    let (last, before) = match s {
+        [] if reading.kind == "meta" => {
+            return Some("an object with the graphic's title, {\"title\": …}".into())
+        }
+        [] => return Some("an object, { … }".into()),
+        [.., before, last] => (last, Some(before)),
+        [last] => (last, None),
+    };
+    fn key(s: Option<&Segment>) -> Option<&str> {
+        match s {
+            Some(Segment::Key(k)) => Some(k.as_str()),
+            _ => None,
+        }
+    }
+    let in_actors = s.len() >= 3 && key(s.get(s.len() - 3)) == Some("actors");
+    Some(match (last, key(before)) {
+        (Segment::Index(_), Some("citations")) => {
+            expected_words("a map", &JsonPath::root().key("citations"), reading)
+        }
+        (Segment::Index(_), Some("parts")) => {
+            expected_words("a map", &JsonPath::root().key("parts"), reading)
+        }
+        (Segment::Index(_), Some("point")) => "a number".into(),
+        (Segment::Index(_), Some(_)) if in_actors => TEXTS.into(),
+        (Segment::Index(_), _) => "text (an id)".into(),
+        (Segment::Key(k), _) => match k.as_str() {
+            "name" | "outlet" | "description" | "label" | "note" | "stake" | "subtitle"
+            | "notes" | "credit" | "what" => TEXTS.into(),
+            "title" if reading.kind == "meta" => TEXTS.into(),
+            "value" => "a figure, {\"amount\": …, \"currency\": …}, or \"undisclosed\"".into(),
+            k => {
+                return words_of(k, reading).map(|w| one_of(&w)).or_else(|| {
+                    matches!(k, "period" | "actors" | "of")
+                        .then(|| expected_words("a map", path, reading))
+                })
+            }
+        },
+    })
 }
 
 /// The value at `path` of `v`.
@@ -104,6 +193,10 @@ fn found(value: Option<&Value>, message: &str) -> String {
                         backticked(unexpected).first().cloned().unwrap_or_default()
                     )
                 }
+                Some(("boolean", b)) => b.trim_matches('`').into(),
+                _ if unexpected == "sequence" => "a list".into(),
+                _ if unexpected == "map" => "an object".into(),
+                _ if unexpected == "null" => "null".into(),
                 _ => "something else".into(),
             }
         }
@@ -160,17 +253,14 @@ fn object_name(segments: &[Segment], kind: &str) -> String {
         Some("value") => "a figure".into(),
         Some("parts" | "of") => "a part of a figure".into(),
         Some("period") => "a period".into(),
-        Some("actors") => "the actors".into(),
+        Some("actors") => "\"actors\"".into(),
         Some(other) => format!("\"{other}\""),
     }
 }
 
 /// What serde_json's `expected` means for the value at `path`, in words.
 fn expected_words(expected: &str, path: &JsonPath, reading: Reading) -> String {
-    let key = path.segments().iter().rev().find_map(|s| match s {
-        Segment::Key(k) => Some(k.as_str()),
-        Segment::Index(_) => None,
-    });
+    let key = key_of(path);
     if let Some(words) = key.and_then(|k| words_of(k, reading)) {
         return one_of(&words);
     }

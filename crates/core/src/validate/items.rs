@@ -30,7 +30,9 @@ impl Checker {
                 self.report(
                     path.key("point"),
                     format!(
-                        "[{lon}, {lat}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
+                        "[{}, {}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
+                        coordinate(lon),
+                        coordinate(lat),
                         l.id
                     ),
                 );
@@ -132,5 +134,14 @@ impl Checker {
                 );
             }
         }
+    }
+}
+
+/// A coordinate as written in a message: a huge one (a typing mistake) as `1e308`.
+fn coordinate(x: f64) -> String {
+    if x.abs() >= 1e6 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
     }
 }
