@@ -1,34 +1,31 @@
-//! Format version 1, read and turned into the current form ([`migrate`]).
+//! Format version 1, read item by item ([`crate::read`]) and each item turned into the
+//! current form.
 //!
 //! Version 1 gave each source one `cites` body and each citation a stance of `supports` or
 //! `disputes`; money had a `qualifier`. Version 2 names the speaker of every citation, so
 //! one article can carry an accusation and its denial. A version 1 source becomes a
-//! publication and a speaker (the body it cited, else its outlet), with the same id.
+//! publication and a speaker (the body it cited, else its outlet), with the same id;
+//! `supports` becomes `claims`, `at-least` a minimum and `about` an estimate.
+//!
+//! # Examples
+//! ```
+//! use flowmap_core::dataset::Dataset;
+//! let v1 = r#"{"version": 1, "meta": {"title": "T"},
+//!   "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine"}],
+//!   "categories": [{"id": "arms", "name": "Arms"}],
+//!   "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T", "kind": "intelligence-claim"}],
+//!   "flows": [{"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
+//!     "description": "kits", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}]}"#;
+//! let d = Dataset::from_json("v1.json", v1).unwrap();
+//! assert_eq!(d.read_version, 1);
+//! assert_eq!(d.raw.speakers[0].name.get("en"), "Russia's SVR");
+//! assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
+//! ```
 
 use crate::date::{PartialDate, Period};
-use crate::model::{
-    self, Actors, Basis, Category, ClaimStatus, Event, Location, Meta, SourceKind, SpeakerKind,
-    Stance,
-};
+use crate::model::{self, Actors, Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
 use crate::text::Localized;
 use serde::Deserialize;
-
-/// A version 1 document.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawDatasetV1 {
-    #[serde(rename = "$schema", default)]
-    schema: Option<String>,
-    #[allow(dead_code)]
-    version: u32,
-    meta: Meta,
-    locations: Vec<Location>,
-    categories: Vec<Category>,
-    sources: Vec<SourceV1>,
-    flows: Vec<FlowV1>,
-    #[serde(default)]
-    events: Vec<Event>,
-}
 
 /// A version 1 source: a publication and the body it cites in one.
 #[derive(Debug, Deserialize)]
@@ -123,39 +120,6 @@ pub fn speaker_kind(kind: SourceKind) -> SpeakerKind {
         SourceKind::NewsEstimate | SourceKind::NewsReport => SpeakerKind::NewsOutlet,
         SourceKind::Analysis => SpeakerKind::Analyst,
         SourceKind::Dataset => SpeakerKind::OfficialData,
-    }
-}
-
-/// The same dataset in the current format. Each source's `cites` body (else its outlet)
-/// becomes a speaker with the source's id; `supports` becomes `claims`, `at-least` a
-/// minimum and `about` an estimate.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::dataset::Dataset;
-/// let v1 = r#"{"version": 1, "meta": {"title": "T"},
-///   "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine"}],
-///   "categories": [{"id": "arms", "name": "Arms"}],
-///   "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T", "kind": "intelligence-claim"}],
-///   "flows": [{"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
-///     "description": "kits", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}]}"#;
-/// let d = Dataset::from_json("v1.json", v1).unwrap();
-/// assert_eq!(d.read_version, 1);
-/// assert_eq!(d.raw.speakers[0].name.get("en"), "Russia's SVR");
-/// assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
-/// ```
-pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
-    let (sources, speakers) = v1.sources.into_iter().map(source).unzip();
-    model::RawDataset {
-        schema: v1.schema,
-        version: model::FORMAT_VERSION,
-        meta: v1.meta,
-        locations: v1.locations,
-        categories: v1.categories,
-        sources,
-        speakers,
-        flows: v1.flows.into_iter().map(flow).collect(),
-        events: v1.events,
     }
 }
 
