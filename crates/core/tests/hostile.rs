@@ -113,14 +113,15 @@ fn deep_nesting_leaves_out_its_item_without_overflowing_the_stack() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     // As the document: not an object.
     let e = refused(&deep);
-    assert!(e.to_string().ends_with("found a list"), "{e}");
+    assert!(e.to_string().ends_with("found a list of 1"), "{e}");
+    assert!(e.to_string().starts_with("t.json, line 1, column 1, at the top level: "), "{e}");
     // Inside a flow: the flow is left out at the first value of the wrong kind, the rest reads.
     let text = TWO_FLOWS.replacen("\"value\": \"undisclosed\"", &format!("\"value\": {deep}"), 1);
     let d = Dataset::from_json("t.json", &text).unwrap();
     assert_eq!(ids(&d), ["goods"]);
     assert_eq!(
         problems(&d),
-        ["flows[0].value: value must be a figure, {\"amount\": …, \"currency\": …}, or \"undisclosed\"; found a list (line 14, column 93; flow \"kits\" not shown)"]
+        ["flows[0].value: value must be a figure, {\"amount\": …, \"currency\": …}, or \"undisclosed\"; found a list of 1 (line 14, column 93; flow \"kits\" not shown)"]
     );
     // Deep objects too, where text per language belongs.
     let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));

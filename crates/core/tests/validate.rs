@@ -61,7 +61,7 @@ fn missing_field_names_its_path() {
     assert_eq!(d.raw.flows.len(), 0);
     assert_eq!(
         d.problems[0].to_string(),
-        "flows[0]: a flow needs \"status\"; it is missing (line 1, column 112; flow \"f\" not shown)"
+        "flows[0]: a flow needs \"status\", one of \"documented\", \"reported\", \"alleged\", \"denied\" or \"unverified\"; it is missing (line 1, column 112; flow \"f\" not shown)"
     );
 }
 

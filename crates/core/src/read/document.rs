@@ -9,8 +9,8 @@ use crate::validate::Problem;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-/// The top level's members, in the order written.
-struct Members<'a>(Vec<(String, &'a RawValue)>);
+/// An object's members, in the order written, as raw text.
+pub(super) struct Members<'a>(pub Vec<(String, &'a RawValue)>);
 
 impl<'de> Deserialize<'de> for Members<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -52,15 +52,12 @@ impl<'a> Document<'a> {
         let members = match serde_json::from_str::<Members>(text) {
             Ok(m) => m.0,
             Err(e) if e.is_data() => {
-                let found = match serde_json::from_str(text) {
-                    Ok(value) => describe(&value),
-                    Err(_) if text.trim_start().starts_with('[') => "a list".into(),
-                    Err(_) => "something else".into(),
-                };
+                let found = describe(text);
+                let at = Position::of(text, text.len() - text.trim_start().len());
                 return Err(LoadError::Shape {
                     file: file.into(),
-                    line: e.line(),
-                    column: e.column(),
+                    line: at.line,
+                    column: at.column,
                     path: "the top level".into(),
                     message: format!(
                         "a dataset is one JSON object, {{\"version\": 2, \"meta\": …, \"flows\": […], …}}; found {found}"

@@ -4,7 +4,8 @@
 use crate::json_path::{JsonPath, Segment};
 use crate::model::{Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// An item that could not be read: where in it, and why.
 pub(super) struct Explained {
@@ -46,8 +47,7 @@ pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Expla
             m = "expected value".into();
         }
     }
-    let value: Option<Value> = serde_json::from_str(text).ok();
-    let found = || found(value.as_ref().and_then(|v| at(v, &path)), &m);
+    let found = || found(raw_at(text, &path), &m);
     let field = field(&path, reading.kind);
     let expected_words =
         |expected: &str| match whole_value.then(|| shape_of(&path, reading)).flatten() {
@@ -56,7 +56,11 @@ pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Expla
         };
     let message = if m.starts_with("missing field") {
         let what = object_name(path.segments(), reading.kind);
-        format!("{what} needs \"{}\"; it is missing", quoted.first().cloned().unwrap_or_default())
+        let name = quoted.first().cloned().unwrap_or_default();
+        match words_of(&name, reading) {
+            Some(words) => format!("{what} needs \"{name}\", {}; it is missing", one_of(&words)),
+            None => format!("{what} needs \"{name}\"; it is missing"),
+        }
     } else if m.starts_with("unknown field") {
         let owner = &path.segments()[..path.segments().len().saturating_sub(1)];
         let what = object_name(owner, reading.kind);
@@ -166,19 +170,25 @@ fn shape_of(path: &JsonPath, reading: Reading) -> Option<String> {
     })
 }
 
-/// The value at `path` of `v`.
-fn at<'v>(v: &'v Value, path: &JsonPath) -> Option<&'v Value> {
-    path.segments().iter().try_fold(v, |v, s| match s {
-        Segment::Key(k) => v.get(k),
-        Segment::Index(i) => v.get(i),
+/// The text of the value at `path` of the JSON `text`.
+fn raw_at<'a>(text: &'a str, path: &JsonPath) -> Option<&'a str> {
+    path.segments().iter().try_fold(text, |text, s| match s {
+        Segment::Key(k) => {
+            let members: super::document::Members = serde_json::from_str(text).ok()?;
+            members.0.into_iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.get())
+        }
+        Segment::Index(i) => {
+            let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
+            items.get(*i).map(|v| v.get())
+        }
     })
 }
 
-/// What was found, in words: the value itself when the item could be parsed, else what
-/// serde_json's message says.
-fn found(value: Option<&Value>, message: &str) -> String {
-    match value {
-        Some(v) => describe(v),
+/// What was found, in words: the value itself when it can be read, else what serde_json's
+/// message says.
+fn found(raw: Option<&str>, message: &str) -> String {
+    match raw.and_then(|raw| serde_json::from_str::<Described>(raw).ok()) {
+        Some(Described(words)) => words,
         None => {
             let unexpected = message
                 .strip_prefix("invalid type: ")
@@ -188,10 +198,8 @@ fn found(value: Option<&Value>, message: &str) -> String {
             match unexpected.split_once(' ') {
                 Some(("string", s)) => format!("the text {}", shortened(s)),
                 Some(("integer" | "floating", _)) => {
-                    format!(
-                        "the number {}",
-                        backticked(unexpected).first().cloned().unwrap_or_default()
-                    )
+                    let n = backticked(unexpected).first().cloned().unwrap_or_default();
+                    format!("the number {n}")
                 }
                 Some(("boolean", b)) => b.trim_matches('`').into(),
                 _ if unexpected == "sequence" => "a list".into(),
@@ -203,17 +211,60 @@ fn found(value: Option<&Value>, message: &str) -> String {
     }
 }
 
-/// A JSON value in words: "the text "x"", "the number 5", "a list of 2", "an object", "null".
-pub(super) fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text {}", shortened(&format!("{s:?}"))),
-        Value::Array(a) if a.is_empty() => "an empty list".into(),
-        Value::Array(a) => format!("a list of {}", a.len()),
-        Value::Object(o) if o.is_empty() => "an empty object".into(),
-        Value::Object(_) => "an object".into(),
+/// A JSON value in words: "the text "x"", "the number 5", "a list of 2", "an object", "null";
+/// "something else" when it cannot be read.
+pub(super) fn describe(raw: &str) -> String {
+    found(Some(raw), "")
+}
+
+/// A JSON value read only to be put in words (its contents are skipped, not kept).
+struct Described(String);
+
+impl<'de> Deserialize<'de> for Described {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Words;
+        impl<'de> Visitor<'de> for Words {
+            type Value = Described;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_unit<E>(self) -> Result<Described, E> {
+                Ok(Described("null".into()))
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Described, E> {
+                Ok(Described(b.to_string()))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Described, E> {
+                Ok(Described(format!("the number {n}")))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Described, E> {
+                Ok(Described(format!("the number {n}")))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Described, E> {
+                Ok(Described(format!("the number {n}")))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Described, E> {
+                Ok(Described(format!("the text {}", shortened(&format!("{s:?}")))))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Described, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Described(match n {
+                    0 => "an empty list".into(),
+                    n => format!("a list of {n}"),
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Described, A::Error> {
+                let mut n = 0;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Described(if n == 0 { "an empty object" } else { "an object" }.into()))
+            }
+        }
+        d.deserialize_any(Words)
     }
 }
 

@@ -133,8 +133,7 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
 fn version(doc: &Document) -> Result<u32, LoadError> {
     let Some(raw) = doc.get("version") else { return Ok(FORMAT_VERSION) };
     let version = serde_json::from_str::<u32>(raw.get()).map_err(|_| {
-        let found =
-            serde_json::from_str(raw.get()).map_or("something else".into(), |v| describe(&v));
+        let found = describe(raw.get());
         doc.shape(
             JsonPath::root().key("version"),
             doc.position(raw.get()),
@@ -183,8 +182,7 @@ impl Reader<'_> {
     fn schema(&self) -> Result<Option<String>, LoadError> {
         let Some(raw) = self.doc.get("$schema") else { return Ok(None) };
         serde_json::from_str::<Option<String>>(raw.get()).map_err(|_| {
-            let found =
-                serde_json::from_str(raw.get()).map_or("something else".into(), |v| describe(&v));
+            let found = describe(raw.get());
             self.doc.shape(
                 JsonPath::root().key("$schema"),
                 self.doc.position(raw.get()),
@@ -213,8 +211,7 @@ impl Reader<'_> {
             return Ok(Vec::new());
         };
         let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
-            let found =
-                serde_json::from_str(raw.get()).map_or("something else".into(), |v| describe(&v));
+            let found = describe(raw.get());
             self.doc.shape(
                 JsonPath::root().key(key),
                 self.doc.position(raw.get()),
