@@ -47,7 +47,7 @@ pub(super) fn item(text: &str, e: &serde_json::Error, reading: Reading) -> Expla
             m = "expected value".into();
         }
     }
-    let found = || found(raw_at(text, &path), &m);
+    let found = || found(raw_at(text, &path));
     let field = field(&path, reading.kind);
     let expected_words =
         |expected: &str| match whole_value.then(|| shape_of(&path, reading)).flatten() {
@@ -184,37 +184,18 @@ fn raw_at<'a>(text: &'a str, path: &JsonPath) -> Option<&'a str> {
     })
 }
 
-/// What was found, in words: the value itself when it can be read, else what serde_json's
-/// message says.
-fn found(raw: Option<&str>, message: &str) -> String {
+/// What was found, in words, from the value's text.
+fn found(raw: Option<&str>) -> String {
     match raw.and_then(|raw| serde_json::from_str::<Described>(raw).ok()) {
         Some(Described(words)) => words,
-        None => {
-            let unexpected = message
-                .strip_prefix("invalid type: ")
-                .or_else(|| message.strip_prefix("invalid value: "))
-                .and_then(|r| r.rsplit_once(", expected ").map(|(u, _)| u))
-                .unwrap_or("");
-            match unexpected.split_once(' ') {
-                Some(("string", s)) => format!("the text {}", shortened(s)),
-                Some(("integer" | "floating", _)) => {
-                    let n = backticked(unexpected).first().cloned().unwrap_or_default();
-                    format!("the number {n}")
-                }
-                Some(("boolean", b)) => b.trim_matches('`').into(),
-                _ if unexpected == "sequence" => "a list".into(),
-                _ if unexpected == "map" => "an object".into(),
-                _ if unexpected == "null" => "null".into(),
-                _ => "something else".into(),
-            }
-        }
+        None => "something else".into(),
     }
 }
 
 /// A JSON value in words: "the text "x"", "the number 5", "a list of 2", "an object", "null";
 /// "something else" when it cannot be read.
 pub(super) fn describe(raw: &str) -> String {
-    found(Some(raw), "")
+    found(Some(raw))
 }
 
 /// A JSON value read only to be put in words (its contents are skipped, not kept).
@@ -344,9 +325,9 @@ fn expected_words(expected: &str, path: &JsonPath, reading: Reading) -> String {
 fn words_of(key: &str, reading: Reading) -> Option<Vec<String>> {
     let v1 = reading.version == 1;
     Some(match key {
-        "status" => ClaimStatus::ALL.iter().map(|s| s.key().to_string()).collect(),
+        "status" => variants::<ClaimStatus>(),
         "stance" if v1 => variants::<crate::migrate::StanceV1>(),
-        "stance" => Stance::ALL.iter().map(|s| s.key().to_string()).collect(),
+        "stance" => variants::<Stance>(),
         "kind" if reading.kind == "speaker" => variants::<SpeakerKind>(),
         "kind" => variants::<SourceKind>(),
         "basis" => variants::<Basis>(),

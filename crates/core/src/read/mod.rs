@@ -21,7 +21,7 @@ use document::Document;
 use explain::{describe, Reading};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A document as read: what could be read, what could not, and where each item was.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,7 @@ pub struct Read {
 pub struct Origin {
     /// For a list ("flows"), the position in the document of each item read, in order; a
     /// list not named here is as written.
-    pub positions: HashMap<&'static str, Vec<usize>>,
+    pub positions: Vec<(&'static str, Vec<usize>)>,
     /// Ids of the items left out as unreadable, so that references to them say so.
     pub left_out: HashSet<String>,
 }
@@ -49,7 +49,8 @@ pub struct Origin {
 impl Origin {
     /// The path in the document of item `i` of `list` as read.
     pub fn path(&self, list: &'static str, i: usize) -> JsonPath {
-        let at = self.positions.get(list).and_then(|p| p.get(i)).copied().unwrap_or(i);
+        let of = self.positions.iter().find(|(l, _)| *l == list);
+        let at = of.and_then(|(_, p)| p.get(i)).copied().unwrap_or(i);
         JsonPath::root().key(list).index(at)
     }
 }
@@ -105,8 +106,8 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
         let sources: Vec<SourceV1> = r.list("sources", "source", true)?;
         let flows: Vec<FlowV1> = r.list("flows", "flow", true)?;
         // Speaker i is made from source i.
-        let at = r.origin.positions.get("sources").cloned().unwrap_or_default();
-        r.origin.positions.insert("speakers", at);
+        let at = r.origin.positions.iter().find(|(l, _)| *l == "sources").map(|(_, p)| p.clone());
+        r.origin.positions.push(("speakers", at.unwrap_or_default()));
         let (sources, speakers) = sources.into_iter().map(migrate::source).unzip();
         (sources, speakers, flows.into_iter().map(migrate::flow).collect())
     } else {
@@ -230,7 +231,7 @@ impl Reader<'_> {
                 Err(e) => self.leave_out(key, kind, i, item, &e, reading),
             }
         }
-        self.origin.positions.insert(key, at);
+        self.origin.positions.push((key, at));
         Ok(kept)
     }
 
