@@ -201,6 +201,21 @@ impl Reader<'_> {
         kind: &'static str,
         required: bool,
     ) -> Result<Vec<T>, LoadError> {
+        let mut kept = Vec::new();
+        let mut read = |text: &str| serde_json::from_str(text).map(|t| kept.push(t));
+        self.each(key, kind, required, &mut read)?;
+        Ok(kept)
+    }
+
+    /// [`Reader::list`] for any kind: `read` keeps an item that it can read. The same code
+    /// for every kind, but for `read`.
+    fn each(
+        &mut self,
+        key: &'static str,
+        kind: &'static str,
+        required: bool,
+        read: &mut dyn FnMut(&str) -> Result<(), serde_json::Error>,
+    ) -> Result<(), LoadError> {
         let Some(raw) = self.doc.get(key) else {
             if required {
                 return Err(self.doc.shape(
@@ -209,7 +224,7 @@ impl Reader<'_> {
                     format!("a dataset needs \"{key}\", a list of {kind}s (it may be empty, [])"),
                 ));
             }
-            return Ok(Vec::new());
+            return Ok(());
         };
         let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| {
             let found = describe(raw.get());
@@ -220,19 +235,15 @@ impl Reader<'_> {
             )
         })?;
         let reading = Reading { kind, version: self.version };
-        let mut kept = Vec::with_capacity(items.len());
         let mut at = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            match serde_json::from_str::<T>(item.get()) {
-                Ok(t) => {
-                    kept.push(t);
-                    at.push(i);
-                }
+            match read(item.get()) {
+                Ok(()) => at.push(i),
                 Err(e) => self.leave_out(key, kind, i, item, &e, reading),
             }
         }
         self.origin.positions.push((key, at));
-        Ok(kept)
+        Ok(())
     }
 
     /// Reports item `i` of `list`, which could not be read.
