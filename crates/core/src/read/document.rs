@@ -1,7 +1,7 @@
 //! The document's top level: one JSON object whose members are kept as raw text, so that each
 //! list can then be read item by item.
 
-use super::explain::{self, describe};
+use super::found::describe;
 use super::position::{offset_in, Position};
 use crate::dataset::LoadError;
 use crate::json_path::JsonPath;
@@ -69,7 +69,7 @@ impl<'a> Document<'a> {
                     file: file.into(),
                     line: e.line(),
                     column: e.column(),
-                    message: explain::syntax(text, &e),
+                    message: super::syntax::explain(text, &e),
                 })
             }
         };

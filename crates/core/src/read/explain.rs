@@ -1,11 +1,11 @@
-//! serde_json's errors in an editor's words: what was expected where, and what was found,
-//! without the program's own names (no struct, enum or variant, no backticks).
+//! Why an item could not be read, in an editor's words: serde_json's error turned into what
+//! was expected where and what was found, without the program's own names (no struct, enum
+//! or variant, no backticks).
 
+use super::found::{found, raw_at};
 use crate::json_path::{JsonPath, Segment};
 use crate::model::{Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
 use serde::de::DeserializeOwned;
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::value::RawValue;
 
 /// An item that could not be read: where in it, and why.
 pub(super) struct Explained {
@@ -170,96 +170,6 @@ fn shape_of(path: &JsonPath, reading: Reading) -> Option<String> {
     })
 }
 
-/// The text of the value at `path` of the JSON `text`.
-fn raw_at<'a>(text: &'a str, path: &JsonPath) -> Option<&'a str> {
-    path.segments().iter().try_fold(text, |text, s| match s {
-        Segment::Key(k) => {
-            let members: super::document::Members = serde_json::from_str(text).ok()?;
-            members.0.into_iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.get())
-        }
-        Segment::Index(i) => {
-            let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
-            items.get(*i).map(|v| v.get())
-        }
-    })
-}
-
-/// What was found, in words, from the value's text.
-fn found(raw: Option<&str>) -> String {
-    match raw.and_then(|raw| serde_json::from_str::<Described>(raw).ok()) {
-        Some(Described(words)) => words,
-        None => "something else".into(),
-    }
-}
-
-/// A JSON value in words: "the text "x"", "the number 5", "a list of 2", "an object", "null";
-/// "something else" when it cannot be read.
-pub(super) fn describe(raw: &str) -> String {
-    found(Some(raw))
-}
-
-/// A JSON value read only to be put in words (its contents are skipped, not kept).
-struct Described(String);
-
-impl<'de> Deserialize<'de> for Described {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Words;
-        impl<'de> Visitor<'de> for Words {
-            type Value = Described;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_unit<E>(self) -> Result<Described, E> {
-                Ok(Described("null".into()))
-            }
-            fn visit_bool<E>(self, b: bool) -> Result<Described, E> {
-                Ok(Described(b.to_string()))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Described, E> {
-                Ok(Described(format!("the number {n}")))
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<Described, E> {
-                Ok(Described(format!("the number {n}")))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<Described, E> {
-                Ok(Described(format!("the number {n}")))
-            }
-            fn visit_str<E>(self, s: &str) -> Result<Described, E> {
-                Ok(Described(format!("the text {}", shortened(&format!("{s:?}")))))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Described, A::Error> {
-                let mut n = 0;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                Ok(Described(match n {
-                    0 => "an empty list".into(),
-                    n => format!("a list of {n}"),
-                }))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Described, A::Error> {
-                let mut n = 0;
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                Ok(Described(if n == 0 { "an empty object" } else { "an object" }.into()))
-            }
-        }
-        d.deserialize_any(Words)
-    }
-}
-
-/// A quoted text cut to a readable length.
-fn shortened(quoted: &str) -> String {
-    const MAX: usize = 60;
-    if quoted.chars().count() <= MAX {
-        quoted.to_string()
-    } else {
-        let cut: String = quoted.chars().take(MAX).collect();
-        format!("{cut}…\"")
-    }
-}
-
 /// The field a path ends at, with the positions after it: `via[1]`, `status`; for the item
 /// itself, "each flow".
 fn field(path: &JsonPath, kind: &str) -> String {
@@ -373,54 +283,5 @@ pub(super) fn without_position(e: &serde_json::Error) -> String {
     match s.rfind(" at line ") {
         Some(i) if e.line() > 0 => s[..i].to_string(),
         _ => s,
-    }
-}
-
-/// Why the text is not JSON, in words.
-pub(super) fn syntax(text: &str, e: &serde_json::Error) -> String {
-    let m = without_position(e);
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        return "the file is empty; a dataset is one JSON object, { … }".into();
-    }
-    if trimmed.starts_with('<') {
-        return "this is a web page (HTML), not JSON: perhaps an error page from the server; a dataset is one JSON object, { … }".into();
-    }
-    let words = match m.as_str() {
-        "EOF while parsing a list" => "a list, [ … ], is not closed",
-        "EOF while parsing an object" => "an object, { … }, is not closed",
-        "EOF while parsing a string" => "a text in quotes is not closed",
-        "EOF while parsing a value" => "a value is missing",
-        "expected `:`" => "expected a colon (:) after the key",
-        "expected `,` or `]`" => "expected a comma (,) or the end of the list (])",
-        "expected `,` or `}`" => "expected a comma (,) or the end of the object (})",
-        "expected ident" => "expected true, false or null",
-        "expected value" => {
-            "expected a value: text in double quotes, a number, true, false, null, a list or an object"
-        }
-        "expected `\"`" => "expected a key in double quotes",
-        "invalid escape" => "a backslash in a text starts no known escape (\\n, \\\", \\\\, \\u…)",
-        "invalid number" => "a number is written wrongly (numbers look like 12, -3.5 or 1e6)",
-        "number out of range" => "a number is too large to read",
-        "invalid unicode code point"
-        | "lone leading surrogate in hex escape"
-        | "unexpected end of hex escape" => "a \\u escape in a text names no character",
-        "key must be a string" => "a key must be text in double quotes",
-        "trailing comma" => "a comma is followed by no value (remove the last comma)",
-        "trailing characters" => {
-            "there is more after the end of the JSON; a dataset is one object, { … }"
-        }
-        "recursion limit exceeded" => {
-            "lists and objects are nested more than 128 deep; a dataset needs only a few levels"
-        }
-        m if m.starts_with("control character") => {
-            "a text holds a line break or another control character; write a line break as \\n"
-        }
-        _ => return m.replace('`', "\""),
-    };
-    if e.is_eof() {
-        format!("the file ends before the JSON is complete ({words})")
-    } else {
-        words.to_string()
     }
 }

@@ -3,14 +3,17 @@
 //! missing or unknown field, a number out of range) is left out, reported as a [`Problem`]
 //! with its JSON path, line and column, and the rest is read.
 //!
-//! The top level is parsed once, keeping each member as raw text (`document.rs`); each list
-//! item is then read on its own, and its errors are put in an editor's words (`explain.rs`)
-//! at their place in the whole text (`position.rs`). Version 1 documents are read the same
+//! The top level is parsed once, keeping each member as raw text (`document.rs`; a text
+//! that is not JSON is explained by `syntax.rs`); each list item is then read on its own,
+//! and its errors are put in an editor's words (`explain.rs`, with what was found from
+//! `found.rs`) at their place in the whole text (`position.rs`). Version 1 documents are read the same
 //! way, item by item, and each item migrated ([`crate::migrate`]).
 
 mod document;
 mod explain;
+mod found;
 mod position;
+mod syntax;
 
 use crate::dataset::LoadError;
 use crate::json_path::JsonPath;
@@ -18,7 +21,8 @@ use crate::migrate::{self, FlowV1, SourceV1};
 use crate::model::{Meta, RawDataset, FORMAT_VERSION};
 use crate::validate::Problem;
 use document::Document;
-use explain::{describe, Reading};
+use explain::Reading;
+use found::describe;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
