@@ -2,7 +2,6 @@
 //! what the editor of a migrated file should check.
 
 use flowmap_core::dataset::{Dataset, Problem};
-use flowmap_core::migrate::RawDatasetV1;
 use flowmap_core::model::RawDataset;
 use flowmap_core::JsonPath;
 
@@ -25,16 +24,17 @@ fn key<T: serde::Serialize>(t: &T) -> String {
 }
 
 /// Reads `text` (any version) and writes it in the current version; `Err` is the load
-/// error's message when it cannot be read at all.
+/// error's message when it cannot be read at all, or the items that cannot be read (the
+/// file written would lose them).
 pub fn migrate(file: &str, text: &str) -> Result<Migrated, String> {
-    let checked = Dataset::from_json(file, text).map_err(|e| e.to_string())?;
+    let read = flowmap_core::read::read(file, text).map_err(|e| e.to_string())?;
+    if !read.problems.is_empty() {
+        let lines: Vec<String> = read.problems.iter().map(|p| format!("{file}: {p}")).collect();
+        return Err(lines.join("\n"));
+    }
     // The checked dataset leaves out what failed the checks; the migrated file keeps all.
-    let shape = |e: serde_json::Error| format!("{file}: {e}");
-    let raw: RawDataset = if checked.read_version == 1 {
-        flowmap_core::migrate::migrate(serde_json::from_str::<RawDatasetV1>(text).map_err(shape)?)
-    } else {
-        serde_json::from_str(text).map_err(shape)?
-    };
+    let raw: RawDataset = read.raw;
+    let checked = Dataset { read_version: read.version, ..Dataset::check(raw.clone()) };
     let checks = if checked.read_version == 1 { checks(&raw) } else { Vec::new() };
     Ok(Migrated {
         json: crate::json::to_pretty(&raw),

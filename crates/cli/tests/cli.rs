@@ -130,6 +130,40 @@ fn validate_names_line_and_column_of_broken_json() {
 }
 
 #[test]
+fn validate_lists_an_unreadable_item_as_the_page_does_and_reads_the_rest() {
+    let t = Temp::new("mistyped");
+    let text = read(V2).replacen("\"status\": \"alleged\"", "\"status\": \"rumoured\"", 1);
+    let file = t.write("mistyped.json", &text);
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let d = Dataset::from_json(&file, &text).unwrap();
+    let first = &d.problems[0];
+    assert!(first.message.starts_with("status must be one of \"documented\""), "{first}");
+    assert!(err.starts_with(&format!("{file}: {first}\n")), "{err}");
+    assert!(err.contains(&format!("; {} flows can be shown", d.raw.flows.len())), "{err}");
+}
+
+#[test]
+fn migrate_refuses_a_file_with_an_item_it_cannot_read() {
+    let t = Temp::new("mistyped-v1");
+    let text = read(V1).replacen("\"quote\"", "\"quote\": 5, \"q\"", 1);
+    let file = t.write("v1.json", &text);
+    let out = t.path("out.json");
+    let o = run(&["migrate", &file, "--out", &out]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "{file}: flows[0].citations[0].quote: quote must be text; found the number 5"
+        )),
+        "{err}"
+    );
+    assert!(err.ends_with("nothing written: fix the problem above\n"), "{err}");
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
 fn validate_says_when_a_file_is_in_version_1_and_suggests_migrate() {
     // With a problem: the denial filed under the accuser's source, as version 1 did.
     let o = run(&["validate", V1]);
@@ -470,7 +504,7 @@ fn convert_messages_are_in_the_editors_words() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("column \"basis\": \"about\" is not one of"), "{err}");
-    assert!(err.contains(&format!("{}, at title: ", args[9])), "{err}");
+    assert!(err.contains(&format!("{}, at title.en: en must be text", args[9])), "{err}");
     for word in ["struct", "enum", "variant", "`", "Option", "Localized", "Meta"] {
         assert!(!err.contains(word), "{word:?} in {err}");
     }

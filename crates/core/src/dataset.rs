@@ -1,7 +1,9 @@
-//! Reading a dataset: JSON → [`RawDataset`] → checked [`Dataset`].
+//! Reading a dataset: JSON → [`RawDataset`] ([`crate::read`], item by item) → checked
+//! [`Dataset`].
 //!
-//! A document that cannot be read at all is a [`LoadError`]; a flow that refers to
-//! something missing is left out and reported as a [`Problem`], so the rest still draws.
+//! A document that cannot be read at all is a [`LoadError`]; an item that cannot be read,
+//! or a flow that refers to something missing, is left out and reported as a [`Problem`],
+//! so the rest still draws.
 
 use crate::model::{
     Category, ClaimStatus, Flow, Location, RawDataset, Source, Speaker, FORMAT_VERSION,
@@ -25,7 +27,8 @@ pub enum LoadError {
         /// What is wrong, in words.
         message: String,
     },
-    /// The JSON does not have the dataset's shape (a missing field, a wrong type, …).
+    /// The top level or `meta` does not have the dataset's shape (not an object, a list
+    /// missing or not a list, a wrong field in `meta`).
     #[error("{file}, line {line}, column {column}, at {path}: {message}")]
     Shape {
         /// The file's name, as the reader knows it.
@@ -85,48 +88,11 @@ impl Dataset {
     pub fn from_json(file: &str, text: &str) -> Result<Dataset, LoadError> {
         crate::limits::check_document(text)
             .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
-        // Read the version first, so that a future format gets a message about the version
-        // rather than about its fields.
-        #[derive(serde::Deserialize)]
-        struct Versioned {
-            version: Option<u32>,
-        }
-        let syntax = |e: serde_json::Error| LoadError::Syntax {
-            file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: without_position(&e),
-        };
-        let v: Versioned = serde_json::from_str(text).map_err(syntax)?;
-        let version = v.version.unwrap_or(FORMAT_VERSION);
-        if version == 0 || version > FORMAT_VERSION {
-            return Err(LoadError::Version {
-                file: file.into(),
-                found: version,
-                expected: FORMAT_VERSION,
-            });
-        }
-        let shape = |e: serde_json::Error| {
-            let message = without_position(&e);
-            let whole =
-                message.starts_with("missing field") || message.starts_with("invalid length");
-            let path = crate::json_path::path_at(text, e.line(), e.column(), whole);
-            LoadError::Shape {
-                file: file.to_string(),
-                line: e.line(),
-                column: e.column(),
-                path: if path.is_root() { "the top level".into() } else { path.to_string() },
-                message,
-            }
-        };
-        let raw: RawDataset = if version == 1 {
-            crate::migrate::migrate(serde_json::from_str(text).map_err(shape)?)
-        } else {
-            serde_json::from_str(text).map_err(shape)?
-        };
-        let mut d = Dataset::check(raw);
-        d.read_version = version;
-        Ok(d)
+        let read = crate::read::read(file, text)?;
+        let (raw, checked) = crate::validate::check_read(read.raw, read.origin);
+        let mut problems = read.problems;
+        problems.extend(checked);
+        Ok(Dataset { raw, problems, read_version: read.version })
     }
 
     /// Keeps what passes [`validate::check`](crate::validate::check); lists the rest as problems.
@@ -188,20 +154,6 @@ impl Dataset {
     }
 }
 
-/// serde_json's message without its " at line L column C" tail (we report those separately).
-fn without_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    let s = match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    };
-    if e.is_eof() {
-        format!("the file ends before the JSON is complete ({s})")
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
@@ -249,21 +201,26 @@ mod test {
     }
 
     #[test]
-    fn shape_errors_give_line_and_column() {
+    fn a_mistyped_flow_is_left_out_with_its_line_and_column() {
         let text = GOOD.replace(
             "\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\"",
             "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\"",
         );
-        let err = Dataset::from_json("t.json", &text).unwrap_err();
-        let LoadError::Shape { line, path, message, .. } = err else { panic!("{err:?}") };
-        assert_eq!(line, 9);
-        assert_eq!(path, "flows[0].status");
-        assert!(message.contains("rumoured"), "{message}");
+        let d = Dataset::from_json("t.json", &text).unwrap();
+        let p = &d.problems[0];
+        assert_eq!(p.path, "flows[0].status");
+        assert_eq!(
+            p.message,
+            "status must be one of \"documented\", \"reported\", \"alleged\", \"denied\" or \"unverified\"; found \"rumoured\" (line 9, column 49; flow \"a\" not shown)"
+        );
+        // The other flow is still checked, at its own path.
+        assert_eq!(d.problems[1].path, "flows[1].to");
     }
 
-    /// The same paths serde_path_to_error gave (checked when it was replaced).
+    /// Paths of values that cannot be read: an item's leave it out, the top level's and
+    /// meta's refuse the document (`Err`), an unknown top-level member is ignored.
     #[test]
-    fn shape_errors_name_the_value_by_path() {
+    fn reading_errors_name_the_value_by_path() {
         const SHAPES: &str = r#"{
       "version": 1,
       "meta": {"title": "T"},
@@ -278,22 +235,29 @@ mod test {
       ]
     }"#;
         let cases = [
-            ("\"status\": \"alleged\", \"citations\": [{\"source\": \"s1\", \"quote\": \"q\"}]},", "\"status\": \"rumoured\", \"citations\": [{\"source\": \"s1\", \"quote\": \"q\"}]},", "flows[0].status"),
-            ("\"amount\": 5", "\"amount\": \"five\"", "flows[1].value"),
-            ("{\"id\": \"b\", \"from\": \"SRB\", ", "{\"id\": \"b\", ", "flows[1]"),
-            ("\"point\": [1, 2]", "\"point\": [1, \"x\"]", "locations[1].point[1]"),
-            ("\"title\": \"T\"}", "\"title\": \"T\", \"colour\": 3}", "meta.colour"),
-            ("\"kind\": \"news-report\"", "\"kind\": 4", "sources[0].kind"),
-            ("\"version\": 1,", "\"version\": 1, \"extra\": true,", "extra"),
-            ("\"flows\": [", "\"flows\": 3, \"x\": [", "flows"),
-            ("\"quote\": \"q\"}]},", "\"quote\": \"q\", \"page\": {\"n\": [1]}}]},", "flows[0].citations[0].page"),
-            ("\"name\": \"Serbia\"", "\"name\": {\"en\": 5}", "locations[0].name"),
+            ("\"amount\": 5", "\"amount\": \"five\"", "flows[1].value.amount", true),
+            ("{\"id\": \"b\", \"from\": \"SRB\", ", "{\"id\": \"b\", ", "flows[1]", true),
+            ("\"point\": [1, 2]", "\"point\": [1, \"x\"]", "locations[1].point[1]", true),
+            ("\"kind\": \"news-report\"", "\"kind\": 4", "sources[0].kind", true),
+            (
+                "\"quote\": \"q\"}]},",
+                "\"quote\": \"q\", \"page\": {\"n\": [1]}}]},",
+                "flows[0].citations[0].page",
+                true,
+            ),
+            ("\"name\": \"Serbia\"", "\"name\": {\"en\": 5}", "locations[0].name.en", true),
+            ("\"version\": 1,", "\"version\": 1, \"extra\": true,", "extra", true),
+            ("\"title\": \"T\"}", "\"title\": \"T\", \"colour\": 3}", "meta.colour", false),
+            ("\"flows\": [", "\"flows\": 3, \"x\": [", "flows", false),
         ];
-        for (from, to, want) in cases {
+        for (from, to, want, read) in cases {
             assert!(SHAPES.contains(from), "{from}");
-            let err = Dataset::from_json("t.json", &SHAPES.replacen(from, to, 1)).unwrap_err();
-            let LoadError::Shape { path, .. } = err else { panic!("{err:?}") };
-            assert_eq!(path, want, "{to}");
+            let text = SHAPES.replacen(from, to, 1);
+            match Dataset::from_json("t.json", &text) {
+                Ok(d) if read => assert_eq!(d.problems[0].path, want, "{to}"),
+                Err(LoadError::Shape { path, .. }) if !read => assert_eq!(path, want, "{to}"),
+                other => panic!("{to}: {other:?}"),
+            }
         }
     }
 }

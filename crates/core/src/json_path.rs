@@ -49,6 +49,14 @@ impl JsonPath {
         self.then(Segment::Index(index))
     }
 
+    /// This path, then the steps of `rest`: `flows[3]` joined with `value.amount`.
+    #[must_use]
+    pub fn join(&self, rest: &JsonPath) -> JsonPath {
+        let mut segments = self.0.clone();
+        segments.extend(rest.0.iter().cloned());
+        JsonPath(segments)
+    }
+
     /// This path, then `segment`.
     fn then(&self, segment: Segment) -> JsonPath {
         let mut segments = self.0.clone();
@@ -213,6 +221,10 @@ mod test {
         assert_eq!(part.to_string(), "flows[2].value.parts[1].amount");
         assert_eq!(JsonPath::root().key("meta").key("language"), "meta.language");
         assert_eq!(JsonPath::from(&part.segments()[1..]).to_string(), "[2].value.parts[1].amount");
+        assert_eq!(
+            flow.join(&JsonPath::root().key("value").key("amount")),
+            "flows[2].value.amount"
+        );
         assert!(JsonPath::root().is_root() && !flow.is_root());
         assert!(
             flow != "flows[2]." && flow != "flows[2" && flow != "flows" && JsonPath::root() == "."

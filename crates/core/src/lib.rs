@@ -1,8 +1,9 @@
 //! The flow map's core: everything that needs no browser, by stage.
 //!
 //! - **Data**: [`model`] (the JSON document, format 2), [`migrate`] (format 1 read as 2),
-//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`json_path`] (where a
-//!   problem is), [`validate`] (every check, by JSON path), [`limits`] (what the map accepts), [`quantity`] (checks of
+//!   [`dataset`] (reading it: [`dataset::Dataset::from_json`]), [`read`] (item by item, in
+//!   an editor's words), [`limits`] (what the map accepts), [`json_path`] (where a
+//!   problem is), [`validate`] (every check, by JSON path), [`quantity`] (checks of
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
 //! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
@@ -52,6 +53,7 @@ pub mod pick;
 pub mod projection;
 pub mod quantity;
 pub mod query;
+pub mod read;
 pub mod scale;
 #[cfg(feature = "sheets")]
 pub mod sheets;

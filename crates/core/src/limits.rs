@@ -1,12 +1,11 @@
 //! What the map accepts: the largest document, the most flows, places and citations, the
 //! longest text. A document over the size or text limit is refused before it is parsed; items
-//! past a count limit are left out, with a problem that says how many.
+//! past a count limit are not read, with a problem that says how many.
 //!
 //! The figures are what the benchmark shows the map handles (100,000 flows in a ~70 MB
 //! document); they protect the reader's tab from a file that would exhaust its memory.
 
 use crate::json_path::{path_at, JsonPath};
-use crate::model::RawDataset;
 use crate::validate::Problem;
 
 /// The largest dataset file the map reads, in bytes (100 MB).
@@ -121,34 +120,36 @@ pub fn check_document(text: &str) -> Result<(), Exceeded> {
     Ok(())
 }
 
-/// Leaves out the items past each count limit, with one problem per kind saying how many;
-/// flows with more than [`MAX_CITATIONS`] citations are left to the flow check.
-pub fn trim_counts(raw: &mut RawDataset, problems: &mut Vec<Problem>) {
-    let mut trim = |kind: &str, noun: &str, len: usize, limit: usize| -> usize {
-        if len > limit {
-            problems.push(Problem {
-                path: JsonPath::root().key(kind).index(limit),
-                message: format!(
-                    "the map shows at most {limit} {noun}; the {} after that are left out",
-                    len - limit
-                ),
-                warning: false,
-            });
-        }
-        len.min(limit)
-    };
-    let n = trim("flows", "flows", raw.flows.len(), MAX_FLOWS);
-    raw.flows.truncate(n);
-    let n = trim("locations", "places", raw.locations.len(), MAX_PLACES);
-    raw.locations.truncate(n);
-    let n = trim("sources", "sources", raw.sources.len(), MAX_OTHER_ITEMS);
-    raw.sources.truncate(n);
-    let n = trim("speakers", "speakers", raw.speakers.len(), MAX_OTHER_ITEMS);
-    raw.speakers.truncate(n);
-    let n = trim("categories", "categories", raw.categories.len(), MAX_OTHER_ITEMS);
-    raw.categories.truncate(n);
-    let n = trim("events", "events", raw.events.len(), MAX_OTHER_ITEMS);
-    raw.events.truncate(n);
+/// How many items of the list `key` (`flows`, `locations`, …) the map reads.
+pub fn limit_of(key: &str) -> usize {
+    match key {
+        "flows" => MAX_FLOWS,
+        "locations" => MAX_PLACES,
+        _ => MAX_OTHER_ITEMS,
+    }
+}
+
+/// The problem of a list `key` of `len` items that is longer than the map reads: one for all
+/// the items left out, at the first of them.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::limits::past_limit;
+/// assert!(past_limit("flows", 100_000).is_none());
+/// let p = past_limit("flows", 100_003).unwrap();
+/// assert_eq!(p.to_string(), "flows[100000]: the map shows at most 100000 flows; the 3 after that are left out");
+/// ```
+pub fn past_limit(key: &str, len: usize) -> Option<Problem> {
+    let limit = limit_of(key);
+    let noun = if key == "locations" { "places" } else { key };
+    (len > limit).then(|| Problem {
+        path: JsonPath::root().key(key).index(limit),
+        message: format!(
+            "the map shows at most {limit} {noun}; the {} after that are left out",
+            len - limit
+        ),
+        warning: false,
+    })
 }
 
 #[cfg(test)]
@@ -171,22 +172,5 @@ mod test {
     fn an_unterminated_string_is_left_to_the_parser() {
         assert!(check_document("{\"a\": \"open").is_ok());
         assert!(check_document("\"\\").is_ok());
-    }
-
-    #[test]
-    fn items_past_a_limit_are_counted_in_one_problem() {
-        let mut raw: RawDataset =
-            serde_json::from_str(include_str!("../tests/fixtures/two_flows.json")).unwrap();
-        let flow = raw.flows[0].clone();
-        raw.flows = vec![flow; MAX_FLOWS + 3];
-        let mut problems = Vec::new();
-        trim_counts(&mut raw, &mut problems);
-        assert_eq!(raw.flows.len(), MAX_FLOWS);
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].path, "flows[100000]");
-        assert_eq!(
-            problems[0].message,
-            "the map shows at most 100000 flows; the 3 after that are left out"
-        );
     }
 }

@@ -1,38 +1,36 @@
-//! Format version 1, read and turned into the current form ([`migrate`]).
+//! Format version 1, read item by item ([`crate::read`]) and each item turned into the
+//! current form.
 //!
 //! Version 1 gave each source one `cites` body and each citation a stance of `supports` or
 //! `disputes`; money had a `qualifier`. Version 2 names the speaker of every citation, so
 //! one article can carry an accusation and its denial. A version 1 source becomes a
-//! publication and a speaker (the body it cited, else its outlet), with the same id.
+//! publication and a speaker (the body it cited, else its outlet), with the same id;
+//! `supports` becomes `claims`, `at-least` a minimum and `about` an estimate.
+//!
+//! # Examples
+//! ```
+//! use flowmap_core::dataset::Dataset;
+//! let v1 = r#"{"version": 1, "meta": {"title": "T"},
+//!   "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine"}],
+//!   "categories": [{"id": "arms", "name": "Arms"}],
+//!   "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T", "kind": "intelligence-claim"}],
+//!   "flows": [{"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
+//!     "description": "kits", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}]}"#;
+//! let d = Dataset::from_json("v1.json", v1).unwrap();
+//! assert_eq!(d.read_version, 1);
+//! assert_eq!(d.raw.speakers[0].name.get("en"), "Russia's SVR");
+//! assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
+//! ```
 
 use crate::date::{PartialDate, Period};
-use crate::model::{
-    self, Actors, Basis, Category, ClaimStatus, Event, Location, Meta, SourceKind, SpeakerKind,
-    Stance,
-};
+use crate::model::{self, Actors, Basis, ClaimStatus, SourceKind, SpeakerKind, Stance};
 use crate::text::Localized;
 use serde::Deserialize;
 
-/// A version 1 document.
+/// A version 1 source: a publication and the body it cites in one.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDatasetV1 {
-    #[serde(rename = "$schema", default)]
-    schema: Option<String>,
-    #[allow(dead_code)]
-    version: u32,
-    meta: Meta,
-    locations: Vec<Location>,
-    categories: Vec<Category>,
-    sources: Vec<SourceV1>,
-    flows: Vec<FlowV1>,
-    #[serde(default)]
-    events: Vec<Event>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SourceV1 {
+pub(crate) struct SourceV1 {
     id: String,
     outlet: String,
     #[serde(default)]
@@ -45,9 +43,10 @@ struct SourceV1 {
     kind: SourceKind,
 }
 
+/// A version 1 citation's stance.
 #[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-enum StanceV1 {
+pub(crate) enum StanceV1 {
     #[default]
     Supports,
     Disputes,
@@ -62,9 +61,10 @@ struct CitationV1 {
     stance: StanceV1,
 }
 
+/// A version 1 figure's qualifier.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-enum QualifierV1 {
+pub(crate) enum QualifierV1 {
     AtLeast,
     About,
 }
@@ -78,16 +78,20 @@ struct MoneyV1 {
     qualifier: Option<QualifierV1>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum ValueV1 {
-    Known(MoneyV1),
-    Undisclosed(model::Undisclosed),
+/// A version 1 value: money, or `"undisclosed"` (`None`).
+#[derive(Debug)]
+struct ValueV1(Option<MoneyV1>);
+
+impl<'de> Deserialize<'de> for ValueV1 {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        model::figure_or_undisclosed(d).map(ValueV1)
+    }
 }
 
+/// A version 1 flow.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FlowV1 {
+pub(crate) struct FlowV1 {
     id: String,
     from: String,
     to: String,
@@ -119,99 +123,64 @@ pub fn speaker_kind(kind: SourceKind) -> SpeakerKind {
     }
 }
 
-/// The same dataset in the current format. Each source's `cites` body (else its outlet)
-/// becomes a speaker with the source's id; `supports` becomes `claims`, `at-least` a
-/// minimum and `about` an estimate.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::dataset::Dataset;
-/// let v1 = r#"{"version": 1, "meta": {"title": "T"},
-///   "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "UKR", "name": "Ukraine"}],
-///   "categories": [{"id": "arms", "name": "Arms"}],
-///   "sources": [{"id": "s", "outlet": "RKS News", "cites": "Russia's SVR", "title": "T", "kind": "intelligence-claim"}],
-///   "flows": [{"id": "a", "from": "SRB", "to": "UKR", "category": "arms", "value": "undisclosed",
-///     "description": "kits", "status": "alleged", "citations": [{"source": "s", "quote": "q"}]}]}"#;
-/// let d = Dataset::from_json("v1.json", v1).unwrap();
-/// assert_eq!(d.read_version, 1);
-/// assert_eq!(d.raw.speakers[0].name.get("en"), "Russia's SVR");
-/// assert_eq!(d.raw.flows[0].citations[0].speaker, "s");
-/// ```
-pub fn migrate(v1: RawDatasetV1) -> model::RawDataset {
-    // A source that cites no body speaks for itself.
-    let speakers = v1
-        .sources
-        .iter()
-        .map(|s| model::Speaker {
-            id: s.id.clone(),
-            name: Localized::Plain(s.cites.clone().unwrap_or_else(|| s.outlet.clone())),
-            kind: speaker_kind(s.kind),
-            stake: None,
-            plural: false,
-        })
-        .collect();
-    let sources = v1
-        .sources
-        .into_iter()
-        .map(|s| model::Source {
-            id: s.id,
-            outlet: Localized::Plain(s.outlet),
-            title: Some(s.title).filter(|t| !t.trim().is_empty()),
-            date: s.date,
-            url: s.url,
-            kind: s.kind,
-        })
-        .collect();
-    let flows = v1
-        .flows
-        .into_iter()
-        .map(|f| model::Flow {
-            id: f.id,
-            from: f.from,
-            to: f.to,
-            via: f.via,
-            category: f.category,
-            value: match f.value {
-                ValueV1::Known(m) => model::FlowValue::Known(model::Quantity {
-                    basis: match m.qualifier {
-                        Some(QualifierV1::AtLeast) => Basis::Minimum,
-                        Some(QualifierV1::About) => Basis::Estimate,
-                        None => Basis::Total,
-                    },
-                    ..model::Quantity::money(m.amount, &m.currency)
-                }),
-                ValueV1::Undisclosed(u) => model::FlowValue::Undisclosed(u),
-            },
-            period: f.period,
-            actors: f.actors,
-            description: f.description,
-            status: f.status,
-            citations: f
-                .citations
-                .into_iter()
-                .map(|c| model::Citation {
-                    speaker: c.source.clone(),
-                    source: c.source,
-                    stance: match c.stance {
-                        StanceV1::Supports => Stance::Claims,
-                        StanceV1::Disputes => Stance::Disputes,
-                    },
-                    quote: c.quote,
-                })
-                .collect(),
-            note: f.note,
-        })
-        .collect();
-    model::RawDataset {
-        schema: v1.schema,
-        version: model::FORMAT_VERSION,
-        meta: v1.meta,
-        locations: v1.locations,
-        categories: v1.categories,
-        sources,
-        speakers,
-        flows,
-        events: v1.events,
+/// A version 1 source as a publication and a speaker with its id: the body it cites, else
+/// its outlet (a source that cites no body speaks for itself).
+pub(crate) fn source(s: SourceV1) -> (model::Source, model::Speaker) {
+    let speaker = model::Speaker {
+        id: s.id.clone(),
+        name: Localized::Plain(s.cites.unwrap_or_else(|| s.outlet.clone())),
+        kind: speaker_kind(s.kind),
+        stake: None,
+        plural: false,
+    };
+    let source = model::Source {
+        id: s.id,
+        outlet: Localized::Plain(s.outlet),
+        title: Some(s.title).filter(|t| !t.trim().is_empty()),
+        date: s.date,
+        url: s.url,
+        kind: s.kind,
+    };
+    (source, speaker)
+}
+
+/// A version 1 flow in the current form: each citation's speaker is its source.
+pub(crate) fn flow(f: FlowV1) -> model::Flow {
+    model::Flow {
+        id: f.id,
+        from: f.from,
+        to: f.to,
+        via: f.via,
+        category: f.category,
+        value: match f.value.0 {
+            Some(m) => model::FlowValue::Known(model::Quantity {
+                basis: match m.qualifier {
+                    Some(QualifierV1::AtLeast) => Basis::Minimum,
+                    Some(QualifierV1::About) => Basis::Estimate,
+                    None => Basis::Total,
+                },
+                ..model::Quantity::money(m.amount, &m.currency)
+            }),
+            None => model::FlowValue::Undisclosed(model::Undisclosed::Undisclosed),
+        },
+        period: f.period,
+        actors: f.actors,
+        description: f.description,
+        status: f.status,
+        citations: f
+            .citations
+            .into_iter()
+            .map(|c| model::Citation {
+                speaker: c.source.clone(),
+                source: c.source,
+                stance: match c.stance {
+                    StanceV1::Supports => Stance::Claims,
+                    StanceV1::Disputes => Stance::Disputes,
+                },
+                quote: c.quote,
+            })
+            .collect(),
+        note: f.note,
     }
 }
 

@@ -301,13 +301,49 @@ pub enum Undisclosed {
 }
 
 /// The value of a flow, or `"undisclosed"`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum FlowValue {
     /// A stated figure.
     Known(Quantity),
     /// No figure is given in the reporting.
     Undisclosed(Undisclosed),
+}
+
+/// Read by hand rather than as an untagged enum, so that a mistake inside a figure is
+/// reported where it is (`value.amount`), not as a value matching neither form.
+impl<'de> Deserialize<'de> for FlowValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match figure_or_undisclosed(d)? {
+            Some(q) => FlowValue::Known(q),
+            None => FlowValue::Undisclosed(Undisclosed::Undisclosed),
+        })
+    }
+}
+
+/// Reads a figure (an object read as `T`), or the text `"undisclosed"` as `None`.
+pub(crate) fn figure_or_undisclosed<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct FigureOr<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for FigureOr<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a figure, {\"amount\": …, \"currency\": …}, or \"undisclosed\"")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            match s {
+                "undisclosed" => Ok(None),
+                _ => Err(E::invalid_value(serde::de::Unexpected::Str(s), &self)),
+            }
+        }
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+    }
+    d.deserialize_any(FigureOr(std::marker::PhantomData))
 }
 
 impl FlowValue {

@@ -17,48 +17,32 @@ pub(super) fn untitled() -> Meta {
     }
 }
 
-/// The meta in `file`; its problem goes to `out`.
+/// The meta in `file`; its problem goes to `out`, in the words the map uses for a
+/// dataset's meta.
 pub(super) fn meta(file: &SheetFile, out: &mut Converted) -> Option<Meta> {
     let text = text(file, out)?;
     serde_json::from_str(&text)
         .map_err(|e| {
-            let (line, column) = (e.line(), e.column());
-            let whole = e.to_string().starts_with("missing field");
-            let path = crate::json_path::path_at(&text, line, column, whole);
-            let message = format!("{} (line {line}, column {column})", in_words(&e));
-            let at = (!path.is_root() && !e.is_syntax() && !e.is_eof()).then_some(path);
+            let (message, at, line, column) = if e.is_eof() {
+                (
+                    "the file ends before the JSON is complete".to_string(),
+                    None,
+                    e.line(),
+                    e.column(),
+                )
+            } else if e.is_syntax() {
+                let s = e.to_string();
+                let s = s.rfind(" at line ").map_or(s.as_str(), |i| &s[..i]).replace('`', "\"");
+                (format!("this is not valid JSON ({s})"), None, e.line(), e.column())
+            } else {
+                let why = crate::read::explain_meta(&text, &e);
+                let at = (!why.path.is_root()).then_some(why.path);
+                (why.message, at, why.line, why.column)
+            };
+            let message = format!("{message} (line {line}, column {column})");
             out.problems.push(SheetProblem { at, ..SheetProblem::in_file(&file.name, message) });
         })
         .ok()
-}
-
-/// serde_json's message about the meta, in an editor's words: no type names, no backticks,
-/// no position (given apart).
-fn in_words(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    let s = s.rfind(" at line ").map_or(s.as_str(), |i| &s[..i]);
-    if e.is_eof() {
-        return "the file ends before the JSON is complete".into();
-    }
-    if s.contains("untagged enum Localized") {
-        return "write a text, or texts by language such as {\"en\": \"Arms\", \"ru\": \"Оружие\"}"
-            .into();
-    }
-    let s = s
-        .replace("unknown field", "there is no field")
-        .replace("missing field", "this needs the field")
-        .replace("invalid type: ", "")
-        .replace(", expected one of", "; the fields are")
-        .replace(", expected", " where there should be")
-        .replace("a sequence", "a list [\"…\", …]")
-        .replace("struct Meta", "an object {\"title\": …}")
-        .replace("map", "object")
-        .replace('`', "\"");
-    if e.is_syntax() {
-        format!("this is not valid JSON ({s})")
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]
@@ -71,23 +55,41 @@ mod test {
         out.problems[0].to_string()
     }
 
+    /// In the words the map uses for a dataset's meta (crate::read).
     #[test]
     fn meta_problems_are_told_in_words() {
-        assert_eq!(problem(r#"{"title": "T", "focus": "SRB"}"#), "meta.json, at focus: string \"SRB\" where there should be a list [\"…\", …] (line 1, column 29)");
-        assert_eq!(
-            problem(r#"{"title": "T", "colour": 1}"#),
-            "meta.json, at colour: there is no field \"colour\"; the fields are \"title\", \"subtitle\", \"notes\", \"credit\", \"language\", \"focus\" (line 1, column 23)"
-        );
-        assert_eq!(
-            problem(r#"{"subtitle": "S"}"#),
-            "meta.json: this needs the field \"title\" (line 1, column 17)"
-        );
-        // The words of a text's mistake are the model's (text.rs); the place is the field's.
-        assert!(problem(r#"{"title": {"en": 5}}"#).starts_with("meta.json, at title: "));
-        assert_eq!(problem("5"), "meta.json: integer \"5\" where there should be an object {\"title\": …} (line 1, column 1)");
-        assert!(problem("{\"title\": ")
-            .starts_with("meta.json: the file ends before the JSON is complete"));
-        assert!(problem("{title}")
-            .starts_with("meta.json: this is not valid JSON (key must be a string"));
+        let cases = [
+            (
+                r#"{"title": "T", "focus": "SRB"}"#,
+                r#"meta.json, at focus: focus must be a list, [ … ]; found the text "SRB" (line 1, column 29)"#,
+            ),
+            (
+                r#"{"title": "T", "colour": 1}"#,
+                r#"meta.json, at colour: meta has no field "colour"; its fields are "title", "subtitle", "notes", "credit", "language" and "focus" (line 1, column 23)"#,
+            ),
+            (
+                r#"{"subtitle": "S"}"#,
+                r#"meta.json: meta needs "title"; it is missing (line 1, column 1)"#,
+            ),
+            (
+                r#"{"title": {"en": 5}}"#,
+                "meta.json, at title.en: en must be text; found the number 5 (line 1, column 18)",
+            ),
+            (
+                "5",
+                "meta.json: meta must be an object, { … }; found the number 5 (line 1, column 1)",
+            ),
+            (
+                "{\"title\": ",
+                "meta.json: the file ends before the JSON is complete (line 1, column 10)",
+            ),
+            (
+                "{title}",
+                "meta.json: this is not valid JSON (key must be a string) (line 1, column 2)",
+            ),
+        ];
+        for (json, want) in cases {
+            assert_eq!(problem(json), want);
+        }
     }
 }

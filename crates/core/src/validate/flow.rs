@@ -26,7 +26,7 @@ impl Checker {
         i: usize,
         f: &mut Flow,
     ) -> bool {
-        let path = JsonPath::root().key("flows").index(i);
+        let path = self.at("flows", i);
         let before = self.problems.len();
         let name = format!("flow \"{}\"", f.id);
         self.unique_id(seen, path.key("id"), "flow", &f.id);
@@ -119,7 +119,7 @@ impl Checker {
 
     /// An event: a label, and sources that are kept.
     pub(super) fn event(&mut self, known: &Known, i: usize, e: &mut Event) -> bool {
-        let path = JsonPath::root().key("events").index(i);
+        let path = self.at("events", i);
         let mut ok = self.not_blank(path.key("label"), "the label of an event", &e.label);
         for (j, s) in e.sources.iter().enumerate().filter(|(_, s)| !known.sources.contains(*s)) {
             let message = format!("an event refers to source \"{s}\", {}", self.missing(s));

@@ -14,7 +14,7 @@ impl Checker {
         i: usize,
         l: &mut Location,
     ) -> bool {
-        let path = JsonPath::root().key("locations").index(i);
+        let path = self.at("locations", i);
         let ok = self.unique_id(seen, path.key("id"), "location", &l.id)
             & self.not_blank(
                 path.key("name"),
@@ -30,7 +30,9 @@ impl Checker {
                 self.report(
                     path.key("point"),
                     format!(
-                        "[{lon}, {lat}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
+                        "[{}, {}] is not a [longitude, latitude] pair (−180…180, −90…90); location \"{}\" is left out",
+                        coordinate(lon),
+                        coordinate(lat),
                         l.id
                     ),
                 );
@@ -47,7 +49,7 @@ impl Checker {
         i: usize,
         k: &mut Category,
     ) -> bool {
-        let path = JsonPath::root().key("categories").index(i);
+        let path = self.at("categories", i);
         self.unique_id(seen, path.key("id"), "category", &k.id)
             & self.not_blank(
                 path.key("name"),
@@ -59,7 +61,7 @@ impl Checker {
     /// A publication: a unique id and an outlet; an empty title or a link that is not http(s)
     /// is dropped, the source stays.
     pub(super) fn source(&mut self, seen: &mut HashSet<String>, i: usize, s: &mut Source) -> bool {
-        let path = JsonPath::root().key("sources").index(i);
+        let path = self.at("sources", i);
         let mut ok = self.unique_id(seen, path.key("id"), "source", &s.id);
         if s.outlet.is_blank() {
             self.report(
@@ -98,7 +100,7 @@ impl Checker {
         i: usize,
         s: &mut Speaker,
     ) -> bool {
-        let path = JsonPath::root().key("speakers").index(i);
+        let path = self.at("speakers", i);
         self.unique_id(seen, path.key("id"), "speaker", &s.id)
             & self.not_blank(
                 path.key("name"),
@@ -132,5 +134,14 @@ impl Checker {
                 );
             }
         }
+    }
+}
+
+/// A coordinate as written in a message: a huge one (a typing mistake) as `1e308`.
+fn coordinate(x: f64) -> String {
+    if x.abs() >= 1e6 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
     }
 }

@@ -12,6 +12,7 @@ mod items;
 
 use crate::json_path::JsonPath;
 use crate::model::RawDataset;
+use crate::read::Origin;
 use crate::text::Localized;
 use std::collections::HashSet;
 
@@ -54,9 +55,16 @@ struct Checker {
     problems: Vec<Problem>,
     /// Ids of items left out (and of no kept item), so that references to them say so.
     dropped: HashSet<String>,
+    /// Where each item was in the document, for the paths.
+    origin: Origin,
 }
 
 impl Checker {
+    /// The path in the document of item `i` of `list`.
+    fn at(&self, list: &'static str, i: usize) -> JsonPath {
+        self.origin.path(list, i)
+    }
+
     fn report(&mut self, path: JsonPath, message: String) {
         self.problems.push(Problem { path, message, warning: false });
     }
@@ -145,9 +153,15 @@ fn ids<'a, T: 'a>(
 }
 
 /// Runs every check; returns the dataset without the items that failed, and the problems.
-pub fn check(mut raw: RawDataset) -> (RawDataset, Vec<Problem>) {
-    let mut c = Checker { problems: Vec::new(), dropped: HashSet::new() };
-    crate::limits::trim_counts(&mut raw, &mut c.problems);
+pub fn check(raw: RawDataset) -> (RawDataset, Vec<Problem>) {
+    check_read(raw, Origin::default())
+}
+
+/// [`check`] for a dataset [read](crate::read) from a document: paths are those of the
+/// document, and references to items left out while reading say so.
+pub fn check_read(mut raw: RawDataset, origin: Origin) -> (RawDataset, Vec<Problem>) {
+    let dropped = origin.left_out.clone();
+    let mut c = Checker { problems: Vec::new(), dropped, origin };
 
     c.keep_valid(&mut raw.locations, |l| &l.id, Checker::location);
     c.keep_valid(&mut raw.categories, |k| &k.id, Checker::category);
