@@ -88,9 +88,30 @@ pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
     serde_json::to_string_pretty(&raw).unwrap_or_default()
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML (element content and double-quoted attributes), and drops the
+/// characters XML 1.0 does not allow at all (C0 controls but tab and line breaks, U+FFFE,
+/// U+FFFF): a dataset text holding one would otherwise make the whole SVG unreadable.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::export::xml_escape;
+/// assert_eq!(xml_escape("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+/// assert_eq!(xml_escape("bell\u{7}\u{FFFE}\tok"), "bell\tok");
+/// ```
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Texts and legend entries printed around the map in an SVG export.
