@@ -80,18 +80,21 @@ pub fn Downloads() -> impl IntoView {
 pub fn EmbedCode() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let lang = data.lang;
-    let title = trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())])
-        .replace('"', "&quot;");
+    // Attribute values: `&`, `<`, `>` and `"` escaped, so that no title or address can end
+    // the attribute or be read as a character reference by the host page.
+    let title =
+        xml_escape(&trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())]));
     let state = expect_context::<MapState>();
     let search = crate::dom::search();
     let base = crate::dom::address();
     let folder = base.rsplit_once('/').map_or(base.clone(), |(f, _)| format!("{f}/"));
+    let script = xml_escape(&format!("{folder}embed.js"));
     // The frame shows this page's dataset, language, theme and current view.
     let snippet = Memo::new(move |_| {
         let src = xml_escape(&embed_url(&folder, &search, &state.view.with(|v| v.to_hash())));
         format!(
             "<iframe src=\"{src}\" title=\"{title}\" data-flowmap width=\"100%\" height=\"700\" \
-             style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed.js\" async></script>"
+             style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{script}\" async></script>"
         )
     });
     let copied = RwSignal::new(false);
