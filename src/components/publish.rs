@@ -1,6 +1,6 @@
 //! Publishing tools under the map: downloads of the view and the data, and the embed code.
 
-use crate::download::{save_png, save_text};
+use crate::download::{save_png, save_text, ExportError, Failed};
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_line, credit_sources};
@@ -52,24 +52,34 @@ pub fn Downloads() -> impl IntoView {
     let state = expect_context::<MapState>();
     let lang = data.lang;
     let (d1, d2, d3, d4) = (data.clone(), data.clone(), data.clone(), data);
+    // The last export the browser refused, if any: said under the buttons, detailed in the console.
+    let failed = RwSignal::new(false);
+    let report = move |name: &str, result: Result<(), ExportError>| {
+        failed.set(result.is_err());
+        if let Err(e) = result {
+            leptos::logging::error!("flowmap: {name} was not saved: {e}");
+        }
+    };
+    let later: Failed = std::rc::Rc::new(move |e| report("flowmap.png", Err(e)));
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
             <div class="menu">
                 <button type="button" data-export="svg" on:click=move |_| {
-                    if let Some((doc, _, _)) = current_svg(&d1, state) { save_text("flowmap.svg", "image/svg+xml", &doc) }
+                    if let Some((doc, _, _)) = current_svg(&d1, state) { report("flowmap.svg", save_text("flowmap.svg", "image/svg+xml", &doc)) }
                 }>{tr(lang, Msg::MapSvg)}</button>
                 <button type="button" data-export="png" on:click=move |_| {
-                    if let Some((doc, w, h)) = current_svg(&d2, state) { save_png("flowmap.png", &doc, w, h, 2.0) }
+                    if let Some((doc, w, h)) = current_svg(&d2, state) { report("flowmap.png", save_png("flowmap.png", &doc, w, h, 2.0, later.clone())) }
                 }>{tr(lang, Msg::MapPng)}</button>
                 <button type="button" data-export="csv" on:click=move |_| {
                     let text = state.visible.with_untracked(|v| csv(&d3.dataset, v, d3.lang));
-                    save_text("flows.csv", "text/csv", &text)
+                    report("flows.csv", save_text("flows.csv", "text/csv", &text))
                 }>{tr(lang, Msg::DataCsv)}</button>
                 <button type="button" data-export="json" on:click=move |_| {
                     let text = state.visible.with_untracked(|v| json(&d4.dataset, v));
-                    save_text("flows.json", "application/json", &text)
+                    report("flows.json", save_text("flows.json", "application/json", &text))
                 }>{tr(lang, Msg::DataJson)}</button>
+                {move || failed.get().then(|| view! { <p class="export-error" role="alert">{tr(lang, Msg::ExportFailed)}</p> })}
             </div>
         </details>
     }

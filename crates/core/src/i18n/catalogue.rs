@@ -220,6 +220,13 @@ catalogue! {
     MapPng => ["Map as PNG (2×)", "Карта в формате PNG (2×)", "Карта у форматі PNG (2×)", "Mapa kao PNG (2×)"],
     DataCsv => ["Data shown (CSV)", "Показанные данные (CSV)", "Показані дані (CSV)", "Prikazani podaci (CSV)"],
     DataJson => ["Data shown (JSON)", "Показанные данные (JSON)", "Показані дані (JSON)", "Prikazani podaci (JSON)"],
+    // Under the download buttons when the browser refused a step; the map stays usable.
+    ExportFailed => [
+        "The file could not be made. Reload the page to try again; the details for the newsroom are in the browser's console.",
+        "Не удалось создать файл. Перезагрузите страницу, чтобы попробовать снова; подробности для редакции — в консоли браузера.",
+        "Не вдалося створити файл. Перезавантажте сторінку, щоб спробувати знову; подробиці для редакції — у консолі браузера.",
+        "Datoteka nije mogla da se napravi. Ponovo učitajte stranicu da biste pokušali ponovo; detalji za redakciju su u konzoli pregledača.",
+    ],
     Embed => ["Embed", "Встроить", "Вбудувати", "Ugradi"],
     EmbedHelp => [
         "Paste this into the article (the script sizes the frame to the map):",
