@@ -151,7 +151,8 @@ function dataset() {
     $schema: 'flows.schema.json',
     version: 2,
     meta: {
-      title: localized('meta-title'),
+      // Every character an attribute of the embed code must escape: & " < > and a reference.
+      title: { ...localized('meta-title'), en: `meta-title[en] "><svg onload="window.__pwned='meta-title'"> &amp; &quot; & <script>alert('meta-title')</script>` },
       subtitle: localized('meta-subtitle'),
       notes: localized('meta-notes'),
       credit: text('meta-credit'),
