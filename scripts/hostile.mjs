@@ -8,7 +8,8 @@
 //                                      tab-prefixed), dropped with a problem each, and a unit
 //                                      the map has no words for (a warning)
 // Every payload, if it ever ran, sets window.__pwned (to the name of its field) or opens an
-// alert. Run: node scripts/hostile.mjs   (deterministic: the same files each time)
+// alert. Run: node scripts/hostile.mjs   (deterministic: the same files each time;
+// --check only compares them with the committed ones)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,9 +194,21 @@ function withBadLinks() {
   return d;
 }
 
+// With --check, nothing is written: exits 1 if a committed fixture differs from what this
+// script writes (the browser tests run it so).
+const check = process.argv.includes('--check');
+let stale = 0;
 const write = (name, value) => {
-  fs.writeFileSync(path.join(OUT, name), `${JSON.stringify(value, null, 1)}\n`);
+  const file = path.join(OUT, name);
+  const text = `${JSON.stringify(value, null, 1)}\n`;
+  if (check) {
+    const same = fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text;
+    if (!same) { stale++; console.error(`tests/fixtures/${name} is not what scripts/hostile.mjs writes: run node scripts/hostile.mjs`); }
+    return;
+  }
+  fs.writeFileSync(file, text);
   console.log(`wrote tests/fixtures/${name}`);
 };
 write('hostile.json', dataset());
 write('hostile-links.json', withBadLinks());
+process.exitCode = stale ? 1 : 0;

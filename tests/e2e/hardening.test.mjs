@@ -314,3 +314,19 @@ test('a download the browser refuses is said under the buttons, in the page lang
   assert.ok(errors.some((e) => /flowmap\.png was not saved/.test(e)), `console: ${errors.join('\n')}`);
   await page.close();
 });
+
+test('the WebAssembly failing to start leaves a plain message, not a blank page', async () => {
+  const init = () => {
+    const refuse = () => Promise.reject(new Error('sabotaged WebAssembly start (test)'));
+    WebAssembly.instantiateStreaming = refuse;
+    WebAssembly.instantiate = refuse;
+  };
+  const { page, errors } = await openPage(browser.context, server.origin, '/', DESKTOP, { init });
+  // No app, so no map's box: the message is the page's.
+  const message = page.locator('body > .stopped[role="alert"]');
+  await message.waitFor({ timeout: 20000 });
+  assert.equal(await message.locator('h2').innerText(), EN.heading);
+  assert.equal(await message.locator('p').innerText(), EN.text);
+  assert.ok(errors.some((e) => /sabotaged WebAssembly start/.test(e)), `console: ${errors.join('\n')}`);
+  await page.close();
+});

@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { serveDist, launch, openMap, ROOT } from './harness.mjs';
 
 let server;
@@ -134,6 +135,11 @@ function parseCsv(text) {
   if (field !== '' || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+test('the committed fixtures are what scripts/hostile.mjs writes', () => {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/hostile.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+});
 
 test('hostile.json: every flow draws with its id intact, and every text shows as literal text', async () => {
   const { page, errors, outside } = await open('/?data=__fixtures__/hostile.json');
