@@ -220,7 +220,7 @@ function sabotageable() {
     const [owner, key] = apis[name];
     const original = owner[key];
     owner[key] = function (...args) {
-      if (when(...args)) throw new Error(`sabotaged ${key} (test)`);
+      if (when.call(this, ...args)) throw new Error(`sabotaged ${key} (test)`);
       return original.apply(this, args);
     };
     window.__restore = () => { owner[key] = original; };
@@ -328,5 +328,20 @@ test('the WebAssembly failing to start leaves a plain message, not a blank page'
   assert.equal(await message.locator('h2').innerText(), EN.heading);
   assert.equal(await message.locator('p').innerText(), EN.text);
   assert.ok(errors.some((e) => /sabotaged WebAssembly start/.test(e)), `console: ${errors.join('\n')}`);
+  await page.close();
+});
+
+test('embedded: a map that stops shrinks its frame to the message, so the article shows no blank box', async () => {
+  const { page, map } = await openHost(server.origin, server.origin);
+  await page.waitForFunction(() => document.getElementById('map').clientHeight > 300, null, { timeout: 10000 });
+  // The map's own measuring fails; the page's (the height it reports) still works.
+  await map.evaluate(`(${sabotageable})(); window.__sabotage('rect', function () { return this !== document.body; });`);
+  await page.evaluate(() => document.getElementById('map').setAttribute('width', '420'));
+  await map.locator('main.flowmap > .stopped[role="alert"]').waitFor({ timeout: 20000 });
+  assert.equal(await map.locator('main.flowmap > .stopped h2').innerText(), EN.heading);
+  await page.waitForFunction(() => document.getElementById('map').clientHeight < 300, null, { timeout: 10000 });
+  const content = await map.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  const height = await page.evaluate(() => document.getElementById('map').clientHeight);
+  assert.ok(Math.abs(height - content) <= 4, `iframe ${height} px high, the message ${content} px`);
   await page.close();
 });
