@@ -54,6 +54,10 @@ function localized(tag) {
   return Object.fromEntries(['en', 'ru', 'uk', 'sr-Latn', 'sr-Cyrl'].map((l) => [l, text(`${tag}[${l}]`)]));
 }
 
+/** A word of 3,000 characters without a space (a pasted data: URI): it must wrap, not widen
+ * the page. */
+const WORD = `data:image/svg+xml;base64,${'PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+'.repeat(120)}`.slice(0, 3000);
+
 /** One very long hostile string (10,000 characters). */
 function long(tag) {
   const unit = `<img src=x onerror="window.__pwned='${tag}'"> `;
@@ -145,7 +149,7 @@ function dataset() {
       id: FLOW_IDS[5], from: 'BGR', to: POINT, category: CAT[1], value: { amount: 5, unit: 'units' },
       period: { start: '2024-01', end: '2024-06' },
       description: text('flow-6-description'), status: 'reported',
-      citations: [cite(s3, p4, 'claims', 'flow-6-quote')], note: text('flow-6-note'),
+      citations: [cite(s3, p4, 'claims', 'flow-6-quote')], note: `${text('flow-6-note')} ${WORD}`,
     },
   ];
   return {
@@ -156,7 +160,7 @@ function dataset() {
       title: { ...localized('meta-title'), en: `meta-title[en] "><svg onload="window.__pwned='meta-title'"> &amp; &quot; & <script>alert('meta-title')</script>` },
       subtitle: localized('meta-subtitle'),
       notes: localized('meta-notes'),
-      credit: text('meta-credit'),
+      credit: `${text('meta-credit')} ${WORD}`,
       language: 'en',
     },
     locations,

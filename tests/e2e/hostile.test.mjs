@@ -107,6 +107,14 @@ async function hover(page, id) {
 /** Focuses flow `id` as the keyboard would. */
 const focus = (page, id) => page.evaluate((id) => window.__flowById(id).focus(), id);
 
+/** Elements wider than their box (a long word that does not wrap), and the page's own
+ * horizontal overflow. */
+const overflow = (page, selector) => page.evaluate((sel) => [
+  // (Text for screen readers only is clipped to a pixel on purpose.)
+  ...[...document.querySelectorAll(sel)].filter((e) => !e.closest('.visually-hidden') && e.scrollWidth > e.clientWidth + 1).map((e) => `${e.localName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`),
+  ...(document.documentElement.scrollWidth > innerWidth ? [`the page: ${document.documentElement.scrollWidth} > ${innerWidth}`] : []),
+], selector);
+
 /** The flow id of the focused element, if it is (in) a flow. */
 const focused = (page) => page.evaluate(() => document.activeElement?.closest('g.flow')?.getAttribute('data-flow-id') ?? null);
 
@@ -161,6 +169,7 @@ test('hostile.json: every flow draws with its id intact, and every text shows as
   for (const s of DATA.speakers) assert.ok(filters.includes(en(s.name)), `speaker menu lacks ${en(s.name)}`);
   assert.ok(filters.includes(en(DATA.events[0].label)) || (await page.locator('.event-tick').evaluateAll((t) => t.map((e) => e.title).join('\n'))).includes(en(DATA.events[0].label)), 'event label');
   assert.equal(await page.locator('.problems').count(), 0, 'the fixture is valid: no problem listed');
+  assert.deepEqual(await overflow(page, 'footer, footer p, header, section.filters, section.filters label, .legend'), [], 'a long word widens the page');
   assert.deepEqual(await injected(page), []);
   assert.deepEqual(dialogs, []);
   assert.deepEqual(errors, []);
@@ -175,6 +184,7 @@ test('hostile.json: hover, focus and pin every flow; the hash reopens it; Escape
     const tip = page.locator('.tooltip');
     await tip.waitFor();
     assert.ok((await tip.evaluate((t) => t.textContent)).includes(en(flow.description)), `tooltip of ${flow.id}`);
+    assert.deepEqual(await overflow(page, '.tooltip, .tooltip *'), [], `tooltip of ${flow.id}: a long word overflows`);
     await page.mouse.move(2, 2);
     await focus(page, flow.id);
     await tip.waitFor();
@@ -191,6 +201,7 @@ test('hostile.json: hover, focus and pin every flow; the hash reopens it; Escape
     const body = await panel.evaluate((p) => p.textContent);
     for (const a of [...(flow.actors?.from ?? []), ...(flow.actors?.to ?? [])]) assert.ok(body.includes(en(a)), `panel of ${flow.id} lacks actor ${en(a)}`);
     await checkLinks(page, `panel of ${flow.id}`);
+    assert.deepEqual(await overflow(page, 'aside.detail-panel, aside.detail-panel p'), [], `panel of ${flow.id}: a long word overflows`);
     assert.deepEqual(await injected(page), [], `panel of ${flow.id}`);
 
     // The id went into the hash; a reload with it pins the same flow.
@@ -379,6 +390,20 @@ test('hostile-links.json: links that are not http(s) are dropped and listed, nev
   await checkLinks(page, 'hostile links');
   assert.deepEqual(await injected(page), []);
   assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hostile.json on a phone: long words and names wrap; the page never scrolls sideways', async () => {
+  const { page, errors } = await open('/?data=__fixtures__/hostile.json', { width: 375, height: 740 });
+  await page.locator('footer .credit').waitFor();
+  for (const id of [IDS[5], IDS[3], IDS[0]]) {
+    await focus(page, id);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector('aside.detail-panel')?.getAttribute('data-flow-id') === id, id);
+    assert.deepEqual(await overflow(page, 'aside.detail-panel, aside.detail-panel *, footer p, section.filters label'), [], `phone, panel of ${id}`);
+  }
+  assert.deepEqual(await injected(page), []);
   assert.deepEqual(errors, []);
   await page.close();
 });
