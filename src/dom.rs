@@ -94,17 +94,16 @@ pub fn pixel_ratio() -> f64 {
     window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }
 
-/// Puts `text` on the clipboard; false when there is no window. A refusal (the page may not
-/// write to the clipboard) is awaited and dropped: left unhandled, `public/boot.js` would take
-/// it for an error of the map's.
-pub fn copy_text(text: &str) -> bool {
+/// Puts `text` on the clipboard, then tells `done` whether it is there. A refusal (the page
+/// may not write to the clipboard) is awaited, not left unhandled, which `public/boot.js`
+/// would take for an error of the map's.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(promise) = window().map(|w| w.navigator().clipboard().write_text(text)) else {
-        return false;
+        return done(false);
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
-    true
 }
 
 /// Runs `f` at the start of the next animation frame.

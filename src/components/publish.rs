@@ -115,9 +115,7 @@ pub fn EmbedCode() -> impl IntoView {
                 <label for="embed-code">{tr(lang, Msg::EmbedHelp)}</label>
                 <textarea id="embed-code" readonly rows="4" prop:value=snippet></textarea>
                 <button type="button" data-action="copy-embed" on:click=move |_| {
-                    if crate::dom::copy_text(&snippet.get_untracked()) {
-                        copied.set(true);
-                    }
+                    crate::dom::copy_text(&snippet.get_untracked(), move |ok| copied.set(ok));
                 }>{move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyCode })}</button>
             </div>
         </details>

@@ -345,3 +345,21 @@ test('embedded: a map that stops shrinks its frame to the message, so the articl
   assert.ok(Math.abs(height - content) <= 4, `iframe ${height} px high, the message ${content} px`);
   await page.close();
 });
+
+test('a clipboard the page may not write to is no error of the map (Copy code keeps the map)', async () => {
+  const { page, errors } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  // Refused, as a browser without the permission does (here for certain).
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); });
+  await page.click('details.embed summary');
+  await page.click('button[data-action="copy-embed"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.stopped').count(), 0, 'the refusal stopped the map');
+  assert.equal(await page.locator('button[data-action="copy-embed"]').innerText(), 'Copy code', 'says Copied when nothing was copied');
+  // Allowed: it says so.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.resolve(); });
+  await page.click('button[data-action="copy-embed"]');
+  await page.locator('button[data-action="copy-embed"]', { hasText: 'Copied' }).waitFor();
+  assert.ok(await page.locator('svg.map g.flow').count() > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
