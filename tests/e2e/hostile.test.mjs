@@ -317,8 +317,12 @@ test('hostile.json: the table, the downloads and the embed code keep the payload
   assert.deepEqual(lines.map((r) => r[at('id')]).sort(), [...IDS].sort(), 'CSV ids');
   for (const f of DATA.flows) {
     const row = lines.find((r) => r[at('id')] === f.id);
-    assert.equal(row[at('description')], en(f.description), `CSV description of ${f.id}`);
+    // A text a spreadsheet would run as a formula comes after an apostrophe.
+    const formula = /^[=+\-@\t\r]/.test(en(f.description));
+    assert.equal(row[at('description')], `${formula ? "'" : ''}${en(f.description)}`, `CSV description of ${f.id}`);
   }
+  assert.ok(DATA.flows.some((f) => en(f.description).startsWith('=')), 'the fixture has a formula');
+  assert.ok(!lines.some((r) => r.some((c) => /^[=+@\t\r]/.test(c))), 'a CSV field starts a formula');
   const json = JSON.parse(await download(page, 'json'));
   assert.deepEqual(json.flows.map((f) => f.id).sort(), [...IDS].sort(), 'JSON ids');
   assert.deepEqual(json.flows.map((f) => f.citations.map((c) => c.quote)), DATA.flows.map((f) => f.citations.map((c) => c.quote)), 'JSON quotes');

