@@ -1,6 +1,6 @@
 // Starts the app. A file of its own (not an inline script) so that the page works under a
 // strict Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
-import init from './flowmap.js';
+import init, { showStopped } from './flowmap.js';
 
 // The geometry and the bundled dataset download (preloaded by index.html) while the
 // WebAssembly compiles; the app takes these downloads (src/load.rs) instead of starting its
@@ -13,4 +13,31 @@ import init from './flowmap.js';
 const early = (url) => fetch(url).then((r) => (r.ok ? r.text() : r)).catch(() => null);
 window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json': early('data/flows.json') };
 
-init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });
+// An error that escapes the app without a Rust panic (a browser API throwing through the
+// WebAssembly, a trap, the WebAssembly failing to start) must not leave a blank or frozen
+// map: the app's own message replaces it (src/panic_message.rs), in the page's language; if
+// the app cannot run at all, a plain English one. Panics show the same message from their
+// hook. Events without an error object (a ResizeObserver loop notice) are not errors.
+function stopped(error) {
+  console.error('flowmap:', error);
+  try {
+    showStopped(String(error && error.stack ? error.stack : error));
+  } catch {
+    if (document.querySelector('.stopped')) return;
+    const panel = document.createElement('div');
+    panel.className = 'load-error stopped';
+    panel.setAttribute('role', 'alert');
+    const title = document.createElement('h2');
+    title.textContent = 'The map stopped working';
+    const text = document.createElement('p');
+    text.textContent = "Reload the page to try again. If it stops again, the details for the newsroom are in the browser's console.";
+    panel.append(title, text);
+    const main = document.querySelector('main.flowmap');
+    if (main) main.replaceChildren(panel);
+    else document.body.prepend(panel);
+  }
+}
+window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
+window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
+
+init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) }).catch(stopped);

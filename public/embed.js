@@ -5,8 +5,9 @@
  *   <script src="https://cdn.example/flowmap/embed.js" async></script>
  *
  * The map posts {type: "flowmap:height", height: <CSS pixels>} to its parent on load and
- * whenever its height changes. Messages of any other shape, from any other origin or from
- * a frame that is not a data-flowmap iframe are ignored.
+ * whenever its height changes. Messages of any other shape, from any other origin (or an
+ * opaque one) or from a frame that is not a data-flowmap iframe are ignored. The map only
+ * posts; it never reads or changes this page.
  */
 (function () {
   'use strict';
@@ -18,7 +19,8 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
-      if (new URL(frame.src, window.location.href).origin !== event.origin) return;
+      // An opaque origin ("null": data: and sandboxed frames) is nobody's, so it matches none.
+      if (event.origin === 'null' || new URL(frame.src, window.location.href).origin !== event.origin) return;
       frame.style.height = Math.min(Math.ceil(data.height), 10000) + 'px';
       return;
     }

@@ -94,9 +94,16 @@ pub fn pixel_ratio() -> f64 {
     window().map_or(1.0, |w| w.device_pixel_ratio()).max(1.0)
 }
 
-/// Puts `text` on the clipboard; false when the page may not.
-pub fn copy_text(text: &str) -> bool {
-    window().map(|w| w.navigator().clipboard().write_text(text)).is_some()
+/// Puts `text` on the clipboard, then tells `done` whether it is there. A refusal (the page
+/// may not write to the clipboard) is awaited, not left unhandled, which `public/boot.js`
+/// would take for an error of the map's.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(promise) = window().map(|w| w.navigator().clipboard().write_text(text)) else {
+        return done(false);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// Runs `f` at the start of the next animation frame.
@@ -141,9 +148,14 @@ pub fn column_width() -> Option<f64> {
     )
 }
 
-/// The first element of the page that matches a CSS `selector`.
-pub fn query(selector: &str) -> Option<web_sys::Element> {
-    document()?.query_selector(selector).ok()?
+/// The first element matching `selector` whose attribute `name` is exactly `value`. Ids
+/// come from datasets and may hold quotes, brackets and backslashes: compared as text, they
+/// are never written into a selector.
+pub fn with_attribute(selector: &str, name: &str, value: &str) -> Option<web_sys::Element> {
+    let list = document()?.query_selector_all(selector).ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|el| el.get_attribute(name).as_deref() == Some(value))
 }
 
 /// The element an event happened on, or its nearest ancestor, that matches `selector`.

@@ -1,6 +1,16 @@
 //! Entry point: installs the panic hook and mounts the app.
 
+use wasm_bindgen::prelude::wasm_bindgen;
+
 fn main() {
     flowmap::panic_message::install();
     leptos::mount::mount_to_body(flowmap::App);
+}
+
+/// Shows "the map stopped working" in the map's box and logs `detail`: `public/boot.js`
+/// calls it when an error escapes the WebAssembly without a panic (a browser API throwing
+/// through it, a trap).
+#[wasm_bindgen(js_name = showStopped)]
+pub fn show_stopped(detail: String) {
+    flowmap::panic_message::show(&detail);
 }

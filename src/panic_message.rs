@@ -1,8 +1,17 @@
-//! A panic must never leave the reader with a blank or frozen map: the hook logs it and
-//! puts a plain-text message in the page, in the page's language.
+//! A panic, or a script error that escapes the WebAssembly, must never leave the reader with
+//! a blank or frozen map: the details go to the browser's console, and the map's box
+//! (`main.flowmap`) is emptied and says, in the page's language and in plain text, that the
+//! map stopped and what the reader can do.
+//!
+//! Panics reach [`show`] through the hook [`install`] sets. A JavaScript exception thrown
+//! through the WebAssembly (a browser API that fails where the bindings do not expect it)
+//! runs no Rust code at all: `public/boot.js` catches it as a window `error` or
+//! `unhandledrejection` event and calls [`show`] (exported from `main.rs` as `showStopped`).
 
-use flowmap_core::i18n::{tr, trf, Lang, Msg};
-use wasm_bindgen::JsCast;
+use flowmap_core::i18n::{tr, Lang, Msg};
+
+/// The class of the message, so that it is shown once however many errors follow.
+const STOPPED_CLASS: &str = "stopped";
 
 /// Installs the hook; call once, first thing.
 pub fn install() {
@@ -12,34 +21,51 @@ pub fn install() {
     }));
 }
 
-fn show(detail: &str) {
+/// The language the app set on the page (`lang`), else English.
+fn page_language(doc: &web_sys::Document) -> Lang {
+    doc.document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|t| Lang::parse(&t))
+        .unwrap_or(Lang::En)
+}
+
+/// Logs `detail` and puts the message in the map's box in place of whatever was drawn (or at
+/// the top of the page before the box exists). Only the first call shows a message.
+pub fn show(detail: &str) {
+    leptos::logging::error!("flowmap stopped: {detail}");
     let Some(doc) = crate::dom::document() else {
         return;
     };
-    let Some(body) = doc.body() else { return };
-    // The language the app set on the page (`lang`), else English.
-    let lang = doc
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|t| Lang::parse(&t))
-        .unwrap_or(Lang::En);
-    let Ok(panel) = doc.create_element("div") else {
+    if doc.query_selector(&format!(".{STOPPED_CLASS}")).ok().flatten().is_some() {
         return;
-    };
-    panel.set_class_name("load-error");
-    let _ = panel.set_attribute("role", "alert");
-    let Ok(title) = doc.create_element("h2") else {
-        return;
-    };
-    title.set_text_content(Some(&tr(lang, Msg::Stopped)));
-    let Ok(text) = doc.create_element("p") else {
-        return;
-    };
-    // Text only: the detail is never parsed as HTML.
-    text.set_text_content(Some(&trf(lang, Msg::ReloadPlease, &[detail])));
-    let _ = panel.append_child(&title);
-    let _ = panel.append_child(&text);
-    if let Ok(el) = panel.dyn_into::<web_sys::HtmlElement>() {
-        let _ = body.prepend_with_node_1(&el);
     }
+    let Some(panel) = message(&doc, page_language(&doc)) else {
+        return;
+    };
+    match doc.query_selector("main.flowmap").ok().flatten() {
+        // A half-drawn map must not stay under or beside the message.
+        Some(main) => {
+            main.set_text_content(None);
+            let _ = main.append_child(&panel);
+        }
+        None => {
+            if let Some(body) = doc.body() {
+                let _ = body.prepend_with_node_1(&panel);
+            }
+        }
+    }
+}
+
+/// The message: a heading and what to do, as text (never parsed as HTML).
+fn message(doc: &web_sys::Document, lang: Lang) -> Option<web_sys::Element> {
+    let panel = doc.create_element("div").ok()?;
+    panel.set_class_name(&format!("load-error {STOPPED_CLASS}"));
+    panel.set_attribute("role", "alert").ok()?;
+    let title = doc.create_element("h2").ok()?;
+    title.set_text_content(Some(&tr(lang, Msg::Stopped)));
+    let text = doc.create_element("p").ok()?;
+    text.set_text_content(Some(&tr(lang, Msg::ReloadPlease)));
+    panel.append_child(&title).ok()?;
+    panel.append_child(&text).ok()?;
+    Some(panel)
 }

@@ -22,10 +22,7 @@ pub fn DetailPanel() -> impl IntoView {
         state.select(None);
         // Return focus to the flow the panel was about.
         if let Some(id) = id {
-            let el = crate::dom::query(&format!(
-                "g.flow:not(.filtered)[data-flow-id=\"{}\"]",
-                id.replace('"', "")
-            ));
+            let el = crate::dom::with_attribute("g.flow:not(.filtered)", "data-flow-id", &id);
             if let Some(el) =
                 el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok())
             {

@@ -1,6 +1,6 @@
 //! Publishing tools under the map: downloads of the view and the data, and the embed code.
 
-use crate::download::{save_png, save_text};
+use crate::download::{save_png, save_text, ExportError, Failed};
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_line, credit_sources};
@@ -52,24 +52,34 @@ pub fn Downloads() -> impl IntoView {
     let state = expect_context::<MapState>();
     let lang = data.lang;
     let (d1, d2, d3, d4) = (data.clone(), data.clone(), data.clone(), data);
+    // The last export the browser refused, if any: said under the buttons, detailed in the console.
+    let failed = RwSignal::new(false);
+    let report = move |name: &str, result: Result<(), ExportError>| {
+        failed.set(result.is_err());
+        if let Err(e) = result {
+            leptos::logging::error!("flowmap: {name} was not saved: {e}");
+        }
+    };
+    let later: Failed = std::rc::Rc::new(move |e| report("flowmap.png", Err(e)));
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
             <div class="menu">
                 <button type="button" data-export="svg" on:click=move |_| {
-                    if let Some((doc, _, _)) = current_svg(&d1, state) { save_text("flowmap.svg", "image/svg+xml", &doc) }
+                    if let Some((doc, _, _)) = current_svg(&d1, state) { report("flowmap.svg", save_text("flowmap.svg", "image/svg+xml", &doc)) }
                 }>{tr(lang, Msg::MapSvg)}</button>
                 <button type="button" data-export="png" on:click=move |_| {
-                    if let Some((doc, w, h)) = current_svg(&d2, state) { save_png("flowmap.png", &doc, w, h, 2.0) }
+                    if let Some((doc, w, h)) = current_svg(&d2, state) { report("flowmap.png", save_png("flowmap.png", &doc, w, h, 2.0, later.clone())) }
                 }>{tr(lang, Msg::MapPng)}</button>
                 <button type="button" data-export="csv" on:click=move |_| {
                     let text = state.visible.with_untracked(|v| csv(&d3.dataset, v, d3.lang));
-                    save_text("flows.csv", "text/csv", &text)
+                    report("flows.csv", save_text("flows.csv", "text/csv", &text))
                 }>{tr(lang, Msg::DataCsv)}</button>
                 <button type="button" data-export="json" on:click=move |_| {
                     let text = state.visible.with_untracked(|v| json(&d4.dataset, v));
-                    save_text("flows.json", "application/json", &text)
+                    report("flows.json", save_text("flows.json", "application/json", &text))
                 }>{tr(lang, Msg::DataJson)}</button>
+                {move || failed.get().then(|| view! { <p class="export-error" role="alert">{tr(lang, Msg::ExportFailed)}</p> })}
             </div>
         </details>
     }
@@ -80,18 +90,21 @@ pub fn Downloads() -> impl IntoView {
 pub fn EmbedCode() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let lang = data.lang;
-    let title = trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())])
-        .replace('"', "&quot;");
+    // Attribute values: `&`, `<`, `>` and `"` escaped, so that no title or address can end
+    // the attribute or be read as a character reference by the host page.
+    let title =
+        xml_escape(&trf(lang, Msg::FrameTitle, &[data.dataset.raw.meta.title.get(lang.tag())]));
     let state = expect_context::<MapState>();
     let search = crate::dom::search();
     let base = crate::dom::address();
     let folder = base.rsplit_once('/').map_or(base.clone(), |(f, _)| format!("{f}/"));
+    let script = xml_escape(&format!("{folder}embed.js"));
     // The frame shows this page's dataset, language, theme and current view.
     let snippet = Memo::new(move |_| {
         let src = xml_escape(&embed_url(&folder, &search, &state.view.with(|v| v.to_hash())));
         format!(
             "<iframe src=\"{src}\" title=\"{title}\" data-flowmap width=\"100%\" height=\"700\" \
-             style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{folder}embed.js\" async></script>"
+             style=\"border:0\" loading=\"lazy\"></iframe>\n<script src=\"{script}\" async></script>"
         )
     });
     let copied = RwSignal::new(false);
@@ -102,9 +115,7 @@ pub fn EmbedCode() -> impl IntoView {
                 <label for="embed-code">{tr(lang, Msg::EmbedHelp)}</label>
                 <textarea id="embed-code" readonly rows="4" prop:value=snippet></textarea>
                 <button type="button" data-action="copy-embed" on:click=move |_| {
-                    if crate::dom::copy_text(&snippet.get_untracked()) {
-                        copied.set(true);
-                    }
+                    crate::dom::copy_text(&snippet.get_untracked(), move |ok| copied.set(ok));
                 }>{move || tr(lang, if copied.get() { Msg::Copied } else { Msg::CopyCode })}</button>
             </div>
         </details>

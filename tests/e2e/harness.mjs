@@ -43,10 +43,13 @@ export async function serveDist() {
   return { origin, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Launches Chromium with a fresh profile. */
-export async function launch() {
+/** Launches Chromium with a fresh profile. `options` go to Playwright's context (the hostile
+ * text tests lift the page's Content-Security-Policy with `bypassCSP`, so that what the policy
+ * would block is caught by the tests, not hidden by the policy). */
+export async function launch(options = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
+    ...options,
     executablePath: '/usr/bin/chromium',
     headless: true,
     acceptDownloads: true,

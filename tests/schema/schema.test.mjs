@@ -18,6 +18,7 @@ const V2_FILES = [
   'tests/fixtures/examples.json', // `flowmap-data convert` of docs/examples/ (crates/cli/tests/cli.rs keeps it current)
   'crates/cli/tests/fixtures/v2.json', // every field of format 2
   'crates/core/tests/fixtures/two_flows.json',
+  'tests/fixtures/hostile.json', // every text and id a payload (scripts/hostile.mjs; crates/core/tests/hostile_fixture.rs)
 ];
 /** Version 2, every field: the base the mutations below start from. */
 const fixture = () => read('crates/cli/tests/fixtures/v2.json');

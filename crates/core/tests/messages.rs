@@ -36,7 +36,6 @@ struct Samples {
     until: &'static str,
     goods: &'static str,
     units: &'static str,
-    detail: &'static str,
 }
 
 fn samples(lang: Lang) -> Samples {
@@ -58,7 +57,6 @@ fn samples(lang: Lang) -> Samples {
             until: "Jul 2023",
             goods: "arms and ammunition (13), energy (4)",
             units: "rounds, shells",
-            detail: "panicked at src/lib.rs:10",
         },
         Lang::Ru => Samples {
             serbia: "Сербия",
@@ -77,7 +75,6 @@ fn samples(lang: Lang) -> Samples {
             until: "июля 2023",
             goods: "оружие и боеприпасы (13), энергоносители (4)",
             units: "патроны, снаряды",
-            detail: "panicked at src/lib.rs:10",
         },
         Lang::Uk => Samples {
             serbia: "Сербія",
@@ -96,7 +93,6 @@ fn samples(lang: Lang) -> Samples {
             until: "липня 2023",
             goods: "зброя та боєприпаси (13), енергоносії (4)",
             units: "набої, снаряди",
-            detail: "panicked at src/lib.rs:10",
         },
         Lang::SrLatn | Lang::SrCyrl => Samples {
             serbia: "Srbija",
@@ -115,7 +111,6 @@ fn samples(lang: Lang) -> Samples {
             until: "jula 2023.",
             goods: "oružje i municija (13), energenti (4)",
             units: "meci, granate",
-            detail: "panicked at src/lib.rs:10",
         },
     }
 }
@@ -137,7 +132,6 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
     let w = |t: &str| script(lang, t);
     let flows = |n| count(lang, n, Noun::Flow);
     match msg {
-        Msg::ReloadPlease => vec![s.detail.to_string()],
         Msg::Problems => vec![count(lang, 2, Noun::Problem)],
         Msg::Warnings => vec![count(lang, 5, Noun::Check)],
         Msg::Stake => vec![w(s.stake)],

@@ -50,11 +50,12 @@ catalogue! {
     Loading => ["Loading the map…", "Карта загружается…", "Карта завантажується…", "Mapa se učitava…"],
     CouldNotShow => ["The map could not be shown", "Не удалось показать карту", "Не вдалося показати карту", "Mapu nije moguće prikazati"],
     Stopped => ["The map stopped working", "Карта перестала работать", "Карта перестала працювати", "Mapa je prestala da radi"],
+    // After "The map stopped working"; the details go to the console, not to the reader.
     ReloadPlease => [
-        "Please reload the page. If this happens again, tell the newsroom: {0}",
-        "Перезагрузите страницу. Если это повторится, сообщите редакции: {0}",
-        "Перезавантажте сторінку. Якщо це повториться, повідомте редакцію: {0}",
-        "Ponovo učitajte stranicu. Ako se ovo ponovi, javite redakciji: {0}",
+        "Reload the page to try again. If it stops again, the details for the newsroom are in the browser's console.",
+        "Перезагрузите страницу, чтобы попробовать снова. Если это повторится, подробности для редакции — в консоли браузера.",
+        "Перезавантажте сторінку, щоб спробувати знову. Якщо це повториться, подробиці для редакції — у консолі браузера.",
+        "Ponovo učitajte stranicu da biste pokušali ponovo. Ako se ovo ponovi, detalji za redakciju su u konzoli pregledača.",
     ],
     ShowAs => ["Show as", "Показать как", "Показати як", "Prikaži kao"],
     ViewMap => ["Map", "Карта", "Карта", "Mapa"],
@@ -224,6 +225,13 @@ catalogue! {
     MapPng => ["Map as PNG (2×)", "Карта в формате PNG (2×)", "Карта у форматі PNG (2×)", "Mapa kao PNG (2×)"],
     DataCsv => ["Data shown (CSV)", "Показанные данные (CSV)", "Показані дані (CSV)", "Prikazani podaci (CSV)"],
     DataJson => ["Data shown (JSON)", "Показанные данные (JSON)", "Показані дані (JSON)", "Prikazani podaci (JSON)"],
+    // Under the download buttons when the browser refused a step; the map stays usable.
+    ExportFailed => [
+        "The file could not be made. Reload the page to try again; the details for the newsroom are in the browser's console.",
+        "Не удалось создать файл. Перезагрузите страницу, чтобы попробовать снова; подробности для редакции — в консоли браузера.",
+        "Не вдалося створити файл. Перезавантажте сторінку, щоб спробувати знову; подробиці для редакції — у консолі браузера.",
+        "Datoteka nije mogla da se napravi. Ponovo učitajte stranicu da biste pokušali ponovo; detalji za redakciju su u konzoli pregledača.",
+    ],
     Embed => ["Embed", "Встроить", "Вбудувати", "Ugradi"],
     EmbedHelp => [
         "Paste this into the article (the script sizes the frame to the map):",
