@@ -77,14 +77,3 @@ test('a dataset over the size limit is refused from its announced size, before i
   assert.match(await alert.innerText(), /huge\.json: the file is 150 MB; the map reads datasets of up to 100 MB/);
   await page.close();
 });
-
-test('an address with a tab or a line break inside is refused (the browser would drop them and fetch another site)', async () => {
-  for (const data of ['ht%09tps://example.com/flows.json', '/%0A/example.com/flows.json']) {
-    const { page, outside } = await openPage(browser.context, server.origin, `/?data=${data}`, VIEW);
-    const alert = page.locator('[role="alert"]');
-    await alert.waitFor();
-    assert.match(await alert.innerText(), /contains a control character/);
-    assert.deepEqual(outside, []);
-    await page.close();
-  }
-});

@@ -41,7 +41,7 @@ pub fn batches(flows: &[&FlowShape]) -> Vec<Batch> {
         .enumerate()
         .map(|(i, f)| (-step(f.width), f.color, f.dash.map(|d| d.map(f64::to_bits)), i))
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     let order = order.into_iter().map(|k| k.3);
     let mut out: Vec<Batch> = Vec::new();
     for i in order {

@@ -40,12 +40,8 @@ pub fn largest(
     };
     let mut keep = Vec::with_capacity(each * layers);
     for mut mine in per_layer {
-        // The first `each` without sorting all of them.
-        if mine.len() > each {
-            mine.select_nth_unstable_by(each, first);
-            mine.truncate(each);
-        }
-        mine.sort_unstable_by(first);
+        crate::sort::sort_by(&mut mine, first);
+        mine.truncate(each);
         keep.extend(mine.into_iter().map(|f| f.2));
     }
     keep
@@ -65,7 +61,7 @@ pub fn with_highlighted(
 ) -> Vec<usize> {
     let mut keep = largest;
     keep.extend(highlighted);
-    keep.sort_unstable();
+    crate::sort::sort(&mut keep);
     keep.dedup();
     keep
 }

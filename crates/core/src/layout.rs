@@ -205,7 +205,7 @@ fn fit_points(dataset: &Dataset, atlas: &Atlas) -> Vec<Coord<f64>> {
         .filter(|l| focus.is_empty() || focus.contains(&l.id))
         .filter_map(|l| location_point(dataset, atlas, &l.id))
         .collect();
-    pts.sort_unstable_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    crate::sort::sort_by(&mut pts, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     pts
 }
 
@@ -355,8 +355,7 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
         let share = if largest > 0.0 { (m / largest).sqrt() } else { 0.0 };
         MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
     };
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    let order = crate::sort::order_of(points.len(), |a, b| {
         magnitude[b].total_cmp(&magnitude[a]).then(points[a].0.cmp(points[b].0))
     });
     // Routes refer to places by their position in that order.

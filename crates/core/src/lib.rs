@@ -11,7 +11,7 @@
 //!   canvas), [`arc`] (curved arrows).
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
 //!   [`scale`] (widths), [`labels`] (without collisions), [`zoom`], [`batch`] (canvas
-//!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`focusable`]
+//!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`sort`] (one sort for every list), [`focusable`]
 //!   (the flows a canvas map keeps in the SVG), [`pick`] (the flow under the pointer),
 //!   [`palette`] (colours and dashes).
 //! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
@@ -57,6 +57,7 @@ pub mod read;
 pub mod scale;
 #[cfg(feature = "sheets")]
 pub mod sheets;
+pub mod sort;
 pub mod table;
 pub mod text;
 pub mod timeline;

@@ -129,7 +129,7 @@ pub fn sorted(
     // Each place's name ranked once: routes then compare as numbers.
     let mut names: Vec<(&str, &str)> =
         dataset.raw.locations.iter().map(|l| (l.name.get(lang.tag()), l.id.as_str())).collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     let mut ranks: HashMap<&str, u32> = HashMap::with_capacity(names.len());
     let mut rank = 0;
     for (k, &(name, id)) in names.iter().enumerate() {
@@ -142,13 +142,11 @@ pub fn sorted(
         dataset.raw.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let mut rows: Vec<(Key, usize)> =
         visible.iter().map(|&i| (Key::of(&flows[i], column, &ranks, &legend), i)).collect();
-    rows.sort_unstable_by(|(a, i), (b, j)| match (a.is_missing(), b.is_missing()) {
+    crate::sort::sort_by(&mut rows, |(a, _), (b, _)| match (a.is_missing(), b.is_missing()) {
         (true, false) => Ordering::Greater,
         (false, true) => Ordering::Less,
-        _ => {
-            let o = a.cmp(b);
-            (if ascending { o } else { o.reverse() }).then(i.cmp(j))
-        }
+        _ if ascending => a.cmp(b),
+        _ => b.cmp(a),
     });
     rows.into_iter().map(|(_, i)| i).collect()
 }

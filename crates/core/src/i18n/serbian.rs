@@ -302,7 +302,7 @@ fn kept_spans(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in spans {
         match merged.last_mut() {
