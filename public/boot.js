@@ -7,10 +7,10 @@ import init, { showStopped } from './flowmap.js';
 // own. With `?data=` the app fetches that dataset itself, after checking the address, and
 // leaves the bundled one unused (taken here all the same, so that the preload is not wasted
 // with a console warning).
-// A download that succeeds is handed over as text (read while the WebAssembly compiles), one
+// A download that succeeds is handed over as bytes (read while the WebAssembly compiles), one
 // that fails as its response or, without one, as null, for the app to report (never as a
 // rejected promise, which nobody may take).
-const early = (url) => fetch(url).then((r) => (r.ok ? r.text() : r)).catch(() => null);
+const early = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : r)).catch(() => null);
 window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json': early('data/flows.json') };
 
 // An error that escapes the app without a Rust panic (a browser API throwing through the

@@ -41,8 +41,8 @@ pub fn set_document_language(lang: Lang) {
 }
 
 /// The download `public/boot.js` started for `url` while the WebAssembly was loading, if
-/// any (taken, so that a second load downloads again). It gives the text when the download
-/// succeeded, else the response.
+/// any (taken, so that a second load downloads again). It gives the bytes (an `ArrayBuffer`)
+/// when the download succeeded, else the response.
 fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise> {
     let early = js_sys::Reflect::get(window, &"flowmapPrefetch".into())
         .ok()?
@@ -54,15 +54,16 @@ fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
     Some(promise)
 }
 
-/// Downloads `url` as text; errors are sentences for readers.
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// Downloads `url` as bytes, decoded by the core as the command-line tool decodes a file;
+/// errors are sentences for readers.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = crate::dom::window().ok_or("no window")?;
     let request = started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
     let got = JsFuture::from(request)
         .await
         .map_err(|_| format!("{url} could not be downloaded (network error)"))?;
-    if let Some(text) = got.as_string() {
-        return Ok(text);
+    if let Some(buffer) = got.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
     }
     if got.is_null() {
         return Err(format!("{url} could not be downloaded (network error)"));
@@ -76,24 +77,26 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if let Some(bytes) = announced.and_then(|n| n.trim().parse::<usize>().ok()) {
         flowmap_core::limits::check_size(bytes).map_err(|e| format!("{url}: {e}"))?;
     }
-    let text = JsFuture::from(resp.text().map_err(|_| format!("{url}: no body"))?)
+    let buffer = JsFuture::from(resp.array_buffer().map_err(|_| format!("{url}: no body"))?)
         .await
         .map_err(|_| format!("{url}: the download was interrupted"))?;
-    text.as_string().ok_or_else(|| format!("{url}: the file is not text"))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
-    // Parsed from text in the wasm (serde_json), as the dataset is: one JSON parser in the
-    // wasm instead of two.
-    Atlas::from_json(&fetch_text(url).await?).map_err(|e| format!("{url}: {e}"))
+    // Parsed in the wasm (serde_json), as the dataset is: one JSON parser instead of two.
+    let bytes = fetch_bytes(url).await?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{url}: the file is not UTF-8 text"))?;
+    Atlas::from_json(&text).map_err(|e| format!("{url}: {e}"))
 }
 
 /// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors
 /// are sentences for readers.
 pub async fn load() -> Result<Loaded, String> {
     let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
-    let (text, atlas) = futures::future::join(fetch_text(&url), fetch_atlas(ATLAS_URL)).await;
-    let dataset = Dataset::from_json(&url, &text?).map_err(|e| e.to_string())?;
+    let (bytes, atlas) = futures::future::join(fetch_bytes(&url), fetch_atlas(ATLAS_URL)).await;
+    let dataset = Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?;
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
     Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?), lang })

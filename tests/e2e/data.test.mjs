@@ -77,3 +77,17 @@ test('a dataset over the size limit is refused from its announced size, before i
   assert.match(await alert.innerText(), /huge\.json: the file is 150 MB; the map reads datasets of up to 100 MB/);
   await page.close();
 });
+
+test('a dataset that is not UTF-8 is refused at its first bad byte, in the words flowmap-data validate uses', async () => {
+  const { page } = await openPage(browser.context, server.origin, '/?data=__fixtures__/latin1.json', VIEW);
+  await page.route('**/__fixtures__/latin1.json', (route) => route.fulfill({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.from('{\n  "meta": {"title": "Caf\xe9"}}', 'latin1'),
+  }));
+  await page.reload();
+  const alert = page.locator('[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /latin1\.json, line 2, column 25: the file is not UTF-8 text; save it as UTF-8/);
+  await page.close();
+});

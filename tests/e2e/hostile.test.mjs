@@ -232,6 +232,7 @@ test('hostile.json: filters by hostile source, speaker and category ids survive 
   const citing = DATA.flows.filter((f) => f.citations.some((c) => c.source === source)).map((f) => f.id).sort();
   await page.waitForFunction((n) => document.querySelectorAll('svg.map g.flow:not(.filtered)').length === n, citing.length);
   assert.deepEqual(await shown(), citing);
+  await page.waitForFunction(() => location.hash.includes('src='));
   await page.reload();
   await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
   await page.locator('label.source select').waitFor();
@@ -243,6 +244,8 @@ test('hostile.json: filters by hostile source, speaker and category ids survive 
   await page.locator('label.speaker select').selectOption({ value: speaker });
   const spoken = DATA.flows.filter((f) => f.citations.some((c) => c.speaker === speaker)).map((f) => f.id).sort();
   await page.waitForFunction((n) => document.querySelectorAll('svg.map g.flow:not(.filtered)').length === n, spoken.length);
+  // The count may already be right before the filter is written to the address.
+  await page.waitForFunction(() => location.hash.includes('who='));
   await page.reload();
   await page.locator('label.speaker select').waitFor({ timeout: 20000 });
   assert.equal(await page.locator('label.speaker select').inputValue(), speaker, 'speaker menu after reload');
@@ -253,6 +256,7 @@ test('hostile.json: filters by hostile source, speaker and category ids survive 
   await box.uncheck();
   const rest = DATA.flows.filter((f) => f.category !== DATA.categories[0].id).map((f) => f.id).sort();
   await page.waitForFunction((n) => document.querySelectorAll('svg.map g.flow:not(.filtered)').length === n, rest.length);
+  await page.waitForFunction(() => location.hash.includes('cat='));
   await page.reload();
   await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
   await page.locator('section.filters').waitFor();

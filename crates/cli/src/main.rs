@@ -87,8 +87,18 @@ fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
     let [file] = args else {
         return Err(UsageError::Arguments("validate takes one file".into()));
     };
-    let text = read(file)?;
-    let d = match Dataset::from_json(file, &text) {
+    // A file over the map's size limit is refused before it is read, as the page does.
+    let size = std::fs::metadata(file)
+        .map_err(|source| UsageError::Read { path: file.clone(), source })?;
+    if let Err(reason) =
+        flowmap_core::limits::check_size(usize::try_from(size.len()).unwrap_or(usize::MAX))
+    {
+        eprintln!("{file}: {reason}");
+        return Ok(ExitCode::from(1));
+    }
+    let bytes =
+        std::fs::read(file).map_err(|source| UsageError::Read { path: file.clone(), source })?;
+    let d = match Dataset::from_bytes(file, &bytes) {
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::from(1));

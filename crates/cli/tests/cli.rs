@@ -761,3 +761,50 @@ fn the_schema_lists_what_the_model_accepts() {
     assert_eq!(list("basis"), bases());
     assert_eq!(schema["$defs"]["amount"]["maximum"], json!(flowmap_core::validate::ABSURD_AMOUNT));
 }
+
+/// `validate` and the page call the same reader on the same bytes (`Dataset::from_bytes`):
+/// for every test dataset and every input fuzzing kept, the CLI prints what the core says.
+#[test]
+fn validate_reports_what_the_page_does_for_every_test_dataset_and_fuzzing_finding() {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["tests/fixtures", "tests/fixtures/fuzz/dataset", "crates/core/tests/fixtures"] {
+        let found = std::fs::read_dir(Path::new(ROOT).join(dir)).into_iter().flatten().flatten();
+        files
+            .extend(found.map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")));
+    }
+    assert!(files.len() >= 8, "{files:?}");
+    for path in files {
+        let name = path.to_string_lossy().into_owned();
+        let o = run(&["validate", &name]);
+        let err = stderr(&o);
+        match Dataset::from_bytes(&name, &std::fs::read(&path).unwrap()) {
+            Err(e) => {
+                assert_eq!(o.status.code(), Some(1), "{name}");
+                assert!(err.starts_with(&e.to_string()), "{name}: {err}");
+            }
+            Ok(d) => {
+                assert_eq!(o.status.code(), Some(if d.is_valid() { 0 } else { 1 }), "{name}");
+                for p in &d.problems {
+                    let kind = if p.warning { "warning: " } else { "" };
+                    assert!(
+                        err.contains(&format!("{name}: {kind}{p}\n")),
+                        "{name}: {p} not in {err}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn validate_refuses_a_file_that_is_not_utf8_at_its_first_bad_byte() {
+    let t = Temp::new("latin1");
+    let file = t.path("latin1.json");
+    std::fs::write(&file, b"{\n  \"meta\": {\"title\": \"Caf\xe9\"}}").unwrap();
+    let o = run(&["validate", &file]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!("{file}, line 2, column 25: the file is not UTF-8 text; save it as UTF-8 (in a text editor: Save as… → Encoding: UTF-8)\n")
+    );
+}

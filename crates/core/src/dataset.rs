@@ -50,6 +50,18 @@ pub enum LoadError {
         /// Which limit, and by how much.
         reason: crate::limits::Exceeded,
     },
+    /// The file is not UTF-8 text (JSON is always UTF-8).
+    #[error(
+        "{file}, line {line}, column {column}: the file is not UTF-8 text; save it as UTF-8 (in a text editor: Save as… → Encoding: UTF-8)"
+    )]
+    Encoding {
+        /// The file's name, as the reader knows it.
+        file: String,
+        /// The line of the first byte that is not UTF-8, from 1.
+        line: usize,
+        /// Its column (in bytes, as the other positions), from 1.
+        column: usize,
+    },
     /// The document says it is in a format version this build cannot read.
     #[error(
         "{file}: format version {found} is not supported (this map reads versions 1 to {expected})"
@@ -77,6 +89,31 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// [`Dataset::from_json`] for a file's bytes, as downloaded or read from disk: what the
+    /// page and `flowmap-data validate` both call, so they report the same problems. A file
+    /// that is not UTF-8 is refused at the first byte that is not.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::dataset::Dataset;
+    /// let err = Dataset::from_bytes("flows.json", b"{\n  \"title\": \"Caf\xe9\"}").unwrap_err();
+    /// assert!(err.to_string().starts_with("flows.json, line 2, column 16: the file is not UTF-8 text"));
+    /// ```
+    pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+        crate::limits::check_size(bytes.len())
+            .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let before = &bytes[..e.valid_up_to()];
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            LoadError::Encoding {
+                file: file.into(),
+                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+                column: before.len() - line_start + 1,
+            }
+        })?;
+        Dataset::from_json(file, text)
+    }
+
     /// Parses and checks a dataset; `file` names it in messages.
     ///
     /// # Examples

@@ -16,7 +16,7 @@ use std::path::Path;
 /// A fuzzed reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// `Dataset::from_json`, then the layout at two sizes, every language's words and the
+    /// `Dataset::from_bytes`, then the layout at two sizes, every language's words and the
     /// exports of what it accepted.
     Dataset,
     /// `ViewState::from_hash` (the URL hash a shared link carries).
@@ -100,21 +100,20 @@ impl Target {
 
     /// Runs one input; panics (the finding) when a property does not hold.
     pub fn run(self, input: &[u8], atlas: &Atlas) {
-        // The page reads every download as text, replacing what is not UTF-8.
-        if self == Target::Sheets {
-            return sheets(input);
-        }
-        let text = String::from_utf8_lossy(input);
+        // The page and the command-line tool read a dataset's or a sheet's bytes; the URL's
+        // parts come as text.
+        let text = || String::from_utf8_lossy(input);
         match self {
-            Target::Dataset => dataset(&text, atlas),
-            Target::Hash => hash(&text),
-            Target::Query | Target::Sheets => query(&text),
+            Target::Dataset => dataset(input, atlas),
+            Target::Sheets => sheets(input),
+            Target::Hash => hash(&text()),
+            Target::Query => query(&text()),
         }
     }
 }
 
-fn dataset(text: &str, atlas: &Atlas) {
-    let d = match Dataset::from_json("fuzz.json", text) {
+fn dataset(bytes: &[u8], atlas: &Atlas) {
+    let d = match Dataset::from_bytes("fuzz.json", bytes) {
         Ok(d) => d,
         Err(e) => {
             assert!(!e.to_string().is_empty(), "an error without a message");
