@@ -108,12 +108,13 @@ impl ViewState {
                 "zoom" => {
                     let n: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
                     if let [k, x, y] = n[..] {
+                        // Read at the precision a link writes, so that it reads back the same;
+                        // a scale outside the zoom's range is brought into it. (Rounding
+                        // 1e308 overflows: the finite check comes after it.)
+                        let (min, max) = crate::zoom::ZOOM_RANGE;
+                        let k = ((k * 1000.0).round() / 1000.0).clamp(min, max);
+                        let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
                         if k.is_finite() && x.is_finite() && y.is_finite() {
-                            // Read at the precision a link writes, so that it reads back the
-                            // same; a scale outside the zoom's range is brought into it.
-                            let (min, max) = crate::zoom::ZOOM_RANGE;
-                            let k = ((k * 1000.0).round() / 1000.0).clamp(min, max);
-                            let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
                             v.zoom = Zoom { k, x, y };
                         }
                     }
@@ -165,6 +166,10 @@ mod test {
         let (min, max) = crate::zoom::ZOOM_RANGE;
         assert_eq!(ViewState::from_hash("#zoom=-3,10,-3").zoom.k, min);
         assert_eq!(ViewState::from_hash("#zoom=1e300,0,0").zoom.k, max);
+        assert!(
+            ViewState::from_hash("#zoom=1.5,1e308,-3").zoom.is_identity(),
+            "a pan that overflows"
+        );
         let v = ViewState::from_hash("#zoom=1.0004,0.04,-7.06");
         assert_eq!(ViewState::from_hash(&v.to_hash()), v);
     }
