@@ -114,13 +114,14 @@ export function bundledDataset() {
 }
 
 /** Moves the mouse onto a visible point of a flow's curve (where no other flow covers it),
- * as a reader would. */
+ * as a reader would. The flow is found by comparing its id, never by writing the id into a
+ * selector (a dataset's ids may hold quotes and brackets). */
 export async function hoverFlow(page, flowId) {
   const point = await page.evaluate((id) => {
-    const group = document.querySelector(`g.flow[data-flow-id="${id}"]`);
-    for (const line of group.querySelectorAll('path.line')) {
+    const group = [...document.querySelectorAll('svg.map g.flow')].find((g) => g.getAttribute('data-flow-id') === id);
+    for (const line of group?.querySelectorAll('path.line') ?? []) {
       const m = line.getScreenCTM();
-      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
         const p = line.getPointAtLength(line.getTotalLength() * f);
         const x = m.a * p.x + m.c * p.y + m.e;
         const y = m.b * p.x + m.d * p.y + m.f;
@@ -142,4 +143,28 @@ export async function axe(page) {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes and line breaks. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
 }

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serveDist, launch, openMap, ROOT } from './harness.mjs';
+import { serveDist, launch, openMap, hoverFlow, parseCsv, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -86,23 +86,7 @@ async function checkLinks(page, where) {
 const mapText = (page) => page.locator('svg.map').evaluate((s) => [s.textContent, ...[...s.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))].join('\n'));
 
 /** Moves the mouse onto a visible point of flow `id`. */
-async function hover(page, id) {
-  const point = await page.evaluate((id) => {
-    const group = window.__flowById(id);
-    for (const line of group.querySelectorAll('path.line')) {
-      const m = line.getScreenCTM();
-      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
-        const p = line.getPointAtLength(line.getTotalLength() * f);
-        const x = m.a * p.x + m.c * p.y + m.e;
-        const y = m.b * p.x + m.d * p.y + m.f;
-        if (document.elementFromPoint(x, y)?.closest('g.flow') === group) return { x, y };
-      }
-    }
-    return null;
-  }, id);
-  assert.ok(point, `flow ${id} is covered by other flows everywhere`);
-  await page.mouse.move(point.x, point.y);
-}
+const hover = hoverFlow;
 
 /** Focuses flow `id` as the keyboard would. */
 const focus = (page, id) => page.evaluate((id) => window.__flowById(id).focus(), id);
@@ -127,22 +111,6 @@ async function download(page, kind) {
   return fs.readFileSync(await file.path(), 'utf8');
 }
 
-/** RFC 4180 CSV rows. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 test('the committed fixtures are what scripts/hostile.mjs writes', () => {
   const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/hostile.mjs'), '--check'], { encoding: 'utf8' });
