@@ -45,8 +45,11 @@ impl Column {
 /// What a row sorts by in one column, computed once per row.
 #[derive(Debug)]
 enum Key<'a> {
-    /// The route's places, origin first, each by its name's rank in alphabetical order.
-    Places(Vec<u32>),
+    /// The route's places, origin first, each by its name's rank in alphabetical order: the
+    /// first four packed in one number (16 bits each, the rank plus one, 0 for none; places
+    /// are at most [`MAX_PLACES`](crate::limits::MAX_PLACES)), the rest of a longer route
+    /// apart.
+    Places(u64, Option<Vec<u32>>),
     /// A category's position in the legend, a status's from documented to unverified.
     Position(Option<usize>),
     /// Money (`None`) before each unit apart (rounds are not compared with dollars), then
@@ -66,13 +69,20 @@ impl<'a> Key<'a> {
         legend: &HashMap<&str, usize>,
     ) -> Key<'a> {
         match column {
-            Column::Route => Key::Places(
-                std::iter::once(&flow.from)
-                    .chain(&flow.via)
-                    .chain(std::iter::once(&flow.to))
-                    .map(|id| ranks.get(id.as_str()).copied().unwrap_or(u32::MAX))
-                    .collect(),
-            ),
+            Column::Route => {
+                let rank = |id: &String| ranks.get(id.as_str()).copied().unwrap_or(u32::MAX);
+                let stops = std::iter::once(&flow.from).chain(&flow.via).chain([&flow.to]);
+                let (mut packed, mut rest) = (0u64, Vec::new());
+                for (i, id) in stops.enumerate() {
+                    if i < 4 {
+                        packed |=
+                            u64::from(rank(id).saturating_add(1).min(0xFFFF)) << (48 - 16 * i);
+                    } else {
+                        rest.push(rank(id));
+                    }
+                }
+                Key::Places(packed, (!rest.is_empty()).then_some(rest))
+            }
             Column::Category => Key::Position(legend.get(flow.category.as_str()).copied()),
             Column::Value => match flow.value.known() {
                 Some(q) => Key::Figure((!q.is_money()).then(|| q.measure()), q.amount),
@@ -96,7 +106,7 @@ impl<'a> Key<'a> {
 
     fn cmp(&self, other: &Key) -> Ordering {
         match (self, other) {
-            (Key::Places(a), Key::Places(b)) => a.cmp(b),
+            (Key::Places(a, x), Key::Places(b, y)) => a.cmp(b).then_with(|| x.cmp(y)),
             (Key::Position(a), Key::Position(b)) => a.cmp(b),
             (Key::Figure(g, a), Key::Figure(h, b)) => g.cmp(h).then(a.total_cmp(b)),
             (Key::Month(a), Key::Month(b)) => a.cmp(b),
@@ -221,6 +231,36 @@ impl Page {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// Routes of more than four places compare past the four packed in one number.
+    #[test]
+    fn long_routes_sort_by_every_place() {
+        let mut raw: crate::model::RawDataset =
+            serde_json::from_str(include_str!("../tests/fixtures/two_flows.json")).unwrap();
+        let base = raw.flows[0].clone();
+        let route = |id: &str, from: &str, via: &[&str], to: &str| {
+            let mut f = base.clone();
+            f.id = id.into();
+            (f.from, f.to) = (from.into(), to.into());
+            f.via = via.iter().map(|v| (*v).to_string()).collect();
+            f
+        };
+        // By name: Czechia, Russia, Serbia, Ukraine.
+        raw.flows = vec![
+            route("six", "CZE", &["RUS", "SRB", "UKR"], "CZE"),
+            route("long", "SRB", &["CZE", "RUS", "UKR"], "SRB"),
+            route("two", "CZE", &[], "RUS"),
+            route("five", "CZE", &["RUS", "SRB"], "UKR"),
+        ];
+        let d = Dataset { raw, problems: Vec::new(), read_version: 2 };
+        let order = |asc| {
+            let v = sorted(&d, &[0, 1, 2, 3], Column::Route, asc, Lang::En);
+            v.into_iter().map(|i| d.raw.flows[i].id.as_str()).collect::<Vec<_>>()
+        };
+        // "six" is Czechia, Russia, Serbia, Ukraine, Czechia: its fifth place decides.
+        assert_eq!(order(true), ["two", "five", "six", "long"]);
+        assert_eq!(order(false), ["long", "six", "five", "two"]);
+    }
 
     #[test]
     fn undisclosed_values_stay_last_in_both_directions() {
