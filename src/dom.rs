@@ -97,8 +97,16 @@ pub fn pixel_ratio() -> f64 {
 /// Puts `text` on the clipboard, then tells `done` whether it is there. A refusal (the page
 /// may not write to the clipboard) is awaited, not left unhandled, which `public/boot.js`
 /// would take for an error of the map's.
+///
+/// Outside a secure context (a page served over plain `http://`) the browser has no
+/// `navigator.clipboard`, and calling it would throw through the WebAssembly: then `done`
+/// hears no.
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(promise) = window().map(|w| w.navigator().clipboard().write_text(text)) else {
+    let clipboard = window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
+    let Some(promise) = clipboard.map(|c| c.write_text(text)) else {
         return done(false);
     };
     wasm_bindgen_futures::spawn_local(async move {

@@ -74,7 +74,9 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     }
     // A file over the size limit is refused from its announced size, before it is read.
     let announced = resp.headers().get("content-length").ok().flatten();
-    if let Some(bytes) = announced.and_then(|n| n.trim().parse::<usize>().ok()) {
+    // (As a u64: a size of 4 GB or more does not fit the wasm's usize.)
+    if let Some(bytes) = announced.and_then(|n| n.trim().parse::<u64>().ok()) {
+        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
         flowmap_core::limits::check_size(bytes).map_err(|e| format!("{url}: {e}"))?;
     }
     let buffer = JsFuture::from(resp.array_buffer().map_err(|_| format!("{url}: no body"))?)

@@ -45,7 +45,7 @@ pub enum Exceeded {
         column: usize,
         /// Where in the document.
         path: JsonPath,
-        /// Its length in characters (an escape such as `\"` counts as one).
+        /// Its length in characters (an escape such as `\"` or `\u0436` counts as one).
         chars: usize,
     },
 }
@@ -101,8 +101,13 @@ pub fn check_document(text: &str) -> Result<(), Exceeded> {
             // An escape (`\"`) is one character; so is each UTF-8 sequence: its continuation
             // bytes (0b10xx_xxxx), which are never a quote or a backslash, do not count.
             if bytes[i] == b'\\' {
-                i += 2;
-                chars += 1;
+                // `\uXXXX` is one character (the second half of a surrogate pair none).
+                let unicode = bytes.get(i + 1) == Some(&b'u');
+                let low_surrogate = unicode
+                    && bytes.get(i + 2).is_some_and(|b| b.eq_ignore_ascii_case(&b'd'))
+                    && bytes.get(i + 3).is_some_and(|b| b"cdefCDEF".contains(b));
+                i += if unicode { 6 } else { 2 };
+                chars += usize::from(!low_surrogate);
             } else {
                 chars += usize::from(bytes[i] & 0xC0 != 0x80);
                 i += 1;
@@ -161,6 +166,10 @@ mod test {
         let at_limit = |s: &str| format!("[\"{}\"]", s.repeat(MAX_TEXT_CHARS));
         assert!(check_document(&at_limit("ж")).is_ok());
         assert!(check_document(&at_limit("\\\"")).is_ok());
+        // Python's json.dump writes non-ASCII letters as \uXXXX (and emoji as two of them).
+        assert!(check_document(&at_limit("\\u0436")).is_ok());
+        assert!(check_document(&at_limit("\\ud83d\\ude00")).is_ok());
+        assert!(check_document(&format!("[\"{}x\"]", "\\u0436".repeat(MAX_TEXT_CHARS))).is_err());
         let over = format!("[1, \"{}ж\"]", "ж".repeat(MAX_TEXT_CHARS));
         let Err(Exceeded::Text { column, chars, path, .. }) = check_document(&over) else {
             panic!("over the limit")

@@ -292,3 +292,43 @@ fn a_version_1_document_is_read_item_by_item_too() {
         d.problems
     );
 }
+
+/// Past a list's limit (`limits::MAX_PLACES`), items are not read; what refers to them says
+/// they were left out, and a top level with many unknown members is not a problem per member.
+#[test]
+fn items_past_a_limit_and_many_unknown_members() {
+    let mut v = base();
+    let first = v["locations"][0].clone();
+    let mut locations: Vec<Value> = v["locations"].as_array().unwrap().clone();
+    for i in 0..flowmap_core::limits::MAX_PLACES {
+        let mut l = first.clone();
+        l["id"] = json!(format!("P{i}"));
+        locations.push(l);
+    }
+    let last = locations.last().unwrap()["id"].as_str().unwrap().to_string();
+    v["locations"] = Value::Array(locations);
+    v["flows"][1]["to"] = json!(last);
+    let d = read(&v);
+    let p = problems(&d);
+    assert!(
+        p[0].starts_with(
+            "locations[10000]: the map shows at most 10000 places; the 4 after that are left out"
+        ),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|m| m.contains(&format!("refers to location \"{last}\", which was left out"))),
+        "{p:?}"
+    );
+    let mut v = base();
+    for i in 0..1_000 {
+        v[format!("extra{i}")] = json!(i);
+    }
+    let p = problems(&read(&v));
+    assert_eq!(p.len(), 21, "{:?}", &p[..3]);
+    assert!(
+        p[0].starts_with(".: the top level has 1000 members a dataset does not have"),
+        "{}",
+        p[0]
+    );
+}

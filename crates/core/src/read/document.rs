@@ -39,6 +39,9 @@ pub(super) struct Document<'a> {
     /// The text, without a byte-order mark.
     pub text: &'a str,
     members: Vec<(String, &'a RawValue)>,
+    /// Where each line starts, made once when a position is first asked for: thousands of
+    /// items left out must not each count the lines before them.
+    lines: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Document<'a> {
@@ -74,10 +77,12 @@ impl<'a> Document<'a> {
             }
         };
         let mut kept: Vec<(String, &RawValue)> = Vec::new();
-        // A member given twice: the last counts, as in other JSON readers.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        // A member given twice: the last counts, as in other JSON readers (found through a
+        // map: a top level of a million keys must not compare each with all the others).
         for (key, value) in members {
-            if let Some(i) = kept.iter().position(|(k, _)| *k == key) {
-                let (_, first) = kept.remove(i);
+            if let Some(&i) = seen.get(&key) {
+                let first = std::mem::replace(&mut kept[i].1, value);
                 let at = Position::of(text, offset_in(text, first.get()));
                 problems.push(Problem {
                     path: JsonPath::root().key(key.as_str()),
@@ -87,10 +92,12 @@ impl<'a> Document<'a> {
                     ),
                     warning: false,
                 });
+                continue;
             }
+            seen.insert(key.clone(), kept.len());
             kept.push((key, value));
         }
-        Ok(Document { file, text, members: kept })
+        Ok(Document { file, text, members: kept, lines: std::cell::OnceCell::new() })
     }
 
     /// The member `key`'s raw text.
@@ -105,7 +112,17 @@ impl<'a> Document<'a> {
 
     /// Where `value`, part of the text, starts.
     pub fn position(&self, value: &str) -> Position {
-        Position::of(self.text, offset_in(self.text, value))
+        let lines = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1),
+                )
+                .collect()
+        });
+        let offset = offset_in(self.text, value);
+        // The last line that starts at or before the offset.
+        let line = lines.partition_point(|&start| start <= offset);
+        Position { line, column: offset - lines[line - 1] + 1 }
     }
 
     /// A whole-document shape error about the value at `path`, which starts at `at`.

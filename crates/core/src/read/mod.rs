@@ -92,7 +92,21 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
     let doc = Document::parse(file, text, &mut problems)?;
     let version = version(&doc)?;
     let members: &[&str] = if version == 1 { &MEMBERS_V1 } else { &MEMBERS_V2 };
-    for key in doc.keys().filter(|k| !members.contains(k)) {
+    let unknown: Vec<&str> = doc.keys().filter(|k| !members.contains(k)).collect();
+    // Each named up to a point; past it, counted (a top level of a million unknown keys must
+    // not make a million problems).
+    const NAMED: usize = 20;
+    if unknown.len() > NAMED {
+        problems.push(Problem {
+            path: JsonPath::root(),
+            message: format!(
+                "the top level has {} members a dataset does not have; they are ignored (the first {NAMED} are listed below)",
+                unknown.len()
+            ),
+            warning: false,
+        });
+    }
+    for key in unknown.into_iter().take(NAMED) {
         problems.push(Problem {
             path: JsonPath::root().key(key),
             message: format!(
@@ -161,6 +175,15 @@ fn version(doc: &Document) -> Result<u32, LoadError> {
 /// in the same words as the meta of a dataset.
 pub fn explain_meta(text: &str, e: &serde_json::Error) -> Explained {
     explain::item(text, e, Reading { kind: "meta", version: FORMAT_VERSION })
+}
+
+/// The `id` of an item's text, when it has one that is text.
+fn id_of(item: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Named {
+        id: String,
+    }
+    serde_json::from_str::<Named>(item).ok().map(|n| n.id)
 }
 
 struct Reader<'a> {
@@ -248,7 +271,9 @@ impl Reader<'_> {
         let mut items = items;
         if let Some(past) = crate::limits::past_limit(key, items.len()) {
             self.problems.push(past);
-            items.truncate(crate::limits::limit_of(key));
+            // What refers to an item past the limit says it was left out, not undefined.
+            let past = items.split_off(crate::limits::limit_of(key));
+            self.origin.left_out.extend(past.iter().filter_map(|item| id_of(item.get())));
         }
         let reading = Reading { kind, version: self.version };
         let mut at = Vec::with_capacity(items.len());
@@ -272,13 +297,9 @@ impl Reader<'_> {
         e: &serde_json::Error,
         reading: Reading,
     ) {
-        #[derive(serde::Deserialize)]
-        struct Named {
-            id: String,
-        }
         let why = explain::item(item.get(), e, reading);
         let pos = self.doc.position(item.get()).within(why.line, why.column);
-        let id = serde_json::from_str::<Named>(item.get()).ok().map(|n| n.id);
+        let id = id_of(item.get());
         let named = id.as_ref().map_or(String::new(), |id| format!(" \"{id}\""));
         let gone = if list == "flows" { "not shown" } else { "left out" };
         self.problems.push(Problem {

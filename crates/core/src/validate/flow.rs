@@ -29,6 +29,16 @@ impl Checker {
         let path = self.at("flows", i);
         let before = self.problems.len();
         let name = format!("flow \"{}\"", f.id);
+        // Over the limit, the flow is left out before its citations are checked one by one
+        // (10,000 of them would each report the same missing source).
+        if f.citations.len() > crate::limits::MAX_CITATIONS {
+            let (n, most) = (f.citations.len(), crate::limits::MAX_CITATIONS);
+            self.report(
+                path.key("citations"),
+                format!("{name} has {n} citations; the map shows flows with up to {most} (flow not shown)"),
+            );
+            return false;
+        }
         self.unique_id(seen, path.key("id"), "flow", &f.id);
         self.references(known, &path, &name, f);
         self.route(&path, &name, f);
@@ -44,16 +54,6 @@ impl Checker {
             &format!("the description of {name}"),
             &f.description,
         );
-        if f.citations.len() > crate::limits::MAX_CITATIONS {
-            self.report(
-                path.key("citations"),
-                format!(
-                    "{name} has {} citations; the map shows flows with up to {}",
-                    f.citations.len(),
-                    crate::limits::MAX_CITATIONS
-                ),
-            );
-        }
         if f.citations.is_empty() {
             self.report(
                 path.key("citations"),
