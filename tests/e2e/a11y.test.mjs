@@ -53,7 +53,8 @@ test('keyboard only: Tab reaches the map after its skip link, arrows visit every
     await page.keyboard.press('Escape');
     await page.locator('.detail-panel').waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.dataset?.flowId), id, 'focus came back');
-    await page.keyboard.press('ArrowRight');
+    // After the last flow come the places (see keyboard.test.mjs).
+    if (i < data.flows.length - 1) await page.keyboard.press('ArrowRight');
   }
   assert.deepEqual([...visited].sort(), data.flows.map((f) => f.id).sort());
   // The focus ring is visible: the focused flow's hit area is drawn.
