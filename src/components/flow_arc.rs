@@ -1,9 +1,11 @@
 //! One flow on the map: its legs, their arrowheads, and its interactions.
 
+use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
+use flowmap_core::roving::Stop;
 use leptos::prelude::*;
 
 /// The arcs of flow `index`; hovering, focusing or selecting any leg highlights the route.
@@ -16,6 +18,7 @@ pub fn FlowArc(
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
+    let roving = expect_context::<Roving>();
     let flow = data.dataset.raw.flows[index].clone();
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
@@ -63,14 +66,19 @@ pub fn FlowArc(
             // On a canvas map the SVG keeps a flow while its category is switched off.
             class:filtered=move || on_canvas && !state.shown.with(|s| s[index])
             data-flow-id=id
-            tabindex="0"
+            // One flow or marker of the map takes Tab ([`Roving`]).
+            tabindex=roving.tabindex(Stop::Flow(index))
             role="button"
             aria-pressed=move || if selected.get() { "true" } else { "false" }
             aria-label=label
             on:mouseenter=move |ev| if let Some((x, y)) = pointer_in_frame(&ev) { hover_at(x, y) }
             on:mousemove=move |ev| if let Some((x, y)) = pointer_in_frame(&ev) { hover_at(x, y) }
             on:mouseleave=move |_| state.hover.set(None)
-            on:focus=move |_| { let (x, y) = anchor(); hover_at(x, y) }
+            on:focus=move |_| {
+                roving.focused(Stop::Flow(index));
+                let (x, y) = anchor();
+                hover_at(x, y)
+            }
             on:blur=move |_| state.hover.set(None)
             on:click=move |_| toggle()
             on:keydown=move |ev| {

@@ -76,7 +76,8 @@ pub fn Graphic(
                                 <summary>{tr(lang, Msg::Keyboard)}</summary>
                                 <ul>
                                     <li><kbd>"Tab"</kbd>" "{tr(lang, Msg::KeyTab)}</li>
-                                    <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" "{tr(lang, Msg::KeyArrows)}</li>
+                                    <li><kbd>"←"</kbd>" "<kbd>"→"</kbd>" "<kbd>"↑"</kbd>" "<kbd>"↓"</kbd>" "{tr(lang, Msg::KeyArrows)}</li>
+                                    <li><kbd>"Home"</kbd>" "<kbd>"End"</kbd>" "{tr(lang, Msg::KeyHomeEnd)}</li>
                                     <li><kbd>"Enter"</kbd>" "{tr(lang, Msg::Or)}" "<kbd>{tr(lang, Msg::KeySpace)}</kbd>" "{tr(lang, Msg::KeyEnter)}</li>
                                     <li><kbd>"Esc"</kbd>" "{tr(lang, Msg::KeyEsc)}</li>
                                     <li><kbd>"+"</kbd>" "<kbd>"−"</kbd>" "{tr(lang, Msg::KeyZoom)}", "<kbd>"0"</kbd>" "{tr(lang, Msg::KeyReset)}</li>

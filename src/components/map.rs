@@ -3,6 +3,8 @@
 use super::flow_arc::FlowArc;
 use super::flow_canvas::{dom_flows, FlowLayers};
 use super::picking::Picking;
+use super::roving::{self, Roving};
+use super::skip::SkipMap;
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons, ZOOM_STEP};
 use crate::dom;
@@ -13,11 +15,11 @@ use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
+use flowmap_core::roving::Stop;
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// The interactive map, sized by its container and re-projected when that changes.
 #[component]
@@ -97,8 +99,6 @@ pub fn FlowMap() -> impl IntoView {
             })
         })
     };
-    let markers =
-        move || laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, lang, state)));
 
     let flows = data.dataset.raw.flows.len();
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
@@ -106,6 +106,12 @@ pub fn FlowMap() -> impl IntoView {
     let layers = on_canvas.then(|| Arc::new(flowmap_core::batch::layer_of(&data.dataset)));
     let in_dom =
         layers.clone().map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
+    // The map is one Tab stop: one flow or marker takes Tab, the arrow keys move inside.
+    let roving = Roving::new(state, in_dom);
+    provide_context(roving);
+    let markers = move || {
+        laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, lang, state, roving)))
+    };
     let picking = on_canvas.then(|| Picking::new(state, data.dataset.clone()));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
@@ -126,6 +132,7 @@ pub fn FlowMap() -> impl IntoView {
     };
     let (width, height) = (move || state.size.get().0, move || state.size.get().1);
     view! {
+        <SkipMap />
         <div
             class="map-frame"
             node_ref=frame
@@ -180,12 +187,14 @@ pub fn FlowMap() -> impl IntoView {
     }
 }
 
-/// Markers and labels; hovering or focusing one highlights its flows and shows its totals.
+/// Markers and labels; hovering, focusing or pressing one (a button: a click, Enter or
+/// Space) highlights its flows and shows its totals.
 fn draw_markers(
     l: &MapLayout,
     dataset: &Arc<Dataset>,
     lang: Lang,
     state: MapState,
+    roving: Roving,
 ) -> impl IntoView {
     l.markers
         .iter()
@@ -232,20 +241,31 @@ fn draw_markers(
                 let (x, y) = state.to_frame(at.x, at.y);
                 Hover::Location { id: id.clone(), x, y }
             };
-            let (h1, h2) = (hover.clone(), hover);
+            let (h1, h2, h3, h4) = (hover.clone(), hover.clone(), hover.clone(), hover);
+            let stop = Stop::Place(m.id.clone());
             view! {
                 <g
                     class="marker"
                     class:off-map=m.off_map
                     class:filtered=filtered
                     data-id=m.id.clone()
-                    tabindex="0"
-                    role="img"
+                    tabindex=roving.tabindex(stop.clone())
+                    role="button"
                     aria-label=aria
                     on:mouseenter=move |_| state.hover.set(Some(h1()))
                     on:mouseleave=move |_| state.hover.set(None)
-                    on:focus=move |_| state.hover.set(Some(h2()))
+                    on:focus=move |_| {
+                        roving.focused(stop.clone());
+                        state.hover.set(Some(h2()))
+                    }
                     on:blur=move |_| state.hover.set(None)
+                    on:click=move |_| state.hover.set(Some(h3()))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" || ev.key() == " " {
+                            ev.prevent_default();
+                            state.hover.set(Some(h4()));
+                        }
+                    }
                 >
                     <circle cx=m.at.x cy=m.at.y r=m.radius />
                     <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
@@ -255,54 +275,15 @@ fn draw_markers(
         .collect_view()
 }
 
-/// Keys inside the map: arrows move between flows, + − 0 zoom.
+/// Keys inside the map: arrows, Home and End move between its flows and places
+/// ([`roving`]), + − 0 zoom.
 fn on_map_key(ev: &web_sys::KeyboardEvent, state: MapState) {
     match ev.key().as_str() {
         "+" | "=" => state.zoom_by(ZOOM_STEP),
         "-" | "_" => state.zoom_by(1.0 / ZOOM_STEP),
         "0" => state.reset_zoom(),
-        key @ ("ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp") => {
-            let forward = matches!(key, "ArrowRight" | "ArrowDown");
-            if move_focus(ev, forward) {
-                ev.prevent_default();
-            }
-            return;
-        }
+        _ if roving::move_focus(ev) => {}
         _ => return,
     }
     ev.prevent_default();
-}
-
-/// Focuses the next or previous flow (or marker, when a marker has focus); true if moved.
-fn move_focus(ev: &web_sys::KeyboardEvent, forward: bool) -> bool {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return false;
-    };
-    // Not those a filter hides on a canvas map (they stay in the SVG, undisplayed).
-    let selector = if dom::closest_to(&target, "g.marker").is_some() {
-        "g.marker:not(.filtered)"
-    } else {
-        "g.flow:not(.filtered)"
-    };
-    let Some(frame) = dom::closest_to(&target, ".map-frame") else {
-        return false;
-    };
-    let Ok(list) = frame.query_selector_all(selector) else {
-        return false;
-    };
-    let items: Vec<web_sys::SvgElement> =
-        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect();
-    if items.is_empty() {
-        return false;
-    }
-    let current = items.iter().position(|e| {
-        let el: &web_sys::Element = e.as_ref();
-        el == &target || el.contains(Some(target.as_ref()))
-    });
-    let next = match (current, forward) {
-        (Some(i), true) => (i + 1) % items.len(),
-        (Some(i), false) => (i + items.len() - 1) % items.len(),
-        (None, _) => 0,
-    };
-    items[next].focus().is_ok()
 }

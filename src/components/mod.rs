@@ -10,6 +10,8 @@ pub mod map;
 pub mod panel;
 pub mod picking;
 pub mod publish;
+pub mod roving;
+pub mod skip;
 pub mod table;
 pub mod tooltip;
 pub mod zoom;

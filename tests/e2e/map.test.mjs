@@ -65,6 +65,8 @@ test('hovering a flow shows a tooltip naming its route and sources', async () =>
 test('keyboard focus on a flow shows the same tooltip', async () => {
   const data = bundledDataset();
   const { page } = await openMap(browser.context, server.origin, '/', DESKTOP);
+  // The first Tab reaches "Skip the map", the second the map.
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.dataset?.flowId);
   assert.ok(focused, 'Tab did not reach a flow');

@@ -54,13 +54,15 @@ test(`${N} flows: drawn on one canvas per category, the largest of each kept as 
   assert.equal(painted.length, categories);
   const area = await page.evaluate(() => { const c = document.querySelector('.flow-layers canvas'); return c.width * c.height; });
   for (const n of painted) assert.ok(n > area * 0.05, `a layer paints only ${n} of ${area} pixels`);
-  // Few SVG flows, each a labelled, focusable button: an even share of 100 per category.
+  // Few SVG flows, each a labelled, focusable button: an even share of 100 per category;
+  // one of them (or a marker) takes Tab, the others are reached with the arrow keys.
   const each = Math.ceil(100 / categories);
   const perCategory = new Map();
   for (const f of data.flows) perCategory.set(f.category, (perCategory.get(f.category) ?? 0) + 1);
   const expected = [...perCategory.values()].reduce((sum, n) => sum + Math.min(n, each), 0);
-  const focusable = await page.locator('svg.map g.flow[tabindex="0"][role="button"][aria-label]').count();
+  const focusable = await page.locator('svg.map g.flow[tabindex][role="button"][aria-label]').count();
   assert.equal(focusable, expected);
+  assert.equal(await page.locator('svg.map [tabindex="0"]').count(), 1, 'one Tab stop in the map');
   const ids = await page.locator('svg.map g.flow').evaluateAll((gs) => gs.map((g) => g.dataset.flowId));
   const byId = new Map(data.flows.map((f) => [f.id, f]));
   assert.equal(new Set(ids.map((id) => byId.get(id).category)).size, categories, 'every category has focusable flows');

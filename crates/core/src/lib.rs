@@ -12,7 +12,8 @@
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
 //!   [`scale`] (widths), [`labels`] (without collisions), [`zoom`], [`batch`] (canvas
 //!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`sort`] (one sort for every list), [`focusable`]
-//!   (the flows a canvas map keeps in the SVG), [`pick`] (the flow under the pointer),
+//!   (the flows a canvas map keeps in the SVG), [`roving`] (the map as one Tab stop: its
+//!   flows and places in arrow-key order), [`pick`] (the flow under the pointer),
 //!   [`palette`] (colours and dashes).
 //! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
@@ -54,6 +55,7 @@ pub mod projection;
 pub mod quantity;
 pub mod query;
 pub mod read;
+pub mod roving;
 pub mod scale;
 #[cfg(feature = "sheets")]
 pub mod sheets;

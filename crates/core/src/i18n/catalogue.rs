@@ -63,11 +63,12 @@ catalogue! {
     Language => ["Language", "Язык", "Мова", "Jezik"],
     Keyboard => ["Keyboard", "Клавиатура", "Клавіатура", "Tastatura"],
     // The keyboard list: each follows a key name ("Tab — переход к карте…").
-    KeyTab => ["reaches the map, then the controls", "— переход к карте, затем к элементам управления", "— перехід до карти, потім до елементів керування", "— prelazak na mapu, zatim na kontrole"],
-    KeyArrows => ["move between flows (or places)", "— переход между потоками (или местами)", "— перехід між потоками (або місцями)", "— kretanje između tokova (ili mesta)"],
+    KeyTab => ["enters the map; the next Tab leaves it for the controls", "— вход на карту; следующий Tab — выход к элементам управления", "— вхід на карту; наступний Tab — вихід до елементів керування", "— ulazak na mapu; sledeći Tab — izlazak na kontrole"],
+    KeyArrows => ["move through the flows, then the places", "— переход по потокам, затем по местам", "— перехід по потоках, потім по місцях", "— kretanje kroz tokove, zatim kroz mesta"],
+    KeyHomeEnd => ["go to the first flow, the last place", "— к первому потоку, к последнему месту", "— до першого потоку, до останнього місця", "— na prvi tok, na poslednje mesto"],
     Or => ["or", "или", "або", "ili"],
     KeySpace => ["Space", "Пробел", "Пробіл", "Razmaknica"],
-    KeyEnter => ["opens a flow's details", "— подробности потока", "— подробиці потоку", "— detalji toka"],
+    KeyEnter => ["opens a flow's details, or shows a place's totals", "— подробности потока или итоги места", "— подробиці потоку або підсумки місця", "— detalji toka ili zbir za mesto"],
     KeyEsc => ["closes them", "— закрытие подробностей", "— закриття подробиць", "— zatvaranje detalja"],
     KeyZoom => ["zoom", "— масштаб", "— масштаб", "— zumiranje"],
     KeyReset => ["resets", "— исходный масштаб", "— початковий масштаб", "— početni prikaz"],
@@ -212,11 +213,12 @@ catalogue! {
     ZoomHint => ["Hold Ctrl (⌘ on Mac) and scroll to zoom", "Удерживайте Ctrl (⌘ на Mac) и прокручивайте, чтобы изменить масштаб", "Утримуйте Ctrl (⌘ на Mac) і прокручуйте, щоб змінити масштаб", "Držite Ctrl (⌘ na Mac računaru) i skrolujte da biste zumirali"],
     // The map's accessible names.
     MapLabel => [
-        "Map of {0}. Tab or arrow keys move between flows; Enter shows a flow's details; + and − zoom.",
-        "Карта: {0}. Tab или стрелки — переход между потоками; Enter — подробности; + и − — масштаб.",
-        "Карта: {0}. Tab або стрілки — перехід між потоками; Enter — подробиці; + і − — масштаб.",
-        "Mapa: {0}. Tab ili strelice — kretanje između tokova; Enter — detalji; + i − — zumiranje.",
+        "Map of {0}. Arrow keys move through the flows, then the places; Home and End go to the first and the last; Enter shows a flow's details; + and − zoom.",
+        "Карта: {0}. Стрелки — переход по потокам, затем по местам; Home и End — к первому и к последнему; Enter — подробности; + и − — масштаб.",
+        "Карта: {0}. Стрілки — перехід по потоках, потім по місцях; Home і End — до першого й до останнього; Enter — подробиці; + і − — масштаб.",
+        "Mapa: {0}. Strelice — kretanje kroz tokove, zatim kroz mesta; Home i End — na prvi i na poslednji; Enter — detalji; + i − — zumiranje.",
     ],
+    SkipMap => ["Skip the map", "Пропустить карту", "Пропустити карту", "Preskoči mapu"],
     MarkerLabel => ["{0}: {1} out ({2}), {3} in ({4}), {5} through", "{0}: исходящие — {1} ({2}); входящие — {3} ({4}); транзит — {5}", "{0}: вихідні — {1} ({2}); вхідні — {3} ({4}); транзит — {5}", "{0}: odlazni — {1} ({2}); dolazni — {3} ({4}); tranzit — {5}"],
     OffMap => ["{0} (off map)", "{0} (за пределами карты)", "{0} (за межами карти)", "{0} (van mape)"],
     // Publishing.

@@ -48,6 +48,8 @@ pub const LATIN_TOKENS: &[&str] = &[
     "Enter",
     "Esc",
     "Tab",
+    "Home",
+    "End",
     "Mac",
     // Brands and credits.
     "flowmap",
@@ -377,6 +379,7 @@ mod test {
             to_cyrillic("Držite Ctrl (⌘ na Mac računaru); Tab, Enter, Esc"),
             "Држите Ctrl (⌘ на Mac рачунару); Tab, Enter, Esc"
         );
+        assert_eq!(to_cyrillic("Home i End — na prvi"), "Home и End — на први");
         // Only as written: the Serbian word "tab" is not the key.
         assert_eq!(to_cyrillic("tab"), "таб");
     }
