@@ -92,6 +92,11 @@ test('the span between the handles is shaded, from one handle\'s centre to the o
     assert.notEqual(colours.span, 'rgba(0, 0, 0, 0)');
     assert.notEqual(colours.span, colours.track);
     await page.locator('fieldset.time').screenshot({ path: path.join(SHOTS, name) });
+    // In forced colours (Windows high contrast) it is drawn in the system's highlight colour.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await page.evaluate(() => getComputedStyle(document.querySelector('.time-span')).backgroundColor);
+    assert.notEqual(forced, colours.span);
+    assert.notEqual(forced, 'rgba(0, 0, 0, 0)');
     await page.close();
   }
 });
