@@ -75,6 +75,10 @@ pub struct MapState {
     pub pinned: Memo<Option<usize>>,
     /// Whether each flow (by dataset index) passes the filters.
     pub shown: Memo<Vec<bool>>,
+    /// How the edits since the hash was last written asked for it to be written:
+    /// `Some(true)` when each continued a gesture whose entry is in the history already (the
+    /// entry is replaced), `Some(false)` when one asked for an entry of its own.
+    continuing: StoredValue<Option<bool>>,
     /// What the flows shown bring to, take from and pass through each location: for marker
     /// labels and tooltips, counted once per filter change, after the frame that shows it.
     pub totals: Memo<HashMap<String, Totals>>,
@@ -121,6 +125,7 @@ impl MapState {
             line_opacity: drawn.line_opacity(layout),
             pinned,
             shown,
+            continuing: StoredValue::new(None),
             totals: settled_totals(visible, dataset),
         };
         state.sync_with_url();
@@ -128,11 +133,12 @@ impl MapState {
     }
 
     /// Writes the view into the hash: a new history entry for filters and selection (so
-    /// Back steps through them), a replaced one for zoom (so Back does not replay panning).
+    /// Back steps through them), a replaced one for zoom (so Back does not replay panning)
+    /// and for the later steps of a gesture ([`MapState::step_filter`]).
     /// The write waits until the frame showing the change is painted: a history entry costs
     /// the browser several milliseconds that the reader should not wait for.
     fn sync_with_url(self) {
-        let view = self.view;
+        let (view, continuing) = (self.view, self.continuing);
         let pending = StoredValue::new(None::<(String, bool)>);
         Effect::new(move |previous: Option<ViewState>| {
             let now = view.get();
@@ -141,8 +147,9 @@ impl MapState {
                 .as_ref()
                 .is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
             let scheduled = pending.with_value(Option::is_some);
+            let continued = continuing.try_update_value(Option::take).flatten() == Some(true);
             pending.update_value(|p| {
-                let push = !only_zoom || p.as_ref().is_some_and(|(_, push)| *push);
+                let push = (!only_zoom && !continued) || p.as_ref().is_some_and(|(_, push)| *push);
                 *p = Some((hash, push));
             });
             if !scheduled {
@@ -229,6 +236,18 @@ impl MapState {
 
     /// Changes the filters (a new history entry, see [`MapState::new`]).
     pub fn edit_filter(self, f: impl FnOnce(&mut Filter)) {
+        self.continuing.set_value(Some(false));
+        self.view.update(|v| f(&mut v.filter));
+    }
+
+    /// Changes the filters by one step of a gesture (a slider dragged, or moved by a key):
+    /// the `first` step adds a history entry and the later ones replace it, so that Back
+    /// returns to the view before the gesture.
+    pub fn step_filter(self, first: bool, f: impl FnOnce(&mut Filter)) {
+        if first {
+            return self.edit_filter(f);
+        }
+        self.continuing.update_value(|c| *c = Some(c.unwrap_or(true)));
         self.view.update(|v| f(&mut v.filter));
     }
 

@@ -149,6 +149,16 @@ pub fn Filters() -> impl IntoView {
     }
 }
 
+/// Where the centre of a slider's handle stands at `fraction` of its range, from the
+/// track's start: the handle (`THUMB` CSS px wide, as public/style.css draws it) stays
+/// within the track. The shaded span and the events' ticks are placed by it too.
+fn thumb_at(fraction: f64) -> String {
+    format!("calc({} * (100% - {THUMB}px) + {}px)", fraction, THUMB / 2)
+}
+
+/// The width of a time slider's handle, in CSS px (`.time-track input::…-thumb`).
+const THUMB: u32 = 20;
+
 /// Two sliders for the first and last month shown, over an axis with the dataset's events.
 #[component]
 fn TimeRange(
@@ -168,8 +178,15 @@ fn TimeRange(
     // A memo: a pan or zoom (in the same view) does not re-format the dates.
     let now = Memo::new(move |_| state.view.with(|v| ends(&v.filter)));
     let end = move |first: bool| now.with(|(lo, hi)| if first { *lo } else { *hi });
+    // Whether a gesture (a drag, a key press) is moving a handle: its first step adds a
+    // history entry, the later ones replace it. It ends when the slider's value is
+    // committed (`change`) or the pointer or key is released.
+    let moving = StoredValue::new(false);
+    let end_gesture = move || moving.set_value(false);
     let set = move |first: bool, m: i32| {
-        state.edit_filter(|f| {
+        let started = !moving.get_value();
+        moving.set_value(true);
+        state.step_filter(started, |f| {
             let (lo, hi) = ends(f);
             if first {
                 let m = m.min(hi);
@@ -191,6 +208,10 @@ fn TimeRange(
                 prop:value=move || end(first).to_string()
                 aria-valuetext=move || label(end(first))
                 on:input=move |ev| if let Ok(m) = event_target_value(&ev).parse() { set(first, m) }
+                on:change=move |_| end_gesture()
+                on:pointerup=move |_| end_gesture()
+                on:keyup=move |_| end_gesture()
+                on:blur=move |_| end_gesture()
             />
         }
     };
@@ -201,7 +222,7 @@ fn TimeRange(
         .iter()
         .map(|e| {
             let m = month_of(&e.date, true);
-            let left = format!("{:.2}%", timeline.fraction(m) * 100.0);
+            let left = thumb_at(timeline.fraction(m));
             (left, e.date.human(lang), e.label.get(lang.tag()).to_string())
         })
         .collect::<Vec<_>>();
@@ -219,6 +240,12 @@ fn TimeRange(
             <p class="time-label">{move || format!("{} – {}", label(end(true)), label(end(false)))}</p>
             <div class="time-track">
                 {ticks}
+                <span
+                    class="time-span"
+                    aria-hidden="true"
+                    style:left=move || thumb_at(timeline.fraction(end(true)))
+                    style:right=move || thumb_at(1.0 - timeline.fraction(end(false)))
+                ></span>
                 {slider(tr(lang, Msg::FirstMonth), true)}
                 {slider(tr(lang, Msg::LastMonth), false)}
             </div>

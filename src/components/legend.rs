@@ -1,11 +1,12 @@
-//! The legend: colours (category), line patterns (claim status), widths (value).
+//! The legend: colours (category), line patterns (claim status), widths (value). The
+//! categories, statuses and marks it lists are those of the flows the filters show.
 
 use crate::load::Loaded;
-use flowmap_core::describe::spoken_against;
+use crate::state::MapState;
 use flowmap_core::format::{amount, figure};
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
-use flowmap_core::model::FlowValue;
+use flowmap_core::legend::LegendEntries;
 use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
 use leptos::prelude::*;
@@ -19,35 +20,50 @@ pub fn Legend() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let dataset = data.dataset.clone();
     let lang = data.lang;
+    let state = expect_context::<MapState>();
     let flows = &dataset.raw.flows;
-    let categories = dataset
-        .categories_in_use()
-        .map(|(i, c)| {
-            let color = category_color(i);
-            view! {
-                <li>
-                    <svg class="swatch" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
-                        <path d="M1,6 L24,6" stroke=color stroke-width="3" />
-                        <path d="M33,6 L24,1.5 L24,10.5 Z" fill=color />
-                    </svg>
-                    {c.name.get(lang.tag()).to_string()}
-                </li>
-            }
+    let entries = {
+        let dataset = dataset.clone();
+        Memo::new(move |_| state.visible.with(|v| LegendEntries::of(&dataset, v)))
+    };
+    let d = dataset.clone();
+    let categories = move || {
+        entries.with(|e| {
+            e.categories
+                .iter()
+                .map(|&i| {
+                    let color = category_color(i);
+                    let name = d.raw.categories[i].name.get(lang.tag()).to_string();
+                    view! {
+                        <li>
+                            <svg class="swatch" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">
+                                <path d="M1,6 L24,6" stroke=color stroke-width="3" />
+                                <path d="M33,6 L24,1.5 L24,10.5 Z" fill=color />
+                            </svg>
+                            {name}
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
-    let statuses = dataset
-        .statuses_in_use()
-        .map(|s| {
-            view! {
-                <li>
-                    <svg class="swatch" width="34" height="12" aria-hidden="true">
-                        <path d="M1,6 L33,6" class="status-sample" stroke-dasharray=dasharray(s, 2.5).unwrap_or_default() />
-                    </svg>
-                    <span><strong>{s.label(lang)}</strong>": "{s.explanation(lang)}</span>
-                </li>
-            }
+    };
+    let statuses = move || {
+        entries.with(|e| {
+            e.statuses
+                .iter()
+                .map(|&s| {
+                    view! {
+                        <li>
+                            <svg class="swatch" width="34" height="12" aria-hidden="true">
+                                <path d="M1,6 L33,6" class="status-sample" stroke-dasharray=dasharray(s, 2.5).unwrap_or_default() />
+                            </svg>
+                            <span><strong>{s.label(lang)}</strong>": "{s.explanation(lang)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let scale = WidthScale::for_flows(flows.iter());
     let off_scale = scale.off_scale_units(flows.iter(), lang);
     let widths = scale
@@ -69,8 +85,8 @@ pub fn Legend() -> impl IntoView {
         .collect_view();
     // A long list of goods takes the legend's whole width, in columns.
     let many = dataset.categories_in_use().count() > MANY_CATEGORIES;
-    let any_undisclosed = flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_)));
-    let any_against = flows.iter().any(spoken_against);
+    let any_undisclosed = move || entries.with(|e| e.undisclosed);
+    let any_against = move || entries.with(|e| e.against);
     view! {
         <section class="legend" aria-label=tr(lang, Msg::Legend)>
             <div class:many-goods=many>
@@ -81,7 +97,7 @@ pub fn Legend() -> impl IntoView {
                 <h2>{tr(lang, Msg::HowSolidLong)}</h2>
                 <ul>
                     {statuses}
-                    {any_against.then(|| view! {
+                    {move || any_against().then(|| view! {
                         <li>
                             <svg class="swatch" width="34" height="12" aria-hidden="true">
                                 <g class="against-mark" transform="translate(17,6)"><circle r=AGAINST_MARK_RADIUS /><path d=AGAINST_MARK /></g>
@@ -95,7 +111,7 @@ pub fn Legend() -> impl IntoView {
                 <h2>{tr(lang, Msg::Value)}</h2>
                 <ul>
                     {widths}
-                    {any_undisclosed.then(|| view! {
+                    {move || any_undisclosed().then(|| view! {
                         <li>
                             <svg class="swatch" width="34" height="16" aria-hidden="true">
                                 <path d="M1,8 L33,8" class="undisclosed-band" />

@@ -44,6 +44,7 @@ pub mod i18n;
 pub mod json_path;
 pub mod labels;
 pub mod layout;
+pub mod legend;
 pub mod limits;
 pub mod migrate;
 pub mod model;
