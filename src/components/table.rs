@@ -51,6 +51,8 @@ pub fn FlowTable() -> impl IntoView {
             state.visible.with(|v| sorted(&dataset, v, column, ascending, lang))
         })
     };
+    // Filters that change the rows start again from the first page.
+    Effect::watch(move || state.visible.track(), move |_, _, _| page_index.set(0), false);
     let page =
         Memo::new(move |_| order.with(|o| Page::of(o.len(), page_index.get(), ROWS_PER_PAGE)));
     let rows = {
@@ -108,30 +110,31 @@ pub fn FlowTable() -> impl IntoView {
 }
 
 /// Previous and next buttons and "Rows 101–200 of 80,000", when the rows fill more than one
-/// page.
+/// page. Built once and updated in place, so that the button just pressed keeps the focus and
+/// the row count is announced as it changes.
 #[component]
 fn Pager(
     page: Memo<Page>,
     page_index: RwSignal<usize>,
     lang: flowmap_core::i18n::Lang,
 ) -> impl IntoView {
-    let step = ROWS_PER_PAGE.to_string();
-    let (previous, next) =
-        (trf(lang, Msg::PreviousRows, &[&step]), trf(lang, Msg::NextRows, &[&step]));
-    move || {
+    let label = move || page.get().label(lang).unwrap_or_default();
+    // "Next 100 rows", or as many as the next page holds.
+    let next = move || {
         let p = page.get();
-        p.label(lang).map(|label| {
-            view! {
-                <nav class="pager" aria-label=tr(lang, Msg::TablePages)>
-                    <button type="button" disabled=!p.has_previous() on:click=move |_| page_index.set(p.index.saturating_sub(1))>
-                        <span aria-hidden="true">"← "</span>{previous.clone()}
-                    </button>
-                    <span class="pager-rows" role="status">{label}</span>
-                    <button type="button" disabled=!p.has_next() on:click=move |_| page_index.set(p.index + 1)>
-                        {next.clone()}<span aria-hidden="true">" →"</span>
-                    </button>
-                </nav>
-            }
-        })
+        let left = p.total.saturating_sub(p.rows().end).min(p.size);
+        trf(lang, Msg::NextRows, &[&(if left == 0 { p.size } else { left }).to_string()])
+    };
+    let previous = trf(lang, Msg::PreviousRows, &[&ROWS_PER_PAGE.to_string()]);
+    view! {
+        <nav class="pager" aria-label=tr(lang, Msg::TablePages) hidden=move || page.get().count < 2>
+            <button type="button" disabled=move || !page.get().has_previous() on:click=move |_| page_index.set(page.get_untracked().index.saturating_sub(1))>
+                <span aria-hidden="true">"← "</span>{previous}
+            </button>
+            <span class="pager-rows" role="status">{label}</span>
+            <button type="button" disabled=move || !page.get().has_next() on:click=move |_| page_index.set(page.get_untracked().index + 1)>
+                {next}<span aria-hidden="true">" →"</span>
+            </button>
+        </nav>
     }
 }

@@ -270,12 +270,19 @@ test(`${N} flows: the table shows 100 rows a page, turns pages, sorts every row 
   const first = await rows.first().getAttribute('data-flow-id');
   await next.click();
   await page.getByText(`Rows 101–200 of ${N.toLocaleString('en')}`).waitFor();
+  // The pager is updated in place: the button pressed keeps the focus.
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /Next 100 rows/);
   assert.equal(await rows.count(), 100);
   assert.notEqual(await rows.first().getAttribute('data-flow-id'), first);
   // The last page holds what is left, and there is no page after it.
   for (let i = 2; i < Math.ceil(N / 100); i++) await next.click();
   await page.getByText(`Rows ${(N - 99).toLocaleString("en")}–${N.toLocaleString("en")} of`).waitFor();
   assert.ok(await next.isDisabled());
+  // A filter that changes the rows starts again from the first page.
+  await page.locator('.filters input[type=checkbox]').first().uncheck();
+  await page.getByText(`Rows 1–100 of`).waitFor();
+  await page.locator('.filters input[type=checkbox]').first().check();
+  await page.getByText(`Rows 1–100 of ${N.toLocaleString('en')}`).waitFor();
   // Sorting by value (descending) sorts all the rows, not the page, and shows the first page.
   const value = page.getByRole('button', { name: 'Value' });
   await value.click();
