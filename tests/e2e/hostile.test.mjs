@@ -173,7 +173,8 @@ test('hostile.json: hover, focus and pin every flow; the hash reopens it; Escape
     assert.deepEqual(await injected(page), [], `panel of ${flow.id}`);
 
     // The id went into the hash; a reload with it pins the same flow.
-    assert.match(await page.evaluate(() => location.hash), /flow=/);
+    // (Waited for: the address is written after the panel opens.)
+    await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('flow') === id, flow.id);
     await page.reload();
     await page.waitForFunction((id) => document.querySelector('aside.detail-panel')?.getAttribute('data-flow-id') === id, flow.id, { timeout: 20000 });
     // Escape closes the panel and gives the focus back to the flow it was about.
