@@ -65,9 +65,9 @@ fn problems(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
 
-/// A JSON file's text.
-fn read(path: &str) -> Result<String, UsageError> {
-    std::fs::read_to_string(path).map_err(|source| UsageError::Read { path: path.into(), source })
+/// A file's bytes.
+fn read_bytes(path: &str) -> Result<Vec<u8>, UsageError> {
+    std::fs::read(path).map_err(|source| UsageError::Read { path: path.into(), source })
 }
 
 /// Writes `text` to `path`, or to standard output without one.
@@ -96,8 +96,7 @@ fn validate(args: &[String]) -> Result<ExitCode, UsageError> {
         eprintln!("{file}: {reason}");
         return Ok(ExitCode::from(1));
     }
-    let bytes =
-        std::fs::read(file).map_err(|source| UsageError::Read { path: file.clone(), source })?;
+    let bytes = read_bytes(file)?;
     let d = match Dataset::from_bytes(file, &bytes) {
         Err(e) => {
             eprintln!("{e}");
@@ -169,8 +168,17 @@ fn migrate(args: &[String]) -> Result<ExitCode, UsageError> {
     let Some(file) = file else {
         return Err(UsageError::Arguments("migrate needs the file to migrate".into()));
     };
-    let text = read(&file)?;
-    let m = match migrate::migrate(&file, &text) {
+    // Read as the map reads it: a file the map refuses (too large, not UTF-8, a text over the
+    // limit) is not migrated.
+    let bytes = read_bytes(&file)?;
+    let text = match flowmap_core::dataset::text_of(&file, &bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let m = match migrate::migrate(&file, text) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("{e}");

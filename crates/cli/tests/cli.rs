@@ -801,10 +801,13 @@ fn validate_refuses_a_file_that_is_not_utf8_at_its_first_bad_byte() {
     let t = Temp::new("latin1");
     let file = t.path("latin1.json");
     std::fs::write(&file, b"{\n  \"meta\": {\"title\": \"Caf\xe9\"}}").unwrap();
-    let o = run(&["validate", &file]);
-    assert_eq!(o.status.code(), Some(1));
-    assert_eq!(
-        stderr(&o),
-        format!("{file}, line 2, column 25: the file is not UTF-8 text; save it as UTF-8 (in a text editor: Save as… → Encoding: UTF-8)\n")
-    );
+    // validate and migrate read it as the page does.
+    for command in ["validate", "migrate"] {
+        let o = run(&[command, &file]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        assert_eq!(
+            stderr(&o),
+            format!("{file}, line 2, column 25: the file is not UTF-8 text; save it as UTF-8 (in a text editor: Save as… → Encoding: UTF-8)\n")
+        );
+    }
 }

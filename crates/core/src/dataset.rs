@@ -76,6 +76,25 @@ pub enum LoadError {
     },
 }
 
+/// The text of a dataset file's bytes, refused as the map refuses it: over the size or the
+/// text limit ([`crate::limits`]), or not UTF-8 (at the first byte that is not). The reader
+/// and `flowmap-data migrate` start from it.
+pub fn text_of<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let limit = |reason| LoadError::Limit { file: file.into(), reason };
+    crate::limits::check_size(bytes.len()).map_err(limit)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        LoadError::Encoding {
+            file: file.into(),
+            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+            column: before.len() - line_start + 1,
+        }
+    })?;
+    crate::limits::check_document(text).map_err(limit)?;
+    Ok(text)
+}
+
 /// A checked dataset: everything in it can be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
@@ -100,18 +119,7 @@ impl Dataset {
     /// assert!(err.to_string().starts_with("flows.json, line 2, column 16: the file is not UTF-8 text"));
     /// ```
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
-        crate::limits::check_size(bytes.len())
-            .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let before = &bytes[..e.valid_up_to()];
-            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            LoadError::Encoding {
-                file: file.into(),
-                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-                column: before.len() - line_start + 1,
-            }
-        })?;
-        Dataset::from_json(file, text)
+        Dataset::read(file, text_of(file, bytes)?)
     }
 
     /// Parses and checks a dataset; `file` names it in messages.
@@ -125,6 +133,11 @@ impl Dataset {
     pub fn from_json(file: &str, text: &str) -> Result<Dataset, LoadError> {
         crate::limits::check_document(text)
             .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
+        Dataset::read(file, text)
+    }
+
+    /// Reads and checks a text within the limits.
+    fn read(file: &str, text: &str) -> Result<Dataset, LoadError> {
         let read = crate::read::read(file, text)?;
         let (raw, checked) = crate::validate::check_read(read.raw, read.origin);
         let mut problems = read.problems;

@@ -177,6 +177,49 @@ pub fn convert(sheets: &Sheets) -> Converted {
         meta: sheets.meta.as_ref().map(|f| f.name.as_str()),
     };
     out.problems.extend(Dataset::check(raw.clone()).problems.iter().map(|p| origins.describe(p)));
+    out.problems.extend(past_limits(&raw, sheets));
     out.dataset = Some(raw);
     out
+}
+
+/// What the map would leave out or refuse of the converted dataset, as its reader does
+/// ([`crate::limits`]): lists longer than it reads, a text of the meta file over the text
+/// limit (the sheets' cells are checked as they are read).
+fn past_limits(raw: &RawDataset, sheets: &Sheets) -> Vec<SheetProblem> {
+    let file = |f: Option<&SheetFile>, or: &SheetFile| f.unwrap_or(or).name.clone();
+    let lists = [
+        ("flows", raw.flows.len(), sheets.flows.name.clone()),
+        ("locations", raw.locations.len(), sheets.locations.name.clone()),
+        ("sources", raw.sources.len(), sheets.sources.name.clone()),
+        ("speakers", raw.speakers.len(), file(sheets.speakers.as_ref(), &sheets.sources)),
+        ("categories", raw.categories.len(), file(sheets.categories.as_ref(), &sheets.flows)),
+    ];
+    let mut out: Vec<SheetProblem> = lists
+        .into_iter()
+        .filter_map(|(key, len, name)| {
+            crate::limits::past_limit(key, len).map(|p| SheetProblem::in_file(&name, p.message))
+        })
+        .collect();
+    if let (Some(meta), Ok(text)) = (&sheets.meta, serde_json::to_string(&raw.meta)) {
+        if let Err(e) = crate::limits::check_document(&text) {
+            let at = match &e {
+                crate::limits::Exceeded::Text { path, .. } => format!("at {path}: "),
+                crate::limits::Exceeded::Document { .. } => String::new(),
+            };
+            out.push(SheetProblem::in_file(&meta.name, format!("{at}{}", without_position(&e))));
+        }
+    }
+    out
+}
+
+/// The limit's message without the line and column of the meta as written here (which are
+/// not the file's).
+fn without_position(e: &crate::limits::Exceeded) -> String {
+    match e {
+        crate::limits::Exceeded::Text { chars, .. } => format!(
+            "a text of {chars} characters; the map accepts texts of up to {}",
+            crate::limits::MAX_TEXT_CHARS
+        ),
+        other => other.to_string(),
+    }
 }

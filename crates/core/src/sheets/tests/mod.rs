@@ -388,3 +388,19 @@ fn a_cell_on_several_lines_is_one_spreadsheet_row() {
     assert_eq!(problems_of(&lf), want);
     assert_eq!(problems_of(&lf.replace('\n', "\r\n")), want);
 }
+
+/// What the map would refuse is a problem of the conversion too: a meta text over the text
+/// limit (found by the review: the file converted, then the map refused it).
+#[test]
+fn a_meta_text_over_the_map_limit_is_a_problem() {
+    let mut sheets = texts(&format!("{HEADER}{}", row(&[])));
+    let notes = "n".repeat(crate::limits::MAX_TEXT_CHARS + 1);
+    sheets.meta =
+        Some(SheetFile::new("meta.json", format!("{{\"title\": \"T\", \"notes\": \"{notes}\"}}")));
+    let c = super::convert(&sheets);
+    let problems: Vec<String> = c.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        ["meta.json: at notes: a text of 100001 characters; the map accepts texts of up to 100000"]
+    );
+}
