@@ -81,14 +81,20 @@ pub fn save_png(
     let url = web_sys::Url::create_object_url_with_blob(&b).map_err(|_| ExportError::ObjectUrl)?;
     let img = web_sys::HtmlImageElement::new().map_err(|_| ExportError::Image)?;
     let name = name.to_string();
-    let (img2, url2) = (img.clone(), url.clone());
+    let (img2, url2, url3, failed2) = (img.clone(), url.clone(), url.clone(), failed.clone());
     let onload = Closure::once_into_js(move || {
         if let Err(e) = draw_and_save(&name, &img2, width, height, scale, failed.clone()) {
             failed(e);
         }
         let _ = web_sys::Url::revoke_object_url(&url2);
     });
+    // The browser may refuse to draw the picture (an SVG it cannot read): said, not silent.
+    let onerror = Closure::once_into_js(move || {
+        failed2(ExportError::Image);
+        let _ = web_sys::Url::revoke_object_url(&url3);
+    });
     img.set_onload(Some(onload.unchecked_ref()));
+    img.set_onerror(Some(onerror.unchecked_ref()));
     img.set_src(&url);
     Ok(())
 }

@@ -116,12 +116,15 @@ fn dataset(bytes: &[u8], atlas: &Atlas) {
     let d = match Dataset::from_bytes("fuzz.json", bytes) {
         Ok(d) => d,
         Err(e) => {
-            assert!(!e.to_string().is_empty(), "an error without a message");
+            let m = e.to_string();
+            assert!(!m.is_empty(), "an error without a message");
+            in_words(&m);
             return;
         }
     };
     for p in &d.problems {
         assert!(!p.message.trim().is_empty(), "a problem without a message at {}", p.path);
+        in_words(&p.message);
     }
     let visible: Vec<usize> = (0..d.raw.flows.len()).collect();
     let plan = layout::plan(&d, atlas, &visible);
@@ -164,7 +167,18 @@ fn dataset(bytes: &[u8], atlas: &Atlas) {
         }
     }
     let _ = export::csv(&d, &visible, Lang::En);
-    let _ = export::json(&d, &visible);
+    // The data download reads back as a dataset with the same flows.
+    let json = export::json(&d, &visible);
+    let again = Dataset::from_json("download.json", &json).expect("the JSON download reads back");
+    assert_eq!(again.raw.flows.len(), d.raw.flows.len(), "the JSON download lost flows");
+}
+
+/// A message a person reads has none of serde's or Rust's words (a message may quote the
+/// data, so only words the mutations never write are looked for).
+fn in_words(m: &str) {
+    for words in ["invalid type", "expected f64", "expected struct", "untagged enum", "variant"] {
+        assert!(!m.contains(words), "a message with the program's words: {m}");
+    }
 }
 
 fn hash(text: &str) {
@@ -223,12 +237,7 @@ fn sheets(input: &[u8]) {
     for p in converted.problems.iter().chain(&converted.warnings) {
         let m = p.to_string();
         assert!(!p.message.trim().is_empty(), "a problem without a message: {m}");
-        // serde's and Rust's words (a message may quote the editor's own text, so only words
-        // the mutations never write are looked for).
-        for words in ["invalid type", "expected f64", "expected struct", "untagged enum", "variant"]
-        {
-            assert!(!m.contains(words), "a message with the program's words: {m}");
-        }
+        in_words(&m);
     }
     if let Some(raw) = converted.dataset {
         // What the sheets became reads back as a dataset, as the map would read it.
