@@ -1,6 +1,8 @@
 // Starts the app. A file of its own (not an inline script) so that the page works under a
 // strict Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
-import init, { showStopped } from './flowmap.js';
+// The app's module is imported below, after the error handlers are in place, so that a
+// failure to load it (a file missing from the published folder) is said too.
+let showStopped = null;
 
 // The geometry and the bundled dataset download (preloaded by index.html) while the
 // WebAssembly compiles; the app takes these downloads (src/load.rs) instead of starting its
@@ -21,6 +23,7 @@ window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json':
 function stopped(error) {
   console.error('flowmap:', error);
   try {
+    if (!showStopped) throw error;
     showStopped(String(error && error.stack ? error.stack : error));
   } catch {
     if (document.querySelector('.stopped')) return;
@@ -40,4 +43,9 @@ function stopped(error) {
 window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
 window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 
-init({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) }).catch(stopped);
+import('./flowmap.js')
+  .then((app) => {
+    showStopped = app.showStopped;
+    return app.default({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });
+  })
+  .catch(stopped);
