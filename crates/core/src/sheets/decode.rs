@@ -105,15 +105,22 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, String> {
 
 /// The spreadsheet row that `before`, the text of a sheet up to some point, ends in: the
 /// header is row 1, and a line break inside a quoted cell starts no row.
+///
+/// A quote opens a quoted cell only at the cell's start (`12" gun` is a plain cell), and
+/// `""` inside a quoted cell is a quote, as CSV readers take them.
 fn row_at_end(before: &str) -> usize {
     let (mut row, mut quoted, mut after_cr) = (1, false, false);
+    let (mut cell_start, mut just_closed) = (true, false);
     for c in before.chars() {
+        let closing = c == '"' && quoted;
         match c {
-            '"' => quoted = !quoted,
+            '"' if quoted || cell_start || just_closed => quoted = !quoted,
             '\n' if !quoted && !after_cr => row += 1,
             '\r' if !quoted => row += 1,
             _ => {}
         }
+        just_closed = closing;
+        cell_start = !quoted && matches!(c, ',' | ';' | '\t' | '\n' | '\r');
         after_cr = c == '\r';
     }
     row
@@ -122,6 +129,14 @@ fn row_at_end(before: &str) -> usize {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    /// Found by the review: a quote inside a plain cell started a quoted one.
+    #[test]
+    fn rows_ignore_quotes_inside_plain_cells_and_keep_escaped_ones() {
+        assert_eq!(row_at_end("id,name\nA,12\" gun\nB,ok\nC,"), 4);
+        assert_eq!(row_at_end("id,name\nA,\"say \"\"hi\"\"\nthere\"\nB,"), 3);
+        assert_eq!(row_at_end("id;name\r\nA;\"x\r\ny\"\r\nB;"), 3);
+    }
 
     /// `text` in UTF-16, little- or big-endian, with its byte-order mark.
     fn utf16(text: &str, little: bool) -> Vec<u8> {

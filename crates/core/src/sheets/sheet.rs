@@ -36,7 +36,7 @@ impl Sheet {
         let header = reader
             .headers()
             .map_err(|e| err(Some(1), format!("the header row cannot be read: {e}")))?;
-        let mut rows_at = RowNumbers { text, in_cells: 0 };
+        let mut rows_at = RowNumbers { text, in_cells: 0, counted: 0, counted_to: 0 };
         rows_at.passed(header);
         let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         let mut rows = Vec::new();
@@ -128,17 +128,25 @@ struct RowNumbers<'a> {
     text: &'a str,
     /// Line breaks inside the cells of the records passed so far.
     in_cells: usize,
+    /// The line breaks before byte `counted_to`: records come in order, so each is counted
+    /// from the last one, not from the start of the file.
+    counted: usize,
+    counted_to: usize,
 }
 
 impl RowNumbers<'_> {
     /// The row of the record the csv crate places at byte `byte`: where it says the record
     /// starts, which is before the blank lines that precede it.
-    fn at(&self, byte: u64) -> usize {
+    fn at(&mut self, byte: u64) -> usize {
         let from = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
         let rest = self.text.get(from..).unwrap_or_default();
         let start = self.text.len() - rest.trim_start_matches(['\r', '\n']).len();
-        let before = self.text.get(..start).unwrap_or_default();
-        1 + line_breaks(before).saturating_sub(self.in_cells)
+        if start < self.counted_to {
+            (self.counted, self.counted_to) = (0, 0);
+        }
+        self.counted += line_breaks(self.text.get(self.counted_to..start).unwrap_or_default());
+        self.counted_to = start;
+        1 + self.counted.saturating_sub(self.in_cells)
     }
 
     /// Counts the line breaks inside the cells of `record`, read past.
