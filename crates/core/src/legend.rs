@@ -30,22 +30,33 @@ impl LegendEntries {
     /// assert_eq!(LegendEntries::of(&d, &[1]).categories, vec![1]);
     /// ```
     pub fn of(dataset: &Dataset, shown: &[usize]) -> LegendEntries {
-        let flows: Vec<_> = shown.iter().filter_map(|&i| dataset.raw.flows.get(i)).collect();
-        let categories = dataset
-            .raw
-            .categories
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| flows.iter().any(|f| f.category == c.id))
-            .map(|(i, _)| i)
-            .collect();
-        let statuses =
-            ClaimStatus::ALL.into_iter().filter(|s| flows.iter().any(|f| f.status == *s)).collect();
+        // One pass over the flows shown: this runs on every filter change, with up to
+        // 100,000 flows (checking each category against every flow was categories × flows).
+        let position: std::collections::HashMap<&str, usize> =
+            dataset.raw.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let mut category_used = vec![false; dataset.raw.categories.len()];
+        let mut status_used = [false; ClaimStatus::ALL.len()];
+        let (mut undisclosed, mut against) = (false, false);
+        for f in shown.iter().filter_map(|&i| dataset.raw.flows.get(i)) {
+            if let Some(&k) = position.get(f.category.as_str()) {
+                category_used[k] = true;
+            }
+            if let Some(k) = ClaimStatus::ALL.iter().position(|s| *s == f.status) {
+                status_used[k] = true;
+            }
+            undisclosed |= matches!(f.value, FlowValue::Undisclosed(_));
+            against = against || spoken_against(f);
+        }
         LegendEntries {
-            categories,
-            statuses,
-            undisclosed: flows.iter().any(|f| matches!(f.value, FlowValue::Undisclosed(_))),
-            against: flows.iter().any(|f| spoken_against(f)),
+            categories: (0..category_used.len()).filter(|&k| category_used[k]).collect(),
+            statuses: ClaimStatus::ALL
+                .into_iter()
+                .zip(status_used)
+                .filter(|(_, u)| *u)
+                .map(|(s, _)| s)
+                .collect(),
+            undisclosed,
+            against,
         }
     }
 }
