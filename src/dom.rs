@@ -54,6 +54,43 @@ pub fn reload_with_param(name: &str, value: &str) {
     let _ = location.set_href(&url.href());
 }
 
+/// Writes `head` into the page's `<head>`: the `<title>`, the description and the social
+/// card's tags (a relative picture resolved against the page's address; none removes it).
+pub fn set_head(head: &flowmap_core::page_meta::PageMeta) {
+    let Some(doc) = document() else {
+        return;
+    };
+    doc.set_title(&head.title);
+    let image = head.image.as_ref().and_then(|i| {
+        let base = doc.base_uri().ok().flatten()?;
+        Some(web_sys::Url::new_with_base(i, &base).ok()?.href())
+    });
+    for (kind, name, content) in head.fields() {
+        set_meta(&doc, kind, name, Some(&content));
+    }
+    set_meta(&doc, "property", "og:image", image.as_deref());
+}
+
+/// Sets the `<meta {kind}="{name}">` tag's content, adding the tag when missing; `None`
+/// removes it.
+fn set_meta(doc: &web_sys::Document, kind: &str, name: &str, content: Option<&str>) {
+    let tag = with_attribute("head meta", kind, name);
+    match (tag, content, doc.head()) {
+        (Some(tag), None, _) => tag.remove(),
+        (Some(tag), Some(content), _) => {
+            let _ = tag.set_attribute("content", content);
+        }
+        (None, Some(content), Some(head)) => {
+            if let Ok(tag) = doc.create_element("meta") {
+                let _ = tag.set_attribute(kind, name);
+                let _ = tag.set_attribute("content", content);
+                let _ = head.append_child(&tag);
+            }
+        }
+        (None, ..) => {}
+    }
+}
+
 /// The URL's hash, with its `#` ("" when there is none).
 pub fn hash() -> String {
     window().and_then(|w| w.location().hash().ok()).unwrap_or_default()

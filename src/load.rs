@@ -101,5 +101,7 @@ pub async fn load() -> Result<Loaded, String> {
     let dataset = Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?;
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
+    let bundled = url == DATASET_URL;
+    crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));
     Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?), lang })
 }

@@ -283,7 +283,7 @@ test('CSV and JSON downloads hold the flows shown, and follow the filters', asyn
   await page.close();
 });
 
-test('dist/fallback.png: a 1280 px wide picture of the map (made by scripts/fallback.mjs)', () => {
+test('dist/fallback.png and the social cards: pictures of the map (made by scripts/fallback.mjs)', () => {
   const file = path.join(DIST, 'fallback.png');
   assert.ok(fs.existsSync(file), 'dist/fallback.png is missing: run node scripts/fallback.mjs after the build');
   const { width, height } = pngSize(fs.readFileSync(file));
@@ -291,5 +291,48 @@ test('dist/fallback.png: a 1280 px wide picture of the map (made by scripts/fall
   assert.ok(height >= 600 && height <= 4000, `fallback.png is ${height} px high`);
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   assert.match(html, /<img src="fallback\.png"/);
-  assert.match(html, /property="og:image" content="fallback\.png"/);
+  assert.match(html, /property="og:image" content="fallback\.en\.png"/);
+  for (const lang of ['en', 'ru', 'uk', 'sr-Latn', 'sr-Cyrl']) {
+    const card = path.join(DIST, `fallback.${lang}.png`);
+    assert.ok(fs.existsSync(card), `dist/fallback.${lang}.png is missing`);
+    assert.deepEqual(pngSize(fs.readFileSync(card)), { width: 1200, height: 630 }, `fallback.${lang}.png`);
+  }
+});
+
+/** The page's head as the app leaves it: title, description, locale and picture. */
+async function head(page) {
+  return page.evaluate(() => {
+    const meta = (attr, name) => document.head.querySelector(`meta[${attr}="${name}"]`)?.getAttribute('content') ?? null;
+    return {
+      title: document.title,
+      description: meta('name', 'description'),
+      ogTitle: meta('property', 'og:title'),
+      locale: meta('property', 'og:locale'),
+      image: meta('property', 'og:image'),
+    };
+  });
+}
+
+test('the page title, description and social card follow the dataset and the language', async () => {
+  const data = bundledDataset();
+  for (const lang of ['ru', 'sr-Cyrl']) {
+    const { page, errors } = await openMap(browser.context, server.origin, `/?lang=${lang}`, DESKTOP);
+    await page.waitForFunction((t) => document.title === t, data.meta.title[lang]);
+    const h = await head(page);
+    assert.equal(h.ogTitle, data.meta.title[lang]);
+    assert.equal(h.description, data.meta.subtitle[lang]);
+    assert.equal(h.locale, lang.replace('-', '_'));
+    assert.equal(h.image, `${server.origin}/fallback.${lang}.png`, 'the picture made for the language, as a full address');
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  // Another dataset: its own title, its summary as the description, and no picture of the bundled story.
+  const { page, errors } = await openMap(browser.context, server.origin, '/?data=__fixtures__/linked.json', DESKTOP);
+  await page.waitForFunction(() => document.title === 'Two flows');
+  const h = await head(page);
+  assert.equal(h.ogTitle, 'Two flows');
+  assert.match(h.description, /^2 flows/);
+  assert.equal(h.image, null);
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -7,11 +7,13 @@
 //!     [--speakers speakers.csv] [--categories categories.csv] [--meta meta.json] [--out flows.json]
 //! flowmap-data check-csv --locations locations.csv --sources sources.csv --flows flows.csv [...]
 //! flowmap-data migrate old.json [--out new.json]
+//! flowmap-data head flows.json [--lang ru] [--site https://example.org/map/]
 //! flowmap-data --help | --version
 //! ```
 //! Exit codes: 0 no problem, 1 the data has problems, 2 the command could not run.
 
 mod convert;
+mod head;
 mod json;
 mod migrate;
 
@@ -27,6 +29,7 @@ const USAGE: &str = "usage:
   flowmap-data check-csv --locations FILE.csv --sources FILE.csv --flows FILE.csv
                        [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json]
   flowmap-data migrate FILE.json [--out FILE.json]
+  flowmap-data head FILE.json [--lang TAG] [--site URL]
   flowmap-data help | --help | -h
   flowmap-data --version | -V";
 
@@ -40,6 +43,9 @@ in the current format version.
              sheet, row and column
   check-csv  lists the same problems as convert and writes nothing (= convert --check)
   migrate    rewrites a dataset in the current format version, with what to check
+  head       prints the <title>, description and social-card tags for the page's <head> (link
+             previews do not run the map): in the dataset's language or --lang's, the picture
+             (meta.image, else fallback.LANG.png made at build time) resolved against --site
 
 Sheets are CSV with a header row, the cells separated by commas, semicolons or tabs, in UTF-8
 (with or without a byte-order mark) or UTF-16 with a byte-order mark (Excel's \"Unicode Text\");
@@ -229,7 +235,7 @@ fn run() -> Result<ExitCode, UsageError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
         return Err(UsageError::Arguments(
-            "expected a command: validate, convert, check-csv or migrate".into(),
+            "expected a command: validate, convert, check-csv, migrate or head".into(),
         ));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
@@ -240,13 +246,14 @@ fn run() -> Result<ExitCode, UsageError> {
         "convert" => convert::convert(rest, false),
         "check-csv" => convert::convert(rest, true),
         "migrate" => migrate(rest),
+        "head" => head::head(rest),
         "help" | "--help" | "-h" => help(),
         "--version" | "-V" => {
             println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         other => Err(UsageError::Arguments(format!(
-            "unknown command {other}: expected validate, convert, check-csv or migrate"
+            "unknown command {other}: expected validate, convert, check-csv, migrate or head"
         ))),
     }
 }

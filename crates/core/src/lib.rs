@@ -20,7 +20,8 @@
 //!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
 //!   URL hash), [`query`] (`?data=`).
-//! - **Export**: [`export`] (SVG, CSV, JSON of what is shown).
+//! - **Export**: [`export`] (SVG, CSV, JSON of what is shown), [`page_meta`] (the page's
+//!   title, description and social card).
 //! - **Import** (feature `sheets`): `sheets` (CSV sheets from a spreadsheet → a dataset,
 //!   problems by sheet, row and column).
 
@@ -48,6 +49,7 @@ pub mod legend;
 pub mod limits;
 pub mod migrate;
 pub mod model;
+pub mod page_meta;
 pub mod palette;
 pub mod path;
 pub mod path_sink;

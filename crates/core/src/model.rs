@@ -60,6 +60,11 @@ pub struct Meta {
     /// direction. All locations when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub focus: Vec<String>,
+    /// The picture a link to the graphic shows when shared (its social card): an http(s)
+    /// address or a path relative to the page. Without it, the bundled dataset shows the
+    /// picture made at build time, another dataset none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// A place on the map.

@@ -1,4 +1,4 @@
-//! The meta file (title, notes, credit, language, focus): JSON, its problems told in words.
+//! The meta file (title, notes, credit, language, focus, image): JSON, its problems told in words.
 
 use super::input::{text, SheetFile};
 use super::problem::SheetProblem;
@@ -14,6 +14,7 @@ pub(super) fn untitled() -> Meta {
         credit: None,
         language: None,
         focus: Vec::new(),
+        image: None,
     }
 }
 
@@ -65,7 +66,7 @@ mod test {
             ),
             (
                 r#"{"title": "T", "colour": 1}"#,
-                r#"meta.json, at colour: meta has no field "colour"; its fields are "title", "subtitle", "notes", "credit", "language" and "focus" (line 1, column 23)"#,
+                r#"meta.json, at colour: meta has no field "colour"; its fields are "title", "subtitle", "notes", "credit", "language", "focus" and "image" (line 1, column 23)"#,
             ),
             (
                 r#"{"subtitle": "S"}"#,

@@ -134,6 +134,18 @@ impl Checker {
                 );
             }
         }
+        if let Some(image) = meta.image.take() {
+            if crate::page_meta::is_picture_address(&image) {
+                meta.image = Some(image.trim().to_string());
+            } else {
+                self.report(
+                    JsonPath::root().key("meta").key("image"),
+                    format!(
+                        "\"{image}\" is neither an http(s) address nor a path beside the page (such as \"card.png\"); links to the graphic are shared without a picture"
+                    ),
+                );
+            }
+        }
     }
 }
 
