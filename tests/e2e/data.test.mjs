@@ -91,3 +91,17 @@ test('a dataset that is not UTF-8 is refused at its first bad byte, in the words
   assert.match(await alert.innerText(), /latin1\.json, line 2, column 25: the file is not UTF-8 text; save it as UTF-8/);
   await page.close();
 });
+
+test('places symmetric about the equator draw finite paths (the cone becomes a cylinder)', async () => {
+  const { page, errors } = await openMap(browser.context, server.origin, '/?data=__fixtures__/equator.json', VIEW);
+  const paths = await page.locator('svg.map g.flow path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+  assert.ok(paths.length >= 2, `${paths.length} flow paths`);
+  for (const d of paths) assert.ok(d.length > 0 && !/NaN|Infinity/.test(d), `a path reads "${d.slice(0, 80)}"`);
+  // The markers lie inside the map, apart from each other.
+  const boxes = await page.locator('svg.map .marker').evaluateAll((ms) => ms.map((m) => m.getBoundingClientRect().toJSON()));
+  assert.equal(boxes.length, 3);
+  const ys = boxes.map((b) => b.y).sort((a, b) => a - b);
+  assert.ok(ys[2] - ys[0] > 100, `markers from ${ys[0]} to ${ys[2]} px: the map spans the extent`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,30 +1,48 @@
-//! Map projection: Albers conic equal-area, fitted to a set of points and a viewport.
+//! Map projection: Albers conic equal-area (cylindrical where the extent is symmetric about
+//! the equator), centred on the points' longitudes and fitted to a viewport.
 //!
 //! As in d3-geo, the raw projection (radians in, unit plane out) is separate from the
 //! configured one, which adds the central meridian, scale and translation.
 
 use geo::Coord;
 
-/// The raw Albers conic equal-area projection for two standard parallels.
+/// The raw Albers conic equal-area projection for two standard parallels; where they lie
+/// symmetric about the equator (the cone opens into a cylinder), the cylindrical equal-area
+/// projection with the first parallel as its standard, as d3-geo does.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConicEqualArea {
     n: f64,
     c: f64,
     r0: f64,
+    /// The cosine of the standard parallel when the projection is cylindrical.
+    cylinder: Option<f64>,
 }
 
 impl ConicEqualArea {
     /// A projection with standard parallels `phi0` and `phi1`, in degrees.
+    ///
+    /// ```
+    /// use flowmap_core::projection::ConicEqualArea;
+    /// let (x, y) = ConicEqualArea::new(-6.0, 6.0).forward(0.1, 0.05);
+    /// assert!(x.is_finite() && y.is_finite());
+    /// ```
     pub fn new(phi0: f64, phi1: f64) -> Self {
         let (s0, s1) = (phi0.to_radians().sin(), phi1.to_radians().sin());
         let n = (s0 + s1) / 2.0;
+        if n.abs() < 1e-6 {
+            let cos0 = phi0.to_radians().cos().max(1e-6);
+            return ConicEqualArea { n, c: 0.0, r0: 0.0, cylinder: Some(cos0) };
+        }
         let c = 1.0 + s0 * (2.0 * n - s0);
-        ConicEqualArea { n, c, r0: c.sqrt() / n }
+        ConicEqualArea { n, c, r0: c.sqrt() / n, cylinder: None }
     }
 
     /// Projects longitude/latitude in radians (longitude relative to the central meridian)
     /// onto the plane, y pointing north.
     pub fn forward(&self, lambda: f64, phi: f64) -> (f64, f64) {
+        if let Some(cos0) = self.cylinder {
+            return (lambda * cos0, phi.sin() / cos0);
+        }
         let r = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / self.n;
         let a = lambda * self.n;
         (r * a.sin(), self.r0 - r * a.cos())
@@ -32,6 +50,9 @@ impl ConicEqualArea {
 
     /// The inverse of [`forward`](Self::forward).
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
+        if let Some(cos0) = self.cylinder {
+            return (x / cos0, (y * cos0).clamp(-1.0, 1.0).asin());
+        }
         let r0y = self.r0 - y;
         let mut l = x.atan2(r0y.abs()) * r0y.signum();
         if r0y * self.n < 0.0 {
@@ -39,6 +60,45 @@ impl ConicEqualArea {
         }
         let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
         (l / self.n, s.clamp(-1.0, 1.0).asin())
+    }
+}
+
+/// The central meridian of `longitudes` (degrees): the middle of the shortest stretch of
+/// longitude holding them all, so that an extent across the antimeridian (Chukotka and
+/// Alaska, Fiji) is centred on it rather than on the far side of the globe.
+///
+/// ```
+/// use flowmap_core::projection::central_meridian;
+/// assert_eq!(central_meridian(&[20.0, 40.0]), 30.0);
+/// assert_eq!(central_meridian(&[170.0, -170.0]), 180.0);
+/// ```
+pub fn central_meridian(longitudes: &[f64]) -> f64 {
+    let mut lons: Vec<f64> = longitudes.iter().map(|l| wrap(*l)).collect();
+    crate::sort::sort_by(&mut lons, f64::total_cmp);
+    let (Some(first), Some(last)) = (lons.first().copied(), lons.last().copied()) else {
+        return 0.0;
+    };
+    // The largest gap between neighbours (the one across ±180° included) is left outside.
+    let (mut gap, mut after) = (first + 360.0 - last, first);
+    for pair in lons.windows(2) {
+        if pair[1] - pair[0] > gap {
+            (gap, after) = (pair[1] - pair[0], pair[1]);
+        }
+    }
+    let middle = after + (360.0 - gap) / 2.0;
+    if middle > 180.0 {
+        middle - 360.0
+    } else {
+        middle
+    }
+}
+
+/// A longitude difference in degrees brought into [-180, 180].
+fn wrap(degrees: f64) -> f64 {
+    if (-180.0..=180.0).contains(&degrees) {
+        degrees
+    } else {
+        (degrees + 180.0).rem_euclid(360.0) - 180.0
     }
 }
 
@@ -87,7 +147,12 @@ impl Projection {
         }
         let span = (n - s).max(1.0);
         let raw = ConicEqualArea::new(s + span / 6.0, n - span / 6.0);
-        let mut proj = Projection { raw, lambda0: (w + e) / 2.0, scale: 1.0, tx: 0.0, ty: 0.0 };
+        let lambda0 = if points.is_empty() {
+            (w + e) / 2.0
+        } else {
+            central_meridian(&points.iter().map(|p| p.x).collect::<Vec<_>>())
+        };
+        let mut proj = Projection { raw, lambda0, scale: 1.0, tx: 0.0, ty: 0.0 };
         let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
         for p in points {
             let q = proj.project(*p);
@@ -117,14 +182,14 @@ impl Projection {
 
     /// Longitude/latitude in degrees → pixels.
     pub fn project(&self, c: Coord<f64>) -> Coord<f64> {
-        let (x, y) = self.raw.forward((c.x - self.lambda0).to_radians(), c.y.to_radians());
+        let (x, y) = self.raw.forward(wrap(c.x - self.lambda0).to_radians(), c.y.to_radians());
         Coord { x: self.tx + self.scale * x, y: self.ty - self.scale * y }
     }
 
     /// Pixels → longitude/latitude in degrees.
     pub fn invert(&self, p: Coord<f64>) -> Coord<f64> {
         let (l, phi) = self.raw.invert((p.x - self.tx) / self.scale, (self.ty - p.y) / self.scale);
-        Coord { x: l.to_degrees() + self.lambda0, y: phi.to_degrees() }
+        Coord { x: wrap(l.to_degrees() + self.lambda0), y: phi.to_degrees() }
     }
 }
 
@@ -168,5 +233,77 @@ mod test {
         let belgrade = p.project(coord! { x: 20.5, y: 44.8 });
         let moscow = p.project(coord! { x: 37.6, y: 55.8 });
         assert!(moscow.x > belgrade.x && moscow.y < belgrade.y);
+    }
+
+    /// A small deterministic generator for the property tests (xorshift).
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> f64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 >> 11) as f64 / (1u64 << 53) as f64
+        }
+        fn between(&mut self, lo: f64, hi: f64) -> f64 {
+            lo + (hi - lo) * self.next()
+        }
+    }
+
+    #[test]
+    fn an_extent_symmetric_about_the_equator_projects_finitely() {
+        let pts = [coord! { x: -75.0, y: 9.0 }, coord! { x: -40.0, y: -9.0 }];
+        let view = Viewport { width: 800.0, height: 500.0, padding: 20.0 };
+        let p = Projection::fit(&pts, view);
+        for c in pts {
+            let q = p.project(c);
+            assert!(q.x.is_finite() && q.y.is_finite(), "{c:?} → {q:?}");
+            let back = p.invert(q);
+            assert!((back.x - c.x).abs() < 1e-7 && (back.y - c.y).abs() < 1e-7, "{back:?}");
+        }
+    }
+
+    #[test]
+    fn extents_across_the_antimeridian_are_centred_on_it() {
+        let pts = [coord! { x: 177.0, y: -18.0 }, coord! { x: -178.0, y: -14.0 }];
+        let p = Projection::fit(&pts, Viewport { width: 600.0, height: 400.0, padding: 10.0 });
+        let (a, b) = (p.project(pts[0]), p.project(pts[1]));
+        assert!(b.x > a.x && b.x - a.x < 600.0, "{a:?} {b:?}: the short way, west to east");
+        assert_eq!(central_meridian(&[-10.0, 350.0, 10.0]), 0.0);
+        assert_eq!(central_meridian(&[]), 0.0);
+    }
+
+    #[test]
+    fn any_extent_and_any_point_project_finitely_inside_the_view() {
+        let mut rng = Random(0x9e37_79b9_7f4a_7c15);
+        let view = Viewport { width: 640.0, height: 480.0, padding: 16.0 };
+        for case in 0..2000 {
+            let n = 1 + (rng.next() * 6.0) as usize;
+            // Extents of every size: a city, a region, a hemisphere, the world, a pole.
+            let (cx, cy) = (rng.between(-180.0, 180.0), rng.between(-90.0, 90.0));
+            let (wx, wy) = (rng.between(0.0, 360.0), rng.between(0.0, 180.0));
+            let pts: Vec<_> = (0..n)
+                .map(|_| coord! {
+                    x: wrap(cx + rng.between(-wx, wx) / 2.0),
+                    y: (cy + rng.between(-wy, wy) / 2.0).clamp(-90.0, 90.0),
+                })
+                .collect();
+            let p = Projection::fit(&pts, view);
+            for c in &pts {
+                let q = p.project(*c);
+                assert!(
+                    q.x.is_finite() && q.y.is_finite(),
+                    "case {case}: {pts:?} puts {c:?} at {q:?}"
+                );
+                assert!(
+                    (15.9..=624.1).contains(&q.x) && (15.9..=464.1).contains(&q.y),
+                    "case {case}: {c:?} at {q:?} is outside the view"
+                );
+            }
+            // Any other point (an outline, an off-map place) projects finitely too.
+            let other = coord! { x: rng.between(-180.0, 180.0), y: rng.between(-90.0, 90.0) };
+            let q = p.project(other);
+            assert!(q.x.is_finite() && q.y.is_finite(), "case {case}: {other:?} at {q:?}");
+        }
     }
 }
