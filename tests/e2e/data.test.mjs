@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serveDist, launch, openMap, openPage, ROOT } from './harness.mjs';
 
 let server;
@@ -102,6 +103,43 @@ test('places symmetric about the equator draw finite paths (the cone becomes a c
   assert.equal(boxes.length, 3);
   const ys = boxes.map((b) => b.y).sort((a, b) => a - b);
   assert.ok(ys[2] - ys[0] > 100, `markers from ${ys[0]} to ${ys[2]} px: the map spans the extent`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Opens `url`, recording the paths of the files the page asks for. */
+async function openRecording(url) {
+  const asked = [];
+  const context = browser.context;
+  const listener = (r) => { const u = new URL(r.url()); if (u.origin === server.origin) asked.push(u.pathname.slice(1)); };
+  context.on('request', listener);
+  const opened = await openMap(context, server.origin, url, VIEW);
+  await opened.page.waitForLoadState('networkidle');
+  context.off('request', listener);
+  return { ...opened, asked };
+}
+
+test('a dataset in another region draws on world outlines, downloading only its part of the world', async () => {
+  const { page, errors, asked } = await openRecording('/?data=__fixtures__/south-america.json');
+  const world = asked.filter((f) => f.startsWith('world/'));
+  assert.ok(world.includes('world/index.json'), asked.join(', '));
+  assert.ok(!asked.includes('atlas.json') && !asked.includes('data/flows.json'), `unused downloads: ${asked.join(', ')}`);
+  const ids = await page.locator('svg.map-base path.country').evaluateAll((ps) => ps.map((p) => p.dataset.id));
+  for (const id of ['BRA', 'ARG', 'CHL', 'PER', 'BOL']) assert.ok(ids.includes(id), `${id} is not drawn: ${ids.join(' ')}`);
+  assert.ok(!ids.includes('RUS') && !ids.includes('SRB'), `countries of other regions: ${ids.join(' ')}`);
+  // The budget: no more geometry than the bundled region's atlas.json (about 20 KB gzip).
+  const gzip = (f) => zlib.gzipSync(fs.readFileSync(path.join(ROOT, 'dist', f)), { level: 9 }).length;
+  const bytes = world.reduce((sum, f) => sum + gzip(f), 0);
+  assert.ok(bytes <= gzip('atlas.json'), `${world.length} world files, ${bytes} bytes gzip, against ${gzip('atlas.json')} for atlas.json`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a dataset inside the bundled region draws on the bundled atlas, with no world file but the index', async () => {
+  const { page, errors, asked } = await openRecording('/?data=__fixtures__/linked.json');
+  assert.ok(asked.includes('atlas.json'), asked.join(', '));
+  assert.deepEqual(asked.filter((f) => f.startsWith('world/')), ['world/index.json']);
+  assert.ok(await page.locator('svg.map-base path.country').count() > 20);
   assert.deepEqual(errors, []);
   await page.close();
 });

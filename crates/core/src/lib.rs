@@ -6,7 +6,8 @@
 //!   problem is), [`validate`] (every check, by JSON path), [`quantity`] (checks of
 //!   figures), [`claims`] (claim status against the citations), [`text`] (text per
 //!   language), [`date`] (partial dates and periods).
-//! - **Geometry**: [`atlas`] (the compact country asset), [`projection`] (conic equal-area,
+//! - **Geometry**: [`atlas`] (the compact country asset), [`region`] (the region a
+//!   dataset needs, outlines cut to it), [`world`] (outlines for any region, by file), [`projection`] (conic equal-area,
 //!   fitted), [`path`] (SVG path data), [`path_sink`] (where traced paths go: SVG text or a
 //!   canvas), [`arc`] (curved arrows).
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
@@ -58,6 +59,7 @@ pub mod projection;
 pub mod quantity;
 pub mod query;
 pub mod read;
+pub mod region;
 pub mod roving;
 pub mod scale;
 #[cfg(feature = "sheets")]
@@ -70,4 +72,5 @@ pub mod totals;
 pub mod validate;
 pub mod view_state;
 pub mod words;
+pub mod world;
 pub mod zoom;

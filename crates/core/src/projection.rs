@@ -283,9 +283,11 @@ mod test {
             let (cx, cy) = (rng.between(-180.0, 180.0), rng.between(-90.0, 90.0));
             let (wx, wy) = (rng.between(0.0, 360.0), rng.between(0.0, 180.0));
             let pts: Vec<_> = (0..n)
-                .map(|_| coord! {
-                    x: wrap(cx + rng.between(-wx, wx) / 2.0),
-                    y: (cy + rng.between(-wy, wy) / 2.0).clamp(-90.0, 90.0),
+                .map(|_| {
+                    coord! {
+                        x: wrap(cx + rng.between(-wx, wx) / 2.0),
+                        y: (cy + rng.between(-wy, wy) / 2.0).clamp(-90.0, 90.0),
+                    }
                 })
                 .collect();
             let p = Projection::fit(&pts, view);

