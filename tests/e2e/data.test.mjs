@@ -122,7 +122,7 @@ async function openRecording(url) {
 test('a dataset in another region draws on world outlines, downloading only its part of the world', async () => {
   const { page, errors, asked } = await openRecording('/?data=__fixtures__/south-america.json');
   const world = asked.filter((f) => f.startsWith('world/'));
-  assert.ok(world.includes('world/index.json'), asked.join(', '));
+  assert.ok(world.includes('world/index.txt'), asked.join(', '));
   assert.ok(!asked.includes('atlas.json') && !asked.includes('data/flows.json'), `unused downloads: ${asked.join(', ')}`);
   const ids = await page.locator('svg.map-base path.country').evaluateAll((ps) => ps.map((p) => p.dataset.id));
   for (const id of ['BRA', 'ARG', 'CHL', 'PER', 'BOL']) assert.ok(ids.includes(id), `${id} is not drawn: ${ids.join(' ')}`);
@@ -138,7 +138,7 @@ test('a dataset in another region draws on world outlines, downloading only its 
 test('a dataset inside the bundled region draws on the bundled atlas, with no world file but the index', async () => {
   const { page, errors, asked } = await openRecording('/?data=__fixtures__/linked.json');
   assert.ok(asked.includes('atlas.json'), asked.join(', '));
-  assert.deepEqual(asked.filter((f) => f.startsWith('world/')), ['world/index.json']);
+  assert.deepEqual(asked.filter((f) => f.startsWith('world/')), ['world/index.txt']);
   assert.ok(await page.locator('svg.map-base path.country').count() > 20);
   assert.deepEqual(errors, []);
   await page.close();

@@ -11,7 +11,6 @@ use crate::atlas::{Atlas, Country};
 use crate::region::{self, Bbox};
 use crate::Dataset;
 use geo::{Area, BoundingRect, Coord};
-use serde::{Deserialize, Serialize};
 
 /// Version of the index format.
 pub const WORLD_VERSION: u32 = 1;
@@ -19,8 +18,11 @@ pub const WORLD_VERSION: u32 = 1;
 /// Where the world files are, relative to the page.
 pub const WORLD_DIR: &str = "world";
 
+/// The index's file name inside [`WORLD_DIR`].
+pub const INDEX_FILE: &str = "index.txt";
+
 /// One file of the world's outlines.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WorldFile {
     /// File name inside [`WORLD_DIR`].
     pub name: String,
@@ -29,7 +31,7 @@ pub struct WorldFile {
 }
 
 /// One country: the file that holds it and its box.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexedCountry {
     /// ISO 3166-1 alpha-3 code.
     pub id: String,
@@ -41,7 +43,7 @@ pub struct IndexedCountry {
 
 /// What the bundled atlas (`atlas.json`) holds, so that a page with `?data=` can tell from
 /// the index alone whether it needs the bundled atlas or world files.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bundled {
     /// Its region.
     pub bbox: Bbox,
@@ -49,8 +51,16 @@ pub struct Bundled {
     pub countries: Vec<String>,
 }
 
-/// `world/index.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// `world/index.txt`: a line per item, fields separated by spaces, boxes in whole degrees (a
+/// JSON reader for it, with its float parsing, costs the page's WebAssembly 5 KB gzip more):
+///
+/// ```text
+/// flowmap-world 1
+/// bundled -14 24 104 63 ALB AND ARM …
+/// file 02.json -62 -55 -35 -51
+/// country ABW 13 -71 12 -69 13
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 pub struct WorldIndex {
     /// Format version, [`WORLD_VERSION`].
     pub version: u32,
@@ -83,8 +93,10 @@ impl WorldIndex {
             }
         }
         crate::sort::sort_by(&mut cells, |a, b| a.0.cmp(&b.0));
+        // Rounded inward to whole degrees: a point inside it is inside the bundled region.
+        let [w, s, e, n] = bundled.bbox;
         let bundled = Bundled {
-            bbox: bundled.bbox,
+            bbox: [w.ceil(), s.ceil(), e.floor(), n.floor()],
             countries: bundled.countries.iter().map(|c| c.id.clone()).collect(),
         };
         let mut index = WorldIndex {
@@ -196,14 +208,73 @@ pub fn assemble(files: Vec<Atlas>, dataset: &Dataset) -> Atlas {
 }
 
 impl WorldIndex {
-    /// Reads `world/index.json`.
-    pub fn from_json(text: &str) -> Result<WorldIndex, String> {
-        let index: WorldIndex = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if index.version != WORLD_VERSION {
+    /// The index as [`INDEX_FILE`] holds it.
+    pub fn to_text(&self) -> String {
+        let b = |bbox: &Bbox| bbox.map(|v| v.to_string()).join(" ");
+        let mut lines = vec![format!("flowmap-world {}", self.version)];
+        lines.push(format!(
+            "bundled {} {}",
+            b(&self.bundled.bbox),
+            self.bundled.countries.join(" ")
+        ));
+        lines.extend(self.files.iter().map(|f| format!("file {} {}", f.name, b(&f.bbox))));
+        lines.extend(
+            self.countries.iter().map(|c| format!("country {} {} {}", c.id, c.file, b(&c.bbox))),
+        );
+        lines.join("\n") + "\n"
+    }
+
+    /// Reads [`INDEX_FILE`]; the error names the line that cannot be read.
+    pub fn from_text(text: &str) -> Result<WorldIndex, String> {
+        let mut lines = text.lines().enumerate();
+        let version = match lines.next().map(|(_, l)| l.split_whitespace().collect::<Vec<_>>()) {
+            Some(head) if head.first() == Some(&"flowmap-world") => {
+                head.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)
+            }
+            _ => return Err("this is not an index of the world's outlines".into()),
+        };
+        if version != WORLD_VERSION {
             return Err(format!(
-                "the world index has format version {}, expected {WORLD_VERSION}",
-                index.version
+                "the world index has format version {version}, expected {WORLD_VERSION}"
             ));
+        }
+        let empty = Bundled { bbox: [0.0; 4], countries: Vec::new() };
+        let mut index =
+            WorldIndex { version, bundled: empty, files: Vec::new(), countries: Vec::new() };
+        for (n, line) in lines {
+            let bad = || format!("line {} of the world index cannot be read", n + 1);
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let bbox = |from: usize| -> Result<Bbox, String> {
+                let mut b = [0.0; 4];
+                for (k, v) in b.iter_mut().enumerate() {
+                    // Whole degrees: an integer reader is far smaller in the WebAssembly
+                    // than a float one.
+                    let degrees: i32 =
+                        fields.get(from + k).and_then(|f| f.parse().ok()).ok_or_else(bad)?;
+                    *v = f64::from(degrees);
+                }
+                Ok(b)
+            };
+            match fields.first().copied() {
+                Some("bundled") => {
+                    let countries = fields.iter().skip(5).map(|id| (*id).to_string()).collect();
+                    index.bundled = Bundled { bbox: bbox(1)?, countries };
+                }
+                Some("file") => {
+                    let name = fields.get(1).ok_or_else(bad)?.to_string();
+                    index.files.push(WorldFile { name, bbox: bbox(2)? });
+                }
+                Some("country") => {
+                    let id = fields.get(1).ok_or_else(bad)?.to_string();
+                    let file = fields.get(2).and_then(|f| f.parse().ok()).ok_or_else(bad)?;
+                    index.countries.push(IndexedCountry { id, file, bbox: bbox(3)? });
+                }
+                None => {}
+                Some(_) => return Err(bad()),
+            }
+        }
+        if index.countries.iter().any(|c| c.file >= index.files.len()) {
+            return Err("the world index names a file it does not list".into());
         }
         Ok(index)
     }
@@ -337,9 +408,19 @@ mod test {
     #[test]
     fn the_index_reads_back_and_refuses_another_version() {
         let (index, _) = WorldIndex::split(&world(), &serbia());
-        let json = serde_json::to_string(&index).unwrap();
-        assert_eq!(WorldIndex::from_json(&json), Ok(index));
-        let later = json.replacen("\"version\":1", "\"version\":9", 1);
-        assert!(WorldIndex::from_json(&later).unwrap_err().contains("version 9"));
+        let text = index.to_text();
+        assert!(text.starts_with("flowmap-world 1\nbundled 10 35 35 55 SRB\n"), "{text}");
+        assert_eq!(WorldIndex::from_text(&text), Ok(index));
+        let later = text.replacen("flowmap-world 1", "flowmap-world 9", 1);
+        assert!(WorldIndex::from_text(&later).unwrap_err().contains("version 9"));
+        let broken = text.replacen("country BRA 0", "country BRA x", 1);
+        assert!(WorldIndex::from_text(&text.replacen(" 35 35 55", " 35.5 35 55", 1)).is_err());
+        assert_eq!(
+            WorldIndex::from_text(&broken),
+            Err("line 5 of the world index cannot be read".into())
+        );
+        let beyond = text.replacen("country BRA 0", "country BRA 7", 1);
+        assert!(WorldIndex::from_text(&beyond).is_err());
+        assert!(WorldIndex::from_text("<html>").is_err());
     }
 }

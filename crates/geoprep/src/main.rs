@@ -12,7 +12,7 @@ mod topojson;
 use flowmap_core::atlas::{Atlas, Country, EncodedAtlas};
 use flowmap_core::dataset::Dataset;
 use flowmap_core::region;
-use flowmap_core::world::WorldIndex;
+use flowmap_core::world::{WorldIndex, INDEX_FILE};
 use std::process::ExitCode;
 
 /// Settings read from the command line.
@@ -101,7 +101,7 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the world's outlines into `dir`: `index.json` (which also says what the `bundled`
+/// Writes the world's outlines into `dir`: the index (which also says what the `bundled`
 /// atlas holds) and one file per area.
 fn write_world(world: &Atlas, bundled: &Atlas, dir: &str, quantum: f64) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {dir}: {e}"))?;
@@ -117,7 +117,7 @@ fn write_world(world: &Atlas, bundled: &Atlas, dir: &str, quantum: f64) -> Resul
         bytes += json.len();
         write(&f.name, json)?;
     }
-    write("index.json", serde_json::to_string(&index).map_err(|e| e.to_string())?)?;
+    write(INDEX_FILE, index.to_text())?;
     eprintln!(
         "{dir}: {} countries in {} files, {bytes} bytes",
         index.countries.len(),
