@@ -3,17 +3,13 @@
 use crate::download::{save_png, save_text, ExportError, Failed};
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{credit_line, credit_sources};
 use flowmap_core::export::{csv, json, svg, xml_escape, Frame};
 use flowmap_core::i18n::{tr, trf, Msg};
-use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::query::embed_url;
 use leptos::prelude::*;
 
 /// The SVG of the current view with its frame; `None` before the map has a size.
 fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
-    let dataset = &data.dataset;
-    let lang = data.lang;
     let (width, height) = state.size.get_untracked();
     let mut layout = state.layout.get_untracked()?;
     let countries = state.countries.get_untracked()?;
@@ -21,37 +17,23 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let opacity = state.line_opacity.get_untracked();
     // The canvas map's layout has every flow: keep those shown.
     state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
-    let meta = &dataset.raw.meta;
-    let frame = Frame {
-        title: meta.title.get(lang.tag()).to_string(),
-        subtitle: meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string()).unwrap_or_default(),
-        categories: dataset
-            .categories_in_use()
-            .map(|(i, c)| (category_color(i).to_string(), c.name.get(lang.tag()).to_string()))
-            .collect(),
-        statuses: dataset
-            .statuses_in_use()
-            .map(|s| (dasharray(s, 2.5).unwrap_or_default(), s.label(lang)))
-            .collect(),
-        against: if layout.flows.iter().any(|f| f.disputed) {
-            tr(lang, Msg::SpokenAgainst)
-        } else {
-            String::new()
-        },
-        sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
-        credit: credit_line(dataset, &data.atlas.credit, lang),
-    };
+    let frame = state.view.with_untracked(|v| {
+        state.visible.with_untracked(|shown| {
+            Frame::of(&data.dataset, shown, &v.filter, &data.atlas.credit, data.lang)
+        })
+    });
     let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
     Some((doc, width, total))
 }
 
-/// Buttons for SVG, PNG (2×), CSV and JSON of what is shown.
+/// Buttons for SVG, PNG (at 1× and 2×, from the same SVG), CSV and JSON of what is shown.
 #[component]
 pub fn Downloads() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let lang = data.lang;
     let (d1, d2, d3, d4) = (data.clone(), data.clone(), data.clone(), data);
+    let d2 = std::rc::Rc::new(d2);
     // The last export the browser refused, if any: said under the buttons, detailed in the console.
     let failed = RwSignal::new(false);
     let report = move |name: &str, result: Result<(), ExportError>| {
@@ -60,7 +42,17 @@ pub fn Downloads() -> impl IntoView {
             leptos::logging::error!("flowmap: {name} was not saved: {e}");
         }
     };
-    let later: Failed = std::rc::Rc::new(move |e| report("flowmap.png", Err(e)));
+    // A PNG at `scale` times the map's size, called `flowmap-1x.png` or `flowmap-2x.png`.
+    let png = move |scale: u8| {
+        let name = format!("flowmap-{scale}x.png");
+        let (later_name, data) = (name.clone(), d2.clone());
+        let later: Failed = std::rc::Rc::new(move |e| report(&later_name, Err(e)));
+        view! {
+            <button type="button" data-export=format!("png-{scale}x") on:click=move |_| {
+                if let Some((doc, w, h)) = current_svg(&data, state) { report(&name, save_png(&name, &doc, w, h, f64::from(scale), later.clone())) }
+            }>{trf(lang, Msg::MapPng, &[&format!("{scale}×")])}</button>
+        }
+    };
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
@@ -68,9 +60,8 @@ pub fn Downloads() -> impl IntoView {
                 <button type="button" data-export="svg" on:click=move |_| {
                     if let Some((doc, _, _)) = current_svg(&d1, state) { report("flowmap.svg", save_text("flowmap.svg", "image/svg+xml", &doc)) }
                 }>{tr(lang, Msg::MapSvg)}</button>
-                <button type="button" data-export="png" on:click=move |_| {
-                    if let Some((doc, w, h)) = current_svg(&d2, state) { report("flowmap.png", save_png("flowmap.png", &doc, w, h, 2.0, later.clone())) }
-                }>{tr(lang, Msg::MapPng)}</button>
+                {png(1)}
+                {png(2)}
                 <button type="button" data-export="csv" on:click=move |_| {
                     let text = state.visible.with_untracked(|v| csv(&d3.dataset, v, d3.lang));
                     report("flows.csv", save_text("flows.csv", "text/csv", &text))
