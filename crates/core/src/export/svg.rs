@@ -41,6 +41,8 @@ const NOTE: Style = Style { size: 12.0, lead: 16.0, bold: false, fill: MUTED };
 const BODY: Style = Style { size: 13.0, lead: 18.0, bold: false, fill: INK };
 
 /// Writes `text` wrapped to `width` from `x`, its first line below `y`; the `y` under it.
+/// (Each line keeps the space it was broken at, not drawn, so that the document's text
+/// reads back whole.)
 fn paragraph(s: &mut String, text: &str, x: f64, mut y: f64, width: f64, st: Style) -> f64 {
     for line in wrap(text, width, st.size, st.bold) {
         y += st.lead;
