@@ -55,23 +55,19 @@ function pageTexts(page) {
 /** Opens `svg` on its own, as a reader would after downloading it; screenshots it into
  * `shot`, and returns the texts that the browser draws past the picture's edges. */
 async function openAlone(svg, shot) {
-  const context = await browser.context.browser().newContext();
-  const alone = await context.newPage();
+  const alone = await browser.context.newPage();
   const url = `${server.origin}/__download__/flowmap.svg`;
   await alone.route(url, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }));
   await alone.goto(url);
-  const { width, outside } = await alone.evaluate(() => {
-    const root = document.documentElement;
-    const width = Number(root.getAttribute('width'));
-    const outside = [...root.querySelectorAll('text')]
-      .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
-      .filter(({ box }) => box.left < -0.5 || box.right > width + 0.5)
-      .map(({ text, box }) => `${text} (${Math.round(box.left)}–${Math.round(box.right)} of ${width})`);
-    return { width, outside };
-  });
-  await alone.setViewportSize({ width: Math.ceil(width), height: 800 });
-  await alone.screenshot({ path: shot, fullPage: true });
-  await context.close();
+  const size = await alone.evaluate(() => ['width', 'height'].map((a) => Number(document.documentElement.getAttribute(a))));
+  // The whole picture in the viewport (a full-page screenshot of an SVG document hangs).
+  await alone.setViewportSize({ width: Math.ceil(size[0]), height: Math.ceil(size[1]) });
+  const outside = await alone.evaluate((width) => [...document.querySelectorAll('text')]
+    .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+    .filter(({ box }) => box.left < -0.5 || box.right > width + 0.5)
+    .map(({ text, box }) => `${text} (${Math.round(box.left)}–${Math.round(box.right)} of ${width})`), size[0]);
+  await alone.screenshot({ path: shot });
+  await alone.close();
   return outside;
 }
 
