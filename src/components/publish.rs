@@ -32,8 +32,6 @@ pub fn Downloads() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let lang = data.lang;
-    let (d1, d2, d3, d4) = (data.clone(), data.clone(), data.clone(), data);
-    let d2 = std::rc::Rc::new(d2);
     // The last export the browser refused, if any: said under the buttons, detailed in the console.
     let failed = RwSignal::new(false);
     let report = move |name: &str, result: Result<(), ExportError>| {
@@ -42,34 +40,58 @@ pub fn Downloads() -> impl IntoView {
             leptos::logging::error!("flowmap: {name} was not saved: {e}");
         }
     };
-    // A PNG at `scale` times the map's size, called `flowmap-1x.png` or `flowmap-2x.png`.
-    let png = move |scale: u8| {
-        let name = format!("flowmap-{scale}x.png");
-        let (later_name, data) = (name.clone(), d2.clone());
-        let later: Failed = std::rc::Rc::new(move |e| report(&later_name, Err(e)));
-        view! {
-            <button type="button" data-export=format!("png-{scale}x") on:click=move |_| {
-                if let Some((doc, w, h)) = current_svg(&data, state) { report(&name, save_png(&name, &doc, w, h, f64::from(scale), later.clone())) }
-            }>{trf(lang, Msg::MapPng, &[&format!("{scale}×")])}</button>
-        }
+    // One listener for every button, which it tells apart by `data-export` (a closure per
+    // button costs the download more).
+    let save = move |ev: leptos::ev::MouseEvent| {
+        let Some(kind) =
+            crate::dom::closest(&ev, "[data-export]").and_then(|b| b.get_attribute("data-export"))
+        else {
+            return;
+        };
+        let dataset = &data.dataset;
+        let (name, result) = match kind.as_str() {
+            "csv" => {
+                let text = state.visible.with_untracked(|v| csv(dataset, v, lang));
+                ("flows.csv".to_string(), save_text("flows.csv", "text/csv", &text))
+            }
+            "json" => {
+                let text = state.visible.with_untracked(|v| json(dataset, v));
+                ("flows.json".to_string(), save_text("flows.json", "application/json", &text))
+            }
+            picture => {
+                let Some((doc, w, h)) = current_svg(&data, state) else { return };
+                // `png-1x`, `png-2x`: saved as flowmap-1x.png, flowmap-2x.png.
+                match picture.strip_prefix("png-").and_then(|s| s.strip_suffix('x')) {
+                    Some(scale) => {
+                        let name = format!("flowmap-{scale}x.png");
+                        let later_name = name.clone();
+                        let later: Failed = std::rc::Rc::new(move |e| report(&later_name, Err(e)));
+                        let scale = if scale == "1" { 1.0 } else { 2.0 };
+                        let saved = save_png(&name, &doc, w, h, scale, later);
+                        (name, saved)
+                    }
+                    None => {
+                        ("flowmap.svg".to_string(), save_text("flowmap.svg", "image/svg+xml", &doc))
+                    }
+                }
+            }
+        };
+        report(&name, result);
     };
+    let png = |scale: &str| trf(lang, Msg::MapPng, &[scale]);
+    let buttons = [
+        ("svg", tr(lang, Msg::MapSvg)),
+        ("png-1x", png("1×")),
+        ("png-2x", png("2×")),
+        ("csv", tr(lang, Msg::DataCsv)),
+        ("json", tr(lang, Msg::DataJson)),
+    ]
+    .map(|(kind, label)| view! { <button type="button" data-export=kind>{label}</button> });
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
-            <div class="menu">
-                <button type="button" data-export="svg" on:click=move |_| {
-                    if let Some((doc, _, _)) = current_svg(&d1, state) { report("flowmap.svg", save_text("flowmap.svg", "image/svg+xml", &doc)) }
-                }>{tr(lang, Msg::MapSvg)}</button>
-                {png(1)}
-                {png(2)}
-                <button type="button" data-export="csv" on:click=move |_| {
-                    let text = state.visible.with_untracked(|v| csv(&d3.dataset, v, d3.lang));
-                    report("flows.csv", save_text("flows.csv", "text/csv", &text))
-                }>{tr(lang, Msg::DataCsv)}</button>
-                <button type="button" data-export="json" on:click=move |_| {
-                    let text = state.visible.with_untracked(|v| json(&d4.dataset, v));
-                    report("flows.json", save_text("flows.json", "application/json", &text))
-                }>{tr(lang, Msg::DataJson)}</button>
+            <div class="menu" on:click=save>
+                {buttons.into_iter().collect_view()}
                 {move || failed.get().then(|| view! { <p class="export-error" role="alert">{tr(lang, Msg::ExportFailed)}</p> })}
             </div>
         </details>
