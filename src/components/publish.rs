@@ -78,20 +78,15 @@ pub fn Downloads() -> impl IntoView {
         };
         report(&name, result);
     };
-    let png = |scale: &str| trf(lang, Msg::MapPng, &[scale]);
-    let buttons = [
-        ("svg", tr(lang, Msg::MapSvg)),
-        ("png-1x", png("1×")),
-        ("png-2x", png("2×")),
-        ("csv", tr(lang, Msg::DataCsv)),
-        ("json", tr(lang, Msg::DataJson)),
-    ]
-    .map(|(kind, label)| view! { <button type="button" data-export=kind>{label}</button> });
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
             <div class="menu" on:click=save>
-                {buttons.into_iter().collect_view()}
+                <button type="button" data-export="svg">{tr(lang, Msg::MapSvg)}</button>
+                <button type="button" data-export="png-1x">{trf(lang, Msg::MapPng, &["1×"])}</button>
+                <button type="button" data-export="png-2x">{trf(lang, Msg::MapPng, &["2×"])}</button>
+                <button type="button" data-export="csv">{tr(lang, Msg::DataCsv)}</button>
+                <button type="button" data-export="json">{tr(lang, Msg::DataJson)}</button>
                 {move || failed.get().then(|| view! { <p class="export-error" role="alert">{tr(lang, Msg::ExportFailed)}</p> })}
             </div>
         </details>

@@ -22,9 +22,6 @@ use crate::i18n::{tr, trf, Lang, Msg};
 /// assert_eq!(filters_in_words(&d, &f, &[1], Lang::En), "Filters on — goods: dual-use goods");
 /// ```
 pub fn filters_in_words(dataset: &Dataset, filter: &Filter, shown: &[usize], lang: Lang) -> String {
-    if filter.is_default() {
-        return String::new();
-    }
     let list =
         |items: Vec<String>| if items.is_empty() { "—".to_string() } else { items.join(", ") };
     let mut parts = Vec::new();
@@ -57,6 +54,9 @@ pub fn filters_in_words(dataset: &Dataset, filter: &Filter, shown: &[usize], lan
     let dated = period.human(lang);
     if !dated.is_empty() {
         parts.push(trf(lang, Msg::ShownPeriod, &[&dated]));
+    }
+    if parts.is_empty() {
+        return String::new();
     }
     let mut line = trf(lang, Msg::ExportFilters, &[&parts.join("; ")]);
     let undated =

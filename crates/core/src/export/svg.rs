@@ -16,6 +16,8 @@ const MUTED: &str = "#555555";
 /// Space between legend columns, and the narrowest a column may be.
 const COLUMN_GAP: f64 = 24.0;
 const MIN_COLUMN: f64 = 260.0;
+/// The most legend columns: one per section (goods, claims, values).
+const MAX_COLUMNS: usize = 3;
 /// Width of a legend sample and the space before its text.
 const SWATCH: f64 = 34.0;
 const SWATCH_GAP: f64 = 8.0;
@@ -193,9 +195,9 @@ fn label_at(m: &Marker, width: f64, height: f64) -> (f64, f64) {
 /// under the longest column.
 fn legend(s: &mut String, sections: &[LegendSection], y: f64, inner: f64) -> f64 {
     let fit = ((inner + COLUMN_GAP) / (MIN_COLUMN + COLUMN_GAP)).floor() as usize;
-    let columns = fit.clamp(1, sections.len().max(1));
+    let columns = fit.clamp(1, sections.len().clamp(1, MAX_COLUMNS));
     let column = (inner - COLUMN_GAP * (columns - 1) as f64) / columns as f64;
-    let mut ends = vec![y; columns];
+    let mut ends = [y; MAX_COLUMNS];
     for section in sections {
         // Each section goes into the shortest column so far.
         let c = (0..columns).fold(0, |best, c| if ends[c] < ends[best] { c } else { best });
@@ -222,37 +224,30 @@ fn legend_section(s: &mut String, section: &LegendSection, x: f64, y: f64, width
 
 /// A legend sample, [`SWATCH`] wide from `x`, centred on `y`.
 fn swatch_at(s: &mut String, swatch: &Swatch, x: f64, y: f64) {
-    let (a, b) = (x + 1.0, x + SWATCH - 1.0);
+    let _ = write!(s, "<g transform=\"translate({x:.1},{y:.1})\">");
+    let line = "<path d=\"M1,0 L33,0\"";
     let _ = match swatch {
         Swatch::Color(c) => write!(
             s,
-            "<path d=\"M{a:.1},{y:.1} L{:.1},{y:.1}\" stroke=\"{c}\" stroke-width=\"3\"/>\
-             <path d=\"M{b:.1},{y:.1} L{:.1},{:.1} L{:.1},{:.1} Z\" fill=\"{c}\"/>",
-            x + 24.0,
-            x + 24.0,
-            y - 4.5,
-            x + 24.0,
-            y + 4.5
+            "<path d=\"M1,0 L24,0\" stroke=\"{c}\" stroke-width=\"3\"/><path d=\"M33,0 L24,-4.5 L24,4.5 Z\" fill=\"{c}\"/>"
         ),
         Swatch::Dash(dash) => {
             let dash =
                 dash.as_ref().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
-            write!(s, "<path d=\"M{a:.1},{y:.1} L{b:.1},{y:.1}\" stroke=\"{INK}\" stroke-width=\"2.5\"{dash}/>")
+            write!(s, "{line} stroke=\"{INK}\" stroke-width=\"2.5\"{dash}/>")
         }
         Swatch::Against => {
-            against_mark(s, x + SWATCH / 2.0, y, INK);
+            against_mark(s, SWATCH / 2.0, 0.0, INK);
             Ok(())
         }
-        Swatch::Width(w) => write!(
-            s,
-            "<path d=\"M{a:.1},{y:.1} L{b:.1},{y:.1}\" stroke=\"{MUTED}\" stroke-width=\"{w:.2}\"/>"
-        ),
+        Swatch::Width(w) => write!(s, "{line} stroke=\"{MUTED}\" stroke-width=\"{w:.2}\"/>"),
         Swatch::Undisclosed => write!(
             s,
-            "<path d=\"M{a:.1},{y:.1} L{b:.1},{y:.1}\" stroke=\"{MUTED}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>\
-             <path d=\"M{a:.1},{y:.1} L{b:.1},{y:.1}\" stroke=\"{MUTED}\" stroke-width=\"{UNDISCLOSED_WIDTH}\"/>"
+            "{line} stroke=\"{MUTED}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>\
+             {line} stroke=\"{MUTED}\" stroke-width=\"{UNDISCLOSED_WIDTH}\"/>"
         ),
     };
+    s.push_str("</g>");
 }
 
 /// The mark of a denied or disputed flow at (`x`, `y`), in `color`.
