@@ -177,13 +177,19 @@ fn map(
     s.push_str("</g>");
 }
 
-/// Where a marker's label starts (its left end and baseline): where the layout placed it,
-/// moved inward as far as needed to lie wholly inside a `width` × `height` map.
+/// Where a marker's label starts (its left end and baseline): where the layout placed it; on
+/// the marker's other side when that side runs past the edge; then moved inward as far as
+/// still needed to lie wholly inside a `width` × `height` map.
 fn label_at(m: &Marker, width: f64, height: f64) -> (f64, f64) {
+    use crate::labels::Side;
     let w = text_width(&m.text, LABEL_SIZE, true);
+    // The gap between the marker's centre and the label's near end.
+    let gap = (m.label.at.x - m.at.x).abs();
     let left = match m.label.side {
-        crate::labels::Side::Right => m.label.at.x,
-        crate::labels::Side::Left => m.label.at.x - w,
+        Side::Right if m.at.x + gap + w > width - LABEL_INSET => m.at.x - gap - w,
+        Side::Right => m.at.x + gap,
+        Side::Left if m.at.x - gap - w < LABEL_INSET => m.at.x + gap,
+        Side::Left => m.at.x - gap - w,
         _ => m.label.at.x - w / 2.0,
     };
     let left = left.min(width - LABEL_INSET - w).max(LABEL_INSET);
@@ -293,19 +299,27 @@ mod test {
     #[test]
     fn labels_at_the_edges_are_moved_inside() {
         use crate::labels::{Placement, Side};
-        let marker = |x: f64, side: Side, text: &str| Marker {
-            id: "X".into(),
-            at: geo::coord! { x: x, y: 100.0 },
-            radius: 4.0,
-            text: text.into(),
-            label: Placement { side, at: geo::coord! { x: x + 7.0, y: 104.0 }, clear: true },
-            off_map: false,
+        let marker = |x: f64, side: Side, text: &str| {
+            let gap = if side == Side::Left { -7.0 } else { 7.0 };
+            Marker {
+                id: "X".into(),
+                at: geo::coord! { x: x, y: 100.0 },
+                radius: 4.0,
+                text: text.into(),
+                label: Placement { side, at: geo::coord! { x: x + gap, y: 104.0 }, clear: true },
+                off_map: false,
+            }
         };
+        // Past the right edge: on the marker's left, ending before it.
+        let w = text_width("Kyrgyzstan", LABEL_SIZE, true);
         let right = marker(790.0, Side::Right, "Kyrgyzstan");
-        let (x, _) = label_at(&right, 800.0, 500.0);
-        assert!(x + text_width("Kyrgyzstan", LABEL_SIZE, true) <= 800.0 - LABEL_INSET);
+        assert_eq!(label_at(&right, 800.0, 500.0).0, 783.0 - w);
+        // Past the left edge: on its right.
         let left = marker(5.0, Side::Left, "Nigeria ↓");
-        assert_eq!(label_at(&left, 800.0, 500.0).0, LABEL_INSET);
+        assert_eq!(label_at(&left, 800.0, 500.0).0, 12.0);
+        // Too long for either side of a narrow map: moved as far inward as it must.
+        let long = marker(60.0, Side::Right, "Kyrgyzstan");
+        assert_eq!(label_at(&long, 100.0, 500.0).0, LABEL_INSET);
         let fine = marker(300.0, Side::Right, "Serbia");
         assert_eq!(label_at(&fine, 800.0, 500.0), (307.0, 104.0));
     }
