@@ -3,17 +3,13 @@
 use crate::download::{save_png, save_text, ExportError, Failed};
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::describe::{credit_line, credit_sources};
 use flowmap_core::export::{csv, json, svg, xml_escape, Frame};
 use flowmap_core::i18n::{tr, trf, Msg};
-use flowmap_core::palette::{category_color, dasharray};
 use flowmap_core::query::embed_url;
 use leptos::prelude::*;
 
 /// The SVG of the current view with its frame; `None` before the map has a size.
 fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
-    let dataset = &data.dataset;
-    let lang = data.lang;
     let (width, height) = state.size.get_untracked();
     let mut layout = state.layout.get_untracked()?;
     let countries = state.countries.get_untracked()?;
@@ -21,37 +17,21 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let opacity = state.line_opacity.get_untracked();
     // The canvas map's layout has every flow: keep those shown.
     state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
-    let meta = &dataset.raw.meta;
-    let frame = Frame {
-        title: meta.title.get(lang.tag()).to_string(),
-        subtitle: meta.subtitle.as_ref().map(|s| s.get(lang.tag()).to_string()).unwrap_or_default(),
-        categories: dataset
-            .categories_in_use()
-            .map(|(i, c)| (category_color(i).to_string(), c.name.get(lang.tag()).to_string()))
-            .collect(),
-        statuses: dataset
-            .statuses_in_use()
-            .map(|s| (dasharray(s, 2.5).unwrap_or_default(), s.label(lang)))
-            .collect(),
-        against: if layout.flows.iter().any(|f| f.disputed) {
-            tr(lang, Msg::SpokenAgainst)
-        } else {
-            String::new()
-        },
-        sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
-        credit: credit_line(dataset, &data.atlas.credit, lang),
-    };
+    let frame = state.view.with_untracked(|v| {
+        state.visible.with_untracked(|shown| {
+            Frame::of(&data.dataset, shown, &v.filter, &data.atlas.credit, data.lang)
+        })
+    });
     let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
     Some((doc, width, total))
 }
 
-/// Buttons for SVG, PNG (2×), CSV and JSON of what is shown.
+/// Buttons for SVG, PNG (at 1× and 2×, from the same SVG), CSV and JSON of what is shown.
 #[component]
 pub fn Downloads() -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let lang = data.lang;
-    let (d1, d2, d3, d4) = (data.clone(), data.clone(), data.clone(), data);
     // The last export the browser refused, if any: said under the buttons, detailed in the console.
     let failed = RwSignal::new(false);
     let report = move |name: &str, result: Result<(), ExportError>| {
@@ -60,25 +40,53 @@ pub fn Downloads() -> impl IntoView {
             leptos::logging::error!("flowmap: {name} was not saved: {e}");
         }
     };
-    let later: Failed = std::rc::Rc::new(move |e| report("flowmap.png", Err(e)));
+    // One listener for every button, which it tells apart by `data-export` (a closure per
+    // button costs the download more).
+    let save = move |ev: leptos::ev::MouseEvent| {
+        let Some(kind) =
+            crate::dom::closest(&ev, "[data-export]").and_then(|b| b.get_attribute("data-export"))
+        else {
+            return;
+        };
+        let dataset = &data.dataset;
+        let (name, result) = match kind.as_str() {
+            "csv" => {
+                let text = state.visible.with_untracked(|v| csv(dataset, v, lang));
+                ("flows.csv".to_string(), save_text("flows.csv", "text/csv", &text))
+            }
+            "json" => {
+                let text = state.visible.with_untracked(|v| json(dataset, v));
+                ("flows.json".to_string(), save_text("flows.json", "application/json", &text))
+            }
+            picture => {
+                let Some((doc, w, h)) = current_svg(&data, state) else { return };
+                // `png-1x`, `png-2x`: saved as flowmap-1x.png, flowmap-2x.png.
+                match picture.strip_prefix("png-").and_then(|s| s.strip_suffix('x')) {
+                    Some(scale) => {
+                        let name = format!("flowmap-{scale}x.png");
+                        let later_name = name.clone();
+                        let later: Failed = std::rc::Rc::new(move |e| report(&later_name, Err(e)));
+                        let scale = if scale == "1" { 1.0 } else { 2.0 };
+                        let saved = save_png(&name, &doc, w, h, scale, later);
+                        (name, saved)
+                    }
+                    None => {
+                        ("flowmap.svg".to_string(), save_text("flowmap.svg", "image/svg+xml", &doc))
+                    }
+                }
+            }
+        };
+        report(&name, result);
+    };
     view! {
         <details class="downloads" name="toolbar-menu">
             <summary>{tr(lang, Msg::Download)}</summary>
-            <div class="menu">
-                <button type="button" data-export="svg" on:click=move |_| {
-                    if let Some((doc, _, _)) = current_svg(&d1, state) { report("flowmap.svg", save_text("flowmap.svg", "image/svg+xml", &doc)) }
-                }>{tr(lang, Msg::MapSvg)}</button>
-                <button type="button" data-export="png" on:click=move |_| {
-                    if let Some((doc, w, h)) = current_svg(&d2, state) { report("flowmap.png", save_png("flowmap.png", &doc, w, h, 2.0, later.clone())) }
-                }>{tr(lang, Msg::MapPng)}</button>
-                <button type="button" data-export="csv" on:click=move |_| {
-                    let text = state.visible.with_untracked(|v| csv(&d3.dataset, v, d3.lang));
-                    report("flows.csv", save_text("flows.csv", "text/csv", &text))
-                }>{tr(lang, Msg::DataCsv)}</button>
-                <button type="button" data-export="json" on:click=move |_| {
-                    let text = state.visible.with_untracked(|v| json(&d4.dataset, v));
-                    report("flows.json", save_text("flows.json", "application/json", &text))
-                }>{tr(lang, Msg::DataJson)}</button>
+            <div class="menu" on:click=save>
+                <button type="button" data-export="svg">{tr(lang, Msg::MapSvg)}</button>
+                <button type="button" data-export="png-1x">{trf(lang, Msg::MapPng, &["1×"])}</button>
+                <button type="button" data-export="png-2x">{trf(lang, Msg::MapPng, &["2×"])}</button>
+                <button type="button" data-export="csv">{tr(lang, Msg::DataCsv)}</button>
+                <button type="button" data-export="json">{tr(lang, Msg::DataJson)}</button>
                 {move || failed.get().then(|| view! { <p class="export-error" role="alert">{tr(lang, Msg::ExportFailed)}</p> })}
             </div>
         </details>

@@ -309,9 +309,9 @@ test('a download the browser refuses is said under the buttons, in the page lang
   await refused.waitFor({ state: 'detached' });
   // The PNG fails later, when the image is drawn: said all the same.
   await page.evaluate(() => window.__sabotage('drawImage'));
-  await page.click('details.downloads button[data-export="png"]');
+  await page.click('details.downloads button[data-export="png-2x"]');
   await refused.waitFor();
-  assert.ok(errors.some((e) => /flowmap\.png was not saved/.test(e)), `console: ${errors.join('\n')}`);
+  assert.ok(errors.some((e) => /flowmap-2x\.png was not saved/.test(e)), `console: ${errors.join('\n')}`);
   await page.close();
 });
 

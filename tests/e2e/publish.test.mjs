@@ -12,7 +12,7 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const DESKTOP = { width: 1280, height: 800 };
-const KINDS = ['svg', 'png', 'csv', 'json'];
+const KINDS = ['svg', 'png-1x', 'png-2x', 'csv', 'json'];
 
 /** Runs before the page's scripts: records Content-Security-Policy violations. */
 function recordViolations() {
@@ -236,8 +236,8 @@ test('SVG and PNG downloads: the view with its legs, title and credits; PNG at 2
   const mapWidth = await page.locator('svg.map').evaluate((s) => s.getBoundingClientRect().width);
   assert.ok(Math.abs(svg.width - mapWidth) < 1, `SVG ${svg.width} wide, the map ${mapWidth}`);
 
-  const pngFile = await download(page, 'png');
-  assert.match(pngFile.name, /\.png$/);
+  const pngFile = await download(page, 'png-2x');
+  assert.equal(pngFile.name, 'flowmap-2x.png');
   const png = pngSize(pngFile.body);
   assert.equal(png.width, Math.round(2 * svg.width), 'PNG width');
   assert.equal(png.height, Math.round(2 * svg.height), 'PNG height');

@@ -3,7 +3,10 @@
 
 use crate::dataset::Dataset;
 use crate::describe::spoken_against;
+use crate::format::{amount, figure};
+use crate::i18n::Lang;
 use crate::model::{ClaimStatus, FlowValue};
+use crate::scale::WidthScale;
 
 /// The legend's entries for a set of flows.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -61,6 +64,54 @@ impl LegendEntries {
     }
 }
 
+/// The width legend: reference amounts drawn at their widths. The scale is that of every
+/// flow of the dataset (widths do not change with the filters).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WidthKey {
+    /// Each reference line's stroke width and amount in words, thinnest first: in the
+    /// scale's unit ("1 million rounds"), in the currency when all money is in one
+    /// ("$500 million"), else without one ("500 million").
+    pub samples: Vec<(f64, String)>,
+    /// True when the scale measures money (amounts in different currencies compared as
+    /// stated).
+    pub money: bool,
+    /// The units of figures drawn at the thinnest width, not to scale ("tonnes").
+    pub off_scale: Vec<String>,
+}
+
+impl WidthKey {
+    /// The width legend for `dataset` in `lang`.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, i18n::Lang, legend::WidthKey};
+    /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let key = WidthKey::of(&d, Lang::En);
+    /// assert!(key.money);
+    /// assert_eq!(key.samples.last().map(|(_, t)| t.as_str()), Some("$100 million"));
+    /// ```
+    pub fn of(dataset: &Dataset, lang: Lang) -> WidthKey {
+        let flows = &dataset.raw.flows;
+        let scale = WidthScale::for_flows(flows);
+        let mut currencies: Vec<&str> = Vec::new();
+        for q in flows.iter().filter_map(|f| f.value.known()).filter(|q| q.is_money()) {
+            if !currencies.contains(&q.measure()) {
+                currencies.push(q.measure());
+            }
+        }
+        let text = |v: f64| match (&scale.unit, currencies.as_slice()) {
+            (Some(unit), _) => figure(v, unit, false, lang),
+            (None, [one]) => figure(v, one, true, lang),
+            (None, _) => amount(v, lang),
+        };
+        WidthKey {
+            samples: scale.legend_values().into_iter().map(|v| (scale.width(v), text(v))).collect(),
+            money: scale.unit.is_none(),
+            off_scale: scale.off_scale_units(flows, lang),
+        }
+    }
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
@@ -81,5 +132,26 @@ mod test {
         assert_eq!(one.statuses, vec![ClaimStatus::Documented]);
         assert!(!one.undisclosed && !one.against);
         assert_eq!(LegendEntries::of(&d, &[]), LegendEntries::default());
+    }
+
+    #[test]
+    fn width_key_names_the_unit_or_the_one_currency() {
+        let d = dataset();
+        let key = WidthKey::of(&d, Lang::Ru);
+        let widths: Vec<f64> = key.samples.iter().map(|(w, _)| *w).collect();
+        assert!(widths.windows(2).all(|w| w[0] < w[1]), "{widths:?}");
+        assert!(key.samples.iter().all(|(_, t)| t.ends_with("долл. США")), "{key:?}");
+        let mut euros = d.raw.clone();
+        euros.flows[1].value = FlowValue::Known(crate::model::Quantity::money(5e6, "EUR"));
+        euros.flows[0].value = FlowValue::Known(crate::model::Quantity::money(9e6, "USD"));
+        let mixed = WidthKey::of(&Dataset::check(euros), Lang::En);
+        assert_eq!(mixed.samples.last().map(|(_, t)| t.as_str()), Some("5 million"));
+        let mut rounds = d.raw.clone();
+        let mut q = crate::model::Quantity::money(2e6, "");
+        (q.currency, q.unit) = (None, Some("rounds".into()));
+        rounds.flows[1].value = FlowValue::Known(q);
+        let counted = WidthKey::of(&Dataset::check(rounds), Lang::En);
+        assert!(!counted.money);
+        assert_eq!(counted.samples.last().map(|(_, t)| t.as_str()), Some("2 million rounds"));
     }
 }

@@ -167,6 +167,17 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::FlowsListed => vec![format!("{}; {}", w(s.money), w(s.money_whole))],
         Msg::Since => vec![w(s.since)],
         Msg::Until => vec![w(s.until)],
+        Msg::MapPng => vec!["2×".into()],
+        Msg::ExportFilters => vec![format!(
+            "{}; {}",
+            render(lang, Msg::ShownGoods, &[w(s.goods)]),
+            render(lang, Msg::ShownPeriod, &[render(lang, Msg::Since, &[w(s.since)])])
+        )],
+        Msg::ShownGoods => vec![w(s.goods)],
+        Msg::ShownClaims => vec![tr(lang, Msg::StatusAlleged)],
+        Msg::ShownSource => vec![w(s.outlet)],
+        Msg::ShownSpeaker => vec![w(s.svr)],
+        Msg::ShownPeriod => vec![render(lang, Msg::Since, &[w(s.since)])],
         _ => Vec::new(),
     }
 }

@@ -224,7 +224,8 @@ catalogue! {
     // Publishing.
     Download => ["Download", "Скачать", "Завантажити", "Preuzmi"],
     MapSvg => ["Map as SVG", "Карта в формате SVG", "Карта у форматі SVG", "Mapa kao SVG"],
-    MapPng => ["Map as PNG (2×)", "Карта в формате PNG (2×)", "Карта у форматі PNG (2×)", "Mapa kao PNG (2×)"],
+    // {0}: the picture's scale, "1×" or "2×" (twice as many pixels each way).
+    MapPng => ["Map as PNG ({0})", "Карта в формате PNG ({0})", "Карта у форматі PNG ({0})", "Mapa kao PNG ({0})"],
     DataCsv => ["Data shown (CSV)", "Показанные данные (CSV)", "Показані дані (CSV)", "Prikazani podaci (CSV)"],
     DataJson => ["Data shown (JSON)", "Показанные данные (JSON)", "Показані дані (JSON)", "Prikazani podaci (JSON)"],
     // Under the download buttons when the browser refused a step; the map stays usable.
@@ -264,6 +265,19 @@ catalogue! {
     ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "vrednost ili količina nije objavljena"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
     Until => ["until {0}", "до {0}", "до {0}", "do {0}"],
+    // The SVG and PNG downloads: the filters on when the map was saved, under the title.
+    // {0}: what each filter shows (ShownGoods, ShownClaims, …), joined with "; ".
+    ExportFilters => ["Filters on — {0}", "Включены фильтры — {0}", "Увімкнено фільтри — {0}", "Uključeni filteri — {0}"],
+    // {0}: the goods shown, in lower case, joined with commas.
+    ShownGoods => ["goods: {0}", "товары: {0}", "товари: {0}", "roba: {0}"],
+    // {0}: the claim statuses shown (StatusDocumented, …), joined with commas.
+    ShownClaims => ["claims: {0}", "надёжность: {0}", "надійність: {0}", "pouzdanost: {0}"],
+    // {0}: a publication ("RKS News, 23 июня 2025").
+    ShownSource => ["source: {0}", "источник: {0}", "джерело: {0}", "izvor: {0}"],
+    // {0}: a speaker's name.
+    ShownSpeaker => ["who says so: {0}", "кто говорит: {0}", "хто говорить: {0}", "ko govori: {0}"],
+    // {0}: a period as dates read ("март 2022 – июль 2023", "с февраля 2022").
+    ShownPeriod => ["period: {0}", "период: {0}", "період: {0}", "period: {0}"],
 }
 
 /// The units [`unit_forms`] has words for.
