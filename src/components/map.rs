@@ -268,7 +268,8 @@ fn draw_markers(
                     }
                 >
                     <circle cx=m.at.x cy=m.at.y r=m.radius />
-                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
+                    // A label that does not fit shows while its marker is hovered or focused.
+                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor class:tucked=!m.label.shown>{label}</text>
                 </g>
             }
         })
