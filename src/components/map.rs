@@ -245,7 +245,8 @@ fn draw_markers(
             let stop = Stop::Place(m.id.clone());
             view! {
                 <g
-                    class="marker"
+                    // A label with no room shows while its marker is hovered or focused.
+                    class=if m.label.shown { "marker" } else { "marker tucked" }
                     class:off-map=m.off_map
                     class:filtered=filtered
                     data-id=m.id.clone()
@@ -268,8 +269,7 @@ fn draw_markers(
                     }
                 >
                     <circle cx=m.at.x cy=m.at.y r=m.radius />
-                    // A label that does not fit shows while its marker is hovered or focused.
-                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor class:tucked=!m.label.shown>{label}</text>
+                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
                 </g>
             }
         })

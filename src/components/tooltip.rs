@@ -14,8 +14,8 @@ use leptos::prelude::*;
 const WIDTH: f64 = 280.0;
 
 /// Where the tooltip goes: CSS `left`, `top`, `bottom` and `width`, from the core's
-/// placement beside the pointer and off `avoid` (the hovered route or place), for
-/// paragraphs of these lengths.
+/// placement beside the pointer and off `avoid` (the hovered route or place), for about
+/// `lines` lines of text.
 struct Position {
     left: String,
     top: String,
@@ -23,15 +23,9 @@ struct Position {
     width: String,
 }
 
-fn position(
-    x: f64,
-    y: f64,
-    (w, h): (f64, f64),
-    avoid: &[Coord<f64>],
-    paragraphs: &[usize],
-) -> Position {
+fn position(x: f64, y: f64, (w, h): (f64, f64), avoid: &[Coord<f64>], lines: usize) -> Position {
     let width = WIDTH.min(w - 16.0);
-    let tip = place_tip(Coord { x, y }, (width, tip_height(paragraphs, width)), (w, h), avoid);
+    let tip = place_tip(Coord { x, y }, (width, tip_height(lines)), (w, h), avoid);
     let px = |v: f64| format!("{v:.0}px");
     let (top, bottom) = if tip.above {
         ("auto".into(), px(h - tip.rect.y1))
@@ -58,52 +52,37 @@ pub fn Tooltip() -> impl IntoView {
                     Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
                     None => flow_value(&flow.value, lang),
                 };
-                let (route, what) =
-                    (route(&dataset, flow, lang), flow.description.get(lang.tag()).to_string());
-                let (claim, status) = (tr(lang, Msg::ClaimColon), flow.status.label(lang));
-                let (head, hint) = (tr(lang, Msg::WhoSaysWhat), tr(lang, Msg::ClickHint));
-                let chars = |s: &str| s.chars().count();
-                let mut paragraphs = vec![
-                    chars(&route),
-                    chars(&what),
-                    chars(&value),
-                    chars(&claim) + chars(&status) + 1,
-                    chars(&head),
-                    chars(&hint),
-                ];
-                let who = statements(&dataset, flow)
+                let said = statements(&dataset, flow);
+                // Seven lines and one per statement, and the description's second line.
+                let lines = 7 + said.len() + flow.description.get(lang.tag()).len() / 48;
+                let who = said
                     .into_iter()
                     .map(|st| {
                         let against = st.stance.is_against();
                         let reported = st.reported(lang).map(|r| format!(" ({r})"));
-                        let head = st.head(lang);
-                        paragraphs.push(chars(&head) + reported.as_deref().map_or(0, chars) + 3);
-                        view! { <li class:against=against><strong>{head}</strong>{reported}</li> }
+                        view! { <li class:against=against><strong>{st.head(lang)}</strong>{reported}</li> }
                     })
                     .collect_view();
-                // Off the route as the reader sees it now (the layout moved by a zoom in progress).
+                // Off the route as the reader sees it now (moved by a zoom in progress).
                 let avoid: Vec<Coord<f64>> = state.layout.with_untracked(|l| {
-                    l.as_ref().and_then(|l| l.flow(index)).map_or_else(Vec::new, |f| {
-                        route_points(f)
-                            .into_iter()
-                            .map(|p| {
-                                let (x, y) = state.to_frame(p.x, p.y);
-                                Coord { x, y }
-                            })
-                            .collect()
-                    })
+                    let points = l.as_ref().and_then(|l| l.flow(index)).map(route_points);
+                    let frame = |p: Coord<f64>| {
+                        let (x, y) = state.to_frame(p.x, p.y);
+                        Coord { x, y }
+                    };
+                    points.unwrap_or_default().into_iter().map(frame).collect()
                 });
-                let at = position(x, y, size, &avoid, &paragraphs);
+                let at = position(x, y, size, &avoid, lines);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{route}</p>
-                            <p class="what">{what}</p>
+                            <p class="route">{route(&dataset, flow, lang)}</p>
+                            <p class="what">{flow.description.get(lang.tag()).to_string()}</p>
                             <p class="value">{value}</p>
-                            <p class="status">{claim}" "<strong>{status}</strong></p>
-                            <p class="sources-head">{head}</p>
+                            <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
+                            <p class="sources-head">{tr(lang, Msg::WhoSaysWhat)}</p>
                             <ul class="sources">{who}</ul>
-                            <p class="hint">{hint}</p>
+                            <p class="hint">{tr(lang, Msg::ClickHint)}</p>
                         </div>
                     }
                     .into_any(),
@@ -134,26 +113,16 @@ pub fn Tooltip() -> impl IntoView {
                         t.flows_through,
                     )
                 });
-                let name = location_name(&dataset, &id, lang).to_string();
-                let through = (through > 0)
-                    .then(|| trf(lang, Msg::TotalsThrough, &[&count(lang, through, Noun::Flow)]));
-                let hint = tr(lang, Msg::SumsHint);
-                let paragraphs: Vec<usize> =
-                    [Some(&name), Some(&out_line), Some(&in_line), through.as_ref(), Some(&hint)]
-                        .into_iter()
-                        .flatten()
-                        .map(|s| s.chars().count())
-                        .collect();
-                // Off the place's marker (the pointer is on it, or the keyboard's focus).
-                let at = position(x, y, size, &[Coord { x, y }], &paragraphs);
+                // Off the place's marker, where the pointer or the keyboard's focus is.
+                let at = position(x, y, size, &[Coord { x, y }], 6);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{name}</p>
+                            <p class="route">{location_name(&dataset, &id, lang).to_string()}</p>
                             <p>{out_line}</p>
                             <p>{in_line}</p>
-                            {through.map(|t| view! { <p>{t}</p> })}
-                            <p class="hint">{hint}</p>
+                            {(through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, through, Noun::Flow)])}</p> })}
+                            <p class="hint">{tr(lang, Msg::SumsHint)}</p>
                         </div>
                     }
                     .into_any(),

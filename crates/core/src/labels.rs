@@ -44,16 +44,6 @@ impl Rect {
     pub fn grown(&self, m: f64) -> Rect {
         Rect { x0: self.x0 - m, y0: self.y0 - m, x1: self.x1 + m, y1: self.y1 + m }
     }
-
-    /// The area this box shares with `o`.
-    fn overlap_area(&self, o: &Rect) -> f64 {
-        (self.x1.min(o.x1) - self.x0.max(o.x0)).max(0.0)
-            * (self.y1.min(o.y1) - self.y0.max(o.y0)).max(0.0)
-    }
-
-    fn area(&self) -> f64 {
-        (self.x1 - self.x0) * (self.y1 - self.y0)
-    }
 }
 
 /// A placed label: the text's anchor point (SVG `x`, `y` of the baseline), alignment, the
@@ -68,7 +58,7 @@ pub struct Placement {
     pub rect: Rect,
     /// True when the label fits without covering another shown label, a control, the
     /// outside of the map or another marker (in a crowd: a more important marker);
-    /// otherwise it shows only while its marker is hovered or focused, where it covers least.
+    /// otherwise it shows only while its marker is hovered or focused.
     pub shown: bool,
 }
 
@@ -143,61 +133,37 @@ pub fn place(marks: &[Mark], width: f64, height: f64, keep_out: &[Rect]) -> Vec<
         .collect();
     let inside = Rect { x0: MARGIN, y0: MARGIN, x1: width - MARGIN, y1: height - MARGIN };
     let mut taken: Vec<Rect> = keep_out.to_vec();
-    marks
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let text_w = text_width(m.text);
-            let others =
-                || circles.iter().enumerate().filter(move |(j, _)| *j != i).map(|(_, c)| c);
-            let fits_inside = |b: &Rect| {
-                b.x0 >= inside.x0 && b.y0 >= inside.y0 && b.x1 <= inside.x1 && b.y1 <= inside.y1
-            };
-            let fits = |b: &Rect| {
-                fits_inside(b)
-                    && !taken.iter().any(|t| t.overlaps(b))
-                    && !others().any(|c| c.overlaps(b))
-            };
-            let sides = [Side::Right, Side::Left, Side::Above, Side::Below]
-                .map(|s| (s, candidate(s, m.at, m.radius, text_w)));
-            // Clear of everything, else (a crowd) clear of the labels shown and the markers
-            // more important than this one: the larger places keep their names.
-            let over_lesser = |b: &Rect| {
-                fits_inside(b)
-                    && !taken.iter().any(|t| t.overlaps(b))
-                    && !circles[..i].iter().any(|c| c.overlaps(b))
-            };
-            let clear = if m.folded {
-                None
+    let mut placed = Vec::with_capacity(marks.len());
+    for (i, m) in marks.iter().enumerate() {
+        let text_w = text_width(m.text);
+        // Each side ranked: 0 clear of everything, 1 covering only less important markers
+        // (a crowd: the larger places keep their names), 2 covering a shown label, a control
+        // or a more important marker, 3 outside the map. The first of the best is taken.
+        let mut best = (u8::MAX, Side::Right, Coord { x: 0.0, y: 0.0 }, inside);
+        for side in [Side::Right, Side::Left, Side::Above, Side::Below] {
+            let (at, b) = candidate(side, m.at, m.radius, text_w);
+            let within =
+                b.x0 >= inside.x0 && b.y0 >= inside.y0 && b.x1 <= inside.x1 && b.y1 <= inside.y1;
+            let rank = if !within {
+                3
+            } else if taken.iter().chain(&circles[..i]).any(|t| t.overlaps(&b)) {
+                2
             } else {
-                sides
-                    .iter()
-                    .find(|(_, (_, b))| fits(b))
-                    .or_else(|| sides.iter().find(|(_, (_, b))| over_lesser(b)))
+                u8::from(circles[i + 1..].iter().any(|c| c.overlaps(&b)))
             };
-            let (side, (at, rect), shown) = match clear {
-                Some(&(s, ab)) => (s, ab, true),
-                None => {
-                    // Shown only on hover: where it covers least of the shown labels, the
-                    // other markers and (counted twice, as it cannot be read) the outside.
-                    let cover = |b: &Rect| {
-                        taken.iter().map(|t| t.overlap_area(b)).sum::<f64>()
-                            + others().map(|c| c.overlap_area(b)).sum::<f64>()
-                            + 2.0 * (b.area() - b.overlap_area(&inside))
-                    };
-                    let &(s, ab) = sides
-                        .iter()
-                        .min_by(|a, b| cover(&a.1 .1).total_cmp(&cover(&b.1 .1)))
-                        .expect("four sides");
-                    (s, ab, false)
-                }
-            };
-            if shown {
-                taken.push(rect);
+            if rank < best.0 {
+                best = (rank, side, at, b);
             }
-            Placement { side, at, rect, shown }
-        })
-        .collect()
+        }
+        let (rank, side, at, rect) = best;
+        // Else shown only on hover, on the first side inside the map.
+        let shown = rank <= 1 && !m.folded;
+        if shown {
+            taken.push(rect);
+        }
+        placed.push(Placement { side, at, rect, shown });
+    }
+    placed
 }
 
 #[cfg(test)]
@@ -227,14 +193,12 @@ mod test {
 
     #[test]
     fn a_label_with_no_clear_side_waits_for_a_hover_and_blocks_nothing() {
-        // Two long labels on the bottom edge, close together: the second cannot go right
-        // (onto the first's label) or below (off the map); above is clear.
+        // Two labels on the bottom edge of a narrow map: the second is too long for it.
         let pts =
             [mark(20.0, 290.0, "Nigeria ↓"), mark(130.0, 290.0, "Kenya ↓, far too long a name")];
         let p = place(&pts, 200.0, 300.0, &[]);
         assert!(p[0].shown);
         assert!(!p[1].shown);
-        assert_eq!(p[1].side, Side::Above, "where it covers least");
         // A third label, where the hidden one would be, is still shown.
         let mut more = pts.to_vec();
         more.push(mark(100.0, 260.0, "Chad"));

@@ -44,9 +44,10 @@ pub(super) fn arrow_towards(d: Coord<f64>) -> char {
     ARROWS[eighth as usize]
 }
 
-/// Groups the places pinned to the edge (`off[k]`) whose markers lie within `reach` pixels of
-/// each other (chained) into clusters: for each place, the first place of its cluster (in
-/// the order given: the most important), or itself when it is alone or on the map.
+/// Groups the places pinned to the edge (`off[k]`) into clusters: each joins the cluster of
+/// the first place before it (in the order given: the most important first) pinned within
+/// `reach` pixels. For each place, the first place of its cluster, or itself when it is
+/// alone or on the map.
 ///
 /// # Examples
 /// ```
@@ -58,24 +59,14 @@ pub(super) fn arrow_towards(d: Coord<f64>) -> char {
 /// ```
 pub fn edge_clusters(at: &[Coord<f64>], off: &[bool], reach: f64) -> Vec<usize> {
     let mut leader: Vec<usize> = (0..at.len()).collect();
-    // Union by the smaller index, so that a cluster's leader is its most important place.
-    fn root(leader: &mut [usize], mut k: usize) -> usize {
-        while leader[k] != k {
-            leader[k] = leader[leader[k]];
-            k = leader[k];
-        }
-        k
-    }
-    for i in (0..at.len()).filter(|&i| off[i]) {
-        for j in (i + 1..at.len()).filter(|&j| off[j]) {
-            if (at[i].x - at[j].x).hypot(at[i].y - at[j].y) <= reach {
-                let (a, b) = (root(&mut leader, i), root(&mut leader, j));
-                let (lo, hi) = (a.min(b), a.max(b));
-                leader[hi] = lo;
-            }
+    for j in 0..at.len() {
+        if let Some(i) = (0..j)
+            .find(|&i| off[i] && off[j] && (at[i].x - at[j].x).hypot(at[i].y - at[j].y) <= reach)
+        {
+            leader[j] = leader[i];
         }
     }
-    (0..at.len()).map(|k| root(&mut leader, k)).collect()
+    leader
 }
 
 /// Moves a marker of radius `r` at `p` out of the box `b` (a control drawn over the map's top

@@ -25,26 +25,19 @@ pub struct TipBox {
 /// Points along a flow's drawn legs (17 per leg, and the arrow tips), for [`place_tip`] to
 /// keep off.
 pub fn route_points(shape: &FlowShape) -> Vec<Coord<f64>> {
-    shape
-        .legs
-        .iter()
-        .flat_map(|leg| (0..=16).map(move |i| leg.at(i as f64 / 16.0)).chain([leg.tip]))
-        .collect()
+    let mut points = Vec::with_capacity(shape.legs.len() * 18);
+    for leg in &shape.legs {
+        for i in 0..=16 {
+            points.push(leg.at(f64::from(i) / 16.0));
+        }
+        points.push(leg.tip);
+    }
+    points
 }
 
-/// The estimated height of a tooltip `width` wide holding paragraphs of these lengths (in
-/// characters) at 13 px: lines wrap at about 6.6 px a character.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::layout::tip_height;
-/// // One short line, one that wraps onto a second.
-/// assert_eq!(tip_height(&[10, 60], 280.0), 18.0 + 3.0 * 17.5 + 2.0 * 4.0);
-/// ```
-pub fn tip_height(paragraphs: &[usize], width: f64) -> f64 {
-    let per_line = ((width - 20.0) / 6.6).floor().max(1.0) as usize;
-    let lines: usize = paragraphs.iter().map(|&n| n.max(1).div_ceil(per_line)).sum();
-    18.0 + lines as f64 * 17.5 + paragraphs.len() as f64 * 4.0
+/// The estimated height of a tooltip of `lines` lines of text at 13 px.
+pub fn tip_height(lines: usize) -> f64 {
+    18.0 + lines as f64 * 18.0
 }
 
 /// Places a `size` (width, height) tooltip for the pointer at `pointer` in a `frame` (width,
@@ -70,29 +63,24 @@ pub fn place_tip(
     avoid: &[Coord<f64>],
 ) -> TipBox {
     let w = w.min(fw - 2.0 * INSET);
-    let (right, left) = (pointer.x + GAP, pointer.x - GAP - w);
-    let (below, above) = (pointer.y + GAP, pointer.y - GAP - h);
     let low = pointer.y > fh * 0.55;
-    let vertical =
-        if low { [(above, true), (below, false)] } else { [(below, false), (above, true)] };
-    let candidates = vertical
-        .iter()
-        .flat_map(|&(y, up)| [(right, y, up), (left, y, up)])
-        .chain([(pointer.x - w / 2.0, if low { above } else { below }, low)]);
-    let clamp = |v: f64, size: f64, limit: f64| v.min(limit - INSET - size).max(INSET);
-    let cost = |r: &Rect| {
-        let grown = r.grown(CLEARANCE);
-        let covered = avoid.iter().filter(|p| grown.contains(**p)).count();
+    let mut best: Option<(usize, TipBox)> = None;
+    // Below right, below left, above right, above left (above first low down).
+    for k in 0..4 {
+        let above = (k >= 2) != low;
+        let x = if k % 2 == 0 { pointer.x + GAP } else { pointer.x - GAP - w };
+        let y = if above { pointer.y - GAP - h } else { pointer.y + GAP };
+        let (x, y) = (x.min(fw - INSET - w).max(INSET), y.min(fh - INSET - h).max(INSET));
+        let rect = Rect { x0: x, y0: y, x1: x + w, y1: y + h };
+        let grown = rect.grown(CLEARANCE);
         // Covering the pointer hides what is being read: worse than any stretch of route.
-        covered + if r.grown(4.0).contains(pointer) { avoid.len() + 1 } else { 0 }
-    };
-    candidates
-        .map(|(x, y, up)| {
-            let (x, y) = (clamp(x, w, fw), clamp(y, h, fh));
-            TipBox { rect: Rect { x0: x, y0: y, x1: x + w, y1: y + h }, above: up }
-        })
-        .min_by_key(|t| cost(&t.rect))
-        .expect("five candidates")
+        let cost = avoid.iter().filter(|p| grown.contains(**p)).count()
+            + if rect.grown(4.0).contains(pointer) { avoid.len() + 1 } else { 0 };
+        if best.is_none_or(|(c, _)| cost < c) {
+            best = Some((cost, TipBox { rect, above }));
+        }
+    }
+    best.expect("four corners").1
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ fn the_fit_leaves_the_controls_corner_free() {
         (x1 - x0, y1 - y0)
     };
     // At the height the page gives it there is no room either way: the map shrinks a little
-    // towards the bottom left (moving it is tested in `fit`).
+    // towards the bottom left.
     for w in [800.0, 1280.0] {
         let (h, least) = (preferred_height(&d, &atlas(), w), 0.85);
         let l = lay(&d, w, h, Zoom::IDENTITY);
