@@ -53,8 +53,8 @@ pub fn Tooltip() -> impl IntoView {
                     None => flow_value(&flow.value, lang),
                 };
                 let said = statements(&dataset, flow);
-                // Seven lines and one per statement, and the description's second line.
-                let lines = 7 + said.len() + flow.description.get(lang.tag()).len() / 48;
+                // Seven lines, three per statement, and the description's second line.
+                let lines = 7 + 3 * said.len() + flow.description.get(lang.tag()).len() / 40;
                 let who = said
                     .into_iter()
                     .map(|st| {

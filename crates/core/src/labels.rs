@@ -56,9 +56,9 @@ pub struct Placement {
     pub at: Coord<f64>,
     /// The box the text takes (estimated from its length).
     pub rect: Rect,
-    /// True when the label fits without covering another shown label, a control, the
-    /// outside of the map or another marker (in a crowd: a more important marker);
-    /// otherwise it shows only while its marker is hovered or focused.
+    /// True when the label fits without covering another shown label, a control, another
+    /// marker or the outside of the map; otherwise it shows only while its marker is
+    /// hovered or focused.
     pub shown: bool,
 }
 
@@ -76,15 +76,33 @@ pub struct Mark<'a> {
     pub folded: bool,
 }
 
-/// Label font size in pixels, and the width of an average character at that size.
+/// Label font size in pixels.
 pub const FONT_SIZE: f64 = 12.0;
-const CHAR_WIDTH: f64 = 6.9;
 /// Labels keep this far from the map's edge.
 const MARGIN: f64 = 2.0;
 
-/// The estimated width of `text` as a label.
+/// The estimated width of `text` as a label (12 px, semi-bold): by classes of characters,
+/// on the wide side (DejaVu Sans Bold, the widest of the fonts the page asks for), so that
+/// labels estimated apart are apart in any of them.
+///
+/// # Examples
+/// ```
+/// use flowmap_core::labels::text_width;
+/// assert!(text_width("Kyrgyzstan") > text_width("Iljinci"));
+/// ```
 pub fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * CHAR_WIDTH
+    text.chars()
+        .map(|ch| match ch {
+            'i' | 'j' | 'l' | 'I' | 'J' | '.' | ',' | ':' | ';' | '\'' | '!' | ' ' | 'і' | 'ї' => {
+                4.6
+            }
+            'f' | 't' | 'r' | '(' | ')' | '-' | 'г' => 6.0,
+            'm' | 'w' | 'M' | 'W' | 'ж' | 'ш' | 'щ' | 'ю' | 'ы' | 'ф' | 'Ж' | 'Ш' | 'Щ' | 'Ю'
+            | 'Ф' | 'Д' | 'Ц' | 'Ы' => 13.0,
+            c if c.is_uppercase() => 10.0,
+            _ => 8.6,
+        })
+        .sum()
 }
 
 fn candidate(side: Side, c: Coord<f64>, r: f64, text_w: f64) -> (Coord<f64>, Rect) {
@@ -105,9 +123,8 @@ fn candidate(side: Side, c: Coord<f64>, r: f64, text_w: f64) -> (Coord<f64>, Rec
 
 /// Labels the markers in the order given (put the most important first: they are shown
 /// first), trying right, left, above and below, inside `width × height` and off the boxes
-/// `keep_out` (controls drawn over the map), and off other markers; where no side is clear
-/// of them, a label may cover less important markers. A label that fits nowhere is not
-/// shown.
+/// `keep_out` (controls drawn over the map), and off other markers. A label that fits
+/// nowhere is not shown.
 ///
 /// # Examples
 /// ```
@@ -136,28 +153,25 @@ pub fn place(marks: &[Mark], width: f64, height: f64, keep_out: &[Rect]) -> Vec<
     let mut placed = Vec::with_capacity(marks.len());
     for (i, m) in marks.iter().enumerate() {
         let text_w = text_width(m.text);
-        // Each side ranked: 0 clear of everything, 1 covering only less important markers
-        // (a crowd: the larger places keep their names), 2 covering a shown label, a control
-        // or a more important marker, 3 outside the map. The first of the best is taken.
+        // Each side ranked: 0 clear of everything, 1 covering a shown label, a control or
+        // another marker, 2 outside the map. The first of the best is taken.
         let mut best = (u8::MAX, Side::Right, Coord { x: 0.0, y: 0.0 }, inside);
         for side in [Side::Right, Side::Left, Side::Above, Side::Below] {
             let (at, b) = candidate(side, m.at, m.radius, text_w);
             let within =
                 b.x0 >= inside.x0 && b.y0 >= inside.y0 && b.x1 <= inside.x1 && b.y1 <= inside.y1;
-            let rank = if !within {
-                3
-            } else if taken.iter().chain(&circles[..i]).any(|t| t.overlaps(&b)) {
-                2
-            } else {
-                u8::from(circles[i + 1..].iter().any(|c| c.overlaps(&b)))
+            let covers = || {
+                taken.iter().any(|t| t.overlaps(&b))
+                    || circles.iter().enumerate().any(|(j, c)| j != i && c.overlaps(&b))
             };
+            let rank = if !within { 2 } else { u8::from(covers()) };
             if rank < best.0 {
                 best = (rank, side, at, b);
             }
         }
         let (rank, side, at, rect) = best;
         // Else shown only on hover, on the first side inside the map.
-        let shown = rank <= 1 && !m.folded;
+        let shown = rank == 0 && !m.folded;
         if shown {
             taken.push(rect);
         }

@@ -43,8 +43,9 @@ pub fn tip_height(lines: usize) -> f64 {
 /// Places a `size` (width, height) tooltip for the pointer at `pointer` in a `frame` (width,
 /// height) map, beside the pointer and covering as few of the points `avoid` (the hovered
 /// route, [`route_points`]) as it can: below right by default (above when the pointer is in
-/// the lower part), else the other corners around the pointer. It never covers the pointer
-/// itself when the map has room, and stays inside the frame.
+/// the lower part), else the other corners around the pointer, else beside the route's
+/// bounds. It never covers the pointer itself when the map has room, and stays inside the
+/// frame.
 ///
 /// # Examples
 /// ```
@@ -64,12 +65,29 @@ pub fn place_tip(
 ) -> TipBox {
     let w = w.min(fw - 2.0 * INSET);
     let low = pointer.y > fh * 0.55;
+    // The route's bounds, for the places beside it.
+    let (mut b0, mut b1) = (pointer, pointer);
+    for p in avoid {
+        (b0.x, b0.y, b1.x, b1.y) = (b0.x.min(p.x), b0.y.min(p.y), b1.x.max(p.x), b1.y.max(p.y));
+    }
     let mut best: Option<(usize, TipBox)> = None;
-    // Below right, below left, above right, above left (above first low down).
-    for k in 0..4 {
-        let above = (k >= 2) != low;
-        let x = if k % 2 == 0 { pointer.x + GAP } else { pointer.x - GAP - w };
-        let y = if above { pointer.y - GAP - h } else { pointer.y + GAP };
+    // Below right, below left, above right, above left of the pointer (above first low
+    // down); then right of the route, left of it, below it and above it.
+    for k in 0..8 {
+        let above = if k < 4 { (k >= 2) != low } else { k == 7 || (k < 6 && low) };
+        let x = match k {
+            0 | 2 => pointer.x + GAP,
+            1 | 3 => pointer.x - GAP - w,
+            4 => b1.x + GAP,
+            5 => b0.x - GAP - w,
+            _ => pointer.x - w / 2.0,
+        };
+        let y = match k {
+            6 => b1.y + GAP,
+            7 => b0.y - GAP - h,
+            _ if above => pointer.y - GAP - h,
+            _ => pointer.y + GAP,
+        };
         let (x, y) = (x.min(fw - INSET - w).max(INSET), y.min(fh - INSET - h).max(INSET));
         let rect = Rect { x0: x, y0: y, x1: x + w, y1: y + h };
         let grown = rect.grown(CLEARANCE);
@@ -80,7 +98,7 @@ pub fn place_tip(
             best = Some((cost, TipBox { rect, above }));
         }
     }
-    best.expect("four corners").1
+    best.expect("eight places").1
 }
 
 #[cfg(test)]
@@ -126,5 +144,27 @@ mod test {
             assert!(!r.grown(4.0).contains(p), "{p:?}: {t:?}");
             assert!(r.x0 >= 8.0 && r.y0 >= 8.0 && r.x1 <= 792.0 && r.y1 <= 492.0, "{r:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod beside {
+    use super::*;
+    use geo::coord;
+
+    #[test]
+    fn a_route_that_fills_the_corners_around_the_pointer_is_left_for_its_side() {
+        // An X through the pointer: each corner around it holds an arm of the route; beside
+        // the route's bounds is clear.
+        let p = coord! { x: 450.0, y: 280.0 };
+        let route: Vec<Coord<f64>> = (-30..=30)
+            .flat_map(|i| {
+                let d = 5.0 * i as f64;
+                [coord! { x: p.x + d, y: p.y + d }, coord! { x: p.x + d, y: p.y - d }]
+            })
+            .collect();
+        let tip = place_tip(p, (280.0, 200.0), (900.0, 560.0), &route);
+        assert!(route.iter().all(|q| !tip.rect.grown(6.0).contains(*q)), "{tip:?}");
+        assert!(tip.rect.x0 > 600.0, "right of the route first: {tip:?}");
     }
 }
