@@ -71,9 +71,6 @@ pub struct Mark<'a> {
     pub radius: f64,
     /// The label's text.
     pub text: &'a str,
-    /// True when another marker's label speaks for this one (a cluster at the map's edge
-    /// folded into one label): never shown unless hovered.
-    pub folded: bool,
 }
 
 /// Label font size in pixels.
@@ -130,7 +127,7 @@ fn candidate(side: Side, c: Coord<f64>, r: f64, text_w: f64) -> (Coord<f64>, Rec
 /// ```
 /// use flowmap_core::labels::{place, Mark, Side};
 /// use geo::coord;
-/// let mark = |x, text| Mark { at: coord! { x: x, y: 100.0 }, radius: 4.0, text, folded: false };
+/// let mark = |x, text| Mark { at: coord! { x: x, y: 100.0 }, radius: 4.0, text };
 /// // Two markers side by side: the second label cannot go right of its marker
 /// // without covering the first, so it goes elsewhere.
 /// let p = place(&[mark(100.0, "Serbia"), mark(60.0, "Bosnia")], 400.0, 300.0, &[]);
@@ -171,7 +168,7 @@ pub fn place(marks: &[Mark], width: f64, height: f64, keep_out: &[Rect]) -> Vec<
         }
         let (rank, side, at, rect) = best;
         // Else shown only on hover, on the first side inside the map.
-        let shown = rank == 0 && !m.folded;
+        let shown = rank == 0;
         if shown {
             taken.push(rect);
         }
@@ -186,7 +183,7 @@ mod test {
     use geo::coord;
 
     fn mark(x: f64, y: f64, text: &str) -> Mark<'_> {
-        Mark { at: coord! { x: x, y: y }, radius: 3.0, text, folded: false }
+        Mark { at: coord! { x: x, y: y }, radius: 3.0, text }
     }
 
     /// Pairs of shown labels whose boxes overlap.
@@ -256,11 +253,9 @@ mod test {
     }
 
     #[test]
-    fn labels_keep_off_the_controls_and_folded_ones_wait() {
+    fn labels_keep_off_the_controls() {
         let controls = Rect { x0: 360.0, y0: 0.0, x1: 400.0, y1: 120.0 };
         let p = place(&[mark(330.0, 50.0, "Kyrgyzstan")], 400.0, 300.0, &[controls]);
         assert!(p[0].shown && !p[0].rect.overlaps(&controls), "{p:?}");
-        let folded = Mark { folded: true, ..mark(100.0, 100.0, "Chad") };
-        assert!(!place(&[folded], 400.0, 300.0, &[])[0].shown);
     }
 }

@@ -167,7 +167,6 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::FlowsListed => vec![format!("{}; {}", w(s.money), w(s.money_whole))],
         Msg::Since => vec![w(s.since)],
         Msg::Until => vec![w(s.until)],
-        Msg::OffMapAndMore => vec![format!("{} ↗", w(s.ukraine)), "3".into()],
         _ => Vec::new(),
     }
 }

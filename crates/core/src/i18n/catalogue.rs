@@ -264,9 +264,6 @@ catalogue! {
     ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "vrednost ili količina nije objavljena"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
     Until => ["until {0}", "до {0}", "до {0}", "do {0}"],
-    // Zoomed views. A map label: a place outside the view (its name and an arrow)
-    // speaking for {1} others pinned beside it at the edge.
-    OffMapAndMore => ["{0} and {1} more", "{0} и ещё {1}", "{0} і ще {1}", "{0} i još {1}"],
 }
 
 /// The units [`unit_forms`] has words for.

@@ -44,31 +44,6 @@ pub(super) fn arrow_towards(d: Coord<f64>) -> char {
     ARROWS[eighth as usize]
 }
 
-/// Groups the places pinned to the edge (`off[k]`) into clusters: each joins the cluster of
-/// the first place before it (in the order given: the most important first) pinned within
-/// `reach` pixels. For each place, the first place of its cluster, or itself when it is
-/// alone or on the map.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::layout::edge_clusters;
-/// use geo::coord;
-/// let at = [coord! { x: 0.0, y: 0.0 }, coord! { x: 0.0, y: 10.0 }, coord! { x: 0.0, y: 20.0 }, coord! { x: 0.0, y: 90.0 }];
-/// assert_eq!(edge_clusters(&at, &[true, true, true, true], 12.0), [0, 0, 0, 3]);
-/// assert_eq!(edge_clusters(&at, &[true, false, true, true], 12.0), [0, 1, 2, 3]);
-/// ```
-pub fn edge_clusters(at: &[Coord<f64>], off: &[bool], reach: f64) -> Vec<usize> {
-    let mut leader: Vec<usize> = (0..at.len()).collect();
-    for j in 0..at.len() {
-        if let Some(i) = (0..j)
-            .find(|&i| off[i] && off[j] && (at[i].x - at[j].x).hypot(at[i].y - at[j].y) <= reach)
-        {
-            leader[j] = leader[i];
-        }
-    }
-    leader
-}
-
 /// Moves a marker of radius `r` at `p` out of the box `b` (a control drawn over the map's top
 /// right corner) by the shorter way: to its left or below it; `None` when it is clear.
 ///

@@ -8,7 +8,7 @@ mod tooltip;
 #[cfg(test)]
 mod zoomed_test;
 
-pub use edge::{edge_clusters, out_of_box, pull_to_edge};
+pub use edge::{out_of_box, pull_to_edge};
 pub use fit::{controls_box, countries, preferred_height, projection, CONTROLS_OVER_MAP_FROM};
 pub use plan::{location_point, plan, Plan};
 pub use tooltip::{place_tip, route_points, tip_height, TipBox};
@@ -17,7 +17,7 @@ use crate::arc::{arc, dist, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::Dataset;
 use crate::describe::location_name;
-use crate::i18n::{trf, Lang, Msg};
+use crate::i18n::Lang;
 use crate::labels::{place, Mark, Placement};
 use crate::palette::dash_text;
 use crate::zoom::Zoom;
@@ -50,7 +50,8 @@ pub struct FlowShape {
     pub undisclosed: bool,
     /// True when someone cited denies or disputes the flow: drawn with a mark.
     pub disputed: bool,
-    /// Legs in route order; none that join two places outside the view (see [`layout`]).
+    /// Legs in route order; zoomed in, none that join two places outside the view (see
+    /// [`layout`]).
     pub legs: Vec<ArcShape>,
 }
 
@@ -150,13 +151,10 @@ const FAN_STEP: f64 = 0.12;
 /// each keeps a stretch that the next one's hit area does not cover.
 const FAN_MIN_PX: f64 = 10.0;
 
-/// Off-map places whose markers are this close (chained) share one label.
-const FOLD_REACH: f64 = 26.0;
-
 /// Projects and lays out a [`plan`]'s flows and places for a view (the countries are
-/// [`countries`]). Places outside the view sit at its edge; a leg between two such places
-/// is left out (it would cross the view where the flow does not go); markers keep clear of
-/// the zoom controls, and labels are shown where they fit ([`place`]).
+/// [`countries`]). Places outside the view sit at its edge; zoomed in, a leg between two
+/// such places is left out (it would cross the view where the flow does not go); markers
+/// keep clear of the zoom controls, and labels are shown where they fit ([`place`]).
 pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> MapLayout {
     let (width, height) = (view.width, view.height);
     let pad = padding(width, height);
@@ -179,29 +177,14 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         })
         .collect();
 
-    // Off-map places crowded at one stretch of the edge: the most important one's label
-    // speaks for the others ("Kenya ↓ and 2 more").
     let is_off: Vec<bool> = off_map.iter().map(Option::is_some).collect();
-    let leaders = edge_clusters(&screen, &is_off, FOLD_REACH);
-    let mut folded_into = vec![0usize; screen.len()];
-    for (k, &l) in leaders.iter().enumerate() {
-        if l != k {
-            folded_into[l] += 1;
-        }
-    }
     let names: Vec<String> = plan
         .places
         .iter()
         .zip(&off_map)
-        .enumerate()
-        .map(|(k, (place, off))| {
+        .map(|(place, off)| {
             let name = location_name(dataset, &place.id, view.lang).to_string();
             match off {
-                Some(arrow) if folded_into[k] > 0 => trf(
-                    view.lang,
-                    Msg::OffMapAndMore,
-                    &[&format!("{name} {arrow}"), &folded_into[k].to_string()],
-                ),
                 Some(arrow) => format!("{name} {arrow}"),
                 None => name,
             }
@@ -212,13 +195,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .iter()
         .zip(&screen)
         .zip(&names)
-        .enumerate()
-        .map(|(k, ((place, at), n))| Mark {
-            at: *at,
-            radius: place.radius,
-            text: n.as_str(),
-            folded: leaders[k] != k,
-        })
+        .map(|((place, at), n)| Mark { at: *at, radius: place.radius, text: n.as_str() })
         .collect();
     let placements = place(&marks, width, height, controls.as_slice());
     let markers: Vec<Marker> = plan
@@ -237,6 +214,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         })
         .collect();
 
+    let zoomed = !view.zoom.is_identity();
     let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::default();
     let flows = plan
         .flows
@@ -245,8 +223,9 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
             let legs = f
                 .route
                 .windows(2)
-                // Both ends at the edge: the leg would be drawn across the view.
-                .filter(|w| !(is_off[w[0]] && is_off[w[1]]))
+                // Zoomed in, both ends at the edge: the leg would cross the view where the flow
+                // does not go.
+                .filter(|w| !(zoomed && is_off[w[0]] && is_off[w[1]]))
                 .filter_map(|w| {
                     let (a, b) = (w[0], w[1]);
                     let n = seen_pairs.entry((a, b)).or_insert(0);
