@@ -245,7 +245,8 @@ fn draw_markers(
             let stop = Stop::Place(m.id.clone());
             view! {
                 <g
-                    class="marker"
+                    // A label with no room shows while its marker is hovered or focused.
+                    class=if m.label.shown { "marker" } else { "marker tucked" }
                     class:off-map=m.off_map
                     class:filtered=filtered
                     data-id=m.id.clone()

@@ -5,13 +5,17 @@ use crate::state::{Hover, MapState};
 use flowmap_core::describe::{location_name, route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
+use flowmap_core::layout::{place_tip, route_points, tip_height};
+use flowmap_core::path_sink::Coord;
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
 
 /// Tooltip width in pixels; keep in step with `.tooltip` in the style sheet.
 const WIDTH: f64 = 280.0;
 
-/// Where the tooltip goes, kept inside the map: CSS `left`, `top`, `bottom` and `width`.
+/// Where the tooltip goes: CSS `left`, `top`, `bottom` and `width`, from the core's
+/// placement beside the pointer and off `avoid` (the hovered route or place), for about
+/// `lines` lines of text.
 struct Position {
     left: String,
     top: String,
@@ -19,16 +23,16 @@ struct Position {
     width: String,
 }
 
-fn position(x: f64, y: f64, (w, h): (f64, f64)) -> Position {
+fn position(x: f64, y: f64, (w, h): (f64, f64), avoid: &[Coord<f64>], lines: usize) -> Position {
     let width = WIDTH.min(w - 16.0);
-    let left = (x + 14.0).min(w - width - 8.0).max(8.0);
+    let tip = place_tip(Coord { x, y }, (width, tip_height(lines)), (w, h), avoid);
     let px = |v: f64| format!("{v:.0}px");
-    let (top, bottom) = if y > h * 0.55 {
-        ("auto".into(), px(h - y + 14.0))
+    let (top, bottom) = if tip.above {
+        ("auto".into(), px(h - tip.rect.y1))
     } else {
-        (px(y + 14.0), "auto".into())
+        (px(tip.rect.y0), "auto".into())
     };
-    Position { left: px(left), top, bottom, width: px(width) }
+    Position { left: px(tip.rect.x0), top, bottom, width: px(width) }
 }
 
 /// Route, what moves, value, claim status and sources of a flow; totals of a location.
@@ -48,7 +52,10 @@ pub fn Tooltip() -> impl IntoView {
                     Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
                     None => flow_value(&flow.value, lang),
                 };
-                let who = statements(&dataset, flow)
+                let said = statements(&dataset, flow);
+                // Seven lines, three per statement, and the description's second line.
+                let lines = 7 + 3 * said.len() + flow.description.get(lang.tag()).len() / 40;
+                let who = said
                     .into_iter()
                     .map(|st| {
                         let against = st.stance.is_against();
@@ -56,7 +63,16 @@ pub fn Tooltip() -> impl IntoView {
                         view! { <li class:against=against><strong>{st.head(lang)}</strong>{reported}</li> }
                     })
                     .collect_view();
-                let at = position(x, y, size);
+                // Off the route as the reader sees it now (moved by a zoom in progress).
+                let avoid: Vec<Coord<f64>> = state.layout.with_untracked(|l| {
+                    let points = l.as_ref().and_then(|l| l.flow(index)).map(route_points);
+                    let frame = |p: Coord<f64>| {
+                        let (x, y) = state.to_frame(p.x, p.y);
+                        Coord { x, y }
+                    };
+                    points.unwrap_or_default().into_iter().map(frame).collect()
+                });
+                let at = position(x, y, size, &avoid, lines);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
@@ -97,7 +113,8 @@ pub fn Tooltip() -> impl IntoView {
                         t.flows_through,
                     )
                 });
-                let at = position(x, y, size);
+                // Off the place's marker, where the pointer or the keyboard's focus is.
+                let at = position(x, y, size, &[Coord { x, y }], 6);
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>

@@ -1,21 +1,29 @@
 //! Everything the map view draws, computed from the dataset, the atlas, the viewport, the
 //! zoom and the flows shown.
 
+mod edge;
+mod fit;
+mod plan;
+mod tooltip;
+#[cfg(test)]
+mod zoomed_test;
+
+pub use edge::{out_of_box, pull_to_edge};
+pub use fit::{controls_box, countries, preferred_height, projection, CONTROLS_OVER_MAP_FROM};
+pub use plan::{location_point, plan, Plan};
+pub use tooltip::{place_tip, route_points, tip_height, TipBox};
+
 use crate::arc::{arc, dist, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
-use crate::dataset::{Dataset, Problem};
+use crate::dataset::Dataset;
 use crate::describe::location_name;
 use crate::i18n::Lang;
-use crate::json_path::JsonPath;
-use crate::labels::{place, Placement};
-use crate::model::FlowValue;
-use crate::palette::{category_color, dash_pattern, dash_text};
-use crate::path::multipolygon_path;
-use crate::projection::{Projection, Viewport};
-use crate::scale::WidthScale;
-use crate::totals::Totals;
+use crate::labels::{place, Mark, Placement};
+use crate::palette::dash_text;
 use crate::zoom::Zoom;
-use geo::{Area, Coord};
+use edge::arrow_towards;
+use fit::padding;
+use geo::Coord;
 use rustc_hash::FxHashMap as HashMap;
 
 /// A country outline ready to draw.
@@ -42,7 +50,8 @@ pub struct FlowShape {
     pub undisclosed: bool,
     /// True when someone cited denies or disputes the flow: drawn with a mark.
     pub disputed: bool,
-    /// Legs in route order.
+    /// Legs in route order; zoomed in, none that join two places outside the view (see
+    /// [`layout`]).
     pub legs: Vec<ArcShape>,
 }
 
@@ -136,268 +145,21 @@ pub struct MapView {
     pub lang: Lang,
 }
 
-/// What laying out some flows needs that depends on neither the map's size nor its zoom
-/// ([`plan`]): done once per set of flows, not again for every zoom.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    /// The places the flows use, most important first (the order markers are labelled in).
-    places: Vec<Place>,
-    /// The flows that can be placed, in dataset order.
-    flows: Vec<PlannedFlow>,
-    /// Flows that could not be placed, and why.
-    pub problems: Vec<Problem>,
-}
-
-/// A location the flows use: its point (longitude, latitude) and marker radius.
-#[derive(Debug, Clone, PartialEq)]
-struct Place {
-    id: String,
-    point: Coord<f64>,
-    radius: f64,
-}
-
-/// A flow's route (by position in [`Plan::places`]) and stroke.
-#[derive(Debug, Clone, PartialEq)]
-struct PlannedFlow {
-    index: usize,
-    route: Vec<usize>,
-    color: &'static str,
-    width: f64,
-    dash: Option<[f64; 4]>,
-    undisclosed: bool,
-    disputed: bool,
-}
-
 /// How much legs between the same two places are fanned apart (added bend per leg).
 const FAN_STEP: f64 = 0.12;
 /// At least this many pixels between the middles of fanned legs, so that on a short leg
 /// each keeps a stretch that the next one's hit area does not cover.
 const FAN_MIN_PX: f64 = 10.0;
-/// Marker radius without and with the largest stated value.
-const MARKER_RADIUS: (f64, f64) = (3.5, 9.0);
-
-/// Where a location's flows attach: its own point, else the centre of its country's
-/// largest polygon in the atlas.
-pub fn location_point(dataset: &Dataset, atlas: &Atlas, id: &str) -> Option<Coord<f64>> {
-    if let Some([x, y]) = dataset.location(id).and_then(|l| l.point) {
-        return Some(Coord { x, y });
-    }
-    let shape = &atlas.country(id)?.shape;
-    shape
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
-        .and_then(geo::Centroid::centroid)
-        .map(|p| p.0)
-}
-
-/// Space kept around the locations, in pixels, for a viewport of this size.
-fn padding(width: f64, height: f64) -> f64 {
-    (width.min(height) * 0.08).max(24.0)
-}
-
-/// The points the projection is fitted to: the dataset's focus, else every location.
-fn fit_points(dataset: &Dataset, atlas: &Atlas) -> Vec<Coord<f64>> {
-    let focus = &dataset.raw.meta.focus;
-    let mut pts: Vec<Coord<f64>> = dataset
-        .raw
-        .locations
-        .iter()
-        .filter(|l| focus.is_empty() || focus.contains(&l.id))
-        .filter_map(|l| location_point(dataset, atlas, &l.id))
-        .collect();
-    crate::sort::sort_by(&mut pts, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-    pts
-}
-
-/// Moves a point that lies outside `[x0, x1] × [y0, y1]` onto the rectangle's edge, along
-/// the line from the rectangle's centre; `None` when it is inside.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::layout::pull_to_edge;
-/// use geo::coord;
-/// let p = pull_to_edge(coord! { x: 50.0, y: 300.0 }, [0.0, 0.0, 100.0, 100.0]).unwrap();
-/// assert_eq!((p.x, p.y), (50.0, 100.0));
-/// assert!(pull_to_edge(coord! { x: 50.0, y: 50.0 }, [0.0, 0.0, 100.0, 100.0]).is_none());
-/// ```
-pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f64>> {
-    if (x0..=x1).contains(&p.x) && (y0..=y1).contains(&p.y) {
-        return None;
-    }
-    let c = Coord { x: (x0 + x1) / 2.0, y: (y0 + y1) / 2.0 };
-    let d = p - c;
-    let tx = if d.x > 0.0 {
-        (x1 - c.x) / d.x
-    } else if d.x < 0.0 {
-        (x0 - c.x) / d.x
-    } else {
-        f64::MAX
-    };
-    let ty = if d.y > 0.0 {
-        (y1 - c.y) / d.y
-    } else if d.y < 0.0 {
-        (y0 - c.y) / d.y
-    } else {
-        f64::MAX
-    };
-    Some(c + d * tx.min(ty).min(1.0))
-}
-
-/// The arrow among → ↘ ↓ ↙ ← ↖ ↑ ↗ closest to the screen direction `d` (y grows down).
-fn arrow_towards(d: Coord<f64>) -> char {
-    const ARROWS: [char; 8] = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
-    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
-    ARROWS[eighth as usize]
-}
-
-/// The height that shows the dataset's locations at `width` without empty bands above
-/// and below, kept between 0.5 and 0.85 times the width.
-///
-/// # Examples
-/// ```
-/// # use flowmap_core::{dataset::Dataset, atlas::Atlas, layout::preferred_height};
-/// # let d = Dataset::from_json("d", r#"{"version":1,"meta":{"title":"t"},"locations":[
-/// #   {"id":"A","name":"A","point":[0,40]},{"id":"B","name":"B","point":[40,42]}],
-/// #   "categories":[],"sources":[],"flows":[]}"#).unwrap();
-/// # let atlas = Atlas { credit: String::new(), bbox: [0.0; 4], countries: vec![] };
-/// // Two locations side by side: a wide, short map.
-/// assert_eq!(preferred_height(&d, &atlas, 1000.0), 500.0);
-/// ```
-pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
-    let points = fit_points(dataset, atlas);
-    let pad = padding(width, width);
-    let proj = Projection::fit(&points, Viewport { width, height: width * 10.0, padding: pad });
-    let (y0, y1) = points
-        .iter()
-        .map(|p| proj.project(*p).y)
-        .fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
-    let natural = if points.is_empty() { width * 0.6 } else { y1 - y0 + 2.0 * pad };
-    natural.clamp(width * 0.5, width * 0.85).round()
-}
-
-/// The projection of a `width` × `height` map at `zoom`: fitted to the dataset's focus, so it
-/// depends on neither the filters nor which flows are shown.
-pub fn projection(
-    dataset: &Dataset,
-    atlas: &Atlas,
-    width: f64,
-    height: f64,
-    zoom: Zoom,
-) -> Projection {
-    Projection::fit(
-        &fit_points(dataset, atlas),
-        Viewport { width, height, padding: padding(width, height) },
-    )
-    .zoomed(zoom)
-}
-
-/// The country outlines in `proj`, apart from the flows' layout: they change with the size
-/// and the zoom, never with a filter.
-pub fn countries(atlas: &Atlas, proj: &Projection) -> Vec<CountryShape> {
-    atlas
-        .countries
-        .iter()
-        .map(|c| CountryShape { id: c.id.clone(), d: multipolygon_path(&c.shape, proj, 0.6) })
-        .collect()
-}
-
-/// Plans the layout of the flows `visible` (dataset indices): the places they use, each
-/// flow's route among them and its stroke, and marker sizes by the stated values in and out.
-pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
-    let mut problems = Vec::new();
-    // Each location once, as a place (by position in `points`), or `None` without a point (a
-    // location without one needs its country's centre). Routes go by place positions, so that
-    // laying out a leg looks nothing up by name.
-    let mut place_of: HashMap<&str, Option<usize>> = HashMap::default();
-    let mut points: Vec<(&str, Coord<f64>)> = Vec::new();
-    let mut routes: Vec<(usize, Vec<usize>)> = Vec::new();
-    for &i in visible {
-        let Some(flow) = dataset.raw.flows.get(i) else {
-            continue;
-        };
-        let mut route = Vec::with_capacity(flow.via.len() + 2);
-        let mut missing = Vec::new();
-        for id in dataset.stops(flow) {
-            let place = *place_of.entry(id).or_insert_with(|| {
-                let point = location_point(dataset, atlas, id)?;
-                points.push((id, point));
-                Some(points.len() - 1)
-            });
-            match place {
-                Some(k) => route.push(k),
-                None => missing.push(id),
-            }
-        }
-        if missing.is_empty() {
-            routes.push((i, route));
-        } else {
-            problems.push(Problem {
-                path: JsonPath::root().key("flows").index(i),
-                warning: false,
-                message: format!(
-                    "flow \"{}\" cannot be placed: no point for {} (give the location a \"point\")",
-                    flow.id,
-                    missing.join(", ")
-                ),
-            });
-        }
-    }
-
-    // Markers: sized by stated value in and out, most important first for labelling.
-    let mut magnitude = vec![0.0; points.len()];
-    for (id, t) in Totals::by_location(dataset, visible) {
-        if let Some(Some(k)) = place_of.get(id) {
-            magnitude[*k] = t.magnitude();
-        }
-    }
-    let largest = magnitude.iter().copied().fold(0.0, f64::max);
-    let radius = |m: f64| {
-        let share = if largest > 0.0 { (m / largest).sqrt() } else { 0.0 };
-        MARKER_RADIUS.0 + (MARKER_RADIUS.1 - MARKER_RADIUS.0) * share
-    };
-    let order = crate::sort::order_of(points.len(), |a, b| {
-        magnitude[b].total_cmp(&magnitude[a]).then(points[a].0.cmp(points[b].0))
-    });
-    // Routes refer to places by their position in that order.
-    let mut rank = vec![0; points.len()];
-    for (r, &k) in order.iter().enumerate() {
-        rank[k] = r;
-    }
-    let places = order
-        .iter()
-        .map(|&k| Place {
-            id: points[k].0.to_string(),
-            point: points[k].1,
-            radius: radius(magnitude[k]),
-        })
-        .collect();
-
-    let scale = WidthScale::for_flows(dataset.raw.flows.iter());
-    let flows = routes
-        .into_iter()
-        .map(|(index, route)| {
-            let flow = &dataset.raw.flows[index];
-            let width = scale.flow_width(flow);
-            PlannedFlow {
-                index,
-                route: route.into_iter().map(|k| rank[k]).collect(),
-                color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
-                width,
-                dash: dash_pattern(flow.status, width),
-                undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
-                disputed: crate::describe::spoken_against(flow),
-            }
-        })
-        .collect();
-    Plan { places, flows, problems }
-}
 
 /// Projects and lays out a [`plan`]'s flows and places for a view (the countries are
-/// [`countries`]).
+/// [`countries`]). Places outside the view sit at its edge; zoomed in, a leg between two
+/// such places is left out (it would cross the view where the flow does not go); markers
+/// keep clear of the zoom controls, and labels are shown where they fit ([`place`]).
 pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> MapLayout {
     let (width, height) = (view.width, view.height);
     let pad = padding(width, height);
     let proj = projection(dataset, atlas, width, height, view.zoom);
+    let controls = controls_box(width);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
     let mut off_map: Vec<Option<char>> = vec![None; plan.places.len()];
@@ -407,13 +169,15 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .zip(&mut off_map)
         .map(|(place, off)| {
             let p = proj.project(place.point);
-            pull_to_edge(p, frame).map_or(p, |edge| {
+            let at = pull_to_edge(p, frame).map_or(p, |edge| {
                 *off = Some(arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
                 edge
-            })
+            });
+            controls.and_then(|b| out_of_box(at, place.radius, &b)).unwrap_or(at)
         })
         .collect();
 
+    let is_off: Vec<bool> = off_map.iter().map(Option::is_some).collect();
     let names: Vec<String> = plan
         .places
         .iter()
@@ -426,14 +190,14 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
             }
         })
         .collect();
-    let label_input: Vec<(Coord<f64>, f64, &str)> = plan
+    let marks: Vec<Mark> = plan
         .places
         .iter()
         .zip(&screen)
         .zip(&names)
-        .map(|((place, at), n)| (*at, place.radius, n.as_str()))
+        .map(|((place, at), n)| Mark { at: *at, radius: place.radius, text: n.as_str() })
         .collect();
-    let placements = place(&label_input, width, height);
+    let placements = place(&marks, width, height, controls.as_slice());
     let markers: Vec<Marker> = plan
         .places
         .iter()
@@ -446,10 +210,11 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
             at: screen[k],
             radius: p.radius,
             label,
-            off_map: off_map[k].is_some(),
+            off_map: is_off[k],
         })
         .collect();
 
+    let zoomed = !view.zoom.is_identity();
     let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::default();
     let flows = plan
         .flows
@@ -458,6 +223,9 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
             let legs = f
                 .route
                 .windows(2)
+                // Zoomed in, both ends at the edge: the leg would cross the view where the flow
+                // does not go.
+                .filter(|w| !(zoomed && is_off[w[0]] && is_off[w[1]]))
                 .filter_map(|w| {
                     let (a, b) = (w[0], w[1]);
                     let n = seen_pairs.entry((a, b)).or_insert(0);
@@ -589,11 +357,12 @@ mod test {
 
     #[test]
     fn zooming_keeps_strokes_and_markers_the_same_size() {
-        let a = lay(&dataset(), &[1], &view(800.0, 500.0));
+        // Narrower than the width the zoom controls cover the map from, so nothing moves aside.
+        let a = lay(&dataset(), &[1], &view(560.0, 400.0));
         // Zoom about the middle of the flow, so that both ends stay on screen.
         let (p, q) = (a.markers[0].at, a.markers[1].at);
-        let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 800.0, 500.0);
-        let zoomed = MapView { zoom: z, ..view(800.0, 500.0) };
+        let z = Zoom::IDENTITY.zoom_at(1.05, (p.x + q.x) / 2.0, (p.y + q.y) / 2.0, 560.0, 400.0);
+        let zoomed = MapView { zoom: z, ..view(560.0, 400.0) };
         let b = lay(&dataset(), &[1], &zoomed);
         assert_eq!(a.flows[0].width, b.flows[0].width);
         assert_eq!(a.markers[0].radius, b.markers[0].radius);
