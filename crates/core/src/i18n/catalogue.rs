@@ -264,6 +264,14 @@ catalogue! {
     ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "vrednost ili količina nije objavljena"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
     Until => ["until {0}", "до {0}", "до {0}", "do {0}"],
+    // Phones: the interface hint under the map (one for touch screens, one for a mouse), the
+    // folded filters' button ({0}: how many filters are on, a number) and the list a tap
+    // on crowded lines offers.
+    HintTouch => ["Tap a line to see who says so.", "Коснитесь линии, чтобы узнать, кто об этом говорит.", "Торкніться лінії, щоб дізнатися, хто про це говорить.", "Dodirnite liniju da biste videli ko o tome govori."],
+    HintPointer => ["Hover over a line to see who says so; click it for the details.", "Наведите указатель на линию, чтобы узнать, кто об этом говорит; щёлкните, чтобы открыть подробности.", "Наведіть вказівник на лінію, щоб дізнатися, хто про це говорить; клацніть, щоб відкрити подробиці.", "Postavite pokazivač na liniju da biste videli ko o tome govori; kliknite za detalje."],
+    FiltersOn => ["{0} on", "включено: {0}", "увімкнено: {0}", "uključeno: {0}"],
+    ChooseFlow => ["Several flows here. Which one?", "Здесь несколько потоков. Какой открыть?", "Тут кілька потоків. Який відкрити?", "Ovde je nekoliko tokova. Koji otvoriti?"],
+    CloseChooser => ["Close the list", "Закрыть список", "Закрити список", "Zatvori listu"],
 }
 
 /// The units [`unit_forms`] has words for.
