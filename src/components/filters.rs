@@ -6,6 +6,7 @@ use flowmap_core::describe::source_line;
 use flowmap_core::filter::Filter;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
+use flowmap_core::phone::filters_on;
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
@@ -44,7 +45,8 @@ fn one_of(
     }
 }
 
-/// The filter controls under the map.
+/// The filter controls under the map; on a phone folded behind a button that says how many
+/// are on (public/style.css shows the button and folds them below 600 px only).
 #[component]
 pub fn Filters() -> impl IntoView {
     let data = expect_context::<Loaded>();
@@ -122,8 +124,22 @@ pub fn Filters() -> impl IntoView {
     let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
 
     let shown = move || state.visible.with(Vec::len);
+    let unfolded = RwSignal::new(false);
+    let on = move || match state.view.with(|v| filters_on(&v.filter)) {
+        0 => String::new(),
+        n => format!(" ({})", trf(lang, Msg::FiltersOn, &[&n.to_string()])),
+    };
     view! {
-        <section class="filters" aria-label=tr(lang, Msg::Filters)>
+        <button
+            type="button"
+            class="filters-toggle"
+            aria-expanded=move || unfolded.get().to_string()
+            aria-controls="filters"
+            on:click=move |_| unfolded.update(|u| *u = !*u)
+        >
+            {tr(lang, Msg::Filters)}{on}
+        </button>
+        <section id="filters" class="filters" class:folded=move || !unfolded.get() aria-label=tr(lang, Msg::Filters)>
             <fieldset>
                 <legend>{tr(lang, Msg::What)}</legend>
                 {categories}

@@ -1,10 +1,12 @@
 //! One flow on the map: its legs, their arrowheads, and its interactions.
 
+use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
+use flowmap_core::pick::hit_width;
 use flowmap_core::roving::Stop;
 use leptos::prelude::*;
 
@@ -19,6 +21,7 @@ pub fn FlowArc(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let roving = expect_context::<Roving>();
+    let chooser = expect_context::<Chooser>();
     let flow = data.dataset.raw.flows[index].clone();
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
@@ -80,7 +83,8 @@ pub fn FlowArc(
                 hover_at(x, y)
             }
             on:blur=move |_| state.hover.set(None)
-            on:click=move |_| toggle()
+            // A finger on crowded lines is offered the flows under it instead.
+            on:click=move |ev| if !chooser.offer(&ev, |x, y| chooser.near_on_svg(x, y)) { toggle() }
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -89,7 +93,7 @@ pub fn FlowArc(
             }
         >
             {move || shape.get().map(|f| {
-                let hit_width = (f.width + 10.0).max(14.0);
+                let hit_width = hit_width(f.width);
                 let dash = f.dasharray();
                 let legs = f.legs.iter().map(|leg| {
                     let line = leg.line();
