@@ -124,22 +124,23 @@ pub fn Filters() -> impl IntoView {
     let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
 
     let shown = move || state.visible.with(Vec::len);
-    let unfolded = RwSignal::new(false);
     let on = move || match state.view.with(|v| filters_on(&v.filter)) {
         0 => String::new(),
         n => format!(" ({})", trf(lang, Msg::FiltersOn, &[&n.to_string()])),
     };
+    // Folded and unfolded by its own state (public/style.css hides the section after a
+    // button that is not expanded), without a signal.
+    let fold = |ev: web_sys::MouseEvent| {
+        if let Some(b) = crate::dom::closest(&ev, "button") {
+            let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
+            let _ = b.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        }
+    };
     view! {
-        <button
-            type="button"
-            class="filters-toggle"
-            aria-expanded=move || unfolded.get().to_string()
-            aria-controls="filters"
-            on:click=move |_| unfolded.update(|u| *u = !*u)
-        >
+        <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters" on:click=fold>
             {tr(lang, Msg::Filters)}{on}
         </button>
-        <section id="filters" class="filters" class:folded=move || !unfolded.get() aria-label=tr(lang, Msg::Filters)>
+        <section id="filters" class="filters" aria-label=tr(lang, Msg::Filters)>
             <fieldset>
                 <legend>{tr(lang, Msg::What)}</legend>
                 {categories}

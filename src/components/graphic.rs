@@ -24,7 +24,7 @@ pub fn Graphic(
     let state = MapState::new(&data);
     provide_context(data.clone());
     provide_context(state);
-    provide_context(Chooser::new(state));
+    provide_context(Chooser::new(state, data.clone()));
     let lang = data.lang;
     let meta = &data.dataset.raw.meta;
     let title = meta.title.get(lang.tag()).to_string();

@@ -100,10 +100,10 @@ const offered = (page) => page.evaluate(() => [...document.querySelectorAll('.fl
 /** Closes the chooser or the panel, whichever is open. */
 async function closeAll(page) {
   for (let i = 0; i < 2; i++) {
-    if (await page.locator('.flow-chooser, .detail-panel').count() === 0) return;
+    if (await page.locator('.flow-chooser:not([hidden]), .detail-panel').count() === 0) return;
     await page.keyboard.press('Escape');
   }
-  assert.equal(await page.locator('.flow-chooser, .detail-panel').count(), 0, 'Escape closes the chooser and the panel');
+  assert.equal(await page.locator('.flow-chooser:not([hidden]), .detail-panel').count(), 0, 'Escape closes the chooser and the panel');
 }
 
 test('every flow of the bundled map can be selected by a tap, through the chooser where others cover it', async () => {
@@ -127,7 +127,7 @@ test('every flow of the bundled map can be selected by a tap, through the choose
         const choice = page.locator('.flow-chooser button[data-flow-id]').nth(list.indexOf(flow.id));
         await choice.tap();
         assert.equal(await pinned(page), flow.id, `${flow.id}: chosen, not pinned`);
-        assert.equal(await page.locator('.flow-chooser').count(), 0, 'the chooser closes on a choice');
+        assert.equal(await page.locator('.flow-chooser').isVisible(), false, 'the chooser closes on a choice');
         chosen++;
         found = true;
         break;
@@ -146,10 +146,12 @@ test('the chooser works by keyboard: its first choice takes focus, Tab goes to t
   await page.locator('.map-frame').evaluate((f) => f.scrollIntoView({ block: 'center' }));
   // Find a crowded spot: a tap on some flow's line that offers a choice.
   let list = [];
+  let spot;
   for (const flow of data.flows) {
     for (const p of (await pointsOf(page, flow.id)).slice(0, 10)) {
       await page.touchscreen.tap(p.x, p.y);
       list = await offered(page);
+      spot = p;
       if (list.length) break;
       await closeAll(page);
     }
@@ -160,8 +162,13 @@ test('the chooser works by keyboard: its first choice takes focus, Tab goes to t
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-flow-id')), list[1]);
   await page.keyboard.press('Escape');
-  assert.equal(await page.locator('.flow-chooser').count(), 0);
+  assert.equal(await page.locator('.flow-chooser').isVisible(), false);
   assert.equal(await pinned(page), null, 'Escape on the chooser pins nothing');
+  // A tap elsewhere closes it too.
+  await page.touchscreen.tap(spot.x, spot.y);
+  assert.equal(await page.locator('.flow-chooser').isVisible(), true);
+  await page.locator('h1').tap();
+  assert.equal(await page.locator('.flow-chooser').isVisible(), false);
   await page.close();
 });
 
