@@ -6,7 +6,7 @@ use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
-use flowmap_core::pick::hit_width;
+use flowmap_core::pick::MIN_TARGET;
 use flowmap_core::roving::Stop;
 use leptos::prelude::*;
 
@@ -93,13 +93,17 @@ pub fn FlowArc(
             }
         >
             {move || shape.get().map(|f| {
-                let hit_width = hit_width(f.width);
+                // A mouse is precise: 5 px either side of the line (at least 14 px), so that a
+                // line under another's hit path can still be pointed at. A finger gets at
+                // least 24 px (`.hit.thin` under a coarse pointer in public/style.css).
+                let hit_width = (f.width + 10.0).max(14.0);
+                let hit_class = if hit_width < MIN_TARGET { "hit thin" } else { "hit" };
                 let dash = f.dasharray();
                 let legs = f.legs.iter().map(|leg| {
                     let line = leg.line();
                     view! {
                         // On a canvas map the pointer finds flows by index, not by this path.
-                        {(!on_canvas).then(|| view! { <path class="hit" d=line.clone() stroke-width=hit_width /> })}
+                        {(!on_canvas).then(|| view! { <path class=hit_class d=line.clone() stroke-width=hit_width /> })}
                         {f.undisclosed.then(|| view! { <path class="band" d=line.clone() stroke=f.color /> })}
                         <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
                         <path class="arrow" d=leg.arrow() fill=f.color />

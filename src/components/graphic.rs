@@ -60,6 +60,9 @@ pub fn Graphic(
                 <p class="summary">{summary_text}</p>
             </header>
             <div class="map-wrap" class:hidden=move || table.get() class:panel-left=move || state.panel_left.get()>
+                // Before the map: hidden, its close button must not be the first control
+                // after the map (where "Skip the map" goes).
+                <FlowChooser />
                 <FlowMap />
                 // How to read the map, in words for the reader's pointer (public/style.css
                 // shows one: "tap" on a touch screen, "hover" with a mouse). Not exported.
@@ -67,7 +70,6 @@ pub fn Graphic(
                     <span class="touch">{tr(lang, Msg::HintTouch)}</span>
                     <span class="pointer">{tr(lang, Msg::HintPointer)}</span>
                 </p>
-                <FlowChooser />
                 <DetailPanel />
             </div>
             {move || table.get().then(|| view! { <FlowTable /> })}

@@ -189,7 +189,7 @@ test('on a phone the pinned flow shows in a bottom sheet that takes focus and cl
     assert.equal(box.position, 'fixed');
     assert.equal(box.overflow, 'auto');
     assert.deepEqual([box.left, box.right, Math.round(box.bottom)], [0, box.vw, box.vh], 'fixed to the bottom, full width');
-    assert.ok(box.top > box.vh * 0.3, `the sheet leaves the map's top in view (top ${box.top})`);
+    assert.ok(box.top >= box.vh / 2 - 1, `the sheet leaves the upper half of the screen (top ${box.top})`);
     await page.waitForFunction(() => document.activeElement?.closest('.detail-panel'));
     const close = page.locator('.detail-panel .close');
     assert.equal(await close.isVisible(), true);
@@ -237,10 +237,10 @@ test('axe-core with target-size on: no violation at 375 px, folded, unfolded and
   await page.close();
 });
 
-test('flows and markers have targets of at least 24 × 24 px', async () => {
+test('on a touch screen flows and markers have targets of at least 24 × 24 px', async () => {
   const { page } = await openMap(touch.context, server.origin, '/', PHONE);
   const sizes = await page.evaluate(() => ({
-    hits: [...document.querySelectorAll('svg.map g.flow path.hit')].map((p) => Number(p.getAttribute('stroke-width'))),
+    hits: [...document.querySelectorAll('svg.map g.flow path.hit')].map((p) => parseFloat(getComputedStyle(p).strokeWidth)),
     markers: [...document.querySelectorAll('svg.map g.marker circle.hit')].map((c) => 2 * c.r.baseVal.value),
     count: document.querySelectorAll('svg.map g.marker').length,
   }));

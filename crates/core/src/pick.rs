@@ -14,8 +14,9 @@ const SLACK: f64 = 5.0;
 /// The narrowest a flow's hit area is, in pixels: WCAG 2.2's smallest target (24 × 24).
 pub const MIN_TARGET: f64 = 24.0;
 
-/// How wide a line `width` px wide is to the pointer: the SVG map's invisible hit path and
-/// twice the canvas map's reach.
+/// How wide a line `width` px wide is to the pointer: twice the canvas map's reach (where
+/// the nearest line wins), and the SVG map's hit path for a finger (a mouse gets a narrower
+/// one there, where the last drawn wins).
 ///
 /// # Examples
 /// ```
