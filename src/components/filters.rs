@@ -6,6 +6,7 @@ use flowmap_core::describe::source_line;
 use flowmap_core::filter::Filter;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
+use flowmap_core::phone::filters_on;
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
@@ -44,7 +45,8 @@ fn one_of(
     }
 }
 
-/// The filter controls under the map.
+/// The filter controls under the map; on a phone folded behind a button that says how many
+/// are on (public/style.css shows the button and folds them below 600 px only).
 #[component]
 pub fn Filters() -> impl IntoView {
     let data = expect_context::<Loaded>();
@@ -122,8 +124,23 @@ pub fn Filters() -> impl IntoView {
     let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
 
     let shown = move || state.visible.with(Vec::len);
+    let on = move || match state.view.with(|v| filters_on(&v.filter)) {
+        0 => String::new(),
+        n => format!(" ({})", trf(lang, Msg::FiltersOn, &[&n.to_string()])),
+    };
+    // Folded and unfolded by its own state (public/style.css hides the section after a
+    // button that is not expanded), without a signal.
+    let fold = |ev: web_sys::MouseEvent| {
+        if let Some(b) = crate::dom::closest(&ev, "button") {
+            let open = b.get_attribute("aria-expanded").as_deref() == Some("true");
+            let _ = b.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        }
+    };
     view! {
-        <section class="filters" aria-label=tr(lang, Msg::Filters)>
+        <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters" on:click=fold>
+            {tr(lang, Msg::Filters)}{on}
+        </button>
+        <section id="filters" class="filters" aria-label=tr(lang, Msg::Filters)>
             <fieldset>
                 <legend>{tr(lang, Msg::What)}</legend>
                 {categories}

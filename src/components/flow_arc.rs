@@ -1,10 +1,12 @@
 //! One flow on the map: its legs, their arrowheads, and its interactions.
 
+use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
+use flowmap_core::pick::MIN_TARGET;
 use flowmap_core::roving::Stop;
 use leptos::prelude::*;
 
@@ -19,6 +21,7 @@ pub fn FlowArc(
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let roving = expect_context::<Roving>();
+    let chooser = expect_context::<Chooser>();
     let flow = data.dataset.raw.flows[index].clone();
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
@@ -80,7 +83,8 @@ pub fn FlowArc(
                 hover_at(x, y)
             }
             on:blur=move |_| state.hover.set(None)
-            on:click=move |_| toggle()
+            // A finger on crowded lines is offered the flows under it instead.
+            on:click=move |ev| if !chooser.offer(&ev, |x, y| chooser.near_on_svg(x, y)) { toggle() }
             on:keydown=move |ev| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -89,13 +93,17 @@ pub fn FlowArc(
             }
         >
             {move || shape.get().map(|f| {
+                // A mouse is precise: 5 px either side of the line (at least 14 px), so that a
+                // line under another's hit path can still be pointed at. A finger gets at
+                // least 24 px (`.hit.thin` under a coarse pointer in public/style.css).
                 let hit_width = (f.width + 10.0).max(14.0);
+                let hit_class = if hit_width < MIN_TARGET { "hit thin" } else { "hit" };
                 let dash = f.dasharray();
                 let legs = f.legs.iter().map(|leg| {
                     let line = leg.line();
                     view! {
                         // On a canvas map the pointer finds flows by index, not by this path.
-                        {(!on_canvas).then(|| view! { <path class="hit" d=line.clone() stroke-width=hit_width /> })}
+                        {(!on_canvas).then(|| view! { <path class=hit_class d=line.clone() stroke-width=hit_width /> })}
                         {f.undisclosed.then(|| view! { <path class="band" d=line.clone() stroke=f.color /> })}
                         <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
                         <path class="arrow" d=leg.arrow() fill=f.color />

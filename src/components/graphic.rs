@@ -1,6 +1,7 @@
 //! The graphic as a document: title, filters, map with its detail panel, legend, notes,
 //! sources and credits.
 
+use super::chooser::{Chooser, FlowChooser};
 use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
@@ -23,6 +24,7 @@ pub fn Graphic(
     let state = MapState::new(&data);
     provide_context(data.clone());
     provide_context(state);
+    provide_context(Chooser::new(state, data.clone()));
     let lang = data.lang;
     let meta = &data.dataset.raw.meta;
     let title = meta.title.get(lang.tag()).to_string();
@@ -58,7 +60,16 @@ pub fn Graphic(
                 <p class="summary">{summary_text}</p>
             </header>
             <div class="map-wrap" class:hidden=move || table.get() class:panel-left=move || state.panel_left.get()>
+                // Before the map: hidden, its close button must not be the first control
+                // after the map (where "Skip the map" goes).
+                <FlowChooser />
                 <FlowMap />
+                // How to read the map, in words for the reader's pointer (public/style.css
+                // shows one: "tap" on a touch screen, "hover" with a mouse). Not exported.
+                <p class="map-hint">
+                    <span class="touch">{tr(lang, Msg::HintTouch)}</span>
+                    <span class="pointer">{tr(lang, Msg::HintPointer)}</span>
+                </p>
                 <DetailPanel />
             </div>
             {move || table.get().then(|| view! { <FlowTable /> })}

@@ -15,6 +15,8 @@ use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
 use flowmap_core::layout::{preferred_height, MapLayout};
+use flowmap_core::phone::frame_height;
+use flowmap_core::pick::MIN_TARGET;
 use flowmap_core::roving::Stop;
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
@@ -31,7 +33,11 @@ pub fn FlowMap() -> impl IntoView {
 
     // The width comes from the page; the height follows the data's shape.
     let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-    let resize = move |w: f64| state.set_size(w, preferred_height(&dataset, &atlas, w));
+    // On a phone, a portrait frame of most of the screen's height.
+    let resize = move |w: f64| {
+        let natural = preferred_height(&dataset, &atlas, w);
+        state.set_size(w, frame_height(natural, super::phone::viewport()));
+    };
     let measure = {
         let resize = resize.clone();
         move || {
@@ -268,6 +274,8 @@ fn draw_markers(
                         }
                     }
                 >
+                    // An invisible target at least 24 px across under the dot.
+                    <circle class="hit" cx=m.at.x cy=m.at.y r=m.radius.max(MIN_TARGET / 2.0) />
                     <circle cx=m.at.x cy=m.at.y r=m.radius />
                     <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
                 </g>

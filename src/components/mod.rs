@@ -1,6 +1,7 @@
 //! The graphic's parts.
 
 pub mod canvas_painter;
+pub mod chooser;
 pub mod filters;
 pub mod flow_arc;
 pub mod flow_canvas;
@@ -8,6 +9,7 @@ pub mod graphic;
 pub mod legend;
 pub mod map;
 pub mod panel;
+pub mod phone;
 pub mod picking;
 pub mod publish;
 pub mod roving;

@@ -36,6 +36,14 @@ pub fn DetailPanel() -> impl IntoView {
         }
     });
     on_cleanup(move || escape.remove());
+    // On a phone the panel is a sheet over the map: a flow pinned moves focus into it.
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = state.view.with(|v| v.selected.clone());
+        if before.is_some_and(|b| b != now) && now.is_some() && super::phone::is_phone() {
+            crate::dom::on_next_frame(|| super::phone::focus_first(".detail-panel .close"));
+        }
+        now
+    });
     move || {
         let id = state.view.with(|v| v.selected.clone())?;
         let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;

@@ -1,6 +1,7 @@
 //! Pointer handling for the canvas map: hover and click find the flow under the pointer
 //! through a spatial index ([`flowmap_core::pick`]) instead of the browser's hit testing.
 
+use super::chooser::Chooser;
 use crate::dom;
 use crate::state::{pointer_in_frame, Hover, MapState};
 use flowmap_core::dataset::Dataset;
@@ -18,6 +19,7 @@ pub struct Picking {
     picker: StoredValue<(FlowPicker, u64, usize), LocalStorage>,
     state: MapState,
     dataset: Arc<Dataset>,
+    chooser: Chooser,
 }
 
 impl Picking {
@@ -25,7 +27,8 @@ impl Picking {
     /// a slice of flows per task, starting after the current task.
     pub fn new(state: MapState, dataset: Arc<Dataset>) -> Picking {
         let picker = StoredValue::new_local((FlowPicker::empty(1.0, 1.0), 0, 0));
-        let picking = Picking { picker, state, dataset };
+        let chooser = expect_context::<Chooser>();
+        let picking = Picking { picker, state, dataset, chooser };
         let later = picking.clone();
         Effect::new(move |generation: Option<u64>| {
             state.layout.track();
@@ -99,9 +102,14 @@ impl Picking {
         }
     }
 
-    /// Click on the map: pin the flow under the pointer, or unpin when it is pinned.
+    /// Click on the map: pin the flow under the pointer, or unpin when it is pinned; a
+    /// finger on crowded lines is offered the flows under it instead.
     pub fn on_click(&self, ev: &web_sys::MouseEvent) {
         if on_marker(ev) || in_flow_element(ev) {
+            return;
+        }
+        let near = |x, y| self.picker.with_value(|(p, _, _)| self.chooser.near_in(p, x, y));
+        if self.chooser.offer(ev, near) {
             return;
         }
         let Some((x, y)) = pointer_in_frame(ev) else {

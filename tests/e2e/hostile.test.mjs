@@ -374,6 +374,8 @@ test('hostile-links.json: links that are not http(s) are dropped and listed, nev
 test('hostile.json on a phone: long words and names wrap; the page never scrolls sideways', async () => {
   const { page, errors } = await open('/?data=__fixtures__/hostile.json', { width: 375, height: 740 });
   await page.locator('footer .credit').waitFor();
+  // A phone folds the filters behind a button (phone.test.mjs): unfolded, their labels count.
+  await page.locator('.filters-toggle').click();
   for (const id of [IDS[5], IDS[3], IDS[0]]) {
     await focus(page, id);
     await page.keyboard.press('Enter');

@@ -14,7 +14,8 @@
 //!   [`scale`] (widths), [`labels`] (without collisions), [`zoom`], [`batch`] (canvas
 //!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`sort`] (one sort for every list), [`focusable`]
 //!   (the flows a canvas map keeps in the SVG), [`roving`] (the map as one Tab stop: its
-//!   flows and places in arrow-key order), [`pick`] (the flow under the pointer),
+//!   flows and places in arrow-key order), [`pick`] (the flow under the pointer, the flows under a finger),
+//!   [`phone`] (the map's frame on a phone),
 //!   [`palette`] (colours and dashes).
 //! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
@@ -54,6 +55,7 @@ pub mod page_meta;
 pub mod palette;
 pub mod path;
 pub mod path_sink;
+pub mod phone;
 pub mod pick;
 pub mod projection;
 pub mod quantity;

@@ -1,17 +1,32 @@
 //! Which flow is under the pointer when thousands are drawn on a canvas (where the browser
-//! cannot tell): each leg cut into short straight pieces, filed in a uniform grid.
+//! cannot tell), and which flows are under a finger (to offer a choice where lines
+//! crowd): each leg cut into short straight pieces, filed in a uniform grid.
 
 use crate::arc::dist;
 use crate::layout::FlowShape;
+use crate::sort::order_of;
 use geo::Coord;
 
 /// Grid cell size in pixels.
 const CELL: f64 = 32.0;
-/// Extra reach around a line, in pixels, so that thin lines are easy to hit (as the SVG
-/// map's invisible hit paths are).
+/// Extra reach on each side of a line, in pixels, so that lines are easy to hit.
 const SLACK: f64 = 5.0;
-/// Smallest reach from a line's centre.
-const MIN_REACH: f64 = 7.0;
+/// The narrowest a flow's hit area is, in pixels: WCAG 2.2's smallest target (24 × 24).
+pub const MIN_TARGET: f64 = 24.0;
+
+/// How wide a line `width` px wide is to the pointer: twice the canvas map's reach (where
+/// the nearest line wins), and the SVG map's hit path for a finger (a mouse gets a narrower
+/// one there, where the last drawn wins).
+///
+/// # Examples
+/// ```
+/// use flowmap_core::pick::{hit_width, MIN_TARGET};
+/// assert_eq!(hit_width(1.5), MIN_TARGET);
+/// assert_eq!(hit_width(30.0), 40.0);
+/// ```
+pub fn hit_width(width: f64) -> f64 {
+    (width + 2.0 * SLACK).max(MIN_TARGET)
+}
 /// Pixels of curve per straight piece (at most [`MAX_PIECES`] pieces per leg).
 const PIECE_LENGTH: f64 = 20.0;
 /// Most pieces per leg: 16 chords stray less than a pixel from the gentle curves drawn.
@@ -24,6 +39,8 @@ struct Piece {
     b: Coord<f64>,
     /// How far from the piece a pointer still hits it.
     reach: f64,
+    /// Half the line's width: how far from the piece its drawn edge is.
+    half: f64,
     /// Position of the flow in the laid-out flows (drawing order).
     order: u32,
 }
@@ -62,7 +79,7 @@ impl FlowPicker {
         for f in flows {
             let order = self.flows.len() as u32;
             self.flows.push(f.index);
-            let reach = (f.width / 2.0 + SLACK).max(MIN_REACH);
+            let (reach, half) = (hit_width(f.width) / 2.0, f.width / 2.0);
             for leg in &f.legs {
                 let chord = dist(leg.start, leg.base);
                 let n = ((chord / PIECE_LENGTH).ceil() as usize).clamp(2, MAX_PIECES);
@@ -70,7 +87,7 @@ impl FlowPicker {
                 let ends =
                     (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain(std::iter::once(leg.tip));
                 for b in ends {
-                    let piece = Piece { a, b, reach, order };
+                    let piece = Piece { a, b, reach, half, order };
                     let number = self.pieces.len() as u32;
                     let (c0, c1) =
                         (cell(a.x.min(b.x) - reach, columns), cell(a.x.max(b.x) + reach, columns));
@@ -116,6 +133,48 @@ impl FlowPicker {
             }
         }
         best.map(|(_, order)| self.flows[order as usize])
+    }
+
+    /// The flows among those `shown` whose drawn line comes within `radius` px of `(x, y)`
+    /// (a finger's reach), by dataset index: the nearest first, and of equally near ones
+    /// (to half a pixel) the one drawn last (on top); at most `most` of them.
+    pub fn near(
+        &self,
+        x: f64,
+        y: f64,
+        radius: f64,
+        most: usize,
+        shown: impl Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let point = Coord { x, y };
+        let span = |v: f64, n: usize| {
+            let cell = |v: f64| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
+            cell(v - radius)..=cell(v + radius)
+        };
+        let (columns, rows) = (span(x, self.columns), span(y, self.rows));
+        // The nearest distance of each flow met, by drawing order.
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        for r in rows {
+            for c in columns.clone() {
+                for &i in &self.cells[r * self.columns + c] {
+                    let p = &self.pieces[i as usize];
+                    let d = (distance_to_segment(point, p.a, p.b) - p.half).max(0.0);
+                    if d > radius || !shown(self.flows[p.order as usize]) {
+                        continue;
+                    }
+                    match found.iter_mut().find(|(o, _)| *o == p.order) {
+                        Some((_, nearest)) => *nearest = nearest.min(d),
+                        None => found.push((p.order, d)),
+                    }
+                }
+            }
+        }
+        let order = order_of(found.len(), |a, b| {
+            let ((oa, da), (ob, db)) = (found[a], found[b]);
+            let half_pixels = |d: f64| (d * 2.0).round();
+            half_pixels(da).total_cmp(&half_pixels(db)).then(ob.cmp(&oa))
+        });
+        order.into_iter().take(most).map(|k| self.flows[found[k].0 as usize]).collect()
     }
 }
 
@@ -205,5 +264,46 @@ mod test {
         assert_eq!(both.pick_any(mid.x, mid.y), Some(0));
         assert_eq!(both.pick(mid.x, mid.y, |i| i != 0), Some(1));
         assert_eq!(both.pick(mid.x, mid.y, |_| false), None);
+    }
+
+    #[test]
+    fn lines_are_at_least_a_target_wide() {
+        let (a, b) = (coord! { x: 10.0, y: 100.0 }, coord! { x: 590.0, y: 100.0 });
+        let picker = FlowPicker::new(&[flow(0, a, b, 1.0)], 600.0, 400.0);
+        let mid = flow(0, a, b, 1.0).legs[0].at(0.5);
+        // 11 px off a 1 px line is within its 24 px target; 13 px is not.
+        assert_eq!(picker.pick_any(mid.x, mid.y + 11.0), Some(0));
+        assert_eq!(picker.pick_any(mid.x, mid.y - 11.0), Some(0));
+        assert_eq!(picker.pick_any(mid.x, mid.y + 13.0), None);
+    }
+
+    #[test]
+    fn near_lists_the_lines_under_a_finger_nearest_first() {
+        // Three lines 6 px apart (the middle one drawn last), one far away.
+        let line = |index: usize, y: f64| {
+            flow(index, coord! { x: 10.0, y: y }, coord! { x: 590.0, y: y }, 2.0)
+        };
+        let flows = [line(3, 100.0), line(5, 112.0), line(7, 106.0), line(8, 300.0)];
+        let picker = FlowPicker::new(&flows, 600.0, 400.0);
+        let on = |f: &FlowShape| f.legs[0].at(0.5);
+        let p = on(&flows[0]);
+        assert_eq!(picker.near(p.x, p.y, 12.0, 5, |_| true), [3, 7, 5]);
+        // Between two lines, equally near: the one drawn last first.
+        let between = on(&flows[2]);
+        assert_eq!(picker.near(between.x, between.y + 3.0, 4.0, 5, |_| true), [7, 5]);
+        // At most `most`, only those shown, and none far from every line.
+        assert_eq!(picker.near(p.x, p.y, 12.0, 2, |_| true), [3, 7]);
+        assert_eq!(picker.near(p.x, p.y, 12.0, 5, |i| i != 7), [3, 5]);
+        assert_eq!(picker.near(p.x, 200.0, 12.0, 5, |_| true), Vec::<usize>::new());
+        // The far line alone; its width counts (a point 14 px from the centre of a 2 px line
+        // is 13 px from its edge).
+        let far = on(&flows[3]);
+        assert_eq!(picker.near(far.x, far.y - 14.0, 13.0, 5, |_| true), [8]);
+        assert_eq!(picker.near(far.x, far.y - 14.0, 12.5, 5, |_| true), Vec::<usize>::new());
+        // A flow is listed once, however many of its pieces are near.
+        let tip = flows[1].legs[0].tip;
+        assert_eq!(picker.near(tip.x, tip.y, 30.0, 5, |_| true), [5, 7, 3]);
+        // Far off the map: nothing.
+        assert_eq!(picker.near(-50.0, -50.0, 12.0, 5, |_| true), Vec::<usize>::new());
     }
 }

@@ -165,7 +165,9 @@ fn map(
         );
     }
     let _ = write!(s, "</g><g transform=\"translate(0,{top})\">");
-    for m in layout.markers.iter().filter(inside) {
+    // Only the labels that fit: the others show on the page when their marker is hovered,
+    // which a picture cannot do.
+    for m in layout.markers.iter().filter(inside).filter(|m| m.label.shown) {
         let (x, y) = label_at(m, width, height);
         let _ = write!(
             s,
@@ -298,7 +300,7 @@ mod test {
 
     #[test]
     fn labels_at_the_edges_are_moved_inside() {
-        use crate::labels::{Placement, Side};
+        use crate::labels::{Placement, Rect, Side};
         let marker = |x: f64, side: Side, text: &str| {
             let gap = if side == Side::Left { -7.0 } else { 7.0 };
             Marker {
@@ -306,7 +308,12 @@ mod test {
                 at: geo::coord! { x: x, y: 100.0 },
                 radius: 4.0,
                 text: text.into(),
-                label: Placement { side, at: geo::coord! { x: x + gap, y: 104.0 }, clear: true },
+                label: Placement {
+                    side,
+                    at: geo::coord! { x: x + gap, y: 104.0 },
+                    rect: Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 },
+                    shown: true,
+                },
                 off_map: false,
             }
         };

@@ -278,6 +278,14 @@ catalogue! {
     ShownSpeaker => ["who says so: {0}", "кто говорит: {0}", "хто говорить: {0}", "ko govori: {0}"],
     // {0}: a period as dates read ("март 2022 – июль 2023", "с февраля 2022").
     ShownPeriod => ["period: {0}", "период: {0}", "період: {0}", "period: {0}"],
+    // Phones: the interface hint under the map (one for touch screens, one for a mouse), the
+    // folded filters' button ({0}: how many filters are on, a number) and the list a tap
+    // on crowded lines offers.
+    HintTouch => ["Tap a line to see who says so.", "Коснитесь линии, чтобы узнать, кто об этом говорит.", "Торкніться лінії, щоб дізнатися, хто про це говорить.", "Dodirnite liniju da biste videli ko o tome govori."],
+    HintPointer => ["Hover over a line to see who says so; click it for the details.", "Наведите указатель на линию, чтобы узнать, кто об этом говорит; щёлкните, чтобы открыть подробности.", "Наведіть вказівник на лінію, щоб дізнатися, хто про це говорить; клацніть, щоб відкрити подробиці.", "Postavite pokazivač na liniju da biste videli ko o tome govori; kliknite za detalje."],
+    FiltersOn => ["{0} on", "включено: {0}", "увімкнено: {0}", "uključeno: {0}"],
+    ChooseFlow => ["Several flows here. Which one?", "Здесь несколько потоков. Какой открыть?", "Тут кілька потоків. Який відкрити?", "Ovde je nekoliko tokova. Koji otvoriti?"],
+    CloseChooser => ["Close the list", "Закрыть список", "Закрити список", "Zatvori listu"],
 }
 
 /// The units [`unit_forms`] has words for.
