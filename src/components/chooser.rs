@@ -78,15 +78,14 @@ impl Chooser {
             item.append_child(&button).ok()?;
             items.append_child(&item).ok()?;
         }
+        // Below the finger in the map's upper half, above it in the lower half: both measured
+        // from the top, since the map's box on a phone also holds the buttons and the hint.
         let height = self.state.size.get_untracked().1;
-        let (top, bottom) = if y < height / 2.0 {
-            (format!("{:.0}px", y + 20.0), String::new())
-        } else {
-            (String::new(), format!("{:.0}px", height - y + 20.0))
-        };
+        let (top, shift) =
+            if y < height / 2.0 { (y + 20.0, "none") } else { (y - 20.0, "translateY(-100%)") };
         let style = list.dyn_ref::<web_sys::HtmlElement>()?.style();
-        style.set_property("top", &top).ok()?;
-        style.set_property("bottom", &bottom).ok()?;
+        style.set_property("top", &format!("{top:.0}px")).ok()?;
+        style.set_property("transform", shift).ok()?;
         self.state.hover.set(None);
         list.remove_attribute("hidden").ok()?;
         phone::focus_first(".flow-chooser li button");

@@ -54,7 +54,8 @@ pub fn Tooltip() -> impl IntoView {
                 };
                 let said = statements(&dataset, flow);
                 // Seven lines, three per statement, and the description's second line.
-                let lines = 7 + 3 * said.len() + flow.description.get(lang.tag()).len() / 40;
+                let lines =
+                    7 + 3 * said.len() + flow.description.get(lang.tag()).chars().count() / 40;
                 let who = said
                     .into_iter()
                     .map(|st| {

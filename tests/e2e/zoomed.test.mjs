@@ -123,7 +123,8 @@ test('zoomed in, no flow between two places outside the view is drawn across it'
 /** Markers (their page boxes) under the zoom buttons. */
 const underButtons = (page) => page.evaluate(() => {
   const rects = [...document.querySelectorAll('.zoom-buttons button')].map((b) => b.getBoundingClientRect());
-  return [...document.querySelectorAll('g.marker circle')].filter((c) => {
+  // The visible dot, not the wider invisible hit circle around it.
+  return [...document.querySelectorAll('g.marker circle:not(.hit)')].filter((c) => {
     const m = c.getBoundingClientRect();
     return rects.some((r) => m.left < r.right && r.left < m.right && m.top < r.bottom && r.top < m.bottom);
   }).map((c) => c.closest('g.marker').dataset.id);

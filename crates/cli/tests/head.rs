@@ -19,7 +19,7 @@ fn head_prints_the_bundled_dataset_tags_in_the_asked_language() {
     let data: serde_json::Value = serde_json::from_str(&read("public/data/flows.json")).unwrap();
     let title = data["meta"]["title"]["uk"].as_str().unwrap();
     assert!(tags.starts_with(&format!("<title>{title}</title>\n")), "{tags}");
-    assert!(tags.contains(r#"<meta property="og:locale" content="uk" />"#), "{tags}");
+    assert!(tags.contains(r#"<meta property="og:locale" content="uk_UA" />"#), "{tags}");
     assert!(
         tags.contains(
             r#"<meta property="og:image" content="https://example.org/map/fallback.uk.png" />"#
@@ -33,8 +33,11 @@ fn index_html_holds_the_bundled_dataset_head_in_english() {
     // Link previews read index.html without running the map: its head must say what the page
     // says once the dataset is read (regenerate with `flowmap-data head public/data/flows.json`).
     let o = run(&["head", "public/data/flows.json", "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tags = stdout(&o);
+    assert_eq!(tags.lines().count(), 8, "{tags}");
     let index = read("index.html");
-    for tag in stdout(&o).lines() {
+    for tag in tags.lines() {
         assert!(index.contains(tag), "index.html lacks {tag}");
     }
 }

@@ -19,7 +19,7 @@ pub struct PageMeta {
     /// The social card's address: the dataset's `meta.image`, else the picture made at build
     /// time for the bundled dataset (per language), else none.
     pub image: Option<String>,
-    /// The language's tag, for `og:locale`.
+    /// The reader's language (`og:locale`).
     pub lang: Lang,
 }
 
@@ -104,9 +104,19 @@ impl PageMeta {
             ("property", "og:type", "website".into()),
             ("property", "og:title", self.title.clone()),
             ("property", "og:description", self.description.clone()),
-            ("property", "og:locale", self.lang.tag().replace('-', "_")),
+            ("property", "og:locale", og_locale(self.lang).into()),
             ("name", "twitter:card", card.into()),
         ]
+    }
+}
+
+/// Open Graph's `language_TERRITORY` for an interface language.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en_US",
+        Lang::Ru => "ru_RU",
+        Lang::Uk => "uk_UA",
+        Lang::SrLatn | Lang::SrCyrl => "sr_RS",
     }
 }
 
@@ -191,7 +201,7 @@ mod tests {
         let tags = head.tags(Some("https://example.org/"));
         assert!(!tags.contains("<script>") && tags.contains("&lt;script&gt;"), "{tags}");
         assert!(tags.contains(r#"content="https://cdn.example/c.png""#), "{tags}");
-        assert!(tags.contains(r#"content="sr_Latn""#), "{tags}");
+        assert!(tags.contains(r#"<meta property="og:locale" content="sr_RS" />"#), "{tags}");
         let bare = PageMeta { image: None, ..head }.tags(None);
         assert!(!bare.contains("og:image") && bare.contains(r#"content="summary""#), "{bare}");
     }

@@ -124,8 +124,10 @@ fn map(
          <g transform=\"translate(0,{top})\" clip-path=\"url(#map)\">\
          <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
     );
+    let involved: rustc_hash::FxHashSet<&str> =
+        layout.markers.iter().map(|m| m.id.as_str()).collect();
     for c in countries {
-        let fill = if layout.involves(&c.id) { "#d2d0c4" } else { "#e2e2dc" };
+        let fill = if involved.contains(c.id.as_str()) { "#d2d0c4" } else { "#e2e2dc" };
         let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
     }
     let flow_group = if opacity < 1.0 {

@@ -119,12 +119,6 @@ pub struct MapLayout {
 }
 
 impl MapLayout {
-    /// True when a flow laid out starts, passes or ends at location `id` (a country's
-    /// outline is then shaded as involved).
-    pub fn involves(&self, id: &str) -> bool {
-        self.markers.iter().any(|m| m.id == id)
-    }
-
     /// The laid-out shape of the flow with dataset index `index`, if it could be placed
     /// (flows are in dataset order, so a binary search finds it).
     pub fn flow(&self, index: usize) -> Option<&FlowShape> {
@@ -316,7 +310,8 @@ mod test {
         assert!(problems[0].message.contains("MNE"), "{problems:?}");
         assert_eq!(l.flow(1).map(|f| f.index), Some(1));
         assert!(l.flow(2).is_none());
-        assert!(l.involves("SRB") && !l.involves("MNE"));
+        let involves = |id: &str| l.markers.iter().any(|m| m.id == id);
+        assert!(involves("SRB") && !involves("MNE"));
         let proj = projection(&dataset(), &atlas(), 800.0, 500.0, Zoom::IDENTITY);
         let outlines = countries(&atlas(), &proj);
         assert_eq!(outlines.len(), 1);

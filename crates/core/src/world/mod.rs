@@ -8,12 +8,14 @@
 //! ([`assemble`]), as `flowmap-geoprep` cuts the bundled one.
 
 use crate::atlas::{Atlas, Country};
+mod index_text;
+
 use crate::region::{self, Bbox};
 use crate::Dataset;
 use geo::{Area, BoundingRect, Coord};
 
 /// Version of the index format.
-pub const WORLD_VERSION: u32 = 1;
+pub const WORLD_VERSION: u32 = 2;
 
 /// Where the world files are, relative to the page.
 pub const WORLD_DIR: &str = "world";
@@ -55,7 +57,7 @@ pub struct Bundled {
 /// JSON reader for it, with its float parsing, costs the page's WebAssembly 5 KB gzip more):
 ///
 /// ```text
-/// flowmap-world 1
+/// flowmap-world 2
 /// bundled -14 24 104 63 ALB AND ARM …
 /// file 02.json -62 -55 -35 -51
 /// country ABW 13 -71 12 -69 13
@@ -192,7 +194,7 @@ impl WorldIndex {
 }
 
 /// The atlas for `dataset` from the world files it needed ([`WorldIndex::files_for`]),
-/// cut to its region; without any placed location, the files as they are.
+/// cut to its region and its places; without any placed location, the files as they are.
 pub fn assemble(files: Vec<Atlas>, dataset: &Dataset) -> Atlas {
     let mut world =
         Atlas { credit: String::new(), bbox: [-180.0, -90.0, 180.0, 90.0], countries: Vec::new() };
@@ -201,83 +203,21 @@ pub fn assemble(files: Vec<Atlas>, dataset: &Dataset) -> Atlas {
         world.countries.extend(f.countries);
     }
     crate::sort::sort_by(&mut world.countries, |a, b| a.id.cmp(&b.id));
-    match region::dataset_region(dataset, &world) {
-        Ok(area) => region::clip(&world, area),
-        Err(_) => world,
-    }
-}
-
-impl WorldIndex {
-    /// The index as [`INDEX_FILE`] holds it.
-    pub fn to_text(&self) -> String {
-        let b = |bbox: &Bbox| bbox.map(|v| v.to_string()).join(" ");
-        let mut lines = vec![format!("flowmap-world {}", self.version)];
-        lines.push(format!(
-            "bundled {} {}",
-            b(&self.bundled.bbox),
-            self.bundled.countries.join(" ")
-        ));
-        lines.extend(self.files.iter().map(|f| format!("file {} {}", f.name, b(&f.bbox))));
-        lines.extend(
-            self.countries.iter().map(|c| format!("country {} {} {}", c.id, c.file, b(&c.bbox))),
-        );
-        lines.join("\n") + "\n"
-    }
-
-    /// Reads [`INDEX_FILE`]; the error names the line that cannot be read.
-    pub fn from_text(text: &str) -> Result<WorldIndex, String> {
-        let mut lines = text.lines().enumerate();
-        let version = match lines.next().map(|(_, l)| l.split_whitespace().collect::<Vec<_>>()) {
-            Some(head) if head.first() == Some(&"flowmap-world") => {
-                head.get(1).and_then(|v| v.parse().ok()).unwrap_or(0)
-            }
-            _ => return Err("this is not an index of the world's outlines".into()),
-        };
-        if version != WORLD_VERSION {
-            return Err(format!(
-                "the world index has format version {version}, expected {WORLD_VERSION}"
-            ));
-        }
-        let empty = Bundled { bbox: [0.0; 4], countries: Vec::new() };
-        let mut index =
-            WorldIndex { version, bundled: empty, files: Vec::new(), countries: Vec::new() };
-        for (n, line) in lines {
-            let bad = || format!("line {} of the world index cannot be read", n + 1);
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let bbox = |from: usize| -> Result<Bbox, String> {
-                let mut b = [0.0; 4];
-                for (k, v) in b.iter_mut().enumerate() {
-                    // Whole degrees: an integer reader is far smaller in the WebAssembly
-                    // than a float one.
-                    let degrees: i32 =
-                        fields.get(from + k).and_then(|f| f.parse().ok()).ok_or_else(bad)?;
-                    *v = f64::from(degrees);
-                }
-                Ok(b)
-            };
-            match fields.first().copied() {
-                Some("bundled") => {
-                    let countries = fields.iter().skip(5).map(|id| (*id).to_string()).collect();
-                    index.bundled = Bundled { bbox: bbox(1)?, countries };
-                }
-                Some("file") => {
-                    let name = fields.get(1).ok_or_else(bad)?.to_string();
-                    index.files.push(WorldFile { name, bbox: bbox(2)? });
-                }
-                Some("country") => {
-                    let id = fields.get(1).ok_or_else(bad)?.to_string();
-                    let file = fields.get(2).and_then(|f| f.parse().ok()).ok_or_else(bad)?;
-                    index.countries.push(IndexedCountry { id, file, bbox: bbox(3)? });
-                }
-                None => {}
-                Some(_) => return Err(bad()),
-            }
-        }
-        if index.countries.iter().any(|c| c.file >= index.files.len()) {
-            return Err("the world index names a file it does not list".into());
-        }
-        Ok(index)
-    }
+    // The region the map is fitted to, widened to every place (those outside the focus are
+    // drawn at the map's edge, placed by their country's outline, which must be kept).
+    let every: Vec<_> = dataset
+        .raw
+        .locations
+        .iter()
+        .filter_map(|l| crate::layout::location_point(dataset, &world, &l.id))
+        .collect();
+    let area = match (region::dataset_region(dataset, &world), region::region_around(&every)) {
+        (Ok(a), Some(b)) => [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])],
+        (Ok(a), None) => a,
+        (Err(_), Some(b)) => b,
+        (Err(_), None) => return world,
+    };
+    region::clip(&world, area)
 }
 
 /// The box around a country's main parts (its largest polygons, together 98% of its area,
@@ -397,6 +337,17 @@ mod test {
     }
 
     #[test]
+    fn places_outside_the_focus_keep_the_country_they_are_placed_by() {
+        let text = r#"{"version": 2, "meta": {"title": "T", "focus": ["BRA"]},
+            "locations": [{"id": "BRA", "name": "Brazil"}, {"id": "SRB", "name": "Serbia"}],
+            "categories": [], "sources": [], "flows": []}"#;
+        let d = Dataset::from_json("f.json", text).unwrap();
+        let atlas = assemble(vec![world()], &d);
+        assert!(atlas.country("SRB").is_some(), "{:?}", atlas.countries);
+        assert!(crate::layout::location_point(&d, &atlas, "SRB").is_some());
+    }
+
+    #[test]
     fn a_place_known_only_by_its_country_still_picks_its_file() {
         let (index, _) = WorldIndex::split(&world(), &serbia());
         let d = dataset(r#"[{"id": "SRB", "name": "Serbia"}, {"id": "X", "name": "Nowhere"}]"#);
@@ -409,9 +360,9 @@ mod test {
     fn the_index_reads_back_and_refuses_another_version() {
         let (index, _) = WorldIndex::split(&world(), &serbia());
         let text = index.to_text();
-        assert!(text.starts_with("flowmap-world 1\nbundled 10 35 35 55 SRB\n"), "{text}");
+        assert!(text.starts_with("flowmap-world 2\nbundled 10 35 35 55 SRB\n"), "{text}");
         assert_eq!(WorldIndex::from_text(&text), Ok(index));
-        let later = text.replacen("flowmap-world 1", "flowmap-world 9", 1);
+        let later = text.replacen("flowmap-world 2", "flowmap-world 9", 1);
         assert!(WorldIndex::from_text(&later).unwrap_err().contains("version 9"));
         let broken = text.replacen("country BRA 0", "country BRA x", 1);
         assert!(WorldIndex::from_text(&text.replacen(" 35 35 55", " 35.5 35 55", 1)).is_err());
