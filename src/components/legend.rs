@@ -3,12 +3,11 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
-use flowmap_core::format::{amount, figure};
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
-use flowmap_core::legend::LegendEntries;
+use flowmap_core::legend::{LegendEntries, WidthKey};
 use flowmap_core::palette::{category_color, dasharray};
-use flowmap_core::scale::{WidthScale, UNDISCLOSED_WIDTH};
+use flowmap_core::scale::UNDISCLOSED_WIDTH;
 use leptos::prelude::*;
 
 /// Above this many categories, the goods are listed in columns across the legend.
@@ -21,7 +20,6 @@ pub fn Legend() -> impl IntoView {
     let dataset = data.dataset.clone();
     let lang = data.lang;
     let state = expect_context::<MapState>();
-    let flows = &dataset.raw.flows;
     let entries = {
         let dataset = dataset.clone();
         Memo::new(move |_| state.visible.with(|v| LegendEntries::of(&dataset, v)))
@@ -64,17 +62,12 @@ pub fn Legend() -> impl IntoView {
                 .collect_view()
         })
     };
-    let scale = WidthScale::for_flows(flows.iter());
-    let off_scale = scale.off_scale_units(flows.iter(), lang);
-    let widths = scale
-        .legend_values()
+    // The same width key as the downloads: samples in the scale's unit or single currency.
+    let key = WidthKey::of(&dataset, lang);
+    let widths = key
+        .samples
         .into_iter()
-        .map(|v| {
-            let w = scale.width(v);
-            let text = match &scale.unit {
-                Some(unit) => figure(v, unit, false, lang),
-                None => amount(v, lang),
-            };
+        .map(|(w, text)| {
             view! {
                 <li>
                     <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
@@ -83,6 +76,7 @@ pub fn Legend() -> impl IntoView {
             }
         })
         .collect_view();
+    let off_scale = key.off_scale;
     // A long list of goods takes the legend's whole width, in columns.
     let many = dataset.categories_in_use().count() > MANY_CATEGORIES;
     let any_undisclosed = move || entries.with(|e| e.undisclosed);
@@ -121,7 +115,7 @@ pub fn Legend() -> impl IntoView {
                         </li>
                     })}
                 </ul>
-                <p class="legend-hint">{tr(lang, Msg::WidthHint)}</p>
+                {key.money.then(|| view! { <p class="legend-hint">{tr(lang, Msg::WidthHint)}</p> })}
                 {(!off_scale.is_empty()).then(|| view! { <p class="legend-hint">{trf(lang, Msg::OffScaleHint, &[&off_scale.join(", ")])}</p> })}
             </div>
         </section>
