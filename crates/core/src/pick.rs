@@ -152,8 +152,10 @@ impl FlowPicker {
             cell(v - radius)..=cell(v + radius)
         };
         let (columns, rows) = (span(x, self.columns), span(y, self.rows));
-        // The nearest distance of each flow met, by drawing order.
+        // The nearest distance of each flow met, by drawing order (a hub on a large map
+        // meets thousands of flows: one map lookup each, not a search of those found).
         let mut found: Vec<(u32, f64)> = Vec::new();
+        let mut at: rustc_hash::FxHashMap<u32, usize> = rustc_hash::FxHashMap::default();
         for r in rows {
             for c in columns.clone() {
                 for &i in &self.cells[r * self.columns + c] {
@@ -162,9 +164,12 @@ impl FlowPicker {
                     if d > radius || !shown(self.flows[p.order as usize]) {
                         continue;
                     }
-                    match found.iter_mut().find(|(o, _)| *o == p.order) {
-                        Some((_, nearest)) => *nearest = nearest.min(d),
-                        None => found.push((p.order, d)),
+                    match at.get(&p.order) {
+                        Some(&k) => found[k].1 = found[k].1.min(d),
+                        None => {
+                            at.insert(p.order, found.len());
+                            found.push((p.order, d));
+                        }
                     }
                 }
             }
