@@ -143,3 +143,19 @@ test('a dataset inside the bundled region draws on the bundled atlas, with no wo
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a dataset across the antimeridian is drawn the short way, with only its side of the globe', async () => {
+  const { page, errors, asked } = await openRecording('/?data=__fixtures__/pacific.json');
+  const ids = await page.locator('svg.map-base path.country').evaluateAll((ps) => ps.map((p) => p.dataset.id));
+  for (const id of ['FJI', 'WSM', 'TON']) assert.ok(ids.includes(id), `${id} is not drawn: ${ids.join(' ')}`);
+  assert.ok(ids.length < 15, `countries from the far side of the globe: ${ids.join(' ')}`);
+  const paths = await page.locator('svg.map g.flow path, svg.map-base path.country').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+  for (const d of paths) assert.ok(!/NaN|Infinity/.test(d), `a path reads "${d.slice(0, 80)}"`);
+  // The flows are short: Fiji to Samoa is not drawn around the world.
+  const flow = await page.locator('svg.map g.flow[data-flow-id="fji-wsm"]').boundingBox();
+  assert.ok(flow.width < 800, `Fiji → Samoa is ${flow.width} px wide`);
+  const world = asked.filter((f) => f.startsWith('world/') && f !== 'world/index.txt');
+  assert.ok(world.length <= 3, world.join(', '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -94,7 +94,7 @@ pub fn central_meridian(longitudes: &[f64]) -> f64 {
 }
 
 /// A longitude difference in degrees brought into [-180, 180].
-fn wrap(degrees: f64) -> f64 {
+pub fn wrap(degrees: f64) -> f64 {
     if (-180.0..=180.0).contains(&degrees) {
         degrees
     } else {

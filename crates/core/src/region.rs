@@ -6,7 +6,7 @@
 use crate::atlas::{Atlas, Country};
 use crate::layout::location_point;
 use crate::Dataset;
-use geo::{Area, Coord, LineString, MultiPolygon, Polygon};
+use geo::{Area, Coord, LineString, MapCoords, MultiPolygon, Polygon};
 
 /// `[west, south, east, north]` in degrees.
 pub type Bbox = [f64; 4];
@@ -46,16 +46,39 @@ pub fn dataset_region(dataset: &Dataset, world: &Atlas) -> Result<Bbox, RegionEr
 }
 
 /// The box around `points` with the margin of [`dataset_region`]; `None` without points.
+/// Longitudes are taken around the points' central meridian, so a box across the
+/// antimeridian reaches past ±180° on one side (about `[-194, -26, -160, -6]` for Fiji and
+/// Samoa, Fiji then at −182°) instead of spanning the globe.
+///
+/// ```
+/// use flowmap_core::region::region_around;
+/// use geo::coord;
+/// let fiji_samoa = [coord! { x: 178.4, y: -18.1 }, coord! { x: -171.8, y: -13.8 }];
+/// let b = region_around(&fiji_samoa).unwrap();
+/// assert!((b[0] < -180.0 || b[2] > 180.0) && b[2] - b[0] < 40.0, "{b:?}");
+/// ```
 pub fn region_around(points: &[Coord<f64>]) -> Option<Bbox> {
+    let lons: Vec<f64> = points.iter().map(|p| p.x).collect();
+    let centre = crate::projection::central_meridian(&lons);
     let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for p in points {
-        (w, s, e, n) = (w.min(p.x), s.min(p.y), e.max(p.x), n.max(p.y));
+        let x = centre + crate::projection::wrap(p.x - centre);
+        (w, s, e, n) = (w.min(x), s.min(p.y), e.max(x), n.max(p.y));
     }
     if w > e {
         return None;
     }
     let (mx, my) = (((e - w) * 0.2).max(12.0), ((n - s) * 0.2).max(8.0));
-    Some([(w - mx).max(-180.0), (s - my).max(-85.0), (e + mx).min(180.0), (n + my).min(85.0)])
+    let (s, n) = ((s - my).max(-85.0), (n + my).min(85.0));
+    let (w, e) = (w - mx, e + mx);
+    Some(if e - w >= 360.0 {
+        [-180.0, s, 180.0, n]
+    } else if w >= -180.0 - mx && e <= 180.0 + mx && (w < -180.0) == (e > 180.0) {
+        // Within the usual range (or past it on both sides): cut at ±180° as before.
+        [w.max(-180.0), s, e.min(180.0), n]
+    } else {
+        [w, s, e, n]
+    })
 }
 
 /// True when box `inner` lies inside `outer` (to a hundredth of a degree).
@@ -67,22 +90,42 @@ pub fn contains(outer: Bbox, inner: Bbox) -> bool {
         && inner[3] <= outer[3] + SLACK
 }
 
-/// True when boxes `a` and `b` overlap.
+/// True when boxes `a` and `b` overlap, either of them taken also a turn of the globe east
+/// or west (a box may reach past ±180°).
 pub fn intersects(a: Bbox, b: Bbox) -> bool {
-    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+    let meet =
+        |shift: f64| a[0] <= b[2] + shift && b[0] + shift <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+    meet(0.0) || meet(360.0) || meet(-360.0)
 }
 
-/// Every country cut to `bbox`; countries left with no area are dropped.
+/// Every country cut to `bbox`; countries left with no area are dropped. A box past ±180°
+/// also takes what lies a turn of the globe away, moved into its range (Fiji at 178° becomes
+/// −182° in `[-194, -26, -160, -6]`).
 ///
 /// Each ring is clipped to the box on its own (Sutherland–Hodgman): a concave country may
 /// keep zero-width slivers along the box's edges, which lie outside the map's view.
 pub fn clip(world: &Atlas, bbox: Bbox) -> Atlas {
+    let shifts: &[f64] = match (bbox[0] < -180.0, bbox[2] > 180.0) {
+        (true, false) => &[0.0, -360.0],
+        (false, true) => &[0.0, 360.0],
+        _ => &[0.0],
+    };
     let countries = world
         .countries
         .iter()
         .filter_map(|c| {
-            let polygons: Vec<Polygon<f64>> =
-                c.shape.iter().filter_map(|p| clip_polygon(p, bbox)).collect();
+            let mut polygons = Vec::new();
+            for &shift in shifts {
+                // The box moved by −shift, and what it holds moved back by shift.
+                let moved = [bbox[0] - shift, bbox[1], bbox[2] - shift, bbox[3]];
+                for p in c.shape.iter().filter_map(|p| clip_polygon(p, moved)) {
+                    polygons.push(if shift == 0.0 {
+                        p
+                    } else {
+                        p.map_coords(|q| Coord { x: q.x + shift, y: q.y })
+                    });
+                }
+            }
             let shape = MultiPolygon(polygons);
             (shape.unsigned_area() > 1e-6).then(|| Country {
                 id: c.id.clone(),
@@ -219,6 +262,35 @@ mod test {
         // Below y = 2: 5 × 1 of the base, 2 × 1 of the arms, less the hole (0.3).
         let area = cut.countries[0].shape.unsigned_area();
         assert!((area - 6.7).abs() < 1e-9, "{area}");
+    }
+
+    #[test]
+    fn a_box_past_the_antimeridian_takes_what_lies_across_it() {
+        let fiji = polygon![(x: 177.0, y: -19.0), (x: 179.9, y: -19.0), (x: 179.9, y: -16.0), (x: 177.0, y: -16.0)];
+        let samoa = polygon![(x: -172.8, y: -14.1), (x: -171.4, y: -14.1), (x: -171.4, y: -13.4), (x: -172.8, y: -13.4)];
+        let ghana =
+            polygon![(x: -3.0, y: 5.0), (x: 1.0, y: 5.0), (x: 1.0, y: 11.0), (x: -3.0, y: 11.0)];
+        let w = world(vec![("FJI", fiji), ("WSM", samoa), ("GHA", ghana)]);
+        let area =
+            region_around(&[Coord { x: 178.4, y: -18.1 }, Coord { x: -171.8, y: -13.8 }]).unwrap();
+        let cut = clip(&w, area);
+        let ids: Vec<&str> = cut.countries.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["FJI", "WSM"], "the far side of the globe is left out");
+        for c in &cut.countries {
+            let b = geo::BoundingRect::bounding_rect(&c.shape).unwrap();
+            assert!(b.min().x >= area[0] && b.max().x <= area[2], "{} at {b:?} in {area:?}", c.id);
+        }
+        assert!(
+            intersects([-173.0, -15.0, -171.0, -13.0], area),
+            "its box meets the area a turn away"
+        );
+        // Extents away from the antimeridian keep their box cut at ±180°, as before.
+        let europe =
+            region_around(&[Coord { x: -10.0, y: 40.0 }, Coord { x: 100.0, y: 60.0 }]).unwrap();
+        assert_eq!(europe, [-32.0, 32.0, 122.0, 68.0]);
+        let west =
+            region_around(&[Coord { x: -179.0, y: 40.0 }, Coord { x: -170.0, y: 50.0 }]).unwrap();
+        assert_eq!(west[0], -191.0, "past -180° rather than cut: {west:?}");
     }
 
     #[test]

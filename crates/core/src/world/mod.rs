@@ -203,21 +203,19 @@ pub fn assemble(files: Vec<Atlas>, dataset: &Dataset) -> Atlas {
         world.countries.extend(f.countries);
     }
     crate::sort::sort_by(&mut world.countries, |a, b| a.id.cmp(&b.id));
-    // The region the map is fitted to, widened to every place (those outside the focus are
-    // drawn at the map's edge, placed by their country's outline, which must be kept).
+    // The region around every place, not only the focus the map is fitted to: places
+    // outside it are drawn at the map's edge, placed by their country's outline, which must
+    // be kept.
     let every: Vec<_> = dataset
         .raw
         .locations
         .iter()
         .filter_map(|l| crate::layout::location_point(dataset, &world, &l.id))
         .collect();
-    let area = match (region::dataset_region(dataset, &world), region::region_around(&every)) {
-        (Ok(a), Some(b)) => [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])],
-        (Ok(a), None) => a,
-        (Err(_), Some(b)) => b,
-        (Err(_), None) => return world,
-    };
-    region::clip(&world, area)
+    match region::region_around(&every) {
+        Some(area) => region::clip(&world, area),
+        None => world,
+    }
 }
 
 /// The box around a country's main parts (its largest polygons, together 98% of its area,
