@@ -12,7 +12,7 @@ mod index_text;
 
 use crate::region::{self, Bbox};
 use crate::Dataset;
-use geo::{Area, BoundingRect, Coord};
+use geo::{Area, BoundingRect, Coord, MapCoords};
 
 /// Version of the index format.
 pub const WORLD_VERSION: u32 = 2;
@@ -82,8 +82,9 @@ impl WorldIndex {
     /// country's main box lies (cells of 60° × 45°); returns the index (which also says what
     /// the `bundled` atlas holds) and each file's atlas.
     pub fn split(world: &Atlas, bundled: &Atlas) -> (WorldIndex, Vec<Atlas>) {
+        let countries: Vec<Country> = world.countries.iter().map(unwrapped).collect();
         let mut cells: Vec<(usize, Vec<&Country>)> = Vec::new();
-        for c in &world.countries {
+        for c in &countries {
             let b = country_box(c);
             let centre = Coord { x: (b[0] + b[2]) / 2.0, y: (b[1] + b[3]) / 2.0 };
             let col = ((centre.x + 180.0) / CELL.0).floor().clamp(0.0, 5.0) as usize;
@@ -240,18 +241,43 @@ fn country_box(c: &Country) -> Bbox {
     [bbox[0].floor(), bbox[1].floor(), bbox[2].ceil(), bbox[3].ceil()]
 }
 
-/// A polygon's box; one whose ring crosses the antimeridian (its box would span more than
-/// half the globe) is measured with western longitudes shifted by 360°, so its east edge
-/// lies past 180°.
-fn polygon_box(p: &geo::Polygon<f64>) -> Option<Bbox> {
-    let b = p.bounding_rect()?;
-    if b.width() <= 180.0 {
-        return Some([b.min().x, b.min().y, b.max().x, b.max().y]);
+/// `c` made continuous across the antimeridian: a polygon whose ring crosses it (its box
+/// would span more than half the globe) has its western longitudes moved by 360°, and when
+/// the country's parts lie on both sides (Fiji's islands, Chukotka, the Aleutians), the side
+/// with less land is moved a turn towards the other. Its box, its centre and the places it
+/// holds are then those a reader expects; longitudes may reach past ±180°.
+fn unwrapped(c: &Country) -> Country {
+    let shift = |p: &geo::Polygon<f64>, by: f64| p.map_coords(|q| Coord { x: q.x + by, y: q.y });
+    let mut polygons: Vec<geo::Polygon<f64>> = c
+        .shape
+        .iter()
+        .map(|p| match p.bounding_rect() {
+            Some(b) if b.width() > 180.0 => {
+                p.map_coords(|q| Coord { x: if q.x < 0.0 { q.x + 360.0 } else { q.x }, y: q.y })
+            }
+            _ => p.clone(),
+        })
+        .collect();
+    let centre = |p: &geo::Polygon<f64>| p.bounding_rect().map_or(0.0, |b| b.center().x);
+    let (lo, hi) =
+        polygons.iter().map(centre).fold((f64::MAX, f64::MIN), |(l, h), x| (l.min(x), h.max(x)));
+    if hi - lo > 180.0 {
+        let area = |east: bool| -> f64 {
+            polygons.iter().filter(|p| (centre(p) >= 0.0) == east).map(Area::unsigned_area).sum()
+        };
+        let (move_east, by) =
+            if area(true) >= area(false) { (false, 360.0) } else { (true, -360.0) };
+        polygons = polygons
+            .iter()
+            .map(|p| if (centre(p) >= 0.0) == move_east { shift(p, by) } else { p.clone() })
+            .collect();
     }
-    let east = |x: f64| if x < 0.0 { x + 360.0 } else { x };
-    let xs = p.exterior().0.iter().map(|c| east(c.x));
-    let (w, e) = xs.fold((f64::MAX, f64::MIN), |(w, e), x| (w.min(x), e.max(x)));
-    Some([w, b.min().y, e, b.max().y])
+    Country { id: c.id.clone(), name: c.name.clone(), shape: geo::MultiPolygon(polygons) }
+}
+
+/// A polygon's box.
+fn polygon_box(p: &geo::Polygon<f64>) -> Option<Bbox> {
+    p.bounding_rect().map(|b| [b.min().x, b.min().y, b.max().x, b.max().y])
 }
 
 #[cfg(test)]
@@ -331,7 +357,10 @@ mod test {
         let ring = polygon![(x: 170.0, y: 60.0), (x: 179.9, y: 60.0), (x: -175.0, y: 65.0), (x: 170.0, y: 70.0)];
         let c =
             Country { id: "RUS".into(), name: "Russia".into(), shape: MultiPolygon(vec![ring]) };
+        let c = unwrapped(&c);
         assert_eq!(country_box(&c), [170.0, 60.0, 185.0, 70.0]);
+        let centre = geo::Centroid::centroid(&c.shape).unwrap();
+        assert!(centre.x() > 170.0 && centre.x() < 185.0, "{centre:?}");
     }
 
     #[test]
