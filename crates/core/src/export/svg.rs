@@ -298,7 +298,7 @@ mod test {
 
     #[test]
     fn labels_at_the_edges_are_moved_inside() {
-        use crate::labels::{Placement, Side};
+        use crate::labels::{Placement, Rect, Side};
         let marker = |x: f64, side: Side, text: &str| {
             let gap = if side == Side::Left { -7.0 } else { 7.0 };
             Marker {
@@ -306,7 +306,12 @@ mod test {
                 at: geo::coord! { x: x, y: 100.0 },
                 radius: 4.0,
                 text: text.into(),
-                label: Placement { side, at: geo::coord! { x: x + gap, y: 104.0 }, clear: true },
+                label: Placement {
+                    side,
+                    at: geo::coord! { x: x + gap, y: 104.0 },
+                    rect: Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 },
+                    shown: true,
+                },
                 off_map: false,
             }
         };
