@@ -109,7 +109,7 @@ impl ViewState {
                 "to" => v.filter.to = value.parse::<PartialDate>().ok(),
                 "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "zoom" => {
-                    let n: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
+                    let n: Vec<f64> = value.split(',').filter_map(crate::math::parse_f64).collect();
                     if let [k, x, y] = n[..] {
                         // Read at the precision a link writes, so that it reads back the same;
                         // a scale outside the zoom's range is brought into it. (Rounding
