@@ -1,5 +1,7 @@
 //! The few transcendental functions the map uses: the browser's `Math` in WebAssembly (so the
 //! download carries no copy of Rust's maths library), the standard library natively (tests).
+//! With them, numbers read from and written as text without the parts of the standard
+//! library that would each add kilobytes to the wasm.
 
 #[cfg(target_arch = "wasm32")]
 use js_sys::Math;
@@ -141,9 +143,68 @@ fn digits_value(s: &str) -> f64 {
     s.parse().unwrap_or(f64::NAN)
 }
 
+/// `x` as `format!("{x:e}")` writes it (`1.2e13`, `-5e-7`), from its shortest decimal digits:
+/// the wasm then needs no code of its own for exponents.
+///
+/// ```
+/// use flowmap_core::math::exponential;
+/// assert_eq!(exponential(-12_000_000_000_000.0), "-1.2e13");
+/// assert_eq!(exponential(0.000015), "1.5e-5");
+/// ```
+pub fn exponential(x: f64) -> String {
+    let text = x.to_string();
+    if !x.is_finite() {
+        return text;
+    }
+    let (sign, unsigned) = text.strip_prefix('-').map_or(("", &text[..]), |u| ("-", u));
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = format!("{whole}{fraction}");
+    let Some(first) = digits.find(|c| c != '0') else {
+        return format!("{sign}0e0");
+    };
+    let exponent = whole.len() as i64 - 1 - first as i64;
+    let significant = digits[first..].trim_end_matches('0');
+    let (lead, rest) = significant.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{sign}{lead}{point}{rest}e{exponent}")
+}
+
 #[cfg(test)]
 mod test {
-    use super::parse_f64;
+    use super::{exponential, parse_f64};
+
+    #[test]
+    fn exponents_are_written_as_rust_writes_them() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            10.0,
+            1e6,
+            1.5e6,
+            123456789.0,
+            1e13,
+            1.2e13,
+            -9.99e15,
+            1.7976931348623157e308,
+            5e-324,
+            0.1,
+            0.000015,
+            -2.5e-7,
+            1e21,
+            1e22,
+            12345.678,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            4503599627370497.0,
+            1e-300,
+        ];
+        for x in values {
+            assert_eq!(exponential(x), format!("{x:e}"), "{x:?}");
+        }
+    }
 
     #[test]
     fn numbers_read_as_rust_reads_them() {
