@@ -183,7 +183,7 @@ pub fn column_width() -> Option<f64> {
         style
             .get_property_value(side)
             .ok()
-            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .and_then(|v| flowmap_core::math::parse_f64(v.trim_end_matches("px")))
     };
     Some(
         (main.get_bounding_client_rect().width()

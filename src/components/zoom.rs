@@ -5,6 +5,7 @@ use crate::dom;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::i18n::{tr, Msg};
+use js_sys::Math;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -70,7 +71,7 @@ impl ZoomGestures {
         }
         ev.prevent_default();
         let (x, y) = local(origin(&svg), ev);
-        let factor = (-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.002 }).exp();
+        let factor = Math::exp(-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.002 });
         self.state.update_zoom(|z, w, h| z.zoom_at(factor, x, y, w, h));
     }
 
@@ -102,7 +103,7 @@ impl ZoomGestures {
         let (x, y) = local(g.origin, ev);
         if !g.dragging {
             let (_, x0, y0) = g.pointers[i];
-            if (x - x0).hypot(y - y0) < DRAG_THRESHOLD && g.pointers.len() < 2 {
+            if Math::hypot(x - x0, y - y0) < DRAG_THRESHOLD && g.pointers.len() < 2 {
                 return;
             }
             g.dragging = true;
@@ -119,7 +120,7 @@ impl ZoomGestures {
             }
             ([a0, a1, ..], [b0, b1, ..]) => {
                 let dist = |p: &(i32, f64, f64), q: &(i32, f64, f64)| {
-                    (p.1 - q.1).hypot(p.2 - q.2).max(1.0)
+                    Math::hypot(p.1 - q.1, p.2 - q.2).max(1.0)
                 };
                 let factor = dist(b0, b1) / dist(a0, a1);
                 let (mx, my) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);

@@ -50,6 +50,7 @@ pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod limits;
+pub mod math;
 pub mod migrate;
 pub mod model;
 pub mod page_meta;

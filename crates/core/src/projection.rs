@@ -4,6 +4,7 @@
 //! As in d3-geo, the raw projection (radians in, unit plane out) is separate from the
 //! configured one, which adds the central meridian, scale and translation.
 
+use crate::math::{asin, atan2, cos, sin};
 use geo::Coord;
 
 /// The raw Albers conic equal-area projection for two standard parallels; where they lie
@@ -27,10 +28,10 @@ impl ConicEqualArea {
     /// assert!(x.is_finite() && y.is_finite());
     /// ```
     pub fn new(phi0: f64, phi1: f64) -> Self {
-        let (s0, s1) = (phi0.to_radians().sin(), phi1.to_radians().sin());
+        let (s0, s1) = (sin(phi0.to_radians()), sin(phi1.to_radians()));
         let n = (s0 + s1) / 2.0;
         if n.abs() < 1e-6 {
-            let cos0 = phi0.to_radians().cos().max(1e-6);
+            let cos0 = cos(phi0.to_radians()).max(1e-6);
             return ConicEqualArea { n, c: 0.0, r0: 0.0, cylinder: Some(cos0) };
         }
         let c = 1.0 + s0 * (2.0 * n - s0);
@@ -41,25 +42,25 @@ impl ConicEqualArea {
     /// onto the plane, y pointing north.
     pub fn forward(&self, lambda: f64, phi: f64) -> (f64, f64) {
         if let Some(cos0) = self.cylinder {
-            return (lambda * cos0, phi.sin() / cos0);
+            return (lambda * cos0, sin(phi) / cos0);
         }
-        let r = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / self.n;
+        let r = (self.c - 2.0 * self.n * sin(phi)).max(0.0).sqrt() / self.n;
         let a = lambda * self.n;
-        (r * a.sin(), self.r0 - r * a.cos())
+        (r * sin(a), self.r0 - r * cos(a))
     }
 
     /// The inverse of [`forward`](Self::forward).
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
         if let Some(cos0) = self.cylinder {
-            return (x / cos0, (y * cos0).clamp(-1.0, 1.0).asin());
+            return (x / cos0, asin((y * cos0).clamp(-1.0, 1.0)));
         }
         let r0y = self.r0 - y;
-        let mut l = x.atan2(r0y.abs()) * r0y.signum();
+        let mut l = atan2(x, r0y.abs()) * r0y.signum();
         if r0y * self.n < 0.0 {
             l -= std::f64::consts::PI * x.signum() * r0y.signum();
         }
         let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
-        (l / self.n, s.clamp(-1.0, 1.0).asin())
+        (l / self.n, asin(s.clamp(-1.0, 1.0)))
     }
 }
 

@@ -15,7 +15,10 @@ fn bad_amount(amount: f64) -> Option<String> {
     if !amount.is_finite() || amount < 0.0 {
         Some(format!("amount {amount}; expected a positive number"))
     } else if amount > ABSURD_AMOUNT {
-        Some(format!("amount {amount:e}, more than ten trillion; check the number of zeros"))
+        Some(format!(
+            "amount {}, more than ten trillion; check the number of zeros",
+            crate::math::exponential(amount)
+        ))
     } else {
         None
     }

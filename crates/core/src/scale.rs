@@ -127,7 +127,7 @@ impl WidthScale {
 
 /// The largest 1, 2 or 5 × 10ⁿ not above `v`.
 fn nice_floor(v: f64) -> f64 {
-    let p = 10f64.powf(v.log10().floor());
+    let p = crate::math::pow(10.0, crate::math::log10(v).floor());
     [5.0, 2.0, 1.0].into_iter().map(|m| m * p).find(|n| *n <= v * (1.0 + 1e-9)).unwrap_or(p)
 }
 

@@ -8,6 +8,7 @@ use crate::filter::Filter;
 use crate::model::ClaimStatus;
 use crate::query::percent_decode;
 use crate::zoom::Zoom;
+use std::collections::BTreeSet;
 
 /// Everything about the current view that a shared link should restore.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,11 +95,13 @@ impl ViewState {
             };
             let list = || value.split(',').filter_map(|s| s.strip_prefix('-')).map(percent_decode);
             match key {
-                "cat" => v.filter.hidden_categories = list().collect(),
+                // Sets filled by insertion: collecting into one sorts first, with its own
+                // copy of the standard sort in the wasm.
+                "cat" => v.filter.hidden_categories = filled(list()),
                 "status" => {
-                    v.filter.hidden_statuses = list()
-                        .filter_map(|k| ClaimStatus::ALL.into_iter().find(|s| s.key() == k))
-                        .collect();
+                    v.filter.hidden_statuses = filled(
+                        list().filter_map(|k| ClaimStatus::ALL.into_iter().find(|s| s.key() == k)),
+                    );
                 }
                 "src" => v.filter.source = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "who" => v.filter.speaker = Some(percent_decode(value)).filter(|s| !s.is_empty()),
@@ -106,7 +109,7 @@ impl ViewState {
                 "to" => v.filter.to = value.parse::<PartialDate>().ok(),
                 "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "zoom" => {
-                    let n: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
+                    let n: Vec<f64> = value.split(',').filter_map(crate::math::parse_f64).collect();
                     if let [k, x, y] = n[..] {
                         // Read at the precision a link writes, so that it reads back the same;
                         // a scale outside the zoom's range is brought into it. (Rounding
@@ -124,6 +127,13 @@ impl ViewState {
         }
         v
     }
+}
+
+/// The set of `items`, inserted one by one.
+fn filled<T: Ord>(items: impl Iterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 #[cfg(test)]

@@ -40,7 +40,8 @@ pub fn pull_to_edge(p: Coord<f64>, [x0, y0, x1, y1]: [f64; 4]) -> Option<Coord<f
 /// The arrow among → ↘ ↓ ↙ ← ↖ ↑ ↗ closest to the screen direction `d` (y grows down).
 pub(super) fn arrow_towards(d: Coord<f64>) -> char {
     const ARROWS: [char; 8] = ['→', '↘', '↓', '↙', '←', '↖', '↑', '↗'];
-    let eighth = (d.y.atan2(d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
+    let eighth =
+        (crate::math::atan2(d.y, d.x) / std::f64::consts::FRAC_PI_4).round().rem_euclid(8.0);
     ARROWS[eighth as usize]
 }
 

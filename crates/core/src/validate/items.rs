@@ -152,7 +152,7 @@ impl Checker {
 /// A coordinate as written in a message: a huge one (a typing mistake) as `1e308`.
 fn coordinate(x: f64) -> String {
     if x.abs() >= 1e6 {
-        format!("{x:e}")
+        crate::math::exponential(x)
     } else {
         x.to_string()
     }
