@@ -6,7 +6,6 @@ use flowmap_core::describe::source_line;
 use flowmap_core::filter::Filter;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::palette::{category_color, dasharray};
-use flowmap_core::phone::filters_on;
 use flowmap_core::timeline::{date_of, month_of, Timeline};
 use leptos::prelude::*;
 
@@ -124,7 +123,7 @@ pub fn Filters() -> impl IntoView {
     let time = Timeline::of(&dataset).map(|t| view! { <TimeRange timeline=t /> });
 
     let shown = move || state.visible.with(Vec::len);
-    let on = move || match state.view.with(|v| filters_on(&v.filter)) {
+    let on = move || match state.view.with(|v| v.filter.kinds_on()) {
         0 => String::new(),
         n => format!(" ({})", trf(lang, Msg::FiltersOn, &[&n.to_string()])),
     };

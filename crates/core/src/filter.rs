@@ -28,6 +28,33 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// How many kinds of filter leave something out (what the folded filters' button on a
+    /// phone says): the goods, the claim statuses, the publication, the speaker and the time
+    /// range count one each.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::filter::Filter;
+    /// let mut f = Filter::default();
+    /// assert_eq!(f.kinds_on(), 0);
+    /// f.hidden_categories.insert("arms".into());
+    /// f.hidden_categories.insert("gas".into());
+    /// f.source = Some("rks".into());
+    /// assert_eq!(f.kinds_on(), 2);
+    /// ```
+    pub fn kinds_on(&self) -> usize {
+        [
+            !self.hidden_categories.is_empty(),
+            !self.hidden_statuses.is_empty(),
+            self.source.is_some(),
+            self.speaker.is_some(),
+            self.from.is_some() || self.to.is_some(),
+        ]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
+    }
+
     /// Whether each flow (by dataset index) passes every filter but the categories: what a
     /// large map draws before showing or hiding whole categories. A flow without a period
     /// passes any time range: the reporting does not date it, so hiding it would say more
@@ -98,6 +125,18 @@ pub fn indices(flags: &[bool]) -> Vec<usize> {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn each_kind_of_filter_counts_once() {
+        let mut f = Filter::default();
+        f.hidden_statuses.insert(ClaimStatus::Alleged);
+        f.speaker = Some("svr".into());
+        assert_eq!(f.kinds_on(), 2);
+        f.from = "2024-01".parse().ok();
+        assert_eq!(f.kinds_on(), 3);
+        f.to = "2024-06".parse().ok();
+        assert_eq!(f.kinds_on(), 3);
+    }
 
     fn dataset() -> Dataset {
         Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap()

@@ -1,7 +1,4 @@
-//! The page on a phone: the map's portrait frame, and how many filters are on (what the
-//! folded filters' button says).
-
-use crate::filter::Filter;
+//! The page on a phone: the map's portrait frame.
 
 /// Viewports narrower than this, in CSS px, get the phone layout (public/style.css's phone
 /// rules, `max-width: 599.98px`, use the same width).
@@ -31,36 +28,9 @@ pub fn frame_height(natural: f64, viewport: Option<(f64, f64)>) -> f64 {
     }
 }
 
-/// How many of the filters leave something out: the goods, the claim statuses, the
-/// publication, the speaker and the time range count one each.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::{filter::Filter, phone::filters_on};
-/// let mut f = Filter::default();
-/// assert_eq!(filters_on(&f), 0);
-/// f.hidden_categories.insert("arms".into());
-/// f.hidden_categories.insert("gas".into());
-/// f.source = Some("rks".into());
-/// assert_eq!(filters_on(&f), 2);
-/// ```
-pub fn filters_on(f: &Filter) -> usize {
-    [
-        !f.hidden_categories.is_empty(),
-        !f.hidden_statuses.is_empty(),
-        f.source.is_some(),
-        f.speaker.is_some(),
-        f.from.is_some() || f.to.is_some(),
-    ]
-    .into_iter()
-    .filter(|on| *on)
-    .count()
-}
-
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::model::ClaimStatus;
 
     #[test]
     fn a_phone_gets_a_portrait_frame_of_most_of_its_height() {
@@ -72,17 +42,5 @@ mod test {
         assert_eq!(frame_height(500.0, Some((375.0, 740.0))), 500.0);
         assert_eq!(frame_height(300.0, Some((600.0, 900.0))), 300.0);
         assert_eq!(frame_height(300.0, Some((0.0, 0.0))), 300.0);
-    }
-
-    #[test]
-    fn each_kind_of_filter_counts_once() {
-        let mut f = Filter::default();
-        f.hidden_statuses.insert(ClaimStatus::Alleged);
-        f.speaker = Some("svr".into());
-        assert_eq!(filters_on(&f), 2);
-        f.from = "2024-01".parse().ok();
-        assert_eq!(filters_on(&f), 3);
-        f.to = "2024-06".parse().ok();
-        assert_eq!(filters_on(&f), 3);
     }
 }
