@@ -77,7 +77,8 @@ pub fn DetailPanel() -> impl IntoView {
                         // Only http(s) links become clickable (the validator already drops others).
                         let link = s.url.clone().filter(|u| is_web_link(u));
                         view! {
-                            <blockquote>{c.quote.clone()}</blockquote>
+                            {(!c.quote.is_empty()).then(|| view! { <blockquote>{c.quote.clone()}</blockquote> })}
+                            {c.series.as_deref().map(|t| view! { <p class="series">{trf(lang, Msg::FromTable, &[t])}</p> })}
                             <p class="cite">
                                 {tr(lang, Msg::PublishedIn)}" "{source_line(s, lang)}
                                 {s.title.clone().map(|t| view! { " · "<em>{t}</em> })}

@@ -50,7 +50,7 @@ fn allowed_by(c: &Citation, sources: &[Source], speakers: &[Speaker]) -> ClaimSt
 /// use flowmap_core::model::*;
 /// let source = Source { id: "rks".into(), outlet: "RKS News".into(), title: None, date: None, url: None, kind: SourceKind::NewsReport };
 /// let svr = Speaker { id: "svr".into(), name: "Russia's SVR".into(), kind: SpeakerKind::Intelligence, stake: Some("a party to the war".into()), plural: false };
-/// let claim = Citation { source: "rks".into(), speaker: "svr".into(), stance: Stance::Claims, quote: "…".into() };
+/// let claim = Citation { source: "rks".into(), speaker: "svr".into(), stance: Stance::Claims, quote: "…".into(), series: None };
 /// assert_eq!(strongest(&[claim], &[source], &[svr]), Some(ClaimStatus::Alleged));
 /// ```
 pub fn strongest(

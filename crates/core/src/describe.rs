@@ -4,6 +4,7 @@
 use crate::dataset::Dataset;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
 use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
+use crate::places::{noun_for, PlaceKind};
 
 /// A location's name in `lang`, or its id when it is unknown.
 pub fn location_name<'a>(dataset: &'a Dataset, id: &'a str, lang: Lang) -> &'a str {
@@ -302,7 +303,18 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     let mut out = trf(
         lang,
         Msg::SummaryCounts,
-        &[&count(lang, total, Noun::Flow), &count(lang, places.len(), Noun::Country)],
+        &[
+            &count(lang, total, Noun::Flow),
+            &count(
+                lang,
+                places.len(),
+                noun_for(
+                    places
+                        .iter()
+                        .map(|id| dataset.location(id).map_or(PlaceKind::Place, PlaceKind::of)),
+                ),
+            ),
+        ],
     );
     if !goods.is_empty() {
         out.push(' ');
@@ -386,6 +398,37 @@ mod test {
             summary(&d, &[0], Lang::Ru),
             "1 поток, 3 страны. Товары: arms (1). Надёжность: утверждает заинтересованная сторона (1)."
         );
+    }
+
+    #[test]
+    fn summary_counts_places_as_what_they_are() {
+        let with = |kinds: [&str; 3], lang| {
+            let mut v: serde_json::Value =
+                serde_json::to_value(&dataset().raw).expect("a dataset writes");
+            for (i, (id, kind)) in
+                [("BEG", kinds[0]), ("PRG", kinds[1]), ("KBP", kinds[2])].into_iter().enumerate()
+            {
+                v["locations"][i]["id"] = id.into();
+                v["locations"][i]["point"] = serde_json::json!([20.0, 45.0 + i as f64]);
+                if !kind.is_empty() {
+                    v["locations"][i]["kind"] = kind.into();
+                }
+            }
+            v["flows"][0]["from"] = "BEG".into();
+            v["flows"][0]["via"] = serde_json::json!(["PRG"]);
+            v["flows"][0]["to"] = "KBP".into();
+            let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
+            assert!(d.is_valid(), "{:?}", d.problems);
+            summary(&d, &[0], lang)
+        };
+        let airports = ["airport"; 3];
+        assert!(with(airports, Lang::En).starts_with("1 flow between 3 airports."));
+        assert!(with(airports, Lang::Ru).starts_with("1 поток, 3 аэропорта."));
+        assert!(with(airports, Lang::SrCyrl).starts_with("1 ток, 3 аеродрома."));
+        assert!(with(["city", "city", "port"], Lang::Uk).starts_with("1 потік, 3 пункти."));
+        // Ids that are no country's code, without a kind, are places, not countries.
+        assert!(with(["", "", ""], Lang::En).starts_with("1 flow between 3 places."));
+        assert!(with(["", "country", "city"], Lang::En).starts_with("1 flow between 3 places."));
     }
 
     #[test]

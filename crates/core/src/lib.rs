@@ -59,6 +59,7 @@ pub mod path;
 pub mod path_sink;
 pub mod phone;
 pub mod pick;
+pub mod places;
 pub mod projection;
 pub mod quantity;
 pub mod query;

@@ -178,6 +178,7 @@ pub(crate) fn flow(f: FlowV1) -> model::Flow {
                     StanceV1::Disputes => Stance::Disputes,
                 },
                 quote: c.quote,
+                series: None,
             })
             .collect(),
         note: f.note,

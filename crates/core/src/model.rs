@@ -4,6 +4,7 @@
 //! and checks it.
 
 use crate::date::{PartialDate, Period};
+pub use crate::places::PlaceKind;
 use crate::text::Localized;
 use serde::{Deserialize, Serialize};
 
@@ -71,13 +72,17 @@ pub struct Meta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Location {
-    /// ISO 3166-1 alpha-3 code (`XKX` for Kosovo); also the key into the map geometry.
+    /// A country's ISO 3166-1 alpha-3 code (`XKX` for Kosovo), the key into the map geometry;
+    /// any other id for a city, port or airport (with its `point`).
     pub id: String,
     /// Display name.
     pub name: Localized,
     /// Where flows attach, `[longitude, latitude]`; defaults to the country's centre.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point: Option<[f64; 2]>,
+    /// What the place is (a city, an airport); see [`PlaceKind::of`] when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PlaceKind>,
 }
 
 /// A kind of goods.
@@ -439,8 +444,14 @@ pub struct Citation {
     pub speaker: String,
     /// What the speaker does with the flow.
     pub stance: Stance,
-    /// The sentence, verbatim.
+    /// The sentence, verbatim. A citation of a `dataset` source may leave it out and name
+    /// its `series` instead.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub quote: String,
+    /// The table or series of a `dataset` source the figure comes from ("Exports by
+    /// partner country, HS 93").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 /// Goods moving from one place to another, possibly through intermediaries.

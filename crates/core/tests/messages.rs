@@ -136,6 +136,8 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::Warnings => vec![count(lang, 5, Noun::Check)],
         Msg::Stake => vec![w(s.stake)],
         Msg::ReportedBy => vec![w(s.outlet)],
+        // A table's own name, in the language of the statistics office.
+        Msg::FromTable => vec!["Exports by partner country, HS 93".into()],
         Msg::TotalsOut | Msg::TotalsIn => vec![flows(2), w(s.money)],
         Msg::TotalsThrough => vec![flows(1)],
         Msg::OffScaleHint => vec![w(s.units)],

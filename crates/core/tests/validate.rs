@@ -335,3 +335,80 @@ fn a_dropped_location_takes_its_flows_but_not_the_others() {
     assert_eq!(d.problems.len(), 2, "{:#?}", d.problems);
     assert!(d.problems[1].message.ends_with("(flow not shown)"));
 }
+
+/// The base with a `dataset` source ("stat", with its address) and the flow's citation of
+/// it by series, after `edit`.
+fn dataset_problems(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    problems(|v| {
+        v["sources"].as_array_mut().unwrap().push(
+            json!({"id": "stat", "outlet": "Statistics office", "url": "https://example.org/t", "kind": "dataset"}),
+        );
+        v["flows"][0]["status"] = json!("documented");
+        v["flows"][0]["citations"] = json!([{"source": "stat", "speaker": "rec", "stance": "finds",
+                                             "series": "Exports by partner, HS 93"}]);
+        edit(v);
+    })
+}
+
+#[test]
+fn a_dataset_is_cited_by_its_series_without_a_quote() {
+    assert_eq!(dataset_problems(|_| {}), Vec::<String>::new());
+    let d = {
+        let mut v = base();
+        v["sources"] = json!([{"id": "stat", "outlet": "O", "url": "https://example.org/t", "kind": "dataset"}]);
+        v["events"] = json!([]);
+        v["flows"][0]["status"] = json!("documented");
+        v["flows"][0]["citations"] =
+            json!([{"source": "stat", "speaker": "rec", "stance": "finds", "series": "Table 4"}]);
+        Dataset::from_json("t.json", &v.to_string()).unwrap()
+    };
+    assert_eq!(d.raw.flows[0].citations[0].series.as_deref(), Some("Table 4"));
+    let written = serde_json::to_value(&d.raw.flows[0].citations[0]).unwrap();
+    assert_eq!(written.get("quote"), None, "an absent quote is not written as \"\"");
+}
+
+#[test]
+fn a_citation_needs_a_quote_or_for_a_dataset_a_series() {
+    let p = dataset_problems(|v| {
+        v["flows"][0]["citations"][0].as_object_mut().unwrap().remove("series").unwrap();
+    });
+    assert!(
+        p[0].starts_with("flows[0].citations[0].series: ")
+            && p[0].contains("without a quote or a series"),
+        "{p:#?}"
+    );
+    let p = dataset_problems(|v| v["flows"][0]["citations"][0]["series"] = json!(" "));
+    assert!(
+        p[0].starts_with("flows[0].citations[0].series: ") && p[0].contains("empty series"),
+        "{p:#?}"
+    );
+    // An article needs its quote even with a series, which only a dataset has.
+    one(
+        |v| {
+            v["flows"][0]["citations"][0]["series"] = json!("Table 4");
+        },
+        "flows[0].citations[0].series",
+        "not a dataset source",
+    );
+    one(
+        |v| {
+            v["flows"][0]["citations"][0].as_object_mut().unwrap().remove("quote").unwrap();
+        },
+        "flows[0].citations[0].quote",
+        "without a quote",
+    );
+}
+
+#[test]
+fn a_dataset_without_an_address_is_a_warning_and_the_flow_shows() {
+    let mut v = base();
+    v["sources"] = json!([{"id": "stat", "outlet": "O", "kind": "dataset"}]);
+    v["events"] = json!([]);
+    v["flows"][0]["status"] = json!("documented");
+    v["flows"][0]["citations"] =
+        json!([{"source": "stat", "speaker": "rec", "stance": "finds", "series": "Table 4"}]);
+    let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
+    assert_eq!(d.problems.len(), 1, "{:?}", d.problems);
+    assert!(d.problems[0].warning && d.problems[0].message.contains("no url"), "{}", d.problems[0]);
+    assert_eq!(d.raw.flows.len(), 1);
+}

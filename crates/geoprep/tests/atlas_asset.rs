@@ -38,3 +38,19 @@ fn covers_every_location_of_the_dataset_and_credits_natural_earth() {
         assert!(a.country(id).is_some(), "{id} missing");
     }
 }
+
+#[test]
+fn the_core_knows_every_country_of_the_world_files() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/world/index.txt");
+    let text =
+        std::fs::read_to_string(path).expect("public/world is missing: run scripts/atlas.sh");
+    let mut outlined: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("country "))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    outlined.sort_unstable();
+    let mut known: Vec<&str> = flowmap_core::places::country_ids().collect();
+    known.sort_unstable();
+    assert_eq!(known, outlined, "places.rs's COUNTRY_IDS must list the world files' countries");
+}

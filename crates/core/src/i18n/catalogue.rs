@@ -153,6 +153,8 @@ catalogue! {
     AllSpeakers => ["Anyone cited", "Все цитируемые", "Усі цитовані", "Svi citirani"],
     SpokenAgainst => ["denied or disputed by someone cited", "кто-то из цитируемых это отрицает или ставит под сомнение", "хтось із цитованих це заперечує або ставить під сумнів", "neko od citiranih to poriče ili dovodi u pitanje"],
     PublishedIn => ["Published in", "Опубликовано:", "Опубліковано:", "Objavljeno:"],
+    // {0}: the table or series of a statistics office or database the figure comes from.
+    FromTable => ["Table: {0}", "Таблица: {0}", "Таблиця: {0}", "Tabela: {0}"],
     // Tooltip and detail panel.
     ClaimColon => ["Claim:", "Надёжность:", "Надійність:", "Pouzdanost:"],
     Claim => ["Claim", "Надёжность", "Надійність", "Pouzdanost"],
@@ -347,5 +349,33 @@ pub fn noun_forms(lang: Lang, noun: Noun) -> [&'static str; 3] {
         (Lang::SrLatn | Lang::SrCyrl, Noun::Flow) => ["tok", "toka", "tokova"],
         (Lang::SrLatn | Lang::SrCyrl, Noun::Country) => ["zemlja", "zemlje", "zemalja"],
         (Lang::SrLatn | Lang::SrCyrl, Noun::Problem) => ["greška", "greške", "grešaka"],
+        (Lang::En, Noun::City) => ["city", "cities", "cities"],
+        (Lang::En, Noun::Port) => ["port", "ports", "ports"],
+        (Lang::En, Noun::Airport) => ["airport", "airports", "airports"],
+        (Lang::En, Noun::BorderCrossing) => {
+            ["border crossing", "border crossings", "border crossings"]
+        }
+        (Lang::En, Noun::Place) => ["place", "places", "places"],
+        (Lang::Ru, Noun::City) => ["город", "города", "городов"],
+        (Lang::Ru, Noun::Port) => ["порт", "порта", "портов"],
+        (Lang::Ru, Noun::Airport) => ["аэропорт", "аэропорта", "аэропортов"],
+        (Lang::Ru, Noun::BorderCrossing) => {
+            ["пункт пропуска", "пункта пропуска", "пунктов пропуска"]
+        }
+        (Lang::Ru, Noun::Place) => ["пункт", "пункта", "пунктов"],
+        (Lang::Uk, Noun::City) => ["місто", "міста", "міст"],
+        (Lang::Uk, Noun::Port) => ["порт", "порти", "портів"],
+        (Lang::Uk, Noun::Airport) => ["аеропорт", "аеропорти", "аеропортів"],
+        (Lang::Uk, Noun::BorderCrossing) => {
+            ["пункт пропуску", "пункти пропуску", "пунктів пропуску"]
+        }
+        (Lang::Uk, Noun::Place) => ["пункт", "пункти", "пунктів"],
+        (Lang::SrLatn | Lang::SrCyrl, Noun::City) => ["grad", "grada", "gradova"],
+        (Lang::SrLatn | Lang::SrCyrl, Noun::Port) => ["luka", "luke", "luka"],
+        (Lang::SrLatn | Lang::SrCyrl, Noun::Airport) => ["aerodrom", "aerodroma", "aerodroma"],
+        (Lang::SrLatn | Lang::SrCyrl, Noun::BorderCrossing) => {
+            ["granični prelaz", "granična prelaza", "graničnih prelaza"]
+        }
+        (Lang::SrLatn | Lang::SrCyrl, Noun::Place) => ["mesto", "mesta", "mesta"],
     }
 }

@@ -164,8 +164,18 @@ pub fn plural(lang: Lang, forms: [&str; 3], n: u64) -> String {
 pub enum Noun {
     /// A flow of goods.
     Flow,
-    /// A country or place.
+    /// A country.
     Country,
+    /// A city or town.
+    City,
+    /// A port.
+    Port,
+    /// An airport.
+    Airport,
+    /// A border crossing.
+    BorderCrossing,
+    /// A place of any kind, or of several kinds.
+    Place,
     /// A problem found in the data.
     Problem,
     /// A check the editor should make.

@@ -12,6 +12,7 @@ pub(super) const SOURCE_KINDS: &str =
     "customs-records, official-statement, intelligence-claim, news-estimate, news-report, analysis, dataset";
 pub(super) const SPEAKER_KINDS: &str =
     "records, official-data, government, intelligence, news-outlet, analyst, company, other";
+pub(super) const PLACE_KINDS: &str = "country, city, port, airport, border-crossing, place";
 pub(super) const STANCES: &str =
     "claims, finds, confirms, estimates, acknowledges, denies, disputes";
 pub(super) const STATUSES: &str = "documented, reported, alleged, denied, unverified";

@@ -82,7 +82,8 @@ fn value(row: &Row, sheet: &Sheet) -> Result<(FlowValue, Vec<usize>), SheetProbl
     Ok((FlowValue::Known(quantity), groups))
 }
 
-/// The citations of a row: `source`, `speaker`, `stance`, `quote`, then the same with `_2`, …
+/// The citations of a row: `source`, `speaker`, `stance`, `quote`, `series`, then the same
+/// with `_2`, …
 /// An empty speaker is the source itself when there is no speakers sheet. Empty groups are
 /// skipped; the column group of each citation written comes with it.
 fn citations(
@@ -92,16 +93,18 @@ fn citations(
 ) -> Result<(Vec<Citation>, Vec<usize>), SheetProblem> {
     let (mut out, mut groups) = (Vec::new(), Vec::new());
     for k in 1.. {
-        let [s, p, st, q] = ["source", "speaker", "stance", "quote"].map(|c| nth(c, k));
-        if ![&s, &p, &st, &q].iter().any(|c| sheet.has(c)) {
+        let [s, p, st, q, se] =
+            ["source", "speaker", "stance", "quote", "series"].map(|c| nth(c, k));
+        if ![&s, &p, &st, &q, &se].iter().any(|c| sheet.has(c)) {
             break;
         }
-        let cells = [&s, &p, &st, &q].map(|c| row.optional(c));
+        let cells = [&s, &p, &st, &q, &se].map(|c| row.optional(c));
         if cells.iter().all(Option::is_none) {
             continue;
         }
         let Some(source) = cells[0] else {
-            let filled = [&p, &st, &q][cells[1..].iter().position(Option::is_some).unwrap_or(0)];
+            let filled =
+                [&p, &st, &q, &se][cells[1..].iter().position(Option::is_some).unwrap_or(0)];
             return Err(row.error(&s, format!("a citation (\"{filled}\") needs the id of its publication here, a row of the sources sheet")));
         };
         let speaker = match (cells[1], speakers_sheet) {
@@ -122,6 +125,7 @@ fn citations(
             speaker,
             stance,
             quote: cells[3].unwrap_or("").into(),
+            series: cells[4].map(String::from),
         });
         groups.push(k);
     }

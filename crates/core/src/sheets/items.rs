@@ -1,6 +1,8 @@
 //! The items of the locations, sources and speakers sheets, one per row.
 
-use super::cells::{choice, date, localized, number, yes_no, SOURCE_KINDS, SPEAKER_KINDS};
+use super::cells::{
+    choice, date, localized, number, yes_no, PLACE_KINDS, SOURCE_KINDS, SPEAKER_KINDS,
+};
 use super::problem::SheetProblem;
 use super::sheet::{Row, Sheet};
 use crate::model::{Location, Source, Speaker};
@@ -18,7 +20,8 @@ pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, SheetProble
             ))
         }
     };
-    Ok(Location { id: row.get("id").into(), name: localized(row, sheet, "name"), point })
+    let kind = row.optional("kind").map(|_| choice(row, "kind", PLACE_KINDS)).transpose()?;
+    Ok(Location { id: row.get("id").into(), name: localized(row, sheet, "name"), point, kind })
 }
 
 /// A row of the sources sheet (a publication).

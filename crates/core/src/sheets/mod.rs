@@ -4,7 +4,7 @@
 //! separated by commas, semicolons or tabs.
 //!
 //! Columns (header names; `_<lang>` variants such as `name_ru` add translations):
-//! - locations: `id`, `name`, `lon`, `lat`
+//! - locations: `id`, `name`, `lon`, `lat`, `kind`
 //! - categories (optional; else each flow's category id is its own name): `id`, `name`
 //! - sources (publications): `id`, `outlet`, `title` (optional), `date`, `url`, `kind`
 //! - speakers (optional): `id`, `name`, `kind`, `stake`, `plural` (`yes`/`no`). Without a
@@ -15,7 +15,8 @@
 //!   `part_what`, `part_amount_2`, `part_what_2`, …, the larger figure as `of_amount`,
 //!   `of_what`, then `start`, `end`, `actors_from`, `actors_via`, `actors_to`
 //!   (`;`-separated), `description`, `status`, `note`, and citations as `source`, `speaker`,
-//!   `stance`, `quote`, `source_2`, `speaker_2`, `stance_2`, `quote_2`, …
+//!   `stance`, `quote`, `series` (the table of a `dataset` source, which then needs no
+//!   quote), `source_2`, `speaker_2`, `stance_2`, `quote_2`, `series_2`, …
 
 mod cells;
 mod decode;

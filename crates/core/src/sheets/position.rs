@@ -141,7 +141,7 @@ fn flow_column(field: &[Segment], groups: &Groups) -> Option<String> {
     let column = match field {
         [Key(c)] if c == "citations" => "source".to_string(),
         [Key(c), Index(j), rest @ ..] if c == "citations" => {
-            let cells = ["source", "speaker", "stance", "quote"];
+            let cells = ["source", "speaker", "stance", "quote", "series"];
             let column = last_key(rest).filter(|c| cells.contains(c)).unwrap_or("source");
             nth(column, *groups.citations.get(*j)?)
         }

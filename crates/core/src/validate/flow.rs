@@ -3,7 +3,7 @@
 
 use super::Checker;
 use crate::json_path::JsonPath;
-use crate::model::{Event, Flow, FlowValue, Source, Speaker};
+use crate::model::{Citation, Event, Flow, FlowValue, Source, SourceKind, Speaker};
 use std::collections::HashSet;
 
 /// The ids flows and events may refer to: those of the items kept.
@@ -60,11 +60,8 @@ impl Checker {
                 format!("{name} has no citation; every flow needs a source"),
             );
         }
-        for (j, cit) in f.citations.iter().enumerate().filter(|(_, c)| c.quote.trim().is_empty()) {
-            self.report(
-                path.key("citations").index(j).key("quote"),
-                format!("{name} cites \"{}\" without a quote", cit.source),
-            );
+        for (j, cit) in f.citations.iter().enumerate() {
+            self.evidence(&path.key("citations").index(j), &name, cit, sources);
         }
         let ok = self.problems[before..].iter().all(|p| p.warning);
         if ok {
@@ -75,6 +72,30 @@ impl Checker {
             }
         }
         ok
+    }
+
+    /// What a citation shows readers: the sentence quoted, or for a `dataset` source the
+    /// table or series the figure comes from (a quote is then optional). A dataset cited
+    /// without an address for its table is a warning.
+    fn evidence(&mut self, at: &JsonPath, name: &str, cit: &Citation, sources: &[Source]) {
+        let has_quote = !cit.quote.trim().is_empty();
+        let series = cit.series.as_deref().map(str::trim);
+        let source = sources.iter().find(|s| s.id == cit.source);
+        let dataset = source.is_some_and(|s| s.kind == SourceKind::Dataset);
+        if series == Some("") {
+            self.report(at.key("series"), format!("{name} cites \"{}\" with an empty series; name the table or series, or leave series out", cit.source));
+        } else if series.is_some() && !dataset && source.is_some() {
+            self.report(at.key("series"), format!("{name} names a series for \"{}\", which is not a dataset source; a series (a table of a statistics office or database) goes with a source of kind \"dataset\"", cit.source));
+        } else if !has_quote && dataset && series.is_none() {
+            self.report(at.key("series"), format!("{name} cites the dataset \"{}\" without a quote or a series; name the table or series the figure comes from", cit.source));
+        } else if !has_quote && !dataset {
+            self.report(
+                at.key("quote"),
+                format!("{name} cites \"{}\" without a quote", cit.source),
+            );
+        } else if !has_quote && source.is_some_and(|s| s.url.is_none()) {
+            self.warn(at.key("series"), format!("{name} cites the dataset \"{}\" by its series alone, and the source has no url; give the address where readers find the table", cit.source));
+        }
     }
 
     /// Places, category, sources and speakers the flow names must be kept items.

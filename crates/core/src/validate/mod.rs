@@ -69,6 +69,11 @@ impl Checker {
         self.problems.push(Problem { path, message, warning: false });
     }
 
+    /// A problem that leaves the item shown.
+    fn warn(&mut self, path: JsonPath, message: String) {
+        self.problems.push(Problem { path, message, warning: true });
+    }
+
     /// Reports an id that is empty or used twice; true when the item is usable.
     fn unique_id(
         &mut self,

@@ -404,3 +404,28 @@ fn a_meta_text_over_the_map_limit_is_a_problem() {
         ["meta.json: at notes: a text of 100001 characters; the map accepts texts of up to 100000"]
     );
 }
+
+#[test]
+fn a_dataset_row_names_its_series_instead_of_a_quote() {
+    let sources = "id,outlet,url,kind\nstat,Statistics office,https://example.org/t,dataset\n";
+    let speakers = "id,name,kind\nstat,Statistics office,official-data\n";
+    let flows =
+        "id,from,to,category,amount,unit,description,status,source,speaker,stance,quote,series\n\
+                 f1,SRB,UKR,arms,12,flights,Flights,documented,stat,stat,finds,,Table 4\n\
+                 f2,SRB,CZE,arms,3,flights,Flights,documented,stat,stat,finds,,\n";
+    let mut sheets = texts(flows);
+    sheets.sources = SheetFile::new("sources.csv", sources);
+    sheets.speakers = Some(SheetFile::new("speakers.csv", speakers));
+    let c = convert(&sheets);
+    assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
+    assert!(
+        c.problems[0].starts_with("flows.csv, row 3, column \"series\":")
+            && c.problems[0].contains("without a quote or a series"),
+        "{:?}",
+        c.problems
+    );
+    let d = dataset(&c);
+    assert_eq!(d.raw.flows.len(), 1);
+    assert_eq!(d.raw.flows[0].citations[0].series.as_deref(), Some("Table 4"));
+    assert_eq!(d.raw.flows[0].citations[0].quote, "");
+}
