@@ -384,12 +384,14 @@ impl Drawn {
     fn layout(self, data: &Loaded) -> Memo<Option<MapLayout>> {
         let Drawn { size, zoom, on_canvas, visible, .. } = self;
         let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
+        // Lines that stand for several flows add up the flows shown: a filter plans again.
+        let once = on_canvas && !flowmap_core::bundle::has_lines(&dataset);
         let every: Vec<usize> =
-            if on_canvas { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
+            if once { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
         let planned = {
             let (dataset, atlas) = (dataset.clone(), atlas.clone());
             Memo::new(move |_| {
-                if on_canvas {
+                if once {
                     plan(&dataset, &atlas, &every)
                 } else {
                     visible.with(|v| plan(&dataset, &atlas, v))

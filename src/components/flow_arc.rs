@@ -4,6 +4,7 @@ use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
+use flowmap_core::bundle::line_name;
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::pick::MIN_TARGET;
@@ -26,10 +27,12 @@ pub fn FlowArc(
     let shape = Memo::new(move |_| laid_out.with(|l| l.as_ref()?.flow(index).cloned()));
     let route: Vec<String> = data.dataset.route(&flow).into_iter().map(String::from).collect();
     let id = flow.id.clone();
-    let selected = {
-        let id = id.clone();
-        Memo::new(move |_| state.view.with(|v| v.selected.as_deref() == Some(id.as_str())))
-    };
+    // Pinned: this flow, or one of the others its line stands for.
+    let selected = Memo::new(move |_| {
+        state.pinned.get().is_some_and(|p| {
+            p == index || shape.with(|s| s.as_ref().is_some_and(|s| s.others.contains(&p)))
+        })
+    });
     // Highlighted: hovered or focused (or on the hovered location's routes), else pinned.
     // The others are dimmed by one class on the map (`focusing`), not one per flow, so that a
     // hover changes a few elements rather than every flow.
@@ -59,7 +62,19 @@ pub fn FlowArc(
     };
     let toggle_key = toggle.clone();
 
-    let label = accessible_name(&data.dataset, &flow, data.lang);
+    // A line that stands for several flows is named for all of them.
+    let label = {
+        let (dataset, lang) = (data.dataset.clone(), data.lang);
+        let own = accessible_name(&dataset, &flow, lang);
+        move || {
+            shape.with(|s| match s {
+                Some(s) if !s.others.is_empty() => {
+                    line_name(&dataset, &flow, s.others.len() + 1, s.sum.as_ref(), lang)
+                }
+                _ => own.clone(),
+            })
+        }
+    };
     let on_canvas = state.on_canvas;
     view! {
         <g

@@ -110,8 +110,15 @@ pub fn FlowMap() -> impl IntoView {
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
     let on_canvas = state.on_canvas;
     let layers = on_canvas.then(|| Arc::new(flowmap_core::batch::layer_of(&data.dataset)));
-    let in_dom =
-        layers.clone().map_or(state.visible, |k| dom_flows(state, data.dataset.clone(), k));
+    // On SVG, one element per line: a line that stands for several flows is drawn once.
+    let lines = move || {
+        Memo::new(move |_| {
+            laid_out
+                .with(|l| l.as_ref().map(|l| l.flows.iter().map(|f| f.index).collect()))
+                .unwrap_or_default()
+        })
+    };
+    let in_dom = layers.clone().map_or_else(lines, |k| dom_flows(state, data.dataset.clone(), k));
     // The map is one Tab stop: one flow or marker takes Tab, the arrow keys move inside.
     let roving = Roving::new(state, in_dom);
     provide_context(roving);

@@ -3,9 +3,11 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::bundle::line_total;
+use flowmap_core::dataset::Dataset;
 use flowmap_core::describe::{location_name, quoted, route, source_line, spoken_against};
 use flowmap_core::format::flow_value;
-use flowmap_core::i18n::{tr, trf, Msg};
+use flowmap_core::i18n::{tr, trf, Lang, Msg};
 use flowmap_core::text::Localized;
 use flowmap_core::validate::is_web_link;
 use leptos::prelude::*;
@@ -17,11 +19,17 @@ pub fn DetailPanel() -> impl IntoView {
     let state = expect_context::<MapState>();
     let dataset = data.dataset.clone();
     let lang = data.lang;
+    let dataset_c = dataset.clone();
     let close = move || {
         let id = state.view.with_untracked(|v| v.selected.clone());
         state.select(None);
-        // Return focus to the flow the panel was about.
-        if let Some(id) = id {
+        // Return focus to the flow the panel was about (or the line it is drawn in).
+        if let Some(mut id) = id {
+            let index = dataset_c.raw.flows.iter().position(|f| f.id == id);
+            let line = state.layout.with_untracked(|l| Some(l.as_ref()?.line_of(index?)?.index));
+            if let Some(first) = line.and_then(|i| dataset_c.raw.flows.get(i)) {
+                id.clone_from(&first.id);
+            }
             let el = crate::dom::with_attribute("g.flow:not(.filtered)", "data-flow-id", &id);
             if let Some(el) =
                 el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(e).ok())
@@ -30,9 +38,10 @@ pub fn DetailPanel() -> impl IntoView {
             }
         }
     };
+    let on_escape = close.clone();
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && state.view.with_untracked(|v| v.selected.is_some()) {
-            close();
+            on_escape();
         }
     });
     on_cleanup(move || escape.remove());
@@ -46,7 +55,9 @@ pub fn DetailPanel() -> impl IntoView {
     });
     move || {
         let id = state.view.with(|v| v.selected.clone())?;
-        let flow = dataset.raw.flows.iter().find(|f| f.id == id)?;
+        let index = dataset.raw.flows.iter().position(|f| f.id == id)?;
+        let flow = &dataset.raw.flows[index];
+        let line = line_list(&dataset, state, index, lang);
         let category = dataset
             .category(&flow.category)
             .map(|(_, c)| c.name.get(lang.tag()).to_string())
@@ -100,7 +111,7 @@ pub fn DetailPanel() -> impl IntoView {
                 }
             })
             .collect_view();
-        let close_click = close;
+        let close_click = close.clone();
         Some(view! {
             <aside class="detail-panel" aria-labelledby="detail-title" data-flow-id=flow.id.clone()>
                 <button type="button" class="close" aria-label=tr(lang, Msg::CloseDetails) on:click=move |_| close_click()>"×"</button>
@@ -127,7 +138,54 @@ pub fn DetailPanel() -> impl IntoView {
                 {flow.note.as_ref().map(|n| view! { <p class="note">{n.get(lang.tag()).to_string()}</p> })}
                 <h3>{tr(lang, Msg::WhoSaysWhat)}</h3>
                 <ol class="citations">{citations}</ol>
+                {line}
             </aside>
         })
     }
+}
+
+/// Most flows a line's list in the panel names; the table lists them all.
+const LISTED: usize = 30;
+
+/// The flows drawn in one line with flow `index`, each a button that pins it, and what they
+/// add up to; `None` for a flow with a line of its own.
+fn line_list(
+    dataset: &Dataset,
+    state: MapState,
+    index: usize,
+    lang: Lang,
+) -> Option<impl IntoView> {
+    let (members, total) = state.layout.with(|l| {
+        let line = l.as_ref()?.line_of(index).filter(|s| !s.others.is_empty())?;
+        let members: Vec<usize> =
+            std::iter::once(line.index).chain(line.others.iter().copied()).collect();
+        let total = line_total(members.len(), line.sum.as_ref(), lang);
+        Some((members, total))
+    })?;
+    let more = members.len().saturating_sub(LISTED);
+    let items = members
+        .into_iter()
+        .take(LISTED)
+        .map(|m| {
+            let f = &dataset.raw.flows[m];
+            let period = f.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
+            let text = [f.description.get(lang.tag()).to_string(), flow_value(&f.value, lang)]
+                .into_iter()
+                .chain(period)
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let id = f.id.clone();
+            view! {
+                <li>
+                    <button type="button" aria-current=(m == index).then_some("true") on:click=move |_| state.select(Some(id.clone()))>{text}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>{tr(lang, Msg::InThisLine)}</h3>
+        <p class="line-total">{total}</p>
+        <ul class="line-flows">{items}</ul>
+        {(more > 0).then(|| view! { <p class="line-more">{trf(lang, Msg::AndMore, &[&more.to_string()])}</p> })}
+    })
 }

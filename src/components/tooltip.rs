@@ -2,6 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
+use flowmap_core::bundle::{line_speakers, line_total};
 use flowmap_core::describe::{location_name, route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
@@ -47,12 +48,30 @@ pub fn Tooltip() -> impl IntoView {
         match state.hover.get()? {
             Hover::Flow { index, x, y } => {
                 let flow = dataset.raw.flows.get(index)?;
+                // A line that stands for several flows: what they add up to, and who says so.
+                let line = state.layout.with_untracked(|l| {
+                    let s = l.as_ref()?.flow(index).filter(|s| !s.others.is_empty())?;
+                    let members: Vec<usize> =
+                        std::iter::once(index).chain(s.others.iter().copied()).collect();
+                    Some((
+                        line_total(members.len(), s.sum.as_ref(), lang),
+                        line_speakers(&dataset, &members, lang),
+                    ))
+                });
                 let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
-                let value = match period {
-                    Some(p) => format!("{} · {p}", flow_value(&flow.value, lang)),
-                    None => flow_value(&flow.value, lang),
+                let value = match (&line, period) {
+                    (Some((total, _)), _) => total.clone(),
+                    (None, Some(p)) => format!("{} · {p}", flow_value(&flow.value, lang)),
+                    (None, None) => flow_value(&flow.value, lang),
                 };
-                let said = statements(&dataset, flow);
+                let what = match &line {
+                    Some(_) => dataset
+                        .category(&flow.category)
+                        .map(|(_, c)| c.name.get(lang.tag()).to_string())
+                        .unwrap_or_default(),
+                    None => flow.description.get(lang.tag()).to_string(),
+                };
+                let said = if line.is_some() { Vec::new() } else { statements(&dataset, flow) };
                 // Seven lines, three per statement, and the description's second line.
                 let lines =
                     7 + 3 * said.len() + flow.description.get(lang.tag()).chars().count() / 40;
@@ -78,11 +97,11 @@ pub fn Tooltip() -> impl IntoView {
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{route(&dataset, flow, lang)}</p>
-                            <p class="what">{flow.description.get(lang.tag()).to_string()}</p>
+                            <p class="what">{what}</p>
                             <p class="value">{value}</p>
                             <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
                             <p class="sources-head">{tr(lang, Msg::WhoSaysWhat)}</p>
-                            <ul class="sources">{who}</ul>
+                            <ul class="sources">{who}{line.map(|(_, names)| view! { <li>{names}</li> })}</ul>
                             <p class="hint">{tr(lang, Msg::ClickHint)}</p>
                         </div>
                     }

@@ -27,7 +27,7 @@ pub struct Batch {
 /// # Examples
 /// ```
 /// use flowmap_core::{batch::batches, layout::FlowShape};
-/// let f = |width: f64, color| FlowShape { index: 0, color, width, dash: None, undisclosed: false, disputed: false, legs: vec![] };
+/// let f = |width: f64, color| FlowShape { index: 0, color, width, dash: None, undisclosed: false, disputed: false, legs: vec![], others: vec![], sum: None };
 /// let flows = [f(1.0, "#000"), f(6.0, "#000"), f(1.1, "#000"), f(1.0, "#fff")];
 /// let b = batches(&flows.iter().collect::<Vec<_>>());
 /// assert_eq!(b.iter().map(|b| (b.width, b.flows.clone())).collect::<Vec<_>>(),
@@ -106,7 +106,7 @@ pub fn layer_of(dataset: &Dataset) -> Vec<usize> {
 /// use flowmap_core::{arc::{arc, ArcStyle}, batch::strokes, layout::FlowShape};
 /// use geo::coord;
 /// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &ArcStyle::default());
-/// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![leg.unwrap()] };
+/// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![leg.unwrap()], others: vec![], sum: None };
 /// let s = strokes(&[f(0, 1.0), f(1, 1.0), f(2, 3.0)], &[0, 0, 1], 2, &[true, true, true], 0.5);
 /// assert_eq!(s.iter().map(|s| (s.layer, s.width, s.legs.len())).collect::<Vec<_>>(),
 ///            [(0, 1.0, 2), (1, 3.0, 1)]);
@@ -173,7 +173,7 @@ const FAINTEST: f64 = 0.08;
 /// use geo::coord;
 /// let style = ArcStyle { bend: 0.2, start_gap: 0.0, end_gap: 0.0, arrow_length: 6.0, arrow_width: 5.0 };
 /// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &style).unwrap();
-/// let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, disputed: false, legs: vec![leg] };
+/// let flow = FlowShape { index: 0, color: "#000", width: 2.0, dash: None, undisclosed: false, disputed: false, legs: vec![leg], others: vec![], sum: None };
 /// assert_eq!(line_opacity(&[&flow], 100.0, 100.0, 1.0), 1.0);
 /// let crowd = vec![&flow; 500];
 /// assert!(line_opacity(&crowd, 100.0, 100.0, 1.0) < 0.1);
@@ -279,15 +279,7 @@ mod test {
             &ArcStyle { bend: 0.0, ..ArcStyle::default() },
         )
         .unwrap();
-        FlowShape {
-            index: 0,
-            color: "#000",
-            width,
-            dash: None,
-            undisclosed: false,
-            disputed: false,
-            legs: vec![leg],
-        }
+        FlowShape { legs: vec![leg], ..FlowShape::plain(0, width) }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! reader's language.
 
 use crate::dataset::Dataset;
+use crate::format::grouped;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
 use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
 use crate::places::{noun_for, PlaceKind};
@@ -156,6 +157,22 @@ pub fn flow_sources<'a>(dataset: &'a Dataset, flow: &Flow) -> Vec<&'a Source> {
 /// rocket kits; value not disclosed; alleged; Russia's SVR claims (reported by RKS News);
 /// Serbian officials deny (reported by RKS News)".
 pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
+    let mut out = format!(
+        "{}: {}; {}; {}",
+        route_words(dataset, flow, lang),
+        flow.description.get(lang.tag()),
+        crate::format::flow_value(&flow.value, lang),
+        flow.status.label(lang),
+    );
+    for st in statements(dataset, flow) {
+        out.push_str("; ");
+        out.push_str(&st.line(lang));
+    }
+    out
+}
+
+/// A flow's route in words: "Serbia to Ukraine via Czechia".
+pub(crate) fn route_words(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
     let name = |id: &str| location_name(dataset, id, lang).to_string();
     let mut s = trf(lang, Msg::FromTo, &[&name(&flow.from), &name(&flow.to)]);
     if !flow.via.is_empty() {
@@ -168,17 +185,7 @@ pub fn accessible_name(dataset: &Dataset, flow: &Flow, lang: Lang) -> String {
         s.push(' ');
         s.push_str(&trf(lang, Msg::Via, &[&places]));
     }
-    let mut out = format!(
-        "{s}: {}; {}; {}",
-        flow.description.get(lang.tag()),
-        crate::format::flow_value(&flow.value, lang),
-        flow.status.label(lang),
-    );
-    for st in statements(dataset, flow) {
-        out.push_str("; ");
-        out.push_str(&st.line(lang));
-    }
-    out
+    s
 }
 
 /// The "Source:" line under the graphic: every publication cited by a shown flow, once,
@@ -223,7 +230,7 @@ pub const CREDITED_OUTLETS: usize = 30;
 
 /// The first `most` of `items`, and "and N more" for the rest when there are more than
 /// one more (a list one item too long is shown whole).
-fn first_and_more(mut items: Vec<String>, most: usize, lang: Lang) -> Vec<String> {
+pub(crate) fn first_and_more(mut items: Vec<String>, most: usize, lang: Lang) -> Vec<String> {
     if items.len() > most + 1 {
         let more = items.len() - most;
         items.truncate(most);
@@ -290,7 +297,9 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .iter()
         .zip(by_category)
         .filter(|(_, n)| *n > 0)
-        .map(|(c, n)| format!("{} ({n})", lower_first(c.name.get(lang.tag()))))
+        .map(|(c, n)| {
+            format!("{} ({})", lower_first(c.name.get(lang.tag())), grouped(n as u64, lang))
+        })
         .collect();
     let goods = first_and_more(goods, SUMMARY_CATEGORIES, lang);
     let claims: Vec<String> = ClaimStatus::ALL
@@ -298,7 +307,10 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         .zip(by_status)
         .filter(|(_, n)| *n > 0)
         // "unverified (17)", not "unverified (secondary analysis) (17)": the legend explains it.
-        .map(|(s, n)| format!("{} ({n})", s.label(lang).split(" (").next().unwrap_or_default()))
+        .map(|(s, n)| {
+            let label = s.label(lang).split(" (").next().unwrap_or_default().to_string();
+            format!("{label} ({})", grouped(n as u64, lang))
+        })
         .collect();
     let mut out = trf(
         lang,

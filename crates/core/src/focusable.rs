@@ -16,7 +16,7 @@ pub const DOM_FLOWS: usize = 100;
 /// # Examples
 /// ```
 /// use flowmap_core::{focusable::largest, layout::FlowShape};
-/// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![] };
+/// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![], others: vec![], sum: None };
 /// let flows = [f(0, 1.0), f(1, 5.0), f(2, 3.0), f(3, 2.0)];
 /// // Two layers, two flows each.
 /// assert_eq!(largest(&flows, &[true; 4], &[0, 0, 1, 0], 2, 4), [1, 3, 2]);

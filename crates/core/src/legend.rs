@@ -92,7 +92,7 @@ impl WidthKey {
     /// ```
     pub fn of(dataset: &Dataset, lang: Lang) -> WidthKey {
         let flows = &dataset.raw.flows;
-        let scale = WidthScale::for_flows(flows);
+        let scale = WidthScale::for_dataset(dataset);
         let mut currencies: Vec<&str> = Vec::new();
         for q in flows.iter().filter_map(|f| f.value.known()).filter(|q| q.is_money()) {
             if !currencies.contains(&q.measure()) {

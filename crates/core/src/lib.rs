@@ -35,6 +35,7 @@ pub mod arc;
 pub mod atlas;
 pub mod batch;
 pub mod box_grid;
+pub mod bundle;
 pub mod claims;
 pub mod dataset;
 pub mod date;

@@ -1,5 +1,7 @@
 //! The width scale: arc width by value, with reference values for the legend.
 
+use crate::bundle::bundles;
+use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::model::{Flow, FlowValue, Quantity};
 
@@ -25,10 +27,29 @@ pub struct WidthScale {
 impl WidthScale {
     /// The scale for these flows.
     pub fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
+        WidthScale::for_figures(flows.into_iter().filter_map(|f| f.value.known()))
+    }
+
+    /// The scale of a dataset's lines ([`bundles`] of all its flows): a line that stands
+    /// for many flows is drawn for their sum, so that sum is on the scale too. Widths do
+    /// not change with the filters.
+    pub fn for_dataset(dataset: &Dataset) -> WidthScale {
+        let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
+        let lines = bundles(dataset, &all);
+        WidthScale::for_figures(lines.iter().flat_map(|line| match &line.sum {
+            Some(sum) => vec![sum],
+            None => {
+                line.members.iter().filter_map(|&i| dataset.raw.flows[i].value.known()).collect()
+            }
+        }))
+    }
+
+    /// The scale for these figures.
+    fn for_figures<'a>(figures: impl IntoIterator<Item = &'a Quantity>) -> WidthScale {
         // One pass: the largest amount of money, and the count and largest amount per unit.
         let mut money: Option<f64> = None;
         let mut units: Vec<(&str, usize, f64)> = Vec::new();
-        for q in flows.into_iter().filter_map(|f| f.value.known()) {
+        for q in figures {
             if q.is_money() {
                 money = Some(money.unwrap_or(0.0).max(q.amount));
             } else {
@@ -99,9 +120,18 @@ impl WidthScale {
     /// Stroke width for a flow; undisclosed values get [`UNDISCLOSED_WIDTH`].
     pub fn flow_width(&self, flow: &Flow) -> f64 {
         match &flow.value {
-            FlowValue::Known(q) if self.measures(q) => self.width(q.amount),
-            FlowValue::Known(_) => MIN_WIDTH,
+            FlowValue::Known(q) => self.figure_width(q),
             FlowValue::Undisclosed(_) => UNDISCLOSED_WIDTH,
+        }
+    }
+
+    /// Stroke width for a figure: by its amount when the scale measures it, else the
+    /// thinnest.
+    pub fn figure_width(&self, q: &Quantity) -> f64 {
+        if self.measures(q) {
+            self.width(q.amount)
+        } else {
+            MIN_WIDTH
         }
     }
 

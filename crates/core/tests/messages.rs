@@ -136,6 +136,10 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::Warnings => vec![count(lang, 5, Noun::Check)],
         Msg::Stake => vec![w(s.stake)],
         Msg::ReportedBy => vec![w(s.outlet)],
+        Msg::LineSum => {
+            vec![flows(12), flowmap_core::format::figure(3400.0, "flights", false, lang)]
+        }
+        Msg::LineNotAdded => vec![flows(9)],
         // A table's own name, in the language of the statistics office.
         Msg::FromTable => vec!["Exports by partner country, HS 93".into()],
         Msg::TotalsOut | Msg::TotalsIn => vec![flows(2), w(s.money)],

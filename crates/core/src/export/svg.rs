@@ -283,15 +283,7 @@ mod test {
             &ArcStyle::default(),
         )
         .unwrap();
-        let flow = FlowShape {
-            index: 0,
-            color: "#000",
-            width: 2.0,
-            dash: None,
-            undisclosed: false,
-            disputed: false,
-            legs: vec![leg],
-        };
+        let flow = FlowShape { legs: vec![leg], ..FlowShape::plain(0, 2.0) };
         let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
         assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);

@@ -153,6 +153,11 @@ catalogue! {
     AllSpeakers => ["Anyone cited", "Все цитируемые", "Усі цитовані", "Svi citirani"],
     SpokenAgainst => ["denied or disputed by someone cited", "кто-то из цитируемых это отрицает или ставит под сомнение", "хтось із цитованих це заперечує або ставить під сумнів", "neko od citiranih to poriče ili dovodi u pitanje"],
     PublishedIn => ["Published in", "Опубликовано:", "Опубліковано:", "Objavljeno:"],
+    // A line that stands for several flows along one route. {0}: "12 flows"; {1}: their sum
+    // ("3,400 flights").
+    LineSum => ["{0}, {1} in all", "{0}, всего {1}", "{0}, усього {1}", "{0}, ukupno {1}"],
+    LineNotAdded => ["{0}; figures not added up: they are not all totals in one unit", "{0}; цифры не сложены: не все они — итоговые в одной единице", "{0}; цифри не додано: не всі вони — підсумкові в одній одиниці", "{0}; brojke nisu sabrane: nisu sve ukupne u istoj jedinici"],
+    InThisLine => ["In this line", "В этой линии", "У цій лінії", "U ovoj liniji"],
     // {0}: the table or series of a statistics office or database the figure comes from.
     FromTable => ["Table: {0}", "Таблица: {0}", "Таблиця: {0}", "Tabela: {0}"],
     // Tooltip and detail panel.

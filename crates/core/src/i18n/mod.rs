@@ -131,7 +131,12 @@ pub fn trf(lang: Lang, msg: Msg, args: &[&str]) -> String {
 
 /// A count with its noun: "1 flow", "22 flows"; "22 потока", "5 потоков".
 pub fn count(lang: Lang, n: usize, noun: Noun) -> String {
-    format!("{n} {}", plural(lang, catalogue::noun_forms(lang, noun), n as u64))
+    let n = n as u64;
+    format!(
+        "{} {}",
+        crate::format::grouped(n, lang),
+        plural(lang, catalogue::noun_forms(lang, noun), n)
+    )
 }
 
 /// The form of a counted word for `n`, from its one, few and many forms, in the script of

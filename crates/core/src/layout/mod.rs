@@ -19,6 +19,7 @@ use crate::dataset::Dataset;
 use crate::describe::location_name;
 use crate::i18n::Lang;
 use crate::labels::{place, Mark, Placement};
+use crate::model::Quantity;
 use crate::palette::dash_text;
 use crate::zoom::Zoom;
 use edge::arrow_towards;
@@ -53,6 +54,11 @@ pub struct FlowShape {
     /// Legs in route order; zoomed in, none that join two places outside the view (see
     /// [`layout`]).
     pub legs: Vec<ArcShape>,
+    /// The other flows this line stands for (dataset indices; [`crate::bundle`]): along the
+    /// same route, of the same goods, claim and unit.
+    pub others: Vec<usize>,
+    /// The sum of the figures of this flow and the others, when they add up.
+    pub sum: Option<Quantity>,
 }
 
 #[cfg(test)]
@@ -67,6 +73,8 @@ impl FlowShape {
             undisclosed: false,
             disputed: false,
             legs: vec![],
+            others: vec![],
+            sum: None,
         }
     }
 }
@@ -123,6 +131,12 @@ impl MapLayout {
     /// (flows are in dataset order, so a binary search finds it).
     pub fn flow(&self, index: usize) -> Option<&FlowShape> {
         self.flows.binary_search_by_key(&index, |f| f.index).ok().map(|i| &self.flows[i])
+    }
+
+    /// The line that draws the flow with dataset index `index`: its own, or the one it is
+    /// drawn in with others.
+    pub fn line_of(&self, index: usize) -> Option<&FlowShape> {
+        self.flow(index).or_else(|| self.flows.iter().find(|f| f.others.contains(&index)))
     }
 }
 
@@ -244,6 +258,8 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                 undisclosed: f.undisclosed,
                 disputed: f.disputed,
                 legs,
+                others: f.others.clone(),
+                sum: f.sum.clone(),
             }
         })
         .collect();
@@ -382,6 +398,27 @@ mod test {
         assert_eq!(ukr.text, "Ukraine →");
         assert!(!l.markers.iter().find(|m| m.id == "SRB").unwrap().off_map);
         assert_eq!(l.flows.len(), 2, "flows to off-map places are still drawn");
+    }
+
+    #[test]
+    fn flows_that_add_up_along_one_route_are_one_line_drawn_for_their_sum() {
+        let mut d = dataset();
+        for (f, amount) in d.raw.flows.iter_mut().zip([1e6, 4e6, 9e6]) {
+            f.value = crate::model::FlowValue::Known(crate::model::Quantity::money(amount, "USD"));
+        }
+        d.raw.flows[2].from = "SRB".into();
+        let l = lay(&d, &[0, 1, 2], &view(800.0, 500.0));
+        let indices: Vec<_> = l.flows.iter().map(|f| (f.index, f.others.clone())).collect();
+        assert_eq!(indices, [(0, vec![]), (1, vec![2])], "b and c share a route; a goes via CZE");
+        assert_eq!(l.flows[1].sum.as_ref().map(|q| q.amount), Some(13e6));
+        assert_eq!(l.flows[1].width, crate::scale::MAX_WIDTH, "the sum is the largest figure");
+        assert!(l.flows[0].width < l.flows[1].width);
+        assert_eq!(l.line_of(2).map(|f| f.index), Some(1));
+        assert_eq!(l.line_of(0).map(|f| f.index), Some(0));
+        // Filtered down to one of them, it is a line of its own, drawn for its own figure.
+        let one = lay(&d, &[2], &view(800.0, 500.0));
+        assert!(one.flows[0].others.is_empty() && one.flows[0].sum.is_none());
+        assert!(one.flows[0].width < l.flows[1].width);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! the map's size and zoom.
 
 use crate::atlas::Atlas;
+use crate::bundle::bundles;
 use crate::dataset::{Dataset, Problem};
 use crate::json_path::JsonPath;
-use crate::model::FlowValue;
+use crate::model::{FlowValue, Quantity};
 use crate::palette::{category_color, dash_pattern};
 use crate::scale::WidthScale;
 use crate::totals::Totals;
@@ -41,6 +42,9 @@ pub(super) struct PlannedFlow {
     pub(super) dash: Option<[f64; 4]>,
     pub(super) undisclosed: bool,
     pub(super) disputed: bool,
+    /// The other flows drawn in this line, and their sum with this one's ([`bundles`]).
+    pub(super) others: Vec<usize>,
+    pub(super) sum: Option<Quantity>,
 }
 
 /// Marker radius without and with the largest stated value.
@@ -131,20 +135,30 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
         })
         .collect();
 
-    let scale = WidthScale::for_flows(dataset.raw.flows.iter());
-    let flows = routes
+    let scale = WidthScale::for_dataset(dataset);
+    let placed: Vec<usize> = routes.iter().map(|(i, _)| *i).collect();
+    let mut route_of: HashMap<usize, Vec<usize>> = routes.into_iter().collect();
+    let flows = bundles(dataset, &placed)
         .into_iter()
-        .map(|(index, route)| {
+        .map(|line| {
+            let index = line.members[0];
             let flow = &dataset.raw.flows[index];
-            let width = scale.flow_width(flow);
+            let members = || line.members.iter().map(|&i| &dataset.raw.flows[i]);
+            let width = match &line.sum {
+                Some(sum) => scale.figure_width(sum),
+                None => members().map(|f| scale.flow_width(f)).fold(0.0, f64::max),
+            };
+            let route = route_of.remove(&index).unwrap_or_default();
             PlannedFlow {
                 index,
                 route: route.into_iter().map(|k| rank[k]).collect(),
                 color: category_color(dataset.category(&flow.category).map_or(0, |(k, _)| k)),
                 width,
                 dash: dash_pattern(flow.status, width),
-                undisclosed: matches!(flow.value, FlowValue::Undisclosed(_)),
+                undisclosed: members().all(|f| matches!(f.value, FlowValue::Undisclosed(_))),
                 disputed: crate::describe::spoken_against(flow),
+                others: line.members[1..].to_vec(),
+                sum: line.sum,
             }
         })
         .collect();
