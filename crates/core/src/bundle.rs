@@ -7,8 +7,7 @@
 
 use crate::dataset::Dataset;
 use crate::i18n::{count, trf, Lang, Msg, Noun};
-use crate::model::{Basis, ClaimStatus, Flow, Quantity};
-use rustc_hash::FxHashMap as HashMap;
+use crate::model::{Basis, Flow, Quantity};
 
 /// Flows along one route whose figures add up are drawn as one line from this many.
 pub const SUMMED_FROM: usize = 2;
@@ -32,20 +31,46 @@ impl Bundle {
     }
 }
 
-/// What flows must share to be drawn as one line.
-#[derive(PartialEq, Eq, Hash)]
-struct Key<'a> {
-    stops: Vec<&'a str>,
-    category: &'a str,
-    status: ClaimStatus,
-    disputed: bool,
-    /// The currency or unit; `None` for an undisclosed value.
-    measure: Option<&'a str>,
+/// What flows must share to be drawn as one line: route, goods, claim, whether someone
+/// cited speaks against them, and the currency or unit (none for an undisclosed value).
+fn key(dataset: &Dataset, flow: &Flow) -> String {
+    let mut key = String::new();
+    for stop in dataset.stops(flow) {
+        key.push_str(stop);
+        key.push('\u{1f}');
+    }
+    let against = if crate::describe::spoken_against(flow) { "against" } else { "" };
+    let measure = flow.value.known().map_or("", Quantity::measure);
+    for part in [flow.category.as_str(), flow.status.key(), against, measure] {
+        key.push('\u{1e}');
+        key.push_str(part);
+    }
+    key
 }
 
 /// A figure that can be added to others of its measure: a whole, stated amount.
 fn addable(flow: &Flow) -> Option<&Quantity> {
     flow.value.known().filter(|q| q.basis == Basis::Total && q.of.is_none())
+}
+
+/// How flows that share a [`key`] are drawn: as one line, with their sum when they add up
+/// (`Some(sum)`), or each on its own (`None`).
+fn one_line(dataset: &Dataset, members: &[usize]) -> Option<Option<Quantity>> {
+    let figures: Vec<&Quantity> =
+        members.iter().filter_map(|&i| addable(&dataset.raw.flows[i])).collect();
+    if figures.len() == members.len() && members.len() >= SUMMED_FROM {
+        let q = figures[0];
+        Some(Some(Quantity {
+            amount: figures.iter().map(|q| q.amount).sum(),
+            currency: q.currency.clone(),
+            unit: q.unit.clone(),
+            basis: Basis::Total,
+            parts: Vec::new(),
+            of: None,
+        }))
+    } else {
+        (members.len() >= COUNTED_FROM).then_some(None)
+    }
 }
 
 /// The lines that draw `flows` (dataset indices, in dataset order), in the order of their
@@ -71,48 +96,35 @@ fn addable(flow: &Flow) -> Option<&Quantity> {
 /// assert_eq!(lines[0].sum.as_ref().map(|q| q.amount), Some(7.0));
 /// ```
 pub fn bundles(dataset: &Dataset, flows: &[usize]) -> Vec<Bundle> {
-    let mut line_of: HashMap<Key, usize> = HashMap::default();
-    let mut lines: Vec<Vec<usize>> = Vec::new();
+    // The same map type as elsewhere in the core (one copy of its code in the wasm).
+    let mut line_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: Vec<usize> = Vec::with_capacity(flows.len());
     for &i in flows {
         let Some(flow) = dataset.raw.flows.get(i) else {
+            group_of.push(usize::MAX);
             continue;
         };
-        let key = Key {
-            stops: dataset.stops(flow).collect(),
-            category: &flow.category,
-            status: flow.status,
-            disputed: crate::describe::spoken_against(flow),
-            measure: flow.value.known().map(Quantity::measure),
-        };
-        let k = *line_of.entry(key).or_insert_with(|| {
-            lines.push(Vec::new());
-            lines.len() - 1
+        let k = *line_of.entry(key(dataset, flow)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
         });
-        lines[k].push(i);
+        groups[k].push(i);
+        group_of.push(k);
     }
-    let mut out = Vec::with_capacity(lines.len());
-    for members in lines {
-        let figures: Vec<&Quantity> =
-            members.iter().filter_map(|&i| addable(&dataset.raw.flows[i])).collect();
-        let adds_up = figures.len() == members.len();
-        if adds_up && members.len() >= SUMMED_FROM {
-            let q = figures[0];
-            let sum = Quantity {
-                amount: figures.iter().map(|q| q.amount).sum(),
-                currency: q.currency.clone(),
-                unit: q.unit.clone(),
-                basis: Basis::Total,
-                parts: Vec::new(),
-                of: None,
-            };
-            out.push(Bundle { members, sum: Some(sum) });
-        } else if members.len() >= COUNTED_FROM {
-            out.push(Bundle { members, sum: None });
-        } else {
-            out.extend(members.into_iter().map(|i| Bundle { members: vec![i], sum: None }));
+    let mut drawn: Vec<Option<Option<Quantity>>> =
+        groups.iter().map(|members| one_line(dataset, members)).collect();
+    // In the order of the flows, each line where its first flow is.
+    let mut out = Vec::with_capacity(groups.len());
+    for (&i, &k) in flows.iter().zip(&group_of).filter(|(_, k)| **k != usize::MAX) {
+        match &mut drawn[k] {
+            Some(sum) if groups[k].first() == Some(&i) => {
+                out.push(Bundle { members: std::mem::take(&mut groups[k]), sum: sum.take() });
+            }
+            Some(_) => {}
+            None => out.push(Bundle { members: vec![i], sum: None }),
         }
     }
-    crate::sort::sort_by(&mut out, |a, b| a.members[0].cmp(&b.members[0]));
     out
 }
 
