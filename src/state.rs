@@ -226,12 +226,19 @@ impl MapState {
         self.view.update(|v| v.selected = flow_id);
     }
 
-    /// Pins the flow `flow_id`, or unpins it when it is the pinned one.
-    pub fn toggle_pin(self, flow_id: &str) {
-        self.view.update(|v| {
-            v.selected =
-                if v.selected.as_deref() == Some(flow_id) { None } else { Some(flow_id.into()) };
+    /// Pins the line of flow `index` (its first flow), or unpins it when the pinned flow is
+    /// drawn in it (the line's own or another flow of it).
+    pub fn toggle_line(self, dataset: &Dataset, index: usize) {
+        let pinned_here = self.pinned.get_untracked().is_some_and(|p| {
+            self.layout.with_untracked(|l| {
+                l.as_ref().and_then(|l| l.line_of(p)).is_some_and(|f| f.index == index)
+            })
         });
+        match dataset.raw.flows.get(index) {
+            Some(_) if pinned_here => self.select(None),
+            Some(flow) => self.select(Some(flow.id.clone())),
+            None => {}
+        }
     }
 
     /// Changes the filters (a new history entry, see [`MapState::new`]).
@@ -360,7 +367,7 @@ fn panel_left(
         layout
             .with(|l| {
                 let (l, i) = (l.as_ref()?, pinned.get()?);
-                let legs = &l.flow(i)?.legs;
+                let legs = &l.line_of(i)?.legs;
                 let mean = legs.iter().map(|g| g.middle.x).sum::<f64>() / legs.len().max(1) as f64;
                 Some(mean > size.get_untracked().0 / 2.0)
             })

@@ -4,7 +4,7 @@ use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
-use flowmap_core::bundle::line_name;
+use flowmap_core::bundle::{line_name, line_total};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::pick::MIN_TARGET;
@@ -30,7 +30,8 @@ pub fn FlowArc(
     // Pinned: this flow, or one of the others its line stands for.
     let selected = Memo::new(move |_| {
         state.pinned.get().is_some_and(|p| {
-            p == index || shape.with(|s| s.as_ref().is_some_and(|s| s.others.contains(&p)))
+            laid_out
+                .with(|l| l.as_ref().and_then(|l| l.line_of(p)).is_some_and(|f| f.index == index))
         })
     });
     // Highlighted: hovered or focused (or on the hovered location's routes), else pinned.
@@ -57,8 +58,8 @@ pub fn FlowArc(
     };
     let hover_at = move |x: f64, y: f64| state.hover.set(Some(Hover::Flow { index, x, y }));
     let toggle = {
-        let id = id.clone();
-        move || state.toggle_pin(&id)
+        let dataset = data.dataset.clone();
+        move || state.toggle_line(&dataset, index)
     };
     let toggle_key = toggle.clone();
 
@@ -69,7 +70,8 @@ pub fn FlowArc(
         move || {
             shape.with(|s| match s {
                 Some(s) if !s.others.is_empty() => {
-                    line_name(&dataset, &flow, s.others.len() + 1, s.sum.as_ref(), lang)
+                    let total = line_total(s.others.len() + 1, s.sum.as_ref(), s.undisclosed, lang);
+                    line_name(&dataset, &flow, &total, lang)
                 }
                 _ => own.clone(),
             })

@@ -124,7 +124,7 @@ pub fn dom_flows(
                 }
                 None => {}
             }
-            highlighted.extend(state.pinned.get().filter(|i| l.flow(*i).is_some()));
+            highlighted.extend(state.pinned.get().and_then(|i| l.line_of(i)).map(|f| f.index));
             focusable::with_highlighted(largest, highlighted)
         })
     })

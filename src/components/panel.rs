@@ -6,7 +6,7 @@ use crate::state::MapState;
 use flowmap_core::bundle::line_total;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::describe::{location_name, quoted, route, source_line, spoken_against};
-use flowmap_core::format::flow_value;
+use flowmap_core::format::{flow_value, grouped};
 use flowmap_core::i18n::{tr, trf, Lang, Msg};
 use flowmap_core::text::Localized;
 use flowmap_core::validate::is_web_link;
@@ -88,7 +88,7 @@ pub fn DetailPanel() -> impl IntoView {
                         // Only http(s) links become clickable (the validator already drops others).
                         let link = s.url.clone().filter(|u| is_web_link(u));
                         view! {
-                            {(!c.quote.is_empty()).then(|| view! { <blockquote>{c.quote.clone()}</blockquote> })}
+                            {(!c.quote.trim().is_empty()).then(|| view! { <blockquote>{c.quote.clone()}</blockquote> })}
                             {c.series.as_deref().map(|t| view! { <p class="series">{trf(lang, Msg::FromTable, &[t])}</p> })}
                             <p class="cite">
                                 {tr(lang, Msg::PublishedIn)}" "{source_line(s, lang)}
@@ -157,9 +157,8 @@ fn line_list(
 ) -> Option<impl IntoView> {
     let (members, total) = state.layout.with(|l| {
         let line = l.as_ref()?.line_of(index).filter(|s| !s.others.is_empty())?;
-        let members: Vec<usize> =
-            std::iter::once(line.index).chain(line.others.iter().copied()).collect();
-        let total = line_total(members.len(), line.sum.as_ref(), lang);
+        let members = line.members();
+        let total = line_total(members.len(), line.sum.as_ref(), line.undisclosed, lang);
         Some((members, total))
     })?;
     let more = members.len().saturating_sub(LISTED);
@@ -177,7 +176,11 @@ fn line_list(
             let id = f.id.clone();
             view! {
                 <li>
-                    <button type="button" aria-current=(m == index).then_some("true") on:click=move |_| state.select(Some(id.clone()))>{text}</button>
+                    <button type="button" aria-current=(m == index).then_some("true") on:click=move |_| {
+                        state.select(Some(id.clone()));
+                        // The list is drawn again for the flow chosen: focus stays on it.
+                        crate::dom::on_next_frame(|| super::phone::focus_first(".line-flows button[aria-current]"));
+                    }>{text}</button>
                 </li>
             }
         })
@@ -186,6 +189,6 @@ fn line_list(
         <h3>{tr(lang, Msg::InThisLine)}</h3>
         <p class="line-total">{total}</p>
         <ul class="line-flows">{items}</ul>
-        {(more > 0).then(|| view! { <p class="line-more">{trf(lang, Msg::AndMore, &[&more.to_string()])}</p> })}
+        {(more > 0).then(|| view! { <p class="line-more">{trf(lang, Msg::AndMore, &[&grouped(more as u64, lang)])}</p> })}
     })
 }

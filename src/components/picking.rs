@@ -117,9 +117,7 @@ impl Picking {
         };
         let (x, y) = self.state.to_layout(x, y);
         let Some(index) = self.pick(x, y) else { return };
-        if let Some(flow) = self.dataset.raw.flows.get(index) {
-            self.state.toggle_pin(&flow.id);
-        }
+        self.state.toggle_line(&self.dataset, index);
     }
 }
 

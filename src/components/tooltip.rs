@@ -2,7 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
-use flowmap_core::bundle::{line_speakers, line_total};
+use flowmap_core::bundle::{line_span, line_speakers, line_total};
 use flowmap_core::describe::{location_name, route, statements};
 use flowmap_core::format::flow_value;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
@@ -51,12 +51,11 @@ pub fn Tooltip() -> impl IntoView {
                 // A line that stands for several flows: what they add up to, and who says so.
                 let line = state.layout.with_untracked(|l| {
                     let s = l.as_ref()?.flow(index).filter(|s| !s.others.is_empty())?;
-                    let members: Vec<usize> =
-                        std::iter::once(index).chain(s.others.iter().copied()).collect();
-                    Some((
-                        line_total(members.len(), s.sum.as_ref(), lang),
-                        line_speakers(&dataset, &members, lang),
-                    ))
+                    let members = s.members();
+                    let total = line_total(members.len(), s.sum.as_ref(), s.undisclosed, lang);
+                    let span = line_span(&dataset, &members, lang);
+                    let total = if span.is_empty() { total } else { format!("{total} · {span}") };
+                    Some((total, line_speakers(&dataset, &members, lang)))
                 });
                 let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
                 let value = match (&line, period) {

@@ -84,7 +84,8 @@ test('flights flown in five months are one line per route, with their sum, and t
   assert.match(text, /The civil aviation authority/, text);
   const line = page.locator(`svg.map g.flow[data-flow-id="r${r}-2024-01"]`);
   const label = await line.getAttribute('aria-label');
-  assert.ok(label.startsWith(`Airport ${r} to Airport ${(r * 7 + 3) % 40}: 5 flows, ${sum} flights in all; documented`), label);
+  assert.ok(label.startsWith(`Airport ${r} to Airport ${(r * 7 + 3) % 40}: passenger flights; 5 flows, ${sum} flights in all; documented`), label);
+  assert.ok(text.includes('in all · Jan 2024 – May 2024'), `the tooltip gives the span the sum covers: ${text}`);
 
   // Pinned: the line's flows, each a button that pins it.
   await line.focus();
@@ -99,11 +100,19 @@ test('flights flown in five months are one line per route, with their sum, and t
   assert.equal(await listed.first().getAttribute('aria-current'), 'true');
   await listed.nth(3).click();
   await page.waitForFunction((r) => location.hash.includes(`flow=r${r}-2024-04`), r);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'true');
   assert.equal(await page.locator('svg.map g.flow.selected').getAttribute('data-flow-id'), `r${r}-2024-01`, 'the line stays highlighted');
   assert.equal(await panel.locator('.line-flows button[aria-current="true"]').textContent(), `Scheduled flights, 2024-04 · ${flown(r, 3)} flights · Apr 2024`);
-  // Closed, focus goes back to the line the flow is drawn in.
+  // Closed, focus goes back to the line the flow is drawn in; Enter on a line whose other
+  // flow is pinned unpins it.
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-flow-id')), `r${r}-2024-01`);
+  await page.keyboard.press('Enter');
+  await listed.nth(2).click();
+  await line.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !location.hash.includes('flow='));
+  assert.equal(await panel.count(), 0);
 
   // A filter that leaves one month of each route: lines of one flow, drawn for it alone.
   await page.goto(`${server.origin}${url('airports-40.json')}#from=2024-03&to=2024-03`);
@@ -134,4 +143,10 @@ test('5,000 flights between 300 airports: 1,000 lines on the canvas, the summary
     assert.deepEqual(errors, []);
     await page.close();
   }
+  // A flow drawn in another's line, pinned from a link: its line is raised and highlighted.
+  const { page } = await openPage(browser.context, server.origin, `${url('airports-300.json')}#flow=r5-2024-04`, { width: 1280, height: 800 });
+  await page.waitForSelector('svg.map g.flow.selected', { timeout: 30000 });
+  assert.equal(await page.locator('svg.map g.flow.selected').getAttribute('data-flow-id'), 'r5-2024-01');
+  assert.match(await page.locator('.detail-panel .line-total').textContent(), /^5 flows, \d+ flights in all$/);
+  await page.close();
 });

@@ -31,37 +31,55 @@ impl Bundle {
     }
 }
 
-/// What flows must share to be drawn as one line: route, goods, claim, whether someone
-/// cited speaks against them, and the currency or unit (none for an undisclosed value).
-fn key(dataset: &Dataset, flow: &Flow) -> String {
-    let mut key = String::new();
+/// True when `a` and `b` would be drawn as one line: the same route, goods and claim,
+/// both or neither spoken against by someone cited, and the same currency or unit (or both
+/// undisclosed).
+fn same_line(dataset: &Dataset, a: &Flow, b: &Flow) -> bool {
+    a.category == b.category
+        && a.status == b.status
+        && crate::describe::spoken_against(a) == crate::describe::spoken_against(b)
+        && a.value.known().map(Quantity::measure) == b.value.known().map(Quantity::measure)
+        && dataset.stops(a).eq(dataset.stops(b))
+}
+
+/// A hash of what [`same_line`] compares, so that grouping allocates nothing per flow.
+fn line_hash(dataset: &Dataset, flow: &Flow) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
     for stop in dataset.stops(flow) {
-        key.push_str(stop);
-        key.push('\u{1f}');
+        stop.hash(&mut h);
     }
-    let against = if crate::describe::spoken_against(flow) { "against" } else { "" };
-    let measure = flow.value.known().map_or("", Quantity::measure);
-    for part in [flow.category.as_str(), flow.status.key(), against, measure] {
-        key.push('\u{1e}');
-        key.push_str(part);
-    }
-    key
+    flow.category.hash(&mut h);
+    flow.status.hash(&mut h);
+    crate::describe::spoken_against(flow).hash(&mut h);
+    flow.value.known().map(Quantity::measure).hash(&mut h);
+    h.finish()
 }
 
-/// A figure that can be added to others of its measure: a whole, stated amount.
-fn addable(flow: &Flow) -> Option<&Quantity> {
-    flow.value.known().filter(|q| q.basis == Basis::Total && q.of.is_none())
+/// A day as year, month and day, for comparing spans.
+type Day = (i32, u8, u8);
+
+/// A figure that can be added to others of its measure: a whole, stated amount over a
+/// stated span.
+fn addable(flow: &Flow) -> Option<(&Quantity, Day, Day)> {
+    let q = flow.value.known().filter(|q| q.basis == Basis::Total && q.of.is_none())?;
+    let period = flow.period.as_ref()?;
+    Some((q, period.start?.earliest(), period.end?.latest()))
 }
 
-/// How flows that share a [`key`] are drawn: as one line, with their sum when they add up
-/// (`Some(sum)`), or each on its own (`None`).
+/// How flows that share a line are drawn: as one line, with their sum when they add up
+/// (`Some(sum)`), or each on its own (`None`). Figures add up when each is a stated total
+/// over a stated span and no two spans overlap: a year's total beside one of its months,
+/// or two reports of one shipment, would be counted twice.
 fn one_line(dataset: &Dataset, members: &[usize]) -> Option<Option<Quantity>> {
-    let figures: Vec<&Quantity> =
+    let mut figures: Vec<_> =
         members.iter().filter_map(|&i| addable(&dataset.raw.flows[i])).collect();
-    if figures.len() == members.len() && members.len() >= SUMMED_FROM {
-        let q = figures[0];
+    crate::sort::sort_by(&mut figures, |a, b| a.1.cmp(&b.1));
+    let apart = figures.windows(2).all(|w| w[0].2 < w[1].1);
+    if apart && figures.len() == members.len() && members.len() >= SUMMED_FROM {
+        let q = figures[0].0;
         Some(Some(Quantity {
-            amount: figures.iter().map(|q| q.amount).sum(),
+            amount: figures.iter().map(|f| f.0.amount).sum(),
             currency: q.currency.clone(),
             unit: q.unit.clone(),
             basis: Basis::Total,
@@ -80,7 +98,8 @@ fn one_line(dataset: &Dataset, members: &[usize]) -> Option<Option<Quantity>> {
 /// ```
 /// use flowmap_core::{bundle::bundles, Dataset};
 /// let flow = |id: &str, n: u32| format!(r#"{{"id": "{id}", "from": "BEG", "to": "LHR", "category": "p",
-///     "value": {{"amount": {n}, "unit": "flights"}}, "description": "d", "status": "documented",
+///     "value": {{"amount": {n}, "unit": "flights"}}, "period": {{"start": "2024-0{n}", "end": "2024-0{n}"}},
+///     "description": "d", "status": "documented",
 ///     "citations": [{{"source": "s", "speaker": "s", "stance": "finds", "series": "T1"}}]}}"#);
 /// let text = format!(r#"{{"version": 2, "meta": {{"title": "T"}},
 ///   "locations": [{{"id": "BEG", "name": "Belgrade", "point": [20.3, 44.8]}},
@@ -96,33 +115,56 @@ fn one_line(dataset: &Dataset, members: &[usize]) -> Option<Option<Quantity>> {
 /// assert_eq!(lines[0].sum.as_ref().map(|q| q.amount), Some(7.0));
 /// ```
 pub fn bundles(dataset: &Dataset, flows: &[usize]) -> Vec<Bundle> {
-    // The same map type as elsewhere in the core (one copy of its code in the wasm).
-    let mut line_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Groups by hash; flows whose hashes collide but differ start a group of their own
+    // (`next` chains the groups of one hash). Most groups hold one flow: only groups of
+    // several get a list, so that 100,000 flows do not make 100,000 small lists.
+    let mut first_of: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    let (mut first, mut next, mut size) = (Vec::new(), Vec::new(), Vec::<usize>::new());
     let mut group_of: Vec<usize> = Vec::with_capacity(flows.len());
     for &i in flows {
         let Some(flow) = dataset.raw.flows.get(i) else {
             group_of.push(usize::MAX);
             continue;
         };
-        let k = *line_of.entry(key(dataset, flow)).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[k].push(i);
+        let fresh = first.len();
+        let mut k = *first_of.entry(line_hash(dataset, flow)).or_insert(fresh);
+        while k != fresh && !same_line(dataset, &dataset.raw.flows[first[k]], flow) {
+            if next[k] == usize::MAX {
+                next[k] = fresh;
+            }
+            k = next[k];
+        }
+        if k == fresh {
+            first.push(i);
+            next.push(usize::MAX);
+            size.push(0);
+        }
+        size[k] += 1;
         group_of.push(k);
     }
-    let mut drawn: Vec<Option<Option<Quantity>>> =
-        groups.iter().map(|members| one_line(dataset, members)).collect();
-    // In the order of the flows, each line where its first flow is.
-    let mut out = Vec::with_capacity(groups.len());
+    let mut several: Vec<Vec<usize>> = Vec::new();
+    let mut slot_of = vec![usize::MAX; first.len()];
     for (&i, &k) in flows.iter().zip(&group_of).filter(|(_, k)| **k != usize::MAX) {
-        match &mut drawn[k] {
-            Some(sum) if groups[k].first() == Some(&i) => {
-                out.push(Bundle { members: std::mem::take(&mut groups[k]), sum: sum.take() });
+        if size[k] > 1 {
+            if slot_of[k] == usize::MAX {
+                slot_of[k] = several.len();
+                several.push(Vec::with_capacity(size[k]));
             }
-            Some(_) => {}
-            None => out.push(Bundle { members: vec![i], sum: None }),
+            several[slot_of[k]].push(i);
+        }
+    }
+    let mut drawn: Vec<Option<Option<Quantity>>> =
+        several.iter().map(|members| one_line(dataset, members)).collect();
+    // In the order of the flows, each line where its first flow is.
+    let mut out = Vec::with_capacity(first.len());
+    for (&i, &k) in flows.iter().zip(&group_of).filter(|(_, k)| **k != usize::MAX) {
+        let slot = slot_of[k];
+        match drawn.get_mut(slot) {
+            Some(Some(sum)) if first[k] == i => {
+                out.push(Bundle { members: std::mem::take(&mut several[slot]), sum: sum.take() });
+            }
+            Some(Some(_)) => {}
+            _ => out.push(Bundle { members: vec![i], sum: None }),
         }
     }
     out
@@ -134,29 +176,44 @@ pub fn has_lines(dataset: &Dataset) -> bool {
     bundles(dataset, &all).iter().any(Bundle::is_several)
 }
 
-/// What a line of several flows adds up to: "12 flows, 3,400 flights in all", or, when
-/// their figures do not add up, "9 flows; figures not added up: …".
-pub fn line_total(flows: usize, sum: Option<&Quantity>, lang: Lang) -> String {
+/// What a line of several flows adds up to: "12 flows, 3,400 flights in all"; when their
+/// figures do not add up, or are `undisclosed`, it says so.
+pub fn line_total(flows: usize, sum: Option<&Quantity>, undisclosed: bool, lang: Lang) -> String {
     let n = count(lang, flows, Noun::Flow);
     match sum {
         Some(q) => trf(lang, Msg::LineSum, &[&n, &crate::format::quantity(q, lang)]),
+        None if undisclosed => trf(lang, Msg::LineUndisclosed, &[&n]),
         None => trf(lang, Msg::LineNotAdded, &[&n]),
     }
 }
 
-/// A sentence naming a line of several flows for screen readers: "Belgrade to London: 12
-/// flows, 3,400 flights in all; documented".
-pub fn line_name(
-    dataset: &Dataset,
-    first: &Flow,
-    flows: usize,
-    sum: Option<&Quantity>,
-    lang: Lang,
-) -> String {
+/// The span a line's flows cover, from the earliest start to the latest end ("Jan 2024 –
+/// May 2024"); empty when some flow gives no span.
+pub fn line_span(dataset: &Dataset, members: &[usize], lang: Lang) -> String {
+    let mut span: Option<crate::date::Period> = None;
+    for f in members.iter().filter_map(|&i| dataset.raw.flows.get(i)) {
+        let Some((Some(a), Some(b))) = f.period.as_ref().map(|p| (p.start, p.end)) else {
+            return String::new();
+        };
+        let s = span.get_or_insert(crate::date::Period { start: Some(a), end: Some(b) });
+        if s.start.is_some_and(|s| a.earliest() < s.earliest()) {
+            s.start = Some(a);
+        }
+        if s.end.is_some_and(|e| b.latest() > e.latest()) {
+            s.end = Some(b);
+        }
+    }
+    span.map(|p| p.human(lang)).unwrap_or_default()
+}
+
+/// A sentence naming a line of several flows for screen readers: "Belgrade to London:
+/// passenger flights; 12 flows, 3,400 flights in all; documented".
+pub fn line_name(dataset: &Dataset, first: &Flow, total: &str, lang: Lang) -> String {
+    let goods = dataset.category(&first.category).map(|(_, c)| c.name.get(lang.tag()));
     format!(
-        "{}: {}; {}",
+        "{}: {}; {total}; {}",
         crate::describe::route_words(dataset, first, lang),
-        line_total(flows, sum, lang),
+        crate::describe::lower_first(goods.unwrap_or_default()),
         first.status.label(lang)
     )
 }
@@ -182,15 +239,30 @@ pub fn line_speakers(dataset: &Dataset, members: &[usize], lang: Lang) -> String
 mod test {
     use super::*;
 
-    /// Flows from BEG to LHR (or `to`) with these values, of one category and claim.
+    /// Flows from BEG to `to` with these values, of one category and claim, each over a
+    /// month of its own (flow i in month i + 1 of 2024).
     fn dataset(values: &[(&str, &str)]) -> Dataset {
+        with_periods(
+            &values.iter().enumerate().map(|(i, (to, v))| (*to, *v, month(i))).collect::<Vec<_>>(),
+        )
+    }
+
+    fn month(i: usize) -> String {
+        format!(
+            r#"{{"start": "{0}", "end": "{0}"}}"#,
+            format!("{}-{:02}", 2024 + i / 12, i % 12 + 1)
+        )
+    }
+
+    /// Flows from BEG to `to` with these values and periods.
+    fn with_periods(values: &[(&str, &str, String)]) -> Dataset {
         let flows: Vec<String> = values
             .iter()
             .enumerate()
-            .map(|(i, (to, value))| {
+            .map(|(i, (to, value, period))| {
                 format!(
                     r#"{{"id": "f{i}", "from": "BEG", "to": "{to}", "category": "p", "value": {value},
-                    "description": "d", "status": "documented",
+                    "period": {period}, "description": "d", "status": "documented",
                     "citations": [{{"source": "s", "speaker": "s", "stance": "finds", "series": "T"}}]}}"#
                 )
             })
@@ -259,6 +331,22 @@ mod test {
     }
 
     #[test]
+    fn figures_over_overlapping_or_unstated_periods_are_not_added_up() {
+        let q = r#"{"amount": 3, "unit": "flights"}"#;
+        let year = r#"{"start": "2024-01", "end": "2024-12"}"#.to_string();
+        // A year's total beside one of its months would count that month twice.
+        let d = with_periods(&[("LHR", q, year.clone()), ("LHR", q, month(2))]);
+        assert_eq!(members(&bundles(&d, &[0, 1])), [vec![0], vec![1]]);
+        let d = with_periods(&[("LHR", q, year), ("LHR", q, r#"{"start": "2025-01"}"#.into())]);
+        assert_eq!(members(&bundles(&d, &[0, 1])), [vec![0], vec![1]], "an open end is no span");
+        // Adjacent months add up, in any order.
+        let d = with_periods(&[("LHR", q, month(3)), ("LHR", q, month(1)), ("LHR", q, month(2))]);
+        let lines = bundles(&d, &[0, 1, 2]);
+        assert_eq!(lines[0].sum.as_ref().map(|q| q.amount), Some(9.0));
+        assert_eq!(line_span(&d, &lines[0].members, Lang::En), "Feb 2024 – Apr 2024");
+    }
+
+    #[test]
     fn a_line_says_what_it_adds_up_to_and_who_says_so() {
         let d = dataset(&[
             ("LHR", r#"{"amount": 3000, "unit": "flights"}"#),
@@ -266,12 +354,13 @@ mod test {
         ]);
         let lines = bundles(&d, &[0, 1]);
         let sum = lines[0].sum.as_ref();
-        assert_eq!(line_total(2, sum, Lang::En), "2 flows, 3,400 flights in all");
-        assert_eq!(line_total(5, sum, Lang::Ru), "5 потоков, всего 3\u{a0}400 рейсов");
-        assert!(line_total(9, None, Lang::En).starts_with("9 flows; figures not added up"));
+        assert_eq!(line_total(2, sum, false, Lang::En), "2 flows, 3,400 flights in all");
+        assert_eq!(line_total(5, sum, false, Lang::Ru), "5 потоков, всего 3\u{a0}400 рейсов");
+        assert!(line_total(9, None, false, Lang::En).starts_with("9 flows; not added up: some"));
+        assert_eq!(line_total(9, None, true, Lang::En), "9 flows; values not disclosed");
         assert_eq!(
-            line_name(&d, &d.raw.flows[0], 2, sum, Lang::En),
-            "B to L: 2 flows, 3,400 flights in all; documented"
+            line_name(&d, &d.raw.flows[0], &line_total(2, sum, false, Lang::En), Lang::En),
+            "B to L: p; 2 flows, 3,400 flights in all; documented"
         );
         assert_eq!(line_speakers(&d, &lines[0].members, Lang::En), "S");
     }

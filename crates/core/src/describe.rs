@@ -405,7 +405,7 @@ mod test {
             summary(&d, &[0], Lang::En),
             "1 flow between 3 countries. Goods: arms (1). Claims: alleged (1)."
         );
-        assert_eq!(summary(&d, &[], Lang::En), "0 flows between 0 countries.");
+        assert_eq!(summary(&d, &[], Lang::En), "0 flows between 0 places.");
         assert_eq!(
             summary(&d, &[0], Lang::Ru),
             "1 поток, 3 страны. Товары: arms (1). Надёжность: утверждает заинтересованная сторона (1)."

@@ -86,12 +86,12 @@ impl PlaceKind {
 /// use flowmap_core::places::{noun_for, PlaceKind};
 /// assert_eq!(noun_for([PlaceKind::Airport, PlaceKind::Airport]), Noun::Airport);
 /// assert_eq!(noun_for([PlaceKind::Country, PlaceKind::City]), Noun::Place);
-/// assert_eq!(noun_for([]), Noun::Country);
+/// assert_eq!(noun_for([]), Noun::Place);
 /// ```
 pub fn noun_for(places: impl IntoIterator<Item = PlaceKind>) -> Noun {
     let mut places = places.into_iter();
     let Some(first) = places.next() else {
-        return Noun::Country;
+        return Noun::Place;
     };
     if places.all(|k| k == first) {
         first.noun()

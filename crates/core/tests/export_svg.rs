@@ -173,7 +173,7 @@ fn dataset_text_is_escaped() {
     d.raw.categories[0].name = "<b>arms</b>".into();
     let all: Vec<usize> = (0..d.raw.flows.len()).collect();
     let frame = Frame::of(&d, &all, &Filter::default(), "NE", Lang::En);
-    let empty = flowmap_core::layout::MapLayout { flows: vec![], markers: vec![] };
+    let empty = flowmap_core::layout::MapLayout::default();
     let (doc, _) = svg(&[], &empty, 800.0, 400.0, 1.0, &frame);
     assert!(!doc.contains("<script") && !doc.contains("<b>"));
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;"));

@@ -139,7 +139,7 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::LineSum => {
             vec![flows(12), flowmap_core::format::figure(3400.0, "flights", false, lang)]
         }
-        Msg::LineNotAdded => vec![flows(9)],
+        Msg::LineNotAdded | Msg::LineUndisclosed => vec![flows(9)],
         // A table's own name, in the language of the statistics office.
         Msg::FromTable => vec!["Exports by partner country, HS 93".into()],
         Msg::TotalsOut | Msg::TotalsIn => vec![flows(2), w(s.money)],

@@ -73,7 +73,7 @@ fn paragraph(s: &mut String, text: &str, x: f64, mut y: f64, width: f64, st: Sty
 /// ```
 /// use flowmap_core::export::{svg, Frame};
 /// use flowmap_core::layout::MapLayout;
-/// let empty = MapLayout { flows: vec![], markers: vec![] };
+/// let empty = MapLayout::default();
 /// let (doc, height) = svg(&[], &empty, 800.0, 500.0, 1.0, &Frame { title: "A & B".into(), ..Frame::default() });
 /// assert!(height > 500.0);
 /// assert!(doc.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -284,7 +284,7 @@ mod test {
         )
         .unwrap();
         let flow = FlowShape { legs: vec![leg], ..FlowShape::plain(0, 2.0) };
-        let l = MapLayout { flows: vec![flow.clone(), flow], markers: vec![] };
+        let l = MapLayout { flows: vec![flow.clone(), flow], ..MapLayout::default() };
         let (faint, _) = svg(&[], &l, 800.0, 500.0, 0.25, &Frame::default());
         assert_eq!(faint.matches("<g class=\"flow\" opacity=\"0.250\">").count(), 2);
         let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());

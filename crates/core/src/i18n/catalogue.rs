@@ -156,8 +156,9 @@ catalogue! {
     // A line that stands for several flows along one route. {0}: "12 flows"; {1}: their sum
     // ("3,400 flights").
     LineSum => ["{0}, {1} in all", "{0}, всего {1}", "{0}, усього {1}", "{0}, ukupno {1}"],
-    LineNotAdded => ["{0}; figures not added up: they are not all totals in one unit", "{0}; цифры не сложены: не все они — итоговые в одной единице", "{0}; цифри не додано: не всі вони — підсумкові в одній одиниці", "{0}; brojke nisu sabrane: nisu sve ukupne u istoj jedinici"],
-    InThisLine => ["In this line", "В этой линии", "У цій лінії", "U ovoj liniji"],
+    LineNotAdded => ["{0}; not added up: some figures are estimates, minimums or parts, or their periods overlap or are not given", "{0}; не суммированы: среди значений есть оценки, минимальные значения или части, либо периоды пересекаются или не указаны", "{0}; не підсумовано: серед значень є оцінки, мінімальні значення або частини, або періоди перетинаються чи не вказані", "{0}; nisu sabrani: među vrednostima ima procena, najmanjih iznosa ili delova, ili se periodi preklapaju ili nisu navedeni"],
+    LineUndisclosed => ["{0}; values not disclosed", "{0}; значения не раскрыты", "{0}; значення не розкрито", "{0}; vrednosti nisu objavljene"],
+    InThisLine => ["Flows on this line", "Потоки на этой линии", "Потоки на цій лінії", "Tokovi na ovoj liniji"],
     // {0}: the table or series of a statistics office or database the figure comes from.
     FromTable => ["Table: {0}", "Таблица: {0}", "Таблиця: {0}", "Tabela: {0}"],
     // Tooltip and detail panel.

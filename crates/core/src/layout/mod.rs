@@ -92,6 +92,11 @@ impl FlowShape {
         self.dash.as_ref().map(dash_text)
     }
 
+    /// Dataset indices of the flows this line draws: its own, then the others.
+    pub fn members(&self) -> Vec<usize> {
+        std::iter::once(self.index).chain(self.others.iter().copied()).collect()
+    }
+
     /// Where a denied or disputed flow carries its mark: the middle of its first leg;
     /// `None` for the others.
     pub fn mark_at(&self) -> Option<Coord<f64>> {
@@ -118,12 +123,14 @@ pub struct Marker {
 }
 
 /// The laid-out flows and places of a map (its countries are [`countries`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapLayout {
     /// Flows that could be placed, in dataset order.
     pub flows: Vec<FlowShape>,
     /// Markers of the locations the flows use, most important first.
     pub markers: Vec<Marker>,
+    /// The position in `flows` of the line that draws each flow drawn in another's line.
+    pub drawn_in: HashMap<usize, usize>,
 }
 
 impl MapLayout {
@@ -136,7 +143,7 @@ impl MapLayout {
     /// The line that draws the flow with dataset index `index`: its own, or the one it is
     /// drawn in with others.
     pub fn line_of(&self, index: usize) -> Option<&FlowShape> {
-        self.flow(index).or_else(|| self.flows.iter().find(|f| f.others.contains(&index)))
+        self.flow(index).or_else(|| self.drawn_in.get(&index).map(|&k| &self.flows[k]))
     }
 }
 
@@ -262,9 +269,10 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                 sum: f.sum.clone(),
             }
         })
-        .collect();
-
-    MapLayout { flows, markers }
+        .collect::<Vec<FlowShape>>();
+    let drawn_in =
+        flows.iter().enumerate().flat_map(|(k, f)| f.others.iter().map(move |&i| (i, k))).collect();
+    MapLayout { flows, markers, drawn_in }
 }
 
 #[cfg(test)]
@@ -403,8 +411,10 @@ mod test {
     #[test]
     fn flows_that_add_up_along_one_route_are_one_line_drawn_for_their_sum() {
         let mut d = dataset();
-        for (f, amount) in d.raw.flows.iter_mut().zip([1e6, 4e6, 9e6]) {
+        for (k, (f, amount)) in d.raw.flows.iter_mut().zip([1e6, 4e6, 9e6]).enumerate() {
             f.value = crate::model::FlowValue::Known(crate::model::Quantity::money(amount, "USD"));
+            let year: crate::date::PartialDate = format!("{}", 2020 + k).parse().unwrap();
+            f.period = Some(crate::date::Period { start: Some(year), end: Some(year) });
         }
         d.raw.flows[2].from = "SRB".into();
         let l = lay(&d, &[0, 1, 2], &view(800.0, 500.0));
