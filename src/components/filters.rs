@@ -265,6 +265,7 @@ fn TimeRange(
                 {slider(tr(lang, Msg::FirstMonth), true)}
                 {slider(tr(lang, Msg::LastMonth), false)}
             </div>
+            <super::player::Player timeline />
             <ul class="events" aria-label=tr(lang, Msg::Events)>{list}</ul>
             <p class="time-note">{tr(lang, Msg::UndatedNote)}</p>
         </fieldset>

@@ -59,6 +59,7 @@ pub mod path;
 pub mod path_sink;
 pub mod phone;
 pub mod pick;
+pub mod player;
 pub mod projection;
 pub mod quantity;
 pub mod query;
@@ -66,6 +67,7 @@ pub mod read;
 pub mod region;
 pub mod roving;
 pub mod scale;
+pub mod search;
 #[cfg(feature = "sheets")]
 pub mod sheets;
 pub mod sort;

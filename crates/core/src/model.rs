@@ -78,6 +78,10 @@ pub struct Location {
     /// Where flows attach, `[longitude, latitude]`; defaults to the country's centre.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub point: Option<[f64; 2]>,
+    /// Other names a reader may search for (a short or former name, a name in a language
+    /// the dataset's names do not give), in any language; never shown on the map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
 }
 
 /// A kind of goods.

@@ -18,7 +18,15 @@ pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, SheetProble
             ))
         }
     };
-    Ok(Location { id: row.get("id").into(), name: localized(row, sheet, "name"), point })
+    Ok(Location {
+        id: row.get("id").into(),
+        name: localized(row, sheet, "name"),
+        point,
+        // Names separated by ";" (a name may hold a comma).
+        other_names: row.optional("other_names").map_or_else(Vec::new, |names| {
+            names.split(';').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()
+        }),
+    })
 }
 
 /// A row of the sources sheet (a publication).
