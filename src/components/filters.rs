@@ -136,6 +136,8 @@ pub fn Filters() -> impl IntoView {
         }
     };
     view! {
+        // Before the folded filters, not in them: a phone shows it below the map.
+        <super::search::PlaceSearch />
         <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters" on:click=fold>
             {tr(lang, Msg::Filters)}{on}
         </button>

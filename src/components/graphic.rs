@@ -78,7 +78,6 @@ pub fn Graphic(
                     (notes.clone(), sources.clone(), credit.clone(), skipped.clone(), warnings.clone());
                 view! {
                     <Show when=move || tools>
-                        <super::search::PlaceSearch />
                         <div class="toolbar">
                             <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
                                 <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
