@@ -75,7 +75,7 @@ pub fn Player(
         }
     };
     let at_cleanup = SendWrapper::new(stop);
-    on_cleanup(move || at_cleanup());
+    on_cleanup(move || (*at_cleanup)());
     let said = Memo::new(move |_| state.view.with(|v| caption(&dataset, &v.filter, lang)));
     view! {
         <div class="player">
