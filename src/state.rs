@@ -39,8 +39,9 @@ pub struct MapState {
     pub view: RwSignal<ViewState>,
     /// What is hovered or focused.
     pub hover: RwSignal<Option<Hover>>,
-    /// The hovered flow or location; changes only when the pointer moves onto another one,
-    /// so that each flow's highlight is not recomputed on every pointer move.
+    /// The hovered flow or location, else the place found by the search; changes only when
+    /// the pointer moves onto another one, so that each flow's highlight is not recomputed
+    /// on every pointer move.
     pub target: Memo<Option<Target>>,
     /// The map's size in pixels.
     pub size: RwSignal<(f64, f64)>,
@@ -110,7 +111,7 @@ impl MapState {
         let state = MapState {
             view,
             hover,
-            target: target(hover),
+            target: target(hover, view),
             size,
             visible,
             table: RwSignal::new(false),
@@ -132,7 +133,7 @@ impl MapState {
         state
     }
 
-    /// Writes the view into the hash: a new history entry for filters and selection (so
+    /// Writes the view into the hash: a new history entry for filters, selection and place (so
     /// Back steps through them), a replaced one for zoom (so Back does not replay panning)
     /// and for the later steps of a gesture ([`MapState::step_filter`]).
     /// The write waits until the frame showing the change is painted: a history entry costs
@@ -143,9 +144,9 @@ impl MapState {
         Effect::new(move |previous: Option<ViewState>| {
             let now = view.get();
             let hash = now.to_hash();
-            let only_zoom = previous
-                .as_ref()
-                .is_some_and(|p| p.filter == now.filter && p.selected == now.selected);
+            let only_zoom = previous.as_ref().is_some_and(|p| {
+                p.filter == now.filter && p.selected == now.selected && p.place == now.place
+            });
             let scheduled = pending.with_value(Option::is_some);
             let continued = continuing.try_update_value(Option::take).flatten() == Some(true);
             pending.update_value(|p| {
@@ -345,13 +346,13 @@ fn pinned(view: RwSignal<ViewState>, dataset: &Arc<Dataset>) -> Memo<Option<usiz
     })
 }
 
-/// What is hovered, without the pointer's position.
-fn target(hover: RwSignal<Option<Hover>>) -> Memo<Option<Target>> {
+/// What is hovered, without the pointer's position; else the place found by the search.
+fn target(hover: RwSignal<Option<Hover>>, view: RwSignal<ViewState>) -> Memo<Option<Target>> {
     Memo::new(move |_| {
         hover.with(|h| match h {
             Some(Hover::Flow { index, .. }) => Some(Target::Flow(*index)),
             Some(Hover::Location { id, .. }) => Some(Target::Location(id.clone())),
-            None => None,
+            None => view.with(|v| v.place.clone().map(Target::Location)),
         })
     })
 }

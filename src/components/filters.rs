@@ -136,6 +136,8 @@ pub fn Filters() -> impl IntoView {
         }
     };
     view! {
+        // Before the folded filters, not in them: a phone shows it below the map.
+        <super::search::PlaceSearch />
         <button type="button" class="filters-toggle" aria-expanded="false" aria-controls="filters" on:click=fold>
             {tr(lang, Msg::Filters)}{on}
         </button>
@@ -265,6 +267,7 @@ fn TimeRange(
                 {slider(tr(lang, Msg::FirstMonth), true)}
                 {slider(tr(lang, Msg::LastMonth), false)}
             </div>
+            <super::player::Player timeline />
             <ul class="events" aria-label=tr(lang, Msg::Events)>{list}</ul>
             <p class="time-note">{tr(lang, Msg::UndatedNote)}</p>
         </fieldset>

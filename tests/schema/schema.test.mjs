@@ -95,6 +95,7 @@ test('what the model accepts, the schema accepts', () => {
   d.flows.forEach((f) => { f.citations.forEach((c) => { c.speaker = 'x'; }); });
   d.meta.language = 'sr_Latn_RS';
   d.locations.push({ id: 'port-of-bar', name: 'Bar', point: [19.09, 42.09] }); // any id, with a point
+  d.locations[0].other_names = ['Republic of Serbia', 'Srbija']; // found by the place search
   d.sources[0].url = 'HTTP://example.org';
   d.flows[0].value = { amount: 1e13, unit: 'shells', basis: 'minimum', parts: [{ amount: 0, what: { en: 'none' } }] };
   d.flows[1].period = { end: '2024-02-29' };

@@ -61,6 +61,7 @@ pub mod path_sink;
 pub mod phone;
 pub mod pick;
 pub mod places;
+pub mod player;
 pub mod projection;
 pub mod quantity;
 pub mod query;
@@ -68,6 +69,7 @@ pub mod read;
 pub mod region;
 pub mod roving;
 pub mod scale;
+pub mod search;
 #[cfg(feature = "sheets")]
 pub mod sheets;
 pub mod sort;

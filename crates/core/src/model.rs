@@ -83,6 +83,10 @@ pub struct Location {
     /// What the place is (a city, an airport); see [`PlaceKind::of`] when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PlaceKind>,
+    /// Other names a reader may search for (a short or former name, a name in a language
+    /// the dataset's names do not give), in any language; never shown on the map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
 }
 
 /// A kind of goods.

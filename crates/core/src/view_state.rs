@@ -1,5 +1,6 @@
-//! The view a link reopens: filters, the pinned flow and the zoom, kept in the URL hash
-//! as `#cat=-arms&status=-alleged&src=svr&from=2023-01&to=2024&flow=kits&zoom=2,-100,-50`.
+//! The view a link reopens: filters, the pinned flow, the place found and the zoom, kept in
+//! the URL hash as
+//! `#cat=-arms&status=-alleged&src=svr&from=2023-01&to=2024&flow=kits&place=SRB&zoom=2,-100,-50`.
 //! Hidden categories and statuses carry a leading `-`, so a link stays short and new
 //! categories in a later version of the dataset show by default.
 
@@ -17,6 +18,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// Id of the pinned flow.
     pub selected: Option<String>,
+    /// Id of the place chosen in the search, whose flows are highlighted.
+    pub place: Option<String>,
     /// Zoom and pan.
     pub zoom: Zoom,
 }
@@ -78,6 +81,9 @@ impl ViewState {
         if let Some(s) = &self.selected {
             parts.push(format!("flow={}", escape(s)));
         }
+        if let Some(p) = &self.place {
+            parts.push(format!("place={}", escape(p)));
+        }
         if !self.zoom.is_identity() {
             let z = &self.zoom;
             parts.push(format!("zoom={:.3},{:.1},{:.1}", z.k, z.x, z.y));
@@ -108,6 +114,7 @@ impl ViewState {
                 "from" => v.filter.from = value.parse::<PartialDate>().ok(),
                 "to" => v.filter.to = value.parse::<PartialDate>().ok(),
                 "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
+                "place" => v.place = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "zoom" => {
                     let n: Vec<f64> = value.split(',').filter_map(crate::math::parse_f64).collect();
                     if let [k, x, y] = n[..] {
@@ -153,20 +160,23 @@ mod test {
                 to: Some("2024".parse().unwrap()),
             },
             selected: Some("srb-cze-ukr-grad".into()),
+            place: Some("SRB".into()),
             zoom: Zoom { k: 2.5, x: -120.5, y: -30.0 },
         };
         let hash = v.to_hash();
         assert_eq!(
             hash,
             "cat=-arms,-dual%20use%2Fgoods&status=-alleged,-unverified&src=bne-2023-11-09&who=svr&from=2023-01&to=2024\
-             &flow=srb-cze-ukr-grad&zoom=2.500,-120.5,-30.0"
+             &flow=srb-cze-ukr-grad&place=SRB&zoom=2.500,-120.5,-30.0"
         );
         assert_eq!(ViewState::from_hash(&format!("#{hash}")), v);
     }
 
     #[test]
     fn junk_is_ignored() {
-        let v = ViewState::from_hash("#zoom=NaN,1,2&from=2023-13&status=-rumoured&what=ever&flow=");
+        let v = ViewState::from_hash(
+            "#zoom=NaN,1,2&from=2023-13&status=-rumoured&what=ever&flow=&place=",
+        );
         assert_eq!(v, ViewState::default());
     }
 

@@ -3,6 +3,10 @@
 /// Smallest and largest zoom factors.
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 16.0);
 
+/// The largest zoom [`Zoom::fit`] chooses: a place with few flows is not blown up to the
+/// whole frame.
+pub const FIT_MAX: f64 = 4.0;
+
 /// A zoom transform.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Zoom {
@@ -51,6 +55,31 @@ impl Zoom {
         let k = (self.k * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
         let f = k / self.k;
         Zoom { k, x: px - (px - self.x) * f, y: py - (py - self.y) * f }.clamped(width, height)
+    }
+
+    /// The zoom that shows `points` (pixels of the map at no zoom) whole, centred in the
+    /// `width × height` frame with `margin` pixels around them, at most [`FIT_MAX`] times
+    /// larger; no zoom when there are none.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::zoom::Zoom;
+    /// let z = Zoom::fit(&[(100.0, 100.0), (200.0, 150.0)], 400.0, 300.0, 0.0);
+    /// assert_eq!((z.k, z.x, z.y), (4.0, -400.0, -350.0));
+    /// assert_eq!(z.apply(150.0, 125.0), (200.0, 150.0), "the middle goes to the centre");
+    /// ```
+    pub fn fit(points: &[(f64, f64)], width: f64, height: f64, margin: f64) -> Zoom {
+        let Some(&(x, y)) = points.first() else {
+            return Zoom::IDENTITY;
+        };
+        let [mut x0, mut y0, mut x1, mut y1] = [x, y, x, y];
+        for &(x, y) in points {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        let fits = |room: f64, span: f64| (room - 2.0 * margin).max(1.0) / span.max(1.0);
+        let k = fits(width, x1 - x0).min(fits(height, y1 - y0)).clamp(ZOOM_RANGE.0, FIT_MAX);
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        Zoom { k, x: width / 2.0 - cx * k, y: height / 2.0 - cy * k }.clamped(width, height)
     }
 
     /// Moves the map by `(dx, dy)` pixels.

@@ -201,6 +201,13 @@ catalogue! {
     LastMonth => ["Last month shown", "Последний показанный месяц", "Останній показаний місяць", "Poslednji prikazani mesec"],
     Events => ["Events", "События", "Події", "Događaji"],
     UndatedNote => ["Flows without dates stay shown.", "Потоки без дат показываются всегда.", "Потоки без дат показуються завжди.", "Tokovi bez datuma ostaju prikazani."],
+    PlayMonths => ["Play month by month", "Показать по месяцам", "Показати за місяцями", "Prikaži po mesecima"],
+    Pause => ["Pause", "Пауза", "Пауза", "Pauza"],
+    PreviousMonth => ["Previous month", "Предыдущий месяц", "Попередній місяць", "Prethodni mesec"],
+    NextMonth => ["Next month", "Следующий месяц", "Наступний місяць", "Sledeći mesec"],
+    // Place search.
+    FindPlace => ["Find a place", "Поиск места", "Пошук місця", "Pretraga mesta"],
+    NoPlace => ["No place found", "Ничего не найдено", "Нічого не знайдено", "Nema rezultata"],
     // Table.
     TableLabel => ["Flows as a table", "Потоки в виде таблицы", "Потоки у вигляді таблиці", "Tokovi u tabeli"],
     TableCaption => [

@@ -21,7 +21,16 @@ pub(super) fn location(row: &Row, sheet: &Sheet) -> Result<Location, SheetProble
         }
     };
     let kind = row.optional("kind").map(|_| choice(row, "kind", PLACE_KINDS)).transpose()?;
-    Ok(Location { id: row.get("id").into(), name: localized(row, sheet, "name"), point, kind })
+    Ok(Location {
+        id: row.get("id").into(),
+        name: localized(row, sheet, "name"),
+        point,
+        kind,
+        // Names separated by ";" (a name may hold a comma).
+        other_names: row.optional("other_names").map_or_else(Vec::new, |names| {
+            names.split(';').map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()
+        }),
+    })
 }
 
 /// A row of the sources sheet (a publication).

@@ -4,7 +4,7 @@
 //! separated by commas, semicolons or tabs.
 //!
 //! Columns (header names; `_<lang>` variants such as `name_ru` add translations):
-//! - locations: `id`, `name`, `lon`, `lat`, `kind`
+//! - locations: `id`, `name`, `lon`, `lat`, `kind`, `other_names` (separated by `;`)
 //! - categories (optional; else each flow's category id is its own name): `id`, `name`
 //! - sources (publications): `id`, `outlet`, `title` (optional), `date`, `url`, `kind`
 //! - speakers (optional): `id`, `name`, `kind`, `stake`, `plural` (`yes`/`no`). Without a

@@ -9,7 +9,7 @@ use crate::model::RawDataset;
 use crate::model::{Basis, FlowValue, SpeakerKind, Stance, Undisclosed};
 use crate::text::Localized;
 
-const LOCATIONS: &str = "id,name,name_ru,lon,lat\nSRB,Serbia,Сербия,20.46,44.82\nUKR,Ukraine,,30.52,50.45\nCZE,Czechia,,,\n";
+const LOCATIONS: &str = "id,name,name_ru,lon,lat,other_names\nSRB,Serbia,Сербия,20.46,44.82,Republic of Serbia; Srbija\nUKR,Ukraine,,30.52,50.45,\nCZE,Czechia,,,,\n";
 const SOURCES: &str = "id,outlet,title,date,url,kind\nrks,RKS News,Claims,2025-06,,news-report\nan,An analysis,,,,analysis\n";
 const SPEAKERS: &str = "id,name,name_ru,kind,stake,plural\n\
     svr,Russia's SVR,СВР,intelligence,a party to the war,\n\
@@ -112,6 +112,8 @@ fn converts_speakers_stances_and_a_denial_in_the_same_article() {
     assert_eq!(d.raw.sources[1].title, None);
     assert_eq!(d.raw.locations[0].name.get("ru"), "Сербия");
     assert_eq!(d.raw.locations[2].point, None);
+    assert_eq!(d.raw.locations[0].other_names, ["Republic of Serbia", "Srbija"]);
+    assert!(d.raw.locations[1].other_names.is_empty());
 }
 
 #[test]
