@@ -14,6 +14,7 @@ pub mod picking;
 pub mod publish;
 pub mod roving;
 pub mod skip;
+pub mod story;
 pub mod table;
 pub mod tooltip;
 pub mod zoom;

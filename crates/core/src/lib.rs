@@ -21,7 +21,7 @@
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
 //!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
-//!   URL hash), [`query`] (`?data=`).
+//!   URL hash), [`query`] (`?data=`), [`story`] (guided steps and their views).
 //! - **Export**: [`export`] (SVG, CSV, JSON of what is shown), [`page_meta`] (the page's
 //!   title, description and social card).
 //! - **Import** (feature `sheets`): `sheets` (CSV sheets from a spreadsheet → a dataset,
@@ -69,6 +69,7 @@ pub mod scale;
 #[cfg(feature = "sheets")]
 pub mod sheets;
 pub mod sort;
+pub mod story;
 pub mod table;
 pub mod text;
 pub mod timeline;
