@@ -6,7 +6,9 @@
  *   <p data-flowmap-step="1">…</p> <p data-flowmap-step="2">…</p>
  *   <script src="https://cdn.example/flowmap/story.js" async></script>
  *
- * When a marked paragraph reaches the middle of the window, the map is sent
+ * When a marked paragraph reaches the middle of the window (or the line the iframe's CSS
+ * property --flowmap-trigger sets, a share of the window's height from its top: 0.75 puts
+ * it below a map stuck to the top of a phone's screen), the map is sent
  * {type: "flowmap:step", step: N}, to the iframe's own origin only. The map answers with
  * {type: "flowmap:step", step, steps} whenever its step changes (step 0: the reader left
  * the story); the paragraph shown gets data-flowmap-active. Messages of any other shape, or
@@ -23,13 +25,21 @@
     wanted = step;
     if (frame.contentWindow) frame.contentWindow.postMessage({ type: 'flowmap:step', step: step }, origin);
   }
-  var observer = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      var step = parseInt(entry.target.getAttribute('data-flowmap-step'), 10);
-      if (entry.isIntersecting && step > 0) send(step);
-    });
-  }, { rootMargin: '-45% 0px -45% 0px' });
-  for (var i = 0; i < paragraphs.length; i++) observer.observe(paragraphs[i]);
+  var observer = null;
+  function observe() {
+    var line = parseFloat(getComputedStyle(frame).getPropertyValue('--flowmap-trigger'));
+    var top = Math.round(100 * (line > 0 && line < 1 ? line : 0.5));
+    if (observer) observer.disconnect();
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var step = parseInt(entry.target.getAttribute('data-flowmap-step'), 10);
+        if (entry.isIntersecting && step > 0) send(step);
+      });
+    }, { rootMargin: '-' + (top - 5) + '% 0px -' + (95 - top) + '% 0px' });
+    for (var i = 0; i < paragraphs.length; i++) observer.observe(paragraphs[i]);
+  }
+  observe();
+  window.addEventListener('resize', observe);
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.source !== frame.contentWindow || event.origin !== origin) return;

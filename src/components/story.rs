@@ -5,7 +5,9 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::annotate;
 use flowmap_core::i18n::{tr, trf, Msg};
+use flowmap_core::layout::projection;
 use flowmap_core::story::{self, STEP_MESSAGE};
 use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
@@ -62,6 +64,10 @@ pub fn StoryBar() -> impl IntoView {
                 <h2 class="story-title">{s.title.get(lang.tag()).to_string()}</h2>
                 <p class="story-text">{s.text.get(lang.tag()).to_string()}</p>
                 <p class="story-cites">{cites}</p>
+                // The callouts drawn on the map, in order, for screen readers.
+                <ul class="visually-hidden">
+                    {s.annotations.iter().map(|a| view! { <li>{a.text.get(lang.tag()).to_string()}</li> }).collect_view()}
+                </ul>
             }.into_any())
         };
         // The controls stay while the steps change, so that focus stays on them.
@@ -187,4 +193,48 @@ fn listen_to_host(state: MapState, data: &Loaded, step: Memo<Option<usize>>, ste
         // Which step is shown is not a secret; the host script checks where messages come from.
         let _ = parent.post_message(&msg, "*");
     });
+}
+
+/// The step's overlay (`flowmap_core::annotate`): rings around its places and its callouts,
+/// in the map's layout, so that they move with the zoom. Hidden from screen readers, which
+/// read the callouts in the card.
+#[component]
+pub fn StoryNotes() -> impl IntoView {
+    let data = expect_context::<Loaded>();
+    let state = expect_context::<MapState>();
+    move || {
+        let o = overlay(&data, state)?;
+        let rings = o
+            .rings
+            .into_iter()
+            .map(|(at, r)| view! { <circle class="ring" cx=at.x cy=at.y r=r /> })
+            .collect_view();
+        let notes = o
+            .callouts
+            .into_iter()
+            .map(|c| {
+                let leader = c.leader.map(|(a, b)| view! { <line x1=a.x y1=a.y x2=b.x y2=b.y /> });
+                let r = c.rect;
+                let lines = (0..c.lines.len())
+                    .map(|i| {
+                        let at = c.line_at(i);
+                        view! { <text x=at.x y=at.y>{c.lines[i].clone()}</text> }
+                    })
+                    .collect_view();
+                view! { <g class="callout">{leader}<rect x=r.x0 y=r.y0 width=r.x1 - r.x0 height=r.y1 - r.y0 rx="3" />{lines}</g> }
+            })
+            .collect_view();
+        Some(view! { <g class="story-notes" aria-hidden="true">{rings}{notes}</g> })
+    }
+}
+
+/// The overlay of the step shown, for the map as laid out now; `None` outside the story.
+pub fn overlay(data: &Loaded, state: MapState) -> Option<annotate::Overlay> {
+    let s = state.view.with(|v| v.step).and_then(|n| story::step(&data.dataset, n))?;
+    state.layout.with(|l| {
+        let l = l.as_ref()?;
+        let size = state.size.get_untracked();
+        let proj = projection(&data.dataset, &data.atlas, size.0, size.1, state.laid_out_zoom());
+        Some(annotate::overlay(s, &data.dataset, l, &proj, size, data.lang.tag()))
+    })
 }

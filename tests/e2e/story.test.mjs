@@ -4,6 +4,7 @@
 // steps by scrolling (docs/story-demo.html, copied into dist/ by the build); axe finds
 // nothing in story mode.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openMap, openPage, bundledDataset, axe } from './harness.mjs';
 
@@ -143,6 +144,44 @@ test('a step zooms smoothly, and at once under reduced motion', async () => {
     const animated = await page.evaluate(() => getComputedStyle(document.querySelector('svg.map g.flow')).animationName);
     assert.equal(animated, reducedMotion === 'reduce' ? 'none' : 'fm-fade-in');
     await page.close();
+  }
+});
+
+test('callouts and rings are drawn clear of labels, read in the card, and in the SVG download', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    for (let n = 1; n <= story.length; n++) {
+      const { page } = await openMap(browser.context, server.origin, `/#step=${n}`, viewport);
+      await shown(page);
+      const drawn = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const apart = (a, b) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+        const notes = [...document.querySelectorAll('.story-notes .callout rect')].map(box);
+        const labels = [...document.querySelectorAll('svg.map g.marker:not(.tucked) text, svg.map g.marker circle:not(.hit)')].map(box);
+        return {
+          texts: [...document.querySelectorAll('.story-notes .callout')].map((g) => g.textContent),
+          rings: document.querySelectorAll('.story-notes .ring').length,
+          clear: notes.every((a, i) => labels.every((b) => apart(a, b)) && notes.slice(i + 1).every((b) => apart(a, b))),
+          read: [...document.querySelectorAll('.story ul li')].map((li) => li.textContent),
+        };
+      });
+      const want = story[n - 1].annotations.map((a) => a.text.en);
+      assert.deepEqual(drawn.read, want, `step ${n}: the card reads the callouts in order`);
+      assert.equal(drawn.texts.length, want.length);
+      assert.ok(drawn.texts.every((t, i) => t.replace(/\s+/g, ' ').trim().length > 0 && want[i].startsWith(t.split(' ')[0])));
+      assert.equal(drawn.rings, story[n - 1].view.places.length);
+      assert.ok(drawn.clear, `step ${n} at ${viewport.width} px: a callout covers a label or marker`);
+      if (n === 2) {
+        await page.click('details.downloads summary');
+        const [file] = await Promise.all([
+          page.waitForEvent('download', { timeout: 15000 }),
+          page.click('details.downloads button[data-export="svg"]'),
+        ]);
+        const svg = fs.readFileSync(await file.path(), 'utf8');
+        assert.equal((svg.match(/class="callout"/g) ?? []).length, want.length);
+        for (const word of want.join(' ').split(' ').filter((w) => w.length > 3)) assert.ok(svg.includes(word), `${word} not in the SVG`);
+      }
+      await page.close();
+    }
   }
 });
 

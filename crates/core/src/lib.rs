@@ -11,7 +11,7 @@
 //!   fitted), [`path`] (SVG path data), [`path_sink`] (where traced paths go: SVG text or a
 //!   canvas), [`arc`] (curved arrows).
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
-//!   [`scale`] (widths), [`labels`] (without collisions; [`box_grid`] finds the boxes nearby), [`zoom`], [`batch`] (canvas
+//!   [`scale`] (widths), [`labels`] (without collisions; [`annotate`] places a story's callouts the same way; [`box_grid`] finds the boxes nearby), [`zoom`], [`batch`] (canvas
 //!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`sort`] (one sort for every list), [`focusable`]
 //!   (the flows a canvas map keeps in the SVG), [`roving`] (the map as one Tab stop: its
 //!   flows and places in arrow-key order), [`pick`] (the flow under the pointer, the flows under a finger),
@@ -31,6 +31,7 @@ pub use dataset::{Dataset, LoadError, Problem};
 pub use json_path::JsonPath;
 pub use model::{ClaimStatus, Flow, RawDataset, Stance};
 
+pub mod annotate;
 pub mod arc;
 pub mod atlas;
 pub mod batch;

@@ -53,12 +53,15 @@ fn digits(n: &str) -> String {
 }
 
 #[test]
-fn the_story_has_five_steps_in_five_languages() {
+fn the_story_has_five_steps_and_their_callouts_in_five_languages() {
     let d = bundled();
     assert_eq!(d.raw.story.len(), 5);
     for (i, s) in d.raw.story.iter().enumerate() {
+        let notes = s.annotations.iter().map(|a| ("callout", &a.text));
+        let texts: Vec<_> =
+            [("title", &s.title), ("text", &s.text)].into_iter().chain(notes).collect();
         for lang in ["en", "ru", "uk", "sr-Latn", "sr-Cyrl"] {
-            for (what, t) in [("title", &s.title), ("text", &s.text)] {
+            for &(what, t) in &texts {
                 let given = match t {
                     flowmap_core::text::Localized::ByLanguage(m) => m.get(lang),
                     flowmap_core::text::Localized::Plain(_) => None,
@@ -74,20 +77,24 @@ fn the_story_has_five_steps_in_five_languages() {
 }
 
 #[test]
-fn every_figure_in_a_step_is_in_the_seeds_and_in_every_language() {
+fn every_figure_in_a_step_and_its_callouts_is_in_the_seeds_and_in_every_language() {
     let d = bundled();
     let seeds = seeds();
     let seed_digits: Vec<String> = numbers(&seeds).iter().map(|n| digits(n)).collect();
     for (i, s) in d.raw.story.iter().enumerate() {
-        let mut en: Vec<String> = numbers(s.text.get("en")).iter().map(|n| digits(n)).collect();
+        // The step's text and its callouts, in one language.
+        let said = |lang: &str| {
+            let notes = s.annotations.iter().map(|a| a.text.get(lang));
+            std::iter::once(s.text.get(lang)).chain(notes).collect::<Vec<_>>().join(" ")
+        };
+        let mut en: Vec<String> = numbers(&said("en")).iter().map(|n| digits(n)).collect();
         for n in &en {
             // "$71.1 million" is "$71.1mn" in the seed: the digits are what must match.
             assert!(seed_digits.contains(n), "step {}: {n} is in no seed", i + 1);
         }
         en.sort();
         for lang in ["ru", "uk", "sr-Latn", "sr-Cyrl"] {
-            let mut other: Vec<String> =
-                numbers(s.text.get(lang)).iter().map(|n| digits(n)).collect();
+            let mut other: Vec<String> = numbers(&said(lang)).iter().map(|n| digits(n)).collect();
             other.sort();
             assert_eq!(other, en, "step {} in {lang} has other figures than in English", i + 1);
         }

@@ -156,7 +156,7 @@ mod test {
             ]}"#,
         )
         .unwrap();
-        let problems: Vec<String> = d.problems.iter().map(|p| p.to_string()).collect();
+        let problems: Vec<String> = d.problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             problems,
             [
