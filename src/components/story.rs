@@ -38,23 +38,23 @@ pub fn StoryBar() -> impl IntoView {
         });
         follow_zoom(&data, state, step);
         listen_to_host(state, &data, step, steps);
-        let d = dataset.clone();
-        let go = Callback::new(move |n: usize| {
+        let d = StoredValue::new(dataset.clone());
+        let go = move |n: usize| {
             left.set(None);
             let zoom = state.view.with_untracked(|v| v.zoom);
-            state.view.set(story::view_of(&d, n, zoom));
-        });
+            state.view.set(d.with_value(|d| story::view_of(d, n, zoom)));
+        };
         let swipe = StoredValue::new((0.0, 0.0));
         let card = move || {
             let Some(n) = step.get() else {
                 return Some(match left.get() {
                     Some(was) => view! {
                         <p class="story-left" role="status">{tr(lang, Msg::LeftStory)}" "
-                            <button type="button" on:click=move |_| go.run(was)>{trf(lang, Msg::BackToStep, &[&was.to_string()])}</button>
+                            <button type="button" on:click=move |_| go(was)>{trf(lang, Msg::BackToStep, &[&was.to_string()])}</button>
                         </p>
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="story-start" on:click=move |_| go.run(1)>{tr(lang, Msg::StartStory)}</button>
+                        <button type="button" class="story-start" on:click=move |_| go(1)>{tr(lang, Msg::StartStory)}</button>
                     }.into_any(),
                 });
             };
@@ -73,7 +73,7 @@ pub fn StoryBar() -> impl IntoView {
         // The controls stay while the steps change, so that focus stays on them.
         let by = move |d: isize| {
             if let Some(n) = step.get_untracked().and_then(|n| n.checked_add_signed(d)) {
-                go.run(n);
+                go(n);
             }
         };
         let count = move || step.get().map(|n| trf(lang, Msg::StepOf, &[&n.to_string(), &steps.to_string()]));
@@ -87,7 +87,7 @@ pub fn StoryBar() -> impl IntoView {
                 _ => return,
             };
             ev.prevent_default();
-            go.run(to);
+            go(to);
         };
         // Framed by an article that carries the steps' texts (`?story=host`): the controls
         // and who says so only.
@@ -103,14 +103,14 @@ pub fn StoryBar() -> impl IntoView {
                     let (x, y) = swipe.get_value();
                     let moved = (ev.client_x() as f64 - x, ev.client_y() as f64 - y);
                     if let Some(to) = step.get_untracked().and_then(|n| story::swiped(n, steps, moved.0, moved.1)) {
-                        go.run(to);
+                        go(to);
                     }
                 }
             >
                 {card}
                 <div class="story-nav" hidden=move || step.get().is_none()>
                     <button type="button" aria-label=tr(lang, Msg::PrevStep) disabled=move || step.get() == Some(1) on:click=move |_| by(-1)>"‹"</button>
-                    <span class="story-count" aria-live="polite">{count}</span>
+                    <span class="story-count">{count}</span>
                     <span class="story-dots" aria-hidden="true">{dots}</span>
                     <button type="button" aria-label=tr(lang, Msg::NextStep) disabled=move || step.get() == Some(steps) on:click=move |_| by(1)>"›"</button>
                 </div>
