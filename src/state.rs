@@ -6,6 +6,7 @@ use flowmap_core::batch::line_opacity;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::filter::{indices, Filter};
 use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
+use flowmap_core::story;
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
 use flowmap_core::zoom::Zoom;
@@ -97,8 +98,9 @@ impl MapState {
     /// Creates the state for a dataset, starting from the URL hash, and keeps the hash and
     /// the browser history in step with it.
     pub fn new(data: &Loaded) -> MapState {
-        let view = RwSignal::new(ViewState::from_hash(&crate::dom::hash()));
         let dataset = &data.dataset;
+        let view =
+            RwSignal::new(story::resolve(dataset, ViewState::from_hash(&crate::dom::hash())));
         let on_canvas = dataset.raw.flows.len() > CANVAS_FROM;
         let Filtered { passes, categories, shown, visible } = filtered(view, dataset);
         let size = RwSignal::new((0.0, 0.0));
@@ -129,7 +131,7 @@ impl MapState {
             continuing: StoredValue::new(None),
             totals: settled_totals(visible, dataset),
         };
-        state.sync_with_url();
+        state.sync_with_url(dataset.clone());
         state
     }
 
@@ -138,14 +140,17 @@ impl MapState {
     /// and for the later steps of a gesture ([`MapState::step_filter`]).
     /// The write waits until the frame showing the change is painted: a history entry costs
     /// the browser several milliseconds that the reader should not wait for.
-    fn sync_with_url(self) {
+    fn sync_with_url(self, dataset: Arc<Dataset>) {
         let (view, continuing) = (self.view, self.continuing);
         let pending = StoredValue::new(None::<(String, bool)>);
         Effect::new(move |previous: Option<ViewState>| {
             let now = view.get();
             let hash = now.to_hash();
             let only_zoom = previous.as_ref().is_some_and(|p| {
-                p.filter == now.filter && p.selected == now.selected && p.place == now.place
+                p.filter == now.filter
+                    && p.selected == now.selected
+                    && p.place == now.place
+                    && p.step == now.step
             });
             let scheduled = pending.with_value(Option::is_some);
             let continued = continuing.try_update_value(Option::take).flatten() == Some(true);
@@ -166,7 +171,7 @@ impl MapState {
             now
         });
         let back = window_event_listener(leptos::ev::popstate, move |_| {
-            let from_url = ViewState::from_hash(&crate::dom::hash());
+            let from_url = story::resolve(&dataset, ViewState::from_hash(&crate::dom::hash()));
             if from_url != view.get_untracked() {
                 view.set(from_url);
             }

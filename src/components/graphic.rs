@@ -7,6 +7,7 @@ use super::legend::Legend;
 use super::map::FlowMap;
 use super::panel::DetailPanel;
 use super::publish::{Downloads, EmbedCode};
+use super::story::StoryBar;
 use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
@@ -72,6 +73,7 @@ pub fn Graphic(
                 </p>
                 <DetailPanel />
             </div>
+            <StoryBar />
             {move || table.get().then(|| view! { <FlowTable /> })}
             {move || below.get().then(|| {
                 let (notes, sources, credit, skipped, warnings) =

@@ -187,6 +187,7 @@ pub fn FlowMap() -> impl IntoView {
                         </For>
                     </g>
                     <g class="markers">{markers}</g>
+                    <super::story::StoryNotes />
                 </g>
             </svg>
             <p class="zoom-hint" aria-hidden="true">{tr(lang, Msg::ZoomHint)}</p>

@@ -17,11 +17,12 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     let opacity = state.line_opacity.get_untracked();
     // The canvas map's layout has every flow: keep those shown.
     state.shown.with_untracked(|shown| layout.flows.retain(|f| shown[f.index]));
-    let frame = state.view.with_untracked(|v| {
+    let mut frame = state.view.with_untracked(|v| {
         state.visible.with_untracked(|shown| {
             Frame::of(&data.dataset, shown, &v.filter, &data.atlas.credit, data.lang)
         })
     });
+    frame.overlay = untrack(|| super::story::overlay(data, state)).unwrap_or_default();
     let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
     Some((doc, width, total))
 }

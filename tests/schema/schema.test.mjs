@@ -127,3 +127,12 @@ test('dates follow the model: every day of each month, leap years included', () 
   }
   for (const s of samples) assert.equal(date.test(s), isDate(s), s);
 });
+
+test('a story step needs a title and a text, and a callout exactly one anchor', () => {
+  const d = read('public/data/flows.json');
+  assert.ok(d.story.length > 0 && validate(d));
+  delete d.story[1].title;
+  d.story[2].view.colour = 'red';
+  d.story[3].annotations = [{ text: 'Both', place: 'SRB', flow: 'srb-rus-dual-use' }, { text: 'None' }];
+  assert.deepEqual(errorPaths(d), ['/story/1', '/story/2/view', '/story/3/annotations/0', '/story/3/annotations/1']);
+});

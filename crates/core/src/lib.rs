@@ -11,7 +11,7 @@
 //!   fitted), [`path`] (SVG path data), [`path_sink`] (where traced paths go: SVG text or a
 //!   canvas), [`arc`] (curved arrows).
 //! - **Layout**: [`layout`] (what the map draws: a plan, then a layout per size and zoom),
-//!   [`scale`] (widths), [`labels`] (without collisions; [`box_grid`] finds the boxes nearby), [`zoom`], [`batch`] (canvas
+//!   [`scale`] (widths), [`labels`] (without collisions; [`annotate`] places a story's callouts the same way; [`box_grid`] finds the boxes nearby), [`zoom`], [`batch`] (canvas
 //!   strokes by style), [`frames`] (a canvas painting sliced over frames), [`sort`] (one sort for every list), [`focusable`]
 //!   (the flows a canvas map keeps in the SVG), [`roving`] (the map as one Tab stop: its
 //!   flows and places in arrow-key order), [`pick`] (the flow under the pointer, the flows under a finger),
@@ -21,7 +21,7 @@
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
 //!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
-//!   URL hash), [`query`] (`?data=`).
+//!   URL hash), [`query`] (`?data=`), [`story`] (guided steps and their views).
 //! - **Export**: [`export`] (SVG, CSV, JSON of what is shown), [`page_meta`] (the page's
 //!   title, description and social card).
 //! - **Import** (feature `sheets`): `sheets` (CSV sheets from a spreadsheet → a dataset,
@@ -31,6 +31,7 @@ pub use dataset::{Dataset, LoadError, Problem};
 pub use json_path::JsonPath;
 pub use model::{ClaimStatus, Flow, RawDataset, Stance};
 
+pub mod annotate;
 pub mod arc;
 pub mod atlas;
 pub mod batch;
@@ -73,6 +74,7 @@ pub mod search;
 #[cfg(feature = "sheets")]
 pub mod sheets;
 pub mod sort;
+pub mod story;
 pub mod table;
 pub mod text;
 pub mod timeline;

@@ -36,6 +36,9 @@ pub struct RawDataset {
     /// Dated events shown alongside the flows.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Guided steps through the map ([`crate::story`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<crate::story::Step>,
 }
 
 /// Texts that frame the graphic.

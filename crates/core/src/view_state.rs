@@ -2,7 +2,8 @@
 //! the URL hash as
 //! `#cat=-arms&status=-alleged&src=svr&from=2023-01&to=2024&flow=kits&place=SRB&zoom=2,-100,-50`.
 //! Hidden categories and statuses carry a leading `-`, so a link stays short and new
-//! categories in a later version of the dataset show by default.
+//! categories in a later version of the dataset show by default. A story's step is only
+//! its number, `#step=3`: the step's view is in the dataset ([`crate::story`]).
 
 use crate::date::PartialDate;
 use crate::filter::Filter;
@@ -22,6 +23,8 @@ pub struct ViewState {
     pub place: Option<String>,
     /// Zoom and pan.
     pub zoom: Zoom,
+    /// The story step shown (from 1), when the view is that step's.
+    pub step: Option<usize>,
 }
 
 /// Escapes what would break a hash parameter.
@@ -52,6 +55,9 @@ impl ViewState {
     /// assert_eq!(ViewState::from_hash("#cat=-arms&flow=kits"), v);
     /// ```
     pub fn to_hash(&self) -> String {
+        if let Some(n) = self.step {
+            return format!("step={n}");
+        }
         let f = &self.filter;
         let mut parts = Vec::new();
         let minus = |items: Vec<String>| {
@@ -115,6 +121,7 @@ impl ViewState {
                 "to" => v.filter.to = value.parse::<PartialDate>().ok(),
                 "flow" => v.selected = Some(percent_decode(value)).filter(|s| !s.is_empty()),
                 "place" => v.place = Some(percent_decode(value)).filter(|s| !s.is_empty()),
+                "step" => v.step = value.parse().ok().filter(|n| *n > 0),
                 "zoom" => {
                     let n: Vec<f64> = value.split(',').filter_map(crate::math::parse_f64).collect();
                     if let [k, x, y] = n[..] {
@@ -162,6 +169,7 @@ mod test {
             selected: Some("srb-cze-ukr-grad".into()),
             place: Some("SRB".into()),
             zoom: Zoom { k: 2.5, x: -120.5, y: -30.0 },
+            step: None,
         };
         let hash = v.to_hash();
         assert_eq!(
@@ -170,6 +178,14 @@ mod test {
              &flow=srb-cze-ukr-grad&place=SRB&zoom=2.500,-120.5,-30.0"
         );
         assert_eq!(ViewState::from_hash(&format!("#{hash}")), v);
+    }
+
+    #[test]
+    fn a_step_is_written_as_its_number_alone() {
+        let v = ViewState { step: Some(3), selected: Some("kits".into()), ..ViewState::default() };
+        assert_eq!(v.to_hash(), "step=3");
+        assert_eq!(ViewState::from_hash("#step=3").step, Some(3));
+        assert_eq!(ViewState::from_hash("#step=-1&step=x").step, None);
     }
 
     #[test]

@@ -148,6 +148,8 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::Showing => vec!["21".into(), "28".into()],
         Msg::OnlyFirst => vec!["100".into()],
         Msg::FiltersOn => vec!["2".into()],
+        Msg::StepOf => vec!["2".into(), "5".into()],
+        Msg::BackToStep => vec!["3".into()],
         Msg::AndMore => vec!["42".into()],
         Msg::TableRows => vec!["101".into(), "200".into(), "80,000".into()],
         Msg::PreviousRows | Msg::NextRows => vec!["100".into()],

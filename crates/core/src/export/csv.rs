@@ -84,10 +84,12 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     out
 }
 
-/// The dataset with only the flows at `visible`, as JSON the map can load again.
+/// The dataset with only the flows at `visible`, as JSON the map can load again: without
+/// the story, whose steps are about the whole dataset.
 pub fn json(dataset: &Dataset, visible: &[usize]) -> String {
     let mut raw = dataset.raw.clone();
     raw.flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i).cloned()).collect();
+    raw.story.clear();
     serde_json::to_string_pretty(&raw).unwrap_or_default()
 }
 
@@ -128,5 +130,12 @@ mod test {
         assert!(again.is_valid());
         assert_eq!(again.raw.flows.len(), 1);
         assert_eq!(again.raw.flows[0].id, "goods");
+        // A story about flows left out would not load cleanly: it is left out too.
+        let mut told = d.clone();
+        told.raw.story =
+            vec![serde_json::from_str(r#"{"title": "T", "text": "t", "view": {"flow": "kits"}}"#)
+                .unwrap()];
+        let again = Dataset::from_json("again", &json(&told, &[1])).unwrap();
+        assert!(again.is_valid() && again.raw.story.is_empty());
     }
 }

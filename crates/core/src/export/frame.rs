@@ -53,6 +53,8 @@ pub struct Frame {
     pub sources: String,
     /// Credit line, including the map data's.
     pub credit: String,
+    /// A story step's rings and callouts, drawn over the map ([`crate::annotate`]).
+    pub overlay: crate::annotate::Overlay,
 }
 
 impl Frame {
@@ -133,6 +135,7 @@ impl Frame {
             notes: text(meta.notes.as_ref()),
             sources: format!("{} {}", tr(lang, Msg::SourceLabel), credit_sources(dataset, lang)),
             credit: credit_line(dataset, map_credit, lang),
+            overlay: Default::default(),
         }
     }
 }

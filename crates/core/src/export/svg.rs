@@ -95,6 +95,7 @@ pub fn svg(
     y = paragraph(&mut s, &frame.filters, MARGIN, y + 4.0, inner, FILTERS);
     let top = (y + 10.0).round();
     map(&mut s, countries, layout, width, height, opacity, top);
+    overlay(&mut s, &frame.overlay, top);
     let mut y = legend(&mut s, &frame.legend, top + height + 6.0, inner);
     y = paragraph(&mut s, &frame.notes, MARGIN, y + 6.0, inner, BODY);
     y = paragraph(&mut s, &frame.sources, MARGIN, y + 6.0, inner, NOTE);
@@ -177,6 +178,37 @@ fn map(
              stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
             xml_escape(&m.text)
         );
+    }
+    s.push_str("</g>");
+}
+
+/// A story step's rings and callouts over the map at `top`: each callout a white box with
+/// its lines, and its leader line when it has one.
+fn overlay(s: &mut String, o: &crate::annotate::Overlay, top: f64) {
+    if o.rings.is_empty() && o.callouts.is_empty() {
+        return;
+    }
+    let _ = write!(s, "<g class=\"story-notes\" transform=\"translate(0,{top})\">");
+    for (at, r) in &o.rings {
+        let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\"/>", at.x, at.y);
+    }
+    for c in &o.callouts {
+        if let Some((a, b)) = c.leader {
+            let _ = write!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", a.x, a.y, b.x, b.y);
+        }
+        let r = &c.rect;
+        let _ = write!(s, "<rect class=\"callout\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1\"/>", r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+        for (i, line) in c.lines.iter().enumerate() {
+            let at = c.line_at(i);
+            let _ = write!(
+                s,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" fill=\"{INK}\">{}</text>",
+                at.x,
+                at.y,
+                crate::annotate::NOTE_SIZE,
+                xml_escape(line)
+            );
+        }
     }
     s.push_str("</g>");
 }

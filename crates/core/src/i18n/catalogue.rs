@@ -301,6 +301,14 @@ catalogue! {
     FiltersOn => ["{0} on", "включено: {0}", "увімкнено: {0}", "uključeno: {0}"],
     ChooseFlow => ["Several flows here. Which one?", "Здесь несколько потоков. Какой открыть?", "Тут кілька потоків. Який відкрити?", "Ovde je nekoliko tokova. Koji otvoriti?"],
     CloseChooser => ["Close the list", "Закрыть список", "Закрити список", "Zatvori listu"],
+    // The story's controls (crate::story): {0} the step shown, {1} how many there are (numbers).
+    StoryLabel => ["The story, step by step", "Рассказ по шагам", "Розповідь крок за кроком", "Priča korak po korak"],
+    StepOf => ["Step {0} of {1}", "Шаг {0} из {1}", "Крок {0} з {1}", "Korak {0} od {1}"],
+    PrevStep => ["Previous step", "Предыдущий шаг", "Попередній крок", "Prethodni korak"],
+    NextStep => ["Next step", "Следующий шаг", "Наступний крок", "Sledeći korak"],
+    StartStory => ["Follow the story step by step", "Смотреть рассказ по шагам", "Переглянути розповідь крок за кроком", "Pratite priču korak po korak"],
+    LeftStory => ["You have left the story: the map shows the view you chose.", "Вы вышли из рассказа: карта показывает выбранный вами вид.", "Ви вийшли з розповіді: карта показує вибраний вами вигляд.", "Izašli ste iz priče: mapa sada prikazuje ono što ste sami izabrali."],
+    BackToStep => ["Back to step {0}", "Вернуться к шагу {0}", "Повернутися до кроку {0}", "Nazad na korak {0}"],
 }
 
 /// The units [`unit_forms`] has words for.

@@ -61,7 +61,7 @@ impl Origin {
 }
 
 /// The top-level members of each format version.
-const MEMBERS_V2: [&str; 9] = [
+const MEMBERS_V2: [&str; 10] = [
     "$schema",
     "version",
     "meta",
@@ -71,6 +71,7 @@ const MEMBERS_V2: [&str; 9] = [
     "speakers",
     "flows",
     "events",
+    "story",
 ];
 const MEMBERS_V1: [&str; 8] =
     ["$schema", "version", "meta", "locations", "categories", "sources", "flows", "events"];
@@ -135,6 +136,7 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
         (sources, speakers, r.list("flows", "flow", true)?)
     };
     let events = r.list("events", "event", false)?;
+    let story = if version == 1 { Vec::new() } else { r.list("story", "story step", false)? };
     let raw = RawDataset {
         schema,
         version: FORMAT_VERSION,
@@ -145,6 +147,7 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
         speakers,
         flows,
         events,
+        story,
     };
     Ok(Read { raw, problems: r.problems, origin: r.origin, version })
 }

@@ -167,6 +167,7 @@ pub fn convert(sheets: &Sheets) -> Converted {
         speakers: spks,
         flows: fls,
         events: Vec::new(),
+        story: Vec::new(),
     };
     let origins = Origins {
         locations: location_rows,

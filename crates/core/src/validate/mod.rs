@@ -3,12 +3,13 @@
 //!
 //! Like `geo`'s `Validation`, one pass collects every problem ([`check`]), and
 //! [`Dataset::is_valid`](crate::dataset::Dataset::is_valid) asks whether there were any.
-//! Each kind of item has its own check (`items.rs`, `flow.rs`); one helper
+//! Each kind of item has its own check (`items.rs`, `flow.rs`, `story.rs`); one helper
 //! (`Checker::keep_valid`) leaves out the items that fail and remembers their ids, so
 //! references to them say so.
 
 mod flow;
 mod items;
+mod story;
 
 use crate::json_path::JsonPath;
 use crate::model::RawDataset;
@@ -189,6 +190,8 @@ pub fn check_read(mut raw: RawDataset, origin: Origin) -> (RawDataset, Vec<Probl
         |c, seen, i, f| c.flow(seen, &known, sources, speakers, i, f),
     );
     c.keep(&mut raw.events, |c, i, e| c.event(&known, i, e));
+    let flows = ids(&raw.flows, |f| &f.id);
+    c.keep(&mut raw.story, |c, i, s| c.step(&known, &flows, i, s));
 
     (raw, c.problems)
 }
