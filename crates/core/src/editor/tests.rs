@@ -66,8 +66,7 @@ fn a_broken_row_is_named_and_the_good_flows_still_preview() {
     assert_eq!(
         (found.file.as_deref(), found.row, found.column.as_deref()),
         (Some("flows.csv"), Some(3), Some("amount")),
-        "{}",
-        found
+        "{found}"
     );
     assert!(!out.whole);
     assert_eq!(out.dataset.unwrap().flows.len(), total - 1);

@@ -168,12 +168,10 @@ words! {
 /// assert_eq!(say(Lang::Ru, Word::Missing, "потоки"), "Не хватает таблицы «потоки»: добавьте её, чтобы увидеть карту.");
 /// ```
 pub fn say(lang: Lang, word: Word, arg: &str) -> String {
-    let own = text(word, lang).replace("{0}", arg);
-    if lang == Lang::SrCyrl {
-        serbian::to_cyrillic(&own)
-    } else {
-        own
-    }
+    // The argument (a file or column name) is written as given, never transliterated.
+    let own = text(word, lang);
+    let own = if lang == Lang::SrCyrl { serbian::to_cyrillic(own) } else { own.to_string() };
+    own.replace("{0}", arg)
 }
 
 #[cfg(test)]
@@ -199,5 +197,6 @@ mod test {
     fn cyrillic_serbian_is_transliterated() {
         assert_eq!(say(Lang::SrCyrl, Word::StartOver, ""), "Почни изнова");
         assert_eq!(say(Lang::SrLatn, Word::Column, "amount"), "kolona amount");
+        assert_eq!(say(Lang::SrCyrl, Word::Column, "amount"), "колона amount");
     }
 }
