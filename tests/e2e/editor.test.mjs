@@ -224,3 +224,22 @@ test('the editor is its own download: the map page does not load it', async () =
   assert.ok(!loaded.some((u) => u.includes('editor')), loaded.join('\n'));
   await page.close();
 });
+
+test('a dataset JSON lists its problems by JSON path, each a link to its lines, and previews the rest', async () => {
+  const { page, errors, outside } = await openEditor();
+  await drop(page, [['mine.json', fs.readFileSync(path.join(ROOT, 'tests/fixtures/partly-broken.json'))]]);
+  const frame = await previewed(page);
+  const fixture = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/partly-broken.json'), 'utf8'));
+  const valid = fixture.flows.map((f) => f.id).filter((id) => !id.startsWith('broken-'));
+  assert.deepEqual(await flowIds(frame), valid.sort());
+  const problems = await page.locator('.problem-list li').allInnerTexts();
+  assert.ok(problems.some((p) => p.startsWith('mine.json, flows[2].via[0]')), problems.join('\n'));
+  await page.locator('.problem-list a', { hasText: 'flows[2].via[0]' }).click();
+  const marked = await page.locator('#where table.lines tr.here td').innerText();
+  assert.match(marked, /ATL/);
+  // The frame takes the map's height (the site's embed.js), not a fixed one.
+  await page.waitForFunction(() => parseFloat(document.querySelector('iframe.map-frame').style.height) > 800);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});

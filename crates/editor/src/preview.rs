@@ -70,7 +70,8 @@ pub fn Preview() -> impl IntoView {
             <Show when=move || url.with(Option::is_some) fallback=move || view! {
                 <p class="no-preview">{move || editor.say(Word::NoData)}</p>
             }>
-                <iframe class="map-frame" title=move || editor.say(Word::PreviewTitle)
+                // data-flowmap: sized to the map's height by the site's embed.js.
+                <iframe class="map-frame" data-flowmap title=move || editor.say(Word::PreviewTitle)
                     src=src style:width=width></iframe>
             </Show>
         </section>
