@@ -198,14 +198,16 @@ test('a pasted sheet (tab-separated, as a spreadsheet copies it) is read as the 
 });
 
 for (const [name, viewport] of [['desktop', WIDE], ['phone', PHONE]]) {
-  test(`axe-core: no violation in the editor at ${name} size, with problems and a cell shown`, async () => {
+  test(`axe-core: no violation in the editor at ${name} size, light and dark, with problems and a cell shown`, async () => {
     const { page } = await openEditor(viewport);
     const files = SHEETS.filter((n) => n !== 'flows.csv').map((n) => [n, fs.readFileSync(example(n))]);
     await drop(page, [...files, ['flows.csv', fs.readFileSync(path.join(FIXTURES, 'flows-broken.csv'))]]);
     await previewed(page);
     await page.locator('.problem-list a').first().click();
     await page.waitForSelector('#where table');
-    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(await axe(page), [], 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axe(page), [], 'dark');
     await page.close();
   });
 }
