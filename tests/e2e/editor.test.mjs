@@ -245,3 +245,23 @@ test('a dataset JSON lists its problems by JSON path, each a link to its lines, 
   assert.deepEqual(outside, []);
   await page.close();
 });
+
+test('what a file holds can be changed, and a file removed, from the keyboard', async () => {
+  const { page, errors } = await openEditor();
+  await page.setInputFiles('#pick', SHEETS.map(example));
+  await previewed(page);
+  // The flows sheet, taken for categories: the flows are missing, and the focus stays put.
+  const menu = page.getByLabel('What flows.csv holds');
+  await menu.focus();
+  await menu.selectOption('categories');
+  await page.waitForFunction(() => [...document.querySelectorAll('.problem-list li')].some((li) => li.innerText.includes('The flows sheet is missing')));
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'What flows.csv holds');
+  assert.equal(await page.locator('iframe.map-frame').count(), 0);
+  await menu.selectOption('flows');
+  await previewed(page);
+  await page.getByLabel('Remove speakers.csv').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.files li').length === 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
