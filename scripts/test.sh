@@ -18,6 +18,7 @@ echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
 cargo fmt --all --check
 cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz --all-targets -- -D warnings
 cargo clippy -q -p flowmap --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p flowmap-editor --target wasm32-unknown-unknown -- -D warnings
 echo "== native tests (core, geometry pre-processing, data tool, bundled data, kept fuzzing findings)"
 cargo test -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz
 echo "== a short round of fuzzing (the same seed each run; bash scripts/fuzz.sh 300 for longer)"
@@ -26,7 +27,8 @@ FUZZ_PROFILE=dev bash scripts/fuzz.sh 20 --seed 1
 echo "== serve check (scripts/serve.sh from a cold build on port 18080, then its static fallback)"
 # Issue 23: a fresh clone's first serve must answer; bounded, and it stops what it started.
 timeout --kill-after=30 1500 bash scripts/serve-check.sh
-echo "== release build"
+echo "== release build (the editor page, then the map with the editor's files beside it)"
+trunk build --release --cargo-profile editor editor.html --html-output editor.html --dist dist-editor
 trunk build --release
 node scripts/fallback.mjs
 echo "== download size of the default view (gzip -9)"

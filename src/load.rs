@@ -135,7 +135,8 @@ async fn outlines_for(index: Option<WorldIndex>, dataset: &Dataset) -> Result<At
 /// which says which outlines it needs ([`outlines_for`]). Both downloads are under way at
 /// once (`boot.js` started them while the WebAssembly compiled).
 pub async fn load() -> Result<Loaded, String> {
-    let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL)?;
+    let origin = crate::dom::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let url = flowmap_core::query::dataset_url(&crate::dom::search(), DATASET_URL, &origin)?;
     let bundled = url == DATASET_URL;
     let outlines =
         if bundled { ATLAS_URL.to_string() } else { format!("{WORLD_DIR}/{INDEX_FILE}") };

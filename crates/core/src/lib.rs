@@ -41,6 +41,8 @@ pub mod claims;
 pub mod dataset;
 pub mod date;
 pub mod describe;
+#[cfg(feature = "sheets")]
+pub mod editor;
 pub mod export;
 pub mod filter;
 pub mod focusable;

@@ -26,7 +26,7 @@ pub fn percent_decode(s: &str) -> String {
 }
 
 /// Escapes everything but unreserved characters and `/` (kept for readable paths).
-fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
@@ -73,20 +73,26 @@ pub fn param(search: &str, name: &str) -> Option<String> {
         .map(|(_, v)| percent_decode(v))
 }
 
-/// The dataset a page should load: `?data=` when it is a relative URL on this site,
-/// else `default`. A link to another host or scheme is refused with a sentence.
+/// The dataset a page should load: `?data=` when it is a relative URL on this site, or a
+/// `blob:` URL made by a page of this site (`origin`, such as `https://cdn.example`: the
+/// editor's preview), else `default`. A link to another host or scheme is refused with a
+/// sentence.
 ///
 /// # Examples
 /// ```
 /// use flowmap_core::query::dataset_url;
-/// assert_eq!(dataset_url("?data=drafts/mine.json", "data/flows.json"), Ok("drafts/mine.json".into()));
-/// assert_eq!(dataset_url("", "data/flows.json"), Ok("data/flows.json".into()));
-/// assert!(dataset_url("?data=https://example.com/x.json", "d").is_err());
+/// let o = "https://cdn.example";
+/// assert_eq!(dataset_url("?data=drafts/mine.json", "data/flows.json", o), Ok("drafts/mine.json".into()));
+/// assert_eq!(dataset_url("", "data/flows.json", o), Ok("data/flows.json".into()));
+/// assert!(dataset_url("?data=https://example.com/x.json", "d", o).is_err());
 /// // The browser would read these as https://example.com and //example.com.
-/// assert!(dataset_url("?data=ht%09tps://example.com/x.json", "d").is_err());
-/// assert!(dataset_url("?data=/%0A/example.com/x.json", "d").is_err());
+/// assert!(dataset_url("?data=ht%09tps://example.com/x.json", "d", o).is_err());
+/// assert!(dataset_url("?data=/%0A/example.com/x.json", "d", o).is_err());
+/// // A file the editor made in this browser, and one another site made.
+/// assert!(dataset_url("?data=blob:https://cdn.example/5f0c", "d", o).is_ok());
+/// assert!(dataset_url("?data=blob:https://cdn.example.evil/5f0c", "d", o).is_err());
 /// ```
-pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
+pub fn dataset_url(search: &str, default: &str, origin: &str) -> Result<String, String> {
     let Some(url) = param(search, "data").filter(|u| !u.trim().is_empty()) else {
         return Ok(default.to_string());
     };
@@ -97,6 +103,10 @@ pub fn dataset_url(search: &str, default: &str) -> Result<String, String> {
     // The browser's URL parser drops tabs and line breaks anywhere in a URL ("ht\ttps://x" is
     // "https://x", "/\t/x" is "//x"), so no control character may pass the checks below.
     let control = u.chars().any(char::is_control);
+    let own_blob = u.strip_prefix("blob:").and_then(|r| r.strip_prefix(origin));
+    if own_blob.is_some_and(|r| r.starts_with('/')) && origin.starts_with("http") && !control {
+        return Ok(u.to_string());
+    }
     if control || has_scheme || u.starts_with("//") || u.starts_with("\\\\") || u.contains('\\') {
         return Err(format!(
             "?data={u} was not loaded: only a dataset on this site can be shown (give a path such as ?data=drafts/flows.json)"
@@ -119,6 +129,8 @@ mod test {
         assert_eq!(percent_decode("%aé"), "%aé");
     }
 
+    const O: &str = "http://127.0.0.1:8080";
+
     #[test]
     fn refuses_other_hosts_and_schemes() {
         for bad in [
@@ -135,9 +147,17 @@ mod test {
             "java%0Dscript:alert(1)",
             "%00//evil.example",
         ] {
-            assert!(dataset_url(&format!("?data={bad}"), "d").is_err(), "{bad}");
+            assert!(dataset_url(&format!("?data={bad}"), "d", O).is_err(), "{bad}");
         }
-        assert_eq!(dataset_url("?data=/drafts/x.json", "d"), Ok("/drafts/x.json".into()));
-        assert_eq!(dataset_url("?data=x.json%3Fv%3D2", "d"), Ok("x.json?v=2".into()));
+        assert_eq!(dataset_url("?data=/drafts/x.json", "d", O), Ok("/drafts/x.json".into()));
+        assert_eq!(dataset_url("?data=x.json%3Fv%3D2", "d", O), Ok("x.json?v=2".into()));
+        let own = "blob:http://127.0.0.1:8080/1b2c-3d";
+        assert_eq!(dataset_url(&format!("?data={own}"), "d", O).as_deref(), Ok(own));
+        // Another origin's blob (or one that only starts like this origin), a blob on a
+        // page without an origin (a file opened from disk).
+        for bad in ["blob:http://127.0.0.1:80801/x", "blob:https://evil.example/x", "blob:null/x"] {
+            assert!(dataset_url(&format!("?data={bad}"), "d", O).is_err(), "{bad}");
+        }
+        assert!(dataset_url("?data=blob:null/x", "d", "null").is_err());
     }
 }

@@ -3,6 +3,8 @@
 //! English, never to its key.
 
 mod catalogue;
+#[cfg(feature = "sheets")]
+pub mod editor;
 mod serbian;
 
 pub use catalogue::{unit_forms, Msg, KNOWN_UNITS};

@@ -20,6 +20,7 @@
 
 mod cells;
 mod decode;
+mod excerpt;
 mod flow;
 mod input;
 mod items;
@@ -30,6 +31,7 @@ mod sheet;
 #[cfg(test)]
 mod tests;
 
+pub use excerpt::{excerpt, Excerpt};
 pub use input::{SheetFile, Sheets};
 pub use problem::SheetProblem;
 
@@ -48,6 +50,9 @@ pub struct Converted {
     /// The dataset, when every row could be read (the validator's problems are then
     /// reported but the data is kept whole).
     pub dataset: Option<RawDataset>,
+    /// The rows that could be read, when some could not (no `dataset` then): what a
+    /// preview can draw while the problems are fixed.
+    pub readable: Option<RawDataset>,
     /// Every problem, in the sheets' terms.
     pub problems: Vec<SheetProblem>,
     /// What was read but deserves a look (a file read as Windows-1252).
@@ -154,7 +159,7 @@ pub fn convert(sheets: &Sheets) -> Converted {
         }
     };
     // The rows are read even when the meta file cannot be, so that every problem is listed.
-    let (Some(meta), true) = (meta, out.problems.is_empty()) else {
+    let Some(meta) = meta else {
         return out;
     };
     let raw = RawDataset {
@@ -169,6 +174,10 @@ pub fn convert(sheets: &Sheets) -> Converted {
         events: Vec::new(),
         story: Vec::new(),
     };
+    if !out.problems.is_empty() {
+        out.readable = Some(raw);
+        return out;
+    }
     let origins = Origins {
         locations: location_rows,
         sources: source_rows,

@@ -66,6 +66,16 @@ impl Sheet {
         Ok(Sheet { file: file.into(), headers, rows })
     }
 
+    /// The column names, as written in the header row.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The rows with their spreadsheet numbers (blank rows left out).
+    pub fn numbered_rows(&self) -> &[(usize, Vec<String>)] {
+        &self.rows
+    }
+
     /// An error for every cell longer than the map reads ([`crate::limits::MAX_TEXT_CHARS`]).
     pub fn long_cells(&self) -> Vec<SheetProblem> {
         let limit = crate::limits::MAX_TEXT_CHARS;
