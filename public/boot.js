@@ -59,7 +59,15 @@ function stopped(error) {
 window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
 window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 
-import('./flowmap.js')
+// The app starts after the page's first paint, so that the first frame shows at once even when
+// everything arrives together (a fast connection, a cache): starting the WebAssembly keeps the
+// main thread busy for a while, and the browser would paint only after it. That costs at most
+// a frame; a page that paints no frames (a background tab) starts after 200 ms.
+new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 200);
+})
+  .then(() => import('./flowmap.js'))
   .then((app) => {
     showStopped = app.showStopped;
     return app.default({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# trunk's post-build hook (Trunk.toml), on trunk's staging folder ($TRUNK_STAGING_DIR): the
+# page's first frame into index.html (scripts/first-frame.sh), then the scripts and the style
+# sheet minified, the style sheet's integrity hash updated (scripts/minify.mjs). In this
+# order: both rewrite index.html.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/first-frame.sh
+node scripts/minify.mjs
