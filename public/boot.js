@@ -17,6 +17,19 @@ window.flowmapPrefetch = Object.fromEntries(
   (own ? ['world/index.txt'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
 );
 
+// The page's first frame (index.html: the bundled view drawn at build time, or a skeleton)
+// goes when the app has put its own first frame (or a message) in the page: a
+// MutationObserver's callback runs before the next paint, so no frame shows both or neither.
+const firstFrame = document.querySelector('.first-frame');
+if (firstFrame) {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('main.flowmap > :not(.status)')) {
+      firstFrame.remove();
+      observer.disconnect();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
 // An error that escapes the app without a Rust panic (a browser API throwing through the
 // WebAssembly, a trap, the WebAssembly failing to start) must not leave a blank or frozen
 // map: the app's own message replaces it (src/panic_message.rs), in the page's language; if
@@ -24,6 +37,7 @@ window.flowmapPrefetch = Object.fromEntries(
 // hook. Events without an error object (a ResizeObserver loop notice) are not errors.
 function stopped(error) {
   console.error('flowmap:', error);
+  firstFrame?.remove();
   try {
     if (!showStopped) throw error;
     showStopped(String(error && error.stack ? error.stack : error));
@@ -45,7 +59,15 @@ function stopped(error) {
 window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
 window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 
-import('./flowmap.js')
+// The app starts after the page's first paint, so that the first frame shows at once even when
+// everything arrives together (a fast connection, a cache): starting the WebAssembly keeps the
+// main thread busy for a while, and the browser would paint only after it. That costs at most
+// a frame; a page that paints no frames (a background tab) starts after 200 ms.
+new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 200);
+})
+  .then(() => import('./flowmap.js'))
   .then((app) => {
     showStopped = app.showStopped;
     return app.default({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });

@@ -8,11 +8,13 @@
 //! flowmap-data check-csv --locations locations.csv --sources sources.csv --flows flows.csv [...]
 //! flowmap-data migrate old.json [--out new.json]
 //! flowmap-data head flows.json [--lang ru] [--site https://example.org/map/]
+//! flowmap-data frame flows.json --atlas atlas.json [--page dist/index.html]
 //! flowmap-data --help | --version
 //! ```
 //! Exit codes: 0 no problem, 1 the data has problems, 2 the command could not run.
 
 mod convert;
+mod frame;
 mod head;
 mod json;
 mod migrate;
@@ -30,6 +32,7 @@ const USAGE: &str = "usage:
                        [--speakers FILE.csv] [--categories FILE.csv] [--meta FILE.json]
   flowmap-data migrate FILE.json [--out FILE.json]
   flowmap-data head FILE.json [--lang TAG] [--site URL]
+  flowmap-data frame FILE.json --atlas ATLAS.json [--page PAGE.html]
   flowmap-data help | --help | -h
   flowmap-data --version | -V";
 
@@ -46,6 +49,9 @@ in the current format version.
   head       prints the <title>, description and social-card tags for the page's <head> (link
              previews do not run the map): in the dataset's language or --lang's, the picture
              (meta.image, else fallback.LANG.png made at build time) resolved against --site
+  frame      prints the page's first frame (title, summary and the map drawn on the atlas) as
+             HTML, which the page shows before the map has loaded; --page puts it in that page
+             in place of its <!-- first frame --> line
 
 Sheets are CSV with a header row, the cells separated by commas, semicolons or tabs, in UTF-8
 (with or without a byte-order mark) or UTF-16 with a byte-order mark (Excel's \"Unicode Text\");
@@ -235,7 +241,7 @@ fn run() -> Result<ExitCode, UsageError> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
         return Err(UsageError::Arguments(
-            "expected a command: validate, convert, check-csv, migrate or head".into(),
+            "expected a command: validate, convert, check-csv, migrate, head or frame".into(),
         ));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
@@ -247,13 +253,14 @@ fn run() -> Result<ExitCode, UsageError> {
         "check-csv" => convert::convert(rest, true),
         "migrate" => migrate(rest),
         "head" => head::head(rest),
+        "frame" => frame::frame(rest),
         "help" | "--help" | "-h" => help(),
         "--version" | "-V" => {
             println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         other => Err(UsageError::Arguments(format!(
-            "unknown command {other}: expected validate, convert, check-csv, migrate or head"
+            "unknown command {other}: expected validate, convert, check-csv, migrate, head or frame"
         ))),
     }
 }

@@ -164,7 +164,7 @@ fn help_and_version_go_to_standard_output() {
     }
     let o = run(&["bogus"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).starts_with("flowmap-data: unknown command bogus: expected validate, convert, check-csv, migrate or head\nusage:"), "{}", stderr(&o));
+    assert!(stderr(&o).starts_with("flowmap-data: unknown command bogus: expected validate, convert, check-csv, migrate, head or frame\nusage:"), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
 }
 

@@ -1,0 +1,125 @@
+// The page's first frame (issue 18): the bundled view, drawn at build time by the native core
+// (scripts/first-frame.sh), shows before the WebAssembly runs; the app's own first frame
+// takes its place without a layout shift. Held here by holding the WebAssembly's download
+// (a Playwright route answered only when the test lets it go).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serveDist, launch, axe, bundledDataset, SHOTS } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const data = bundledDataset();
+
+/** Opens `url` with the WebAssembly's download held; `release()` lets it go. Layout shifts
+ * are recorded from the start (window.__shifts, the sum of their values). */
+async function held(url, viewport) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const asked = new Promise((resolve) => {
+    page.route('**/flowmap_bg.wasm', (route) => {
+      release = () => route.continue();
+      resolve();
+    });
+  });
+  await page.goto(server.origin + url);
+  await asked;
+  // Two frames painted while the WebAssembly is still on its way.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return { page, errors, release: () => release() };
+}
+
+/** The boxes of the title, summary, map frame and hint, in page coordinates. */
+const boxes = (page, frame, hint) => page.evaluate(([frame, hint]) => ['h1', '.summary', frame, hint].map((s) => {
+  const els = [...document.querySelectorAll(s)].filter((e) => e.checkVisibility());
+  if (els.length !== 1) return `${s}: ${els.length} shown`;
+  const r = els[0].getBoundingClientRect();
+  return [s, Math.round(r.x), Math.round(r.y + scrollY), Math.round(r.width), Math.round(r.height)];
+}), [frame, hint]);
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+  test(`at ${viewport.width} px the bundled map shows before the WebAssembly runs, and the app takes it over in place`, async () => {
+    const { page, errors, release } = await held('/', viewport);
+    assert.equal(await page.locator('svg.map').count(), 0, 'the app has not drawn yet');
+    const picture = page.locator('.first-frame svg.ff-map').filter({ visible: true });
+    assert.equal(await picture.count(), 1, 'one picture of the map shown');
+    const box = await picture.boundingBox();
+    assert.ok(box.width > 300 && box.height > 300, JSON.stringify(box));
+    // The flows and places are drawn, with the places' names.
+    assert.equal(await picture.locator('g.flow').count(), data.flows.length);
+    const labels = await picture.locator('g.marker:not(.tucked) text').allTextContents();
+    assert.ok(labels.includes('Serbia') && labels.includes('Russia'), labels.join(', '));
+    // Readable and accessible: the dataset's title as the page's heading, one name for the
+    // picture, nothing to focus in it, and no axe violations.
+    assert.equal(await page.locator('h1').filter({ visible: true }).innerText(), data.meta.title.en);
+    assert.equal(await picture.getAttribute('role'), 'img');
+    assert.match(await page.getByRole('img').filter({ visible: true }).getAttribute('aria-labelledby'), /-label$/);
+    assert.equal(await page.getByRole('img', { name: `Map of ${data.flows.length} flows` }).count(), 1);
+    assert.equal(await page.locator('.first-frame [tabindex], .first-frame a, .first-frame button').count(), 0);
+    assert.deepEqual(await axe(page), []);
+    // Phones see the portrait picture, as the app's phone frame is.
+    assert.equal(box.height > box.width, viewport.width < 600, JSON.stringify(box));
+    const before = await boxes(page, '.ff-frame', '.ff-hint');
+    await page.screenshot({ path: path.join(SHOTS, `first-frame-${viewport.width}.png`) });
+
+    release();
+    await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+    assert.equal(await page.locator('.first-frame').count(), 0, 'the first frame is gone');
+    const afterwards = await boxes(page, '.map-frame', '.map-hint');
+    const near = (a, b) => a.every((v, i) => (typeof v === 'string' ? true : Math.abs(v - b[i]) <= 1));
+    for (const [i, b] of before.entries()) {
+      assert.ok(Array.isArray(b) && near(b, afterwards[i]), `${JSON.stringify(b)} → ${JSON.stringify(afterwards[i])}`);
+    }
+    assert.ok(await page.evaluate(() => window.__shifts) < 0.01, `layout shift ${await page.evaluate(() => window.__shifts)}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('another dataset (?data=) gets a light skeleton, not the bundled picture', async () => {
+  const { page, release } = await held('/?data=__fixtures__/partly-broken.json', { width: 1280, height: 900 });
+  const frame = page.locator('.first-frame .ff-frame');
+  assert.ok(await frame.isVisible(), 'a frame for the map to come');
+  const box = await frame.boundingBox();
+  assert.ok(box.height > 200, JSON.stringify(box));
+  // Nothing of the bundled dataset shows or is read out.
+  assert.equal(await page.locator('.first-frame svg').filter({ visible: true }).count(), 0);
+  assert.equal(await page.locator('h1').filter({ visible: true }).count(), 0);
+  assert.equal(await page.getByRole('img').count(), 0);
+  assert.equal(await page.getByText(data.meta.title.en).filter({ visible: true }).count(), 0);
+  // Bars where the title and subtitle will be.
+  const bar = await page.locator('.first-frame header').evaluate((h) => getComputedStyle(h, '::before').backgroundColor);
+  assert.notEqual(bar, 'rgba(0, 0, 0, 0)');
+  await page.screenshot({ path: path.join(SHOTS, 'first-frame-skeleton.png') });
+  release();
+  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  assert.match(await page.locator('h1').innerText(), /partly broken/);
+  assert.equal(await page.locator('.first-frame').count(), 0);
+  await page.close();
+});
+
+test('in another language (?lang=) the frame shows its shapes and waits for the app for its words', async () => {
+  const { page, release } = await held('/?lang=ru', { width: 1280, height: 900 });
+  assert.equal(await page.locator('.first-frame svg.ff-map').filter({ visible: true }).count(), 1);
+  assert.equal(await page.locator('h1').filter({ visible: true }).count(), 0);
+  assert.equal(await page.locator('.first-frame text').filter({ visible: true }).count(), 0);
+  release();
+  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  assert.equal(await page.locator('h1').innerText(), data.meta.title.ru);
+  await page.close();
+});
