@@ -65,7 +65,7 @@ pub fn anchor(
     }
     if let Some(id) = &a.flow {
         let i = dataset.raw.flows.iter().position(|f| &f.id == id)?;
-        let legs = &layout.flow(i)?.legs;
+        let legs = &layout.line_of(i)?.legs;
         return legs.get(legs.len() / 2).map(|l| l.middle);
     }
     a.point.map(|[x, y]| proj.project(Coord { x, y }))
