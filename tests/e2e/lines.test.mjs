@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openMap, openPage, hoverFlow, axe, ROOT } from './harness.mjs';
+import { serveDist, launch, openMap, openPage, hoverFlow, axe, ROOT, prng } from './harness.mjs';
 
 const DIR = path.join(ROOT, 'tests/fixtures/generated');
 const url = (name) => `/?data=${encodeURIComponent(`__fixtures__/generated/${name}`)}`;
@@ -15,14 +15,7 @@ const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
 /** `places` airports in South America and a route between pairs of them flown in each of
  * five months (seeded, so the same every run): `routes` × 5 flows. */
 function airports(places, routes) {
-  let a = 11;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = prng(11);
   const locations = Array.from({ length: places }, (_, i) => ({
     id: `A${String(i).padStart(3, '0')}`, name: `Airport ${i}`, kind: 'airport',
     point: [Math.round((-75 + rand() * 35) * 100) / 100, Math.round((-50 + rand() * 55) * 100) / 100],

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openMap, openPage, hoverFlow, ROOT } from './harness.mjs';
+import { serveDist, launch, openMap, openPage, hoverFlow, ROOT, prng } from './harness.mjs';
 
 const CROWDED = path.join(ROOT, 'tests/fixtures/generated/zoomed-300.json');
 const CROWDED_URL = `/?data=${encodeURIComponent('__fixtures__/generated/zoomed-300.json')}`;
@@ -13,14 +13,7 @@ const CROWDED_URL = `/?data=${encodeURIComponent('__fixtures__/generated/zoomed-
 /** 300 places scattered over Europe and Asia, each sending one flow (seeded, so the same
  * every run). */
 function crowded() {
-  let a = 7;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = prng(7);
   const syllables = ['ka', 'ro', 'vi', 'an', 'te', 'mo', 'li', 'sa', 'du', 'ne', 'ga', 'zor', 'bel', 'mir', 'sk', 'ov'];
   const name = () => {
     const n = 2 + Math.floor(rand() * 3);

@@ -167,13 +167,11 @@ pub fn search(dataset: &Dataset, query: &str, lang: Lang) -> Vec<Hit> {
 /// ```
 pub fn reached<'a>(dataset: &'a Dataset, id: &'a str, shown: &[usize]) -> Vec<&'a str> {
     let mut out = vec![id];
+    // Each place once, in the order reached: a hub's thousands of flows stay linear.
+    let mut seen: rustc_hash::FxHashSet<&str> = std::iter::once(id).collect();
     for f in shown.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
         if dataset.stops(f).any(|s| s == id) {
-            for s in dataset.stops(f) {
-                if !out.contains(&s) {
-                    out.push(s);
-                }
-            }
+            out.extend(dataset.stops(f).filter(|s| seen.insert(s)));
         }
     }
     out
