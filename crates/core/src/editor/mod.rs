@@ -1,13 +1,14 @@
 //! The browser editor's work (`crates/editor`): the files given, what each holds, the
 //! title and notes typed in the page, and what the map makes of them ([`Work::build`]): a
 //! dataset to preview and download, and every problem at its sheet, row and column or JSON
-//! path, in the editor's language. Kept in the browser's storage as JSON.
+//! path, in the editor's language. Kept in the browser's storage as JSON (`stored.rs`).
 
 mod locate;
 mod place;
 mod publish;
 mod role;
 mod settings;
+mod stored;
 
 pub use locate::{line_of, locate, Shown};
 pub use place::place;
@@ -29,7 +30,8 @@ pub struct WorkFile {
     pub name: String,
     /// What it holds.
     pub role: Role,
-    /// Its bytes, in any encoding the sheets are read in.
+    /// Its bytes, in any encoding the sheets are read in (kept as text or base64).
+    #[serde(with = "stored")]
     pub bytes: Vec<u8>,
 }
 
