@@ -1,6 +1,6 @@
 //! The place search: a combobox with a list of places (the WAI-ARIA 1.2 pattern) whose
 //! choice highlights the place's flows and zooms the map to them; Esc or an empty box
-//! undoes it.
+//! undoes it, and the box follows the view's place when Back or a link changes it.
 //!
 //! The list is written into the page by [`Listed::show`] (as text, never as HTML) rather
 //! than by reactive views: a few elements rewritten on a key press, at a fraction of the
@@ -178,6 +178,16 @@ pub fn PlaceSearch() -> impl IntoView {
     });
     let s = Search { state, dataset: data.dataset.clone(), lang, listed: Default::default() };
     let (s2, s3, s4) = (s.clone(), s.clone(), s.clone());
+    // The box names the place the view has, also when Back or a link changes it.
+    let place = Memo::new(move |_| state.view.with(|v| v.place.clone()));
+    let dataset = data.dataset.clone();
+    Effect::new(move |_| {
+        let name =
+            place.with(|p| p.as_deref().map(|id| location_name(&dataset, id, lang).to_string()));
+        if let Some(input) = input_of() {
+            input.set_value(name.as_deref().unwrap_or(""));
+        }
+    });
     view! {
         <div class="place-search">
             <label id="place-search-label" for="place-search">{tr(lang, Msg::FindPlace)}</label>

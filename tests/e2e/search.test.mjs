@@ -110,6 +110,10 @@ test('the combobox: arrows move through the options and wrap, Esc closes then cl
   const link = await hash(page);
   await page.goBack();
   await page.waitForFunction(() => !/place=/.test(location.hash));
+  await page.waitForFunction(() => document.querySelector('#place-search').value === '');
+  assert.equal(await highlighted(page).then((h) => h.length), 0, 'Back empties the box and undoes the highlight');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#place-search').value === 'Kyrgyzstan');
   // Zoomed to the place, the map's first flow may be out of view: wait for the box.
   const again = await openPage(browser.context, server.origin, `/${link}`, DESKTOP);
   await again.page.waitForSelector('#place-search');
