@@ -70,7 +70,14 @@ const CATEGORIES = [
   { id: 'energy', name: { en: 'Energy' } },
 ];
 const KINDS = ['customs-records', 'official-statement', 'intelligence-claim', 'news-estimate', 'news-report', 'analysis'];
-const STATUSES = ['documented', 'reported', 'alleged', 'denied', 'unverified'];
+// The statuses each kind of source allows (crates/core/src/claims.rs; a version 1 source
+// speaks without a stake): records document, an analysis alone leaves a flow unverified.
+// "denied" needs a speaker's denial, which version 1 cannot express.
+const STATUSES = {
+  'customs-records': ['documented', 'reported', 'alleged', 'unverified'],
+  analysis: ['unverified'],
+};
+const statusesFor = (kind) => STATUSES[kind] ?? ['reported', 'alleged', 'unverified'];
 const SOURCES = KINDS.flatMap((kind, i) => [0, 1].map((j) => ({
   id: `src-${kind}-${j + 1}`,
   outlet: `Synthetic ${['Gazette', 'Monitor'][j]} ${i + 1}`,
@@ -124,9 +131,9 @@ export function generate(n, seed = 20240611) {
       flow.period = { start: `${y}-${String(m).padStart(2, '0')}`, end: `${ey}-${String(em).padStart(2, '0')}` };
     }
     flow.description = { en: `${pick(GOODS[category])}, shipment ${i + 1}` };
-    flow.status = pick(STATUSES);
-    const source = pick(SOURCES).id;
-    flow.citations = [{ source, quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
+    const source = pick(SOURCES);
+    flow.status = pick(statusesFor(source.kind));
+    flow.citations = [{ source: source.id, quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
     flows.push(flow);
   }
   return {
