@@ -5,7 +5,9 @@ use crate::load::Loaded;
 use flowmap_core::batch::line_opacity;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::filter::{indices, Filter};
-use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
+use flowmap_core::layout::{
+    countries, layout, plan_with, projection, CountryShape, MapLayout, MapView,
+};
 use flowmap_core::story;
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
@@ -398,16 +400,16 @@ impl Drawn {
         let Drawn { size, zoom, on_canvas, visible, .. } = self;
         let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
         // Lines that stand for several flows add up the flows shown: a filter plans again.
-        let once = on_canvas && !flowmap_core::bundle::has_lines(&dataset);
+        let once = on_canvas && !data.scale.has_lines;
         let every: Vec<usize> =
             if once { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
         let planned = {
-            let (dataset, atlas) = (dataset.clone(), atlas.clone());
+            let (dataset, atlas, scale) = (dataset.clone(), atlas.clone(), data.scale.clone());
             Memo::new(move |_| {
                 if once {
-                    plan(&dataset, &atlas, &every)
+                    plan_with(&dataset, &atlas, &every, &scale.scale)
                 } else {
-                    visible.with(|v| plan(&dataset, &atlas, v))
+                    visible.with(|v| plan_with(&dataset, &atlas, v, &scale.scale))
                 }
             })
         };

@@ -1,6 +1,6 @@
 //! The width scale: arc width by value, with reference values for the legend.
 
-use crate::bundle::bundles;
+use crate::bundle::{bundles, Bundle};
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::model::{Flow, FlowValue, Quantity};
@@ -32,16 +32,10 @@ impl WidthScale {
 
     /// The scale of a dataset's lines ([`bundles`] of all its flows): a line that stands
     /// for many flows is drawn for their sum, so that sum is on the scale too. Widths do
-    /// not change with the filters.
+    /// not change with the filters. ([`DatasetScale::of`] gives it with what else the same
+    /// grouping tells.)
     pub fn for_dataset(dataset: &Dataset) -> WidthScale {
-        let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-        let lines = bundles(dataset, &all);
-        WidthScale::for_figures(lines.iter().flat_map(|line| match &line.sum {
-            Some(sum) => vec![sum],
-            None => {
-                line.members.iter().filter_map(|&i| dataset.raw.flows[i].value.known()).collect()
-            }
-        }))
+        DatasetScale::of(dataset).scale
     }
 
     /// The scale for these figures.
@@ -152,6 +146,46 @@ impl WidthScale {
         values.dedup();
         values.retain(|v| *v > 0.0);
         values
+    }
+}
+
+/// What grouping all of a dataset's flows into lines ([`bundles`]) tells, worked out once per
+/// dataset rather than for every plan, the legend and the map's set-up again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetScale {
+    /// The width scale of the dataset's lines ([`WidthScale::for_dataset`]).
+    pub scale: WidthScale,
+    /// True when some line of the dataset stands for several flows.
+    pub has_lines: bool,
+}
+
+impl DatasetScale {
+    /// The scale and lines of `dataset`, from one grouping of its flows.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, scale::DatasetScale};
+    /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let s = DatasetScale::of(&d);
+    /// assert!(!s.has_lines);
+    /// assert_eq!(s.scale.unit, None);
+    /// ```
+    pub fn of(dataset: &Dataset) -> DatasetScale {
+        let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
+        let lines = bundles(dataset, &all);
+        let mut figures: Vec<&Quantity> = Vec::with_capacity(lines.len());
+        for line in &lines {
+            match &line.sum {
+                Some(sum) => figures.push(sum),
+                None => figures.extend(
+                    line.members.iter().filter_map(|&i| dataset.raw.flows[i].value.known()),
+                ),
+            }
+        }
+        DatasetScale {
+            scale: WidthScale::for_figures(figures),
+            has_lines: lines.iter().any(Bundle::is_several),
+        }
     }
 }
 
