@@ -24,8 +24,8 @@ pub struct Loaded {
     pub atlas: Arc<Atlas>,
     /// The reader's language.
     pub lang: Lang,
-    /// The dataset's width scale, and whether some line stands for several flows: worked
-    /// out once, for every plan and the legend.
+    /// The dataset's width scale and its lines of several flows: worked out once, for
+    /// every plan and the legend.
     pub scale: Arc<DatasetScale>,
 }
 

@@ -44,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let visible = indices(&shown);
     let scale = timed("width scale and lines", || DatasetScale::of(&dataset));
     let b = timed("bundles", || bundles(&dataset, &visible));
-    println!("{:>24}  {} lines, several: {}", "", b.len(), scale.has_lines);
+    println!("{:>24}  {} lines, several: {}", "", b.len(), scale.has_lines());
     timed("legend entries", || LegendEntries::of(&dataset, &visible));
     timed("width key", || WidthKey::with_scale(&dataset, &scale.scale, Lang::En));
     timed("totals by location", || Totals::by_location(&dataset, &visible).len());

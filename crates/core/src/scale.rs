@@ -155,8 +155,8 @@ impl WidthScale {
 pub struct DatasetScale {
     /// The width scale of the dataset's lines ([`WidthScale::for_dataset`]).
     pub scale: WidthScale,
-    /// True when some line of the dataset stands for several flows.
-    pub has_lines: bool,
+    /// The flows (dataset indices) of each line that stands for several flows.
+    pub several: Vec<Vec<usize>>,
 }
 
 impl DatasetScale {
@@ -167,7 +167,7 @@ impl DatasetScale {
     /// use flowmap_core::{dataset::Dataset, scale::DatasetScale};
     /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
     /// let s = DatasetScale::of(&d);
-    /// assert!(!s.has_lines);
+    /// assert!(!s.has_lines());
     /// assert_eq!(s.scale.unit, None);
     /// ```
     pub fn of(dataset: &Dataset) -> DatasetScale {
@@ -182,10 +182,21 @@ impl DatasetScale {
                 ),
             }
         }
-        DatasetScale {
-            scale: WidthScale::for_figures(figures),
-            has_lines: lines.iter().any(Bundle::is_several),
-        }
+        let scale = WidthScale::for_figures(figures);
+        let several = lines.into_iter().filter(Bundle::is_several).map(|l| l.members).collect();
+        DatasetScale { scale, several }
+    }
+
+    /// True when some line of the dataset stands for several flows.
+    pub fn has_lines(&self) -> bool {
+        !self.several.is_empty()
+    }
+
+    /// True when `shown` (by dataset index) shows some flows of a line of several and hides
+    /// others: that line then adds up fewer flows than with every flow shown.
+    pub fn splits(&self, shown: &[bool]) -> bool {
+        let at = |i: usize| shown.get(i).copied().unwrap_or(false);
+        self.several.iter().any(|m| m.iter().any(|&i| at(i) != at(m[0])))
     }
 }
 
@@ -225,6 +236,15 @@ mod test {
         assert_eq!(scale, WidthScale { max: 3e6, unit: Some("rounds".into()) });
         assert_eq!(scale.flow_width(&tonnes), MIN_WIDTH, "another unit is not to scale");
         assert_eq!(scale.flow_width(&all[1]), MAX_WIDTH);
+    }
+
+    #[test]
+    fn a_line_is_split_when_some_of_its_flows_are_shown_and_others_not() {
+        let s =
+            DatasetScale { scale: WidthScale { max: 1.0, unit: None }, several: vec![vec![0, 2]] };
+        assert!(s.has_lines());
+        assert!(!s.splits(&[true, false, true]) && !s.splits(&[false, true, false]));
+        assert!(s.splits(&[true, true, false]) && s.splits(&[false, false, true]));
     }
 
     #[test]
