@@ -17,17 +17,30 @@ use flowmap_core::{
 };
 use std::time::Instant;
 
-/// Runs `f`, prints how long it took, and gives its result.
+/// The process's resident memory now and at its peak, in MB (Linux; 0 elsewhere).
+fn resident() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key)).unwrap_or_default();
+        line.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0)
+    };
+    (kb("VmRSS:") / 1024.0, kb("VmHWM:") / 1024.0)
+}
+
+/// Runs `f`, prints how long it took and the memory resident after it (and the peak so
+/// far), and gives its result.
 fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();
     let out = f();
-    println!("{what:>24}: {:>9.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let ms = t.elapsed().as_secs_f64() * 1e3;
+    let (now, peak) = resident();
+    println!("{what:>24}: {ms:>9.1} ms, resident {now:>6.0} MB (peak {peak:>6.0} MB)");
     out
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("give a dataset file")?;
-    let bytes = std::fs::read(&path)?;
+    let bytes = timed("file", || std::fs::read(&path))?;
     let r = timed("read (parse, migrate)", || read(&path, std::str::from_utf8(&bytes).unwrap()))?;
     println!("{:>24}  {} flows, {} problems", "", r.raw.flows.len(), r.problems.len());
     let (version, mut problems) = (r.version, r.problems);
