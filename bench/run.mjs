@@ -252,6 +252,8 @@ async function pageInteract({ what, kind, leg: legSelector, checkbox, capMs }) {
     }, () => Boolean(tip()));
     if (r.timeout) return r;
     const text = tip().textContent;
+    // Sources: a publication or speaker listed (the app's list is headed "Who says so").
+    const listed = Boolean(tip().querySelector('ul li'));
     // Leave the arc again so that the filter test starts from a plain map.
     const out = { ...init, clientX: 1, clientY: 1, relatedTarget: null };
     const outStill = { ...out, bubbles: false, cancelable: false };
@@ -261,8 +263,7 @@ async function pageInteract({ what, kind, leg: legSelector, checkbox, capMs }) {
     for (const el of [...chain].reverse()) el.dispatchEvent(new MouseEvent('mouseleave', outStill));
     await frame();
     await frame();
-    // Sources: a publication or speaker listed (the app's list is headed "Who says so").
-    return { ...r, route: text.includes('→'), sources: Boolean(tip().querySelector('ul li')), tooltipGone: !tip() };
+    return { ...r, route: text.includes('→'), sources: listed, tooltipGone: !tip() };
   }
 
   if (what === 'zoom') {
