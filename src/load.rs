@@ -3,6 +3,7 @@
 use flowmap_core::atlas::Atlas;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::i18n::Lang;
+use flowmap_core::scale::DatasetScale;
 use flowmap_core::world::{self, WorldIndex, INDEX_FILE, WORLD_DIR};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,9 @@ pub struct Loaded {
     pub atlas: Arc<Atlas>,
     /// The reader's language.
     pub lang: Lang,
+    /// The dataset's width scale and its lines of several flows: worked out once, for
+    /// every plan and the legend.
+    pub scale: Arc<DatasetScale>,
 }
 
 /// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
@@ -157,5 +161,6 @@ pub async fn load() -> Result<Loaded, String> {
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
     crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));
-    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang })
+    let scale = Arc::new(DatasetScale::of(&dataset));
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang, scale })
 }

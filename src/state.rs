@@ -5,7 +5,9 @@ use crate::load::Loaded;
 use flowmap_core::batch::line_opacity;
 use flowmap_core::dataset::Dataset;
 use flowmap_core::filter::{indices, Filter};
-use flowmap_core::layout::{countries, layout, plan, projection, CountryShape, MapLayout, MapView};
+use flowmap_core::layout::{
+    countries, layout, plan_with, projection, CountryShape, MapLayout, MapView,
+};
 use flowmap_core::story;
 use flowmap_core::totals::Totals;
 use flowmap_core::view_state::ViewState;
@@ -53,7 +55,8 @@ pub struct MapState {
     /// True when the pinned flow lies in the map's right half, so the panel goes left.
     pub panel_left: Memo<bool>,
     /// What the map draws now (`None` until the map has a size). On a canvas map, every
-    /// flow, whatever the filters: filters then only choose what is drawn.
+    /// flow, whatever the filters (unless they split a line of several flows): filters then
+    /// only choose what is drawn.
     pub layout: Memo<Option<MapLayout>>,
     /// The country outlines for the map's size and zoom (`None` until it has a size): apart
     /// from `layout`, so that a filter does not draw them again.
@@ -395,19 +398,24 @@ impl Drawn {
     /// The canvas map plans every flow once; a filter then redraws (or just hides) a layer
     /// instead of laying out again. A zoom only lays the plan out again.
     fn layout(self, data: &Loaded) -> Memo<Option<MapLayout>> {
-        let Drawn { size, zoom, on_canvas, visible, .. } = self;
+        let Drawn { size, zoom, on_canvas, visible, passes } = self;
         let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
-        // Lines that stand for several flows add up the flows shown: a filter plans again.
-        let once = on_canvas && !flowmap_core::bundle::has_lines(&dataset);
+        // A line that stands for several flows adds up the flows shown: a filter that shows
+        // some of its flows and hides others plans the flows shown. (Lines are of one
+        // category and claim, so the category filter never does.)
+        let split = {
+            let scale = data.scale.clone();
+            Memo::new(move |_| on_canvas && scale.has_lines() && passes.with(|p| scale.splits(p)))
+        };
         let every: Vec<usize> =
-            if once { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
+            if on_canvas { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
         let planned = {
-            let (dataset, atlas) = (dataset.clone(), atlas.clone());
+            let (dataset, atlas, scale) = (dataset.clone(), atlas.clone(), data.scale.clone());
             Memo::new(move |_| {
-                if once {
-                    plan(&dataset, &atlas, &every)
+                if on_canvas && !split.get() {
+                    plan_with(&dataset, &atlas, &every, &scale.scale)
                 } else {
-                    visible.with(|v| plan(&dataset, &atlas, v))
+                    visible.with(|v| plan_with(&dataset, &atlas, v, &scale.scale))
                 }
             })
         };

@@ -63,7 +63,7 @@ pub fn Legend() -> impl IntoView {
         })
     };
     // The same width key as the downloads: samples in the scale's unit or single currency.
-    let key = WidthKey::of(&dataset, lang);
+    let key = WidthKey::with_scale(&dataset, &data.scale.scale, lang);
     let widths = key
         .samples
         .into_iter()

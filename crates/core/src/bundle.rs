@@ -170,12 +170,6 @@ pub fn bundles(dataset: &Dataset, flows: &[usize]) -> Vec<Bundle> {
     out
 }
 
-/// True when some line of the dataset stands for several flows.
-pub fn has_lines(dataset: &Dataset) -> bool {
-    let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-    bundles(dataset, &all).iter().any(Bundle::is_several)
-}
-
 /// What a line of several flows adds up to: "12 flows, 3,400 flights in all"; when their
 /// figures do not add up, or are `undisclosed`, it says so.
 pub fn line_total(flows: usize, sum: Option<&Quantity>, undisclosed: bool, lang: Lang) -> String {

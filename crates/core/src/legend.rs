@@ -91,8 +91,13 @@ impl WidthKey {
     /// assert_eq!(key.samples.last().map(|(_, t)| t.as_str()), Some("$100 million"));
     /// ```
     pub fn of(dataset: &Dataset, lang: Lang) -> WidthKey {
+        WidthKey::with_scale(dataset, &WidthScale::for_dataset(dataset), lang)
+    }
+
+    /// [`WidthKey::of`] with the dataset's width scale worked out already
+    /// ([`WidthScale::for_dataset`]).
+    pub fn with_scale(dataset: &Dataset, scale: &WidthScale, lang: Lang) -> WidthKey {
         let flows = &dataset.raw.flows;
-        let scale = WidthScale::for_dataset(dataset);
         let mut currencies: Vec<&str> = Vec::new();
         for q in flows.iter().filter_map(|f| f.value.known()).filter(|q| q.is_money()) {
             if !currencies.contains(&q.measure()) {

@@ -1,6 +1,6 @@
 //! The width scale: arc width by value, with reference values for the legend.
 
-use crate::bundle::bundles;
+use crate::bundle::{bundles, Bundle};
 use crate::dataset::Dataset;
 use crate::i18n::Lang;
 use crate::model::{Flow, FlowValue, Quantity};
@@ -32,16 +32,10 @@ impl WidthScale {
 
     /// The scale of a dataset's lines ([`bundles`] of all its flows): a line that stands
     /// for many flows is drawn for their sum, so that sum is on the scale too. Widths do
-    /// not change with the filters.
+    /// not change with the filters. ([`DatasetScale::of`] gives it with what else the same
+    /// grouping tells.)
     pub fn for_dataset(dataset: &Dataset) -> WidthScale {
-        let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-        let lines = bundles(dataset, &all);
-        WidthScale::for_figures(lines.iter().flat_map(|line| match &line.sum {
-            Some(sum) => vec![sum],
-            None => {
-                line.members.iter().filter_map(|&i| dataset.raw.flows[i].value.known()).collect()
-            }
-        }))
+        DatasetScale::of(dataset).scale
     }
 
     /// The scale for these figures.
@@ -155,6 +149,57 @@ impl WidthScale {
     }
 }
 
+/// What grouping all of a dataset's flows into lines ([`bundles`]) tells, worked out once per
+/// dataset rather than for every plan, the legend and the map's set-up again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetScale {
+    /// The width scale of the dataset's lines ([`WidthScale::for_dataset`]).
+    pub scale: WidthScale,
+    /// The flows (dataset indices) of each line that stands for several flows.
+    pub several: Vec<Vec<usize>>,
+}
+
+impl DatasetScale {
+    /// The scale and lines of `dataset`, from one grouping of its flows.
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::{dataset::Dataset, scale::DatasetScale};
+    /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let s = DatasetScale::of(&d);
+    /// assert!(!s.has_lines());
+    /// assert_eq!(s.scale.unit, None);
+    /// ```
+    pub fn of(dataset: &Dataset) -> DatasetScale {
+        let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
+        let lines = bundles(dataset, &all);
+        let mut figures: Vec<&Quantity> = Vec::with_capacity(lines.len());
+        for line in &lines {
+            match &line.sum {
+                Some(sum) => figures.push(sum),
+                None => figures.extend(
+                    line.members.iter().filter_map(|&i| dataset.raw.flows[i].value.known()),
+                ),
+            }
+        }
+        let scale = WidthScale::for_figures(figures);
+        let several = lines.into_iter().filter(Bundle::is_several).map(|l| l.members).collect();
+        DatasetScale { scale, several }
+    }
+
+    /// True when some line of the dataset stands for several flows.
+    pub fn has_lines(&self) -> bool {
+        !self.several.is_empty()
+    }
+
+    /// True when `shown` (by dataset index) shows some flows of a line of several and hides
+    /// others: that line then adds up fewer flows than with every flow shown.
+    pub fn splits(&self, shown: &[bool]) -> bool {
+        let at = |i: usize| shown.get(i).copied().unwrap_or(false);
+        self.several.iter().any(|m| m.iter().any(|&i| at(i) != at(m[0])))
+    }
+}
+
 /// The largest 1, 2 or 5 × 10ⁿ not above `v`.
 fn nice_floor(v: f64) -> f64 {
     let p = crate::math::pow(10.0, crate::math::log10(v).floor());
@@ -191,6 +236,15 @@ mod test {
         assert_eq!(scale, WidthScale { max: 3e6, unit: Some("rounds".into()) });
         assert_eq!(scale.flow_width(&tonnes), MIN_WIDTH, "another unit is not to scale");
         assert_eq!(scale.flow_width(&all[1]), MAX_WIDTH);
+    }
+
+    #[test]
+    fn a_line_is_split_when_some_of_its_flows_are_shown_and_others_not() {
+        let s =
+            DatasetScale { scale: WidthScale { max: 1.0, unit: None }, several: vec![vec![0, 2]] };
+        assert!(s.has_lines());
+        assert!(!s.splits(&[true, false, true]) && !s.splits(&[false, true, false]));
+        assert!(s.splits(&[true, true, false]) && s.splits(&[false, false, true]));
     }
 
     #[test]

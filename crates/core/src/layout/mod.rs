@@ -10,7 +10,7 @@ mod zoomed_test;
 
 pub use edge::{out_of_box, pull_to_edge};
 pub use fit::{controls_box, countries, preferred_height, projection, CONTROLS_OVER_MAP_FROM};
-pub use plan::{location_point, plan, Plan};
+pub use plan::{location_point, plan, plan_with, Plan};
 pub use tooltip::{place_tip, route_points, tip_height, TipBox};
 
 use crate::arc::{arc, dist, ArcShape, ArcStyle};

@@ -67,6 +67,12 @@ pub fn location_point(dataset: &Dataset, atlas: &Atlas, id: &str) -> Option<Coor
 /// Plans the layout of the flows `visible` (dataset indices): the places they use, each
 /// flow's route among them and its stroke, and marker sizes by the stated values in and out.
 pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
+    plan_with(dataset, atlas, visible, &WidthScale::for_dataset(dataset))
+}
+
+/// [`plan`] with the dataset's width scale worked out already ([`WidthScale::for_dataset`]),
+/// for a map that plans again as filters change.
+pub fn plan_with(dataset: &Dataset, atlas: &Atlas, visible: &[usize], scale: &WidthScale) -> Plan {
     let mut problems = Vec::new();
     // Each location once, as a place (by position in `points`), or `None` without a point (a
     // location without one needs its country's centre). Routes go by place positions, so that
@@ -135,7 +141,6 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
         })
         .collect();
 
-    let scale = WidthScale::for_dataset(dataset);
     let placed: Vec<usize> = routes.iter().map(|(i, _)| *i).collect();
     let mut route_of: HashMap<usize, Vec<usize>> = routes.into_iter().collect();
     let flows = bundles(dataset, &placed)

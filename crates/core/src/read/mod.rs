@@ -124,12 +124,16 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
     let categories = r.list("categories", "category", true)?;
     let (sources, speakers, flows) = if version == 1 {
         let sources: Vec<SourceV1> = r.list("sources", "source", true)?;
-        let flows: Vec<FlowV1> = r.list("flows", "flow", true)?;
+        // Each flow migrated as it is read, rather than a list of old flows and then a new one.
+        let mut flows = Vec::new();
+        let mut read =
+            |text: &str| serde_json::from_str::<FlowV1>(text).map(|f| flows.push(migrate::flow(f)));
+        r.each("flows", "flow", true, &mut read)?;
         // Speaker i is made from source i.
         let at = r.origin.positions.iter().find(|(l, _)| *l == "sources").map(|(_, p)| p.clone());
         r.origin.positions.push(("speakers", at.unwrap_or_default()));
         let (sources, speakers) = sources.into_iter().map(migrate::source).unzip();
-        (sources, speakers, flows.into_iter().map(migrate::flow).collect())
+        (sources, speakers, flows)
     } else {
         let sources = r.list("sources", "source", true)?;
         let speakers = r.list("speakers", "speaker", false)?;

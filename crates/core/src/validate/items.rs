@@ -15,7 +15,7 @@ impl Checker {
         l: &mut Location,
     ) -> bool {
         let path = self.at("locations", i);
-        let ok = self.unique_id(seen, path.key("id"), "location", &l.id)
+        let ok = self.unique_id(seen, &path, "location", &l.id)
             & self.not_blank(
                 path.key("name"),
                 &format!("the name of location \"{}\"", l.id),
@@ -50,7 +50,7 @@ impl Checker {
         k: &mut Category,
     ) -> bool {
         let path = self.at("categories", i);
-        self.unique_id(seen, path.key("id"), "category", &k.id)
+        self.unique_id(seen, &path, "category", &k.id)
             & self.not_blank(
                 path.key("name"),
                 &format!("the name of category \"{}\"", k.id),
@@ -62,7 +62,7 @@ impl Checker {
     /// is dropped, the source stays.
     pub(super) fn source(&mut self, seen: &mut HashSet<String>, i: usize, s: &mut Source) -> bool {
         let path = self.at("sources", i);
-        let mut ok = self.unique_id(seen, path.key("id"), "source", &s.id);
+        let mut ok = self.unique_id(seen, &path, "source", &s.id);
         if s.outlet.is_blank() {
             self.report(
                 path.key("outlet"),
@@ -101,7 +101,7 @@ impl Checker {
         s: &mut Speaker,
     ) -> bool {
         let path = self.at("speakers", i);
-        self.unique_id(seen, path.key("id"), "speaker", &s.id)
+        self.unique_id(seen, &path, "speaker", &s.id)
             & self.not_blank(
                 path.key("name"),
                 &format!("the name of speaker \"{}\"", s.id),
