@@ -24,12 +24,14 @@ pub struct Plan {
     pub problems: Vec<Problem>,
 }
 
-/// A location the flows use: its point (longitude, latitude) and marker radius.
+/// A location the flows use: its point (longitude, latitude), marker radius, and weight:
+/// how many of the flows pass through it (what clustering ranks places by).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Place {
     pub(super) id: String,
     pub(super) point: Coord<f64>,
     pub(super) radius: f64,
+    pub(super) weight: f64,
 }
 
 /// A flow's route (by position in [`Plan::places`]) and stroke.
@@ -126,14 +128,15 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
     for (r, &k) in order.iter().enumerate() {
         rank[k] = r;
     }
-    let places = order
+    let mut places = order
         .iter()
         .map(|&k| Place {
             id: points[k].0.to_string(),
             point: points[k].1,
             radius: radius(magnitude[k]),
+            weight: 0.0,
         })
-        .collect();
+        .collect::<Vec<Place>>();
 
     let scale = WidthScale::for_dataset(dataset);
     let placed: Vec<usize> = routes.iter().map(|(i, _)| *i).collect();
@@ -161,6 +164,14 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
                 sum: line.sum,
             }
         })
-        .collect();
+        .collect::<Vec<PlannedFlow>>();
+    for f in &flows {
+        let mut route = f.route.clone();
+        route.sort_unstable();
+        route.dedup();
+        for k in route {
+            places[k].weight += (1 + f.others.len()) as f64;
+        }
+    }
     Plan { places, flows, problems }
 }
