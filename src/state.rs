@@ -397,8 +397,11 @@ impl Drawn {
     fn layout(self, data: &Loaded) -> Memo<Option<MapLayout>> {
         let Drawn { size, zoom, on_canvas, visible, .. } = self;
         let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
-        // Lines that stand for several flows add up the flows shown: a filter plans again.
-        let once = on_canvas && !flowmap_core::bundle::has_lines(&dataset);
+        // Lines that stand for several flows, and clusters, add up the flows shown: a filter
+        // plans again.
+        let once = on_canvas
+            && !flowmap_core::cluster::may_cluster(&dataset)
+            && !flowmap_core::bundle::has_lines(&dataset);
         let every: Vec<usize> =
             if once { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };
         let planned = {

@@ -6,10 +6,15 @@
 
 use crate::zoom::ZOOM_RANGE;
 use geo::Coord;
-use rustc_hash::FxHashMap as HashMap;
 
 /// Maps with more places than this cluster nearby places by zoom.
 pub const CLUSTER_FROM: usize = 2_000;
+
+/// True when the map of `dataset` may draw clusters: it has more than [`CLUSTER_FROM`]
+/// locations (whether it does depends on how many the flows shown use).
+pub fn may_cluster(dataset: &crate::dataset::Dataset) -> bool {
+    dataset.raw.locations.len() > CLUSTER_FROM
+}
 
 /// Places closer than this many screen pixels at a zoom are drawn as one cluster there.
 pub const RADIUS: f64 = 40.0;
@@ -147,11 +152,11 @@ fn heaviest_first(items: &[Group]) -> Vec<usize> {
 
 /// One greedy pass (see [`merge`]); the groups come out heaviest first.
 fn pass(items: &[Group], r: f64, weights: &[f64]) -> (Vec<Group>, Vec<usize>) {
+    // Items filed by grid cell (sorted by column, then row): the items within `r` of a point
+    // lie in its cell's column and the two beside it, each a run of the sorted cells.
     let cell = |p: Coord<f64>| ((p.x / r).floor() as i64, (p.y / r).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::default();
-    for (i, g) in items.iter().enumerate() {
-        grid.entry(cell(g.at)).or_default().push(i);
-    }
+    let cells: Vec<(i64, i64)> = items.iter().map(|g| cell(g.at)).collect();
+    let by_cell = crate::sort::order_of(items.len(), |a, b| cells[a].cmp(&cells[b]));
     let mut taken = vec![usize::MAX; items.len()];
     let mut groups: Vec<Group> = Vec::new();
     for seed in heaviest_first(items) {
@@ -161,16 +166,16 @@ fn pass(items: &[Group], r: f64, weights: &[f64]) -> (Vec<Group>, Vec<usize>) {
         let k = groups.len();
         taken[seed] = k;
         let centre = items[seed].at;
-        let (cx, cy) = cell(centre);
+        let (cx, cy) = cells[seed];
         let mut near = vec![seed];
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                for &j in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                    let p = items[j].at;
-                    if taken[j] == usize::MAX && (p.x - centre.x).hypot(p.y - centre.y) < r {
-                        taken[j] = k;
-                        near.push(j);
-                    }
+        for x in cx - 1..=cx + 1 {
+            let lo = by_cell.partition_point(|&j| cells[j] < (x, cy - 1));
+            let hi = by_cell.partition_point(|&j| cells[j] <= (x, cy + 1));
+            for &j in &by_cell[lo..hi] {
+                let p = items[j].at;
+                if taken[j] == usize::MAX && (p.x - centre.x).hypot(p.y - centre.y) < r {
+                    taken[j] = k;
+                    near.push(j);
                 }
             }
         }
@@ -220,7 +225,7 @@ fn combine(items: &[Group], near: &[usize], weights: &[f64]) -> Group {
         .flat_map(|&j| items[j].members.iter().copied())
         .filter(|&m| m != lead)
         .collect();
-    rest.sort_unstable();
+    crate::sort::sort(&mut rest);
     let members = std::iter::once(lead).chain(rest).collect();
     Group { members, at: Coord { x, y }, weight }
 }

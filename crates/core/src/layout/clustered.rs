@@ -15,12 +15,13 @@ use crate::scale::WidthScale;
 use crate::totals::Side;
 use crate::zoom::Zoom;
 use geo::Coord;
-use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 /// Places drawn as one marker: what it holds and what its flows add up to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
+    /// Its marker's id: its first place's, and how many others it holds ("FRA+12").
+    pub id: String,
     /// Location ids of its places, the heaviest (the one it is named for) first.
     pub places: Vec<String>,
     /// Its name: "Frankfurt and 12 places nearby".
@@ -39,7 +40,7 @@ pub(super) struct Node<'a> {
     pub(super) id: Cow<'a, str>,
     pub(super) at: Coord<f64>,
     pub(super) radius: f64,
-    /// Its label on the map ("Frankfurt +12" for a cluster).
+    /// Its label on the map (a cluster's name).
     pub(super) text: Cow<'a, str>,
     pub(super) cluster: Option<Cluster>,
 }
@@ -50,7 +51,7 @@ pub(super) struct Drawn<'a> {
     /// Lines with routes by position in `nodes`, in dataset order of their first flows.
     pub(super) lines: Cow<'a, [PlannedFlow]>,
     /// The route in words of each line that joins different places of some clusters.
-    pub(super) between: HashMap<usize, String>,
+    pub(super) between: Vec<(usize, String)>,
 }
 
 /// The places and lines of `plan` at `zoom`, with `raw` the places' projected points.
@@ -74,7 +75,7 @@ pub(super) fn drawn<'a>(
                 cluster: None,
             })
             .collect();
-        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: HashMap::default() }
+        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new() }
     };
     if plan.places.len() <= CLUSTER_FROM {
         return places();
@@ -109,22 +110,18 @@ pub(super) fn drawn<'a>(
                 };
             }
             let others = g.members.len() - 1;
+            let cluster_name =
+                trf(lang, Msg::ClusterName, &[name(lead), &count(lang, others, Noun::Place)]);
             Node {
                 id: Cow::Owned(format!("{}+{others}", place.id)),
                 at: Coord { x, y },
                 radius: cluster_radius(g.members.len()).max(place.radius),
-                text: Cow::Owned(format!(
-                    "{} +{}",
-                    name(lead),
-                    crate::format::grouped(others as u64, lang)
-                )),
+                // The label is the name its screen-reader name starts with.
+                text: Cow::Owned(cluster_name.clone()),
                 cluster: Some(Cluster {
+                    id: format!("{}+{others}", place.id),
                     places: g.members.iter().map(|&m| plan.places[m].id.clone()).collect(),
-                    name: trf(
-                        lang,
-                        Msg::ClusterName,
-                        &[name(lead), &count(lang, others, Noun::Place)],
-                    ),
+                    name: cluster_name,
                     out: Side::default(),
                     into: Side::default(),
                     inside: Vec::new(),
@@ -138,7 +135,7 @@ pub(super) fn drawn<'a>(
 
 /// A cluster's marker radius: larger for more places, at most a little over a place's.
 fn cluster_radius(places: usize) -> f64 {
-    (4.0 + 1.3 * (places as f64).ln()).min(MARKER_RADIUS.1 + 2.0)
+    (4.0 + 0.5 * (places as f64).sqrt()).min(MARKER_RADIUS.1 + 2.0)
 }
 
 /// What lines are drawn as one between clusters: the same route between them, goods, claim,
@@ -146,16 +143,18 @@ fn cluster_radius(places: usize) -> f64 {
 type LineKey<'a> = (Vec<usize>, &'a str, ClaimStatus, bool, Option<&'a str>);
 
 /// The plan's lines between the clusters (`of` gives each place's node), with each
-/// cluster's flows out, in and inside counted on its node.
+/// cluster's flows out, in and inside counted on its node; and the route in words of each
+/// line that joins different places of clusters, by its first flow.
 fn lines_between(
     dataset: &Dataset,
     plan: &Plan,
     of: &[usize],
     nodes: &mut [Node],
     lang: Lang,
-) -> (Vec<PlannedFlow>, HashMap<usize, String>) {
-    let mut groups: Vec<(Vec<usize>, Vec<&PlannedFlow>)> = Vec::new();
-    let mut group_of: HashMap<LineKey, usize> = HashMap::default();
+) -> (Vec<PlannedFlow>, Vec<(usize, String)>) {
+    // Each drawn line with its key; grouped by sorting on the key (no hash table, which would
+    // be one more copy of its code in the download).
+    let mut keyed: Vec<(LineKey, &PlannedFlow)> = Vec::with_capacity(plan.flows.len());
     for line in &plan.flows {
         let mut route: Vec<usize> = line.route.iter().map(|&p| of[p]).collect();
         route.dedup();
@@ -171,38 +170,34 @@ fn lines_between(
             c.into.flows.extend(members());
         }
         let f = &dataset.raw.flows[line.index];
-        let key = (
-            route.clone(),
-            f.category.as_str(),
-            f.status,
-            line.disputed,
-            f.value.known().map(Quantity::measure),
-        );
-        let k = *group_of.entry(key).or_insert_with(|| {
-            groups.push((route, Vec::new()));
-            groups.len() - 1
-        });
-        groups[k].1.push(line);
+        let measure = f.value.known().map(Quantity::measure);
+        keyed.push(((route, f.category.as_str(), f.status, line.disputed, measure), line));
     }
     for c in nodes.iter_mut().filter_map(|n| n.cluster.as_mut()) {
         for list in [&mut c.out.flows, &mut c.into.flows, &mut c.inside] {
-            list.sort_unstable();
+            crate::sort::sort(list);
         }
     }
+    let order = crate::sort::order_of(keyed.len(), |a, b| keyed[a].0.cmp(&keyed[b].0));
     let scale = WidthScale::for_dataset(dataset);
-    let mut between = HashMap::default();
-    let mut lines: Vec<PlannedFlow> = groups
-        .into_iter()
-        .map(|(route, parts)| {
-            let joins = parts.len() > 1 && route.iter().any(|&n| nodes[n].cluster.is_some());
-            let line = one_line(dataset, &scale, route.clone(), &parts);
-            if joins {
-                between.insert(line.index, route_words(nodes, &route, lang));
-            }
-            line
-        })
-        .collect();
+    let mut between = Vec::new();
+    let mut lines: Vec<PlannedFlow> = Vec::new();
+    let mut parts: Vec<&PlannedFlow> = Vec::new();
+    for (n, &k) in order.iter().enumerate() {
+        parts.push(keyed[k].1);
+        if order.get(n + 1).is_some_and(|&next| keyed[next].0 == keyed[k].0) {
+            continue;
+        }
+        let route = &keyed[k].0 .0;
+        let line = one_line(dataset, &scale, route.clone(), &parts);
+        if parts.len() > 1 && route.iter().any(|&n| nodes[n].cluster.is_some()) {
+            between.push((line.index, route_words(nodes, route, lang)));
+        }
+        lines.push(line);
+        parts.clear();
+    }
     crate::sort::sort_by(&mut lines, |a, b| a.index.cmp(&b.index));
+    crate::sort::sort_by(&mut between, |a, b| a.0.cmp(&b.0));
     (lines, between)
 }
 
@@ -222,7 +217,7 @@ fn one_line(
         .iter()
         .flat_map(|l| std::iter::once(l.index).chain(l.others.iter().copied()))
         .collect();
-    members.sort_unstable();
+    crate::sort::sort(&mut members);
     let sum = crate::bundle::line_sum(dataset, &members);
     let width = match &sum {
         Some(q) => scale.figure_width(q),
@@ -256,4 +251,99 @@ fn route_words(nodes: &[Node], route: &[usize], lang: Lang) -> String {
         s.push_str(&trf(lang, Msg::Via, &[&via.join(&format!(" {} ", tr(lang, Msg::And)))]));
     }
     s
+}
+
+impl Cluster {
+    /// How many places it holds.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Always false: a cluster holds at least two places.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Its flows out, in and inside in words, for its tooltip: "Out: 12 flows, 3,400
+    /// flights", "In: …", "Between these places: 3 flows, not drawn as lines".
+    pub fn totals(&self, dataset: &Dataset, lang: Lang) -> [String; 3] {
+        let side = |msg, s: &Side| {
+            trf(lang, msg, &[&count(lang, s.flows.len(), Noun::Flow), &s.text(dataset, lang)])
+        };
+        [
+            side(Msg::TotalsOut, &self.out),
+            side(Msg::TotalsIn, &self.into),
+            trf(lang, Msg::ClusterInside, &[&count(lang, self.inside.len(), Noun::Flow)]),
+        ]
+    }
+
+    /// Its first `n` places by name, the rest counted: "Airport 1, Airport 7, and 10 more".
+    pub fn place_names(&self, dataset: &Dataset, n: usize, lang: Lang) -> String {
+        let shown = if self.places.len() > n + 1 { n } else { self.places.len() };
+        let mut names: Vec<String> = self.places[..shown]
+            .iter()
+            .map(|p| location_name(dataset, p, lang).to_string())
+            .collect();
+        if shown < self.places.len() {
+            let more = crate::format::grouped((self.places.len() - shown) as u64, lang);
+            names.push(trf(lang, Msg::AndMore, &[&more]));
+        }
+        names.join(", ")
+    }
+
+    /// Its marker's name for screen readers: what it holds and its flows out, in and inside.
+    pub fn label(&self, dataset: &Dataset, lang: Lang) -> String {
+        trf(
+            lang,
+            Msg::ClusterLabel,
+            &[
+                &self.name,
+                &count(lang, self.out.flows.len(), Noun::Flow),
+                &self.out.text(dataset, lang),
+                &count(lang, self.into.flows.len(), Noun::Flow),
+                &self.into.text(dataset, lang),
+                &count(lang, self.inside.len(), Noun::Flow),
+            ],
+        )
+    }
+}
+
+impl super::MapLayout {
+    /// The cluster drawn by the marker `id`, if it is one.
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        let k = self.clusters.binary_search_by(|c| c.id.as_str().cmp(id)).ok()?;
+        Some(&self.clusters[k])
+    }
+
+    /// The id of the marker that draws location `id`: its own, or its cluster's.
+    pub fn marker_of<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.drawn_at.binary_search_by(|(p, _)| p.as_str().cmp(id)) {
+            Ok(k) => &self.clusters[self.drawn_at[k].1].id,
+            Err(_) => id,
+        }
+    }
+
+    /// The name of a line of several flows for screen readers ([`crate::bundle::line_name`]),
+    /// naming the clusters it joins when it joins different places of some.
+    pub fn line_name(&self, dataset: &Dataset, shape: &super::FlowShape, lang: Lang) -> String {
+        let members = shape.others.len() + 1;
+        let total = crate::bundle::line_total(members, shape.sum.as_ref(), shape.undisclosed, lang);
+        let first = &dataset.raw.flows[shape.index];
+        let plain = crate::bundle::line_name(dataset, first, &total, lang);
+        match self.between_words(shape.index) {
+            // The same words after the route's.
+            Some(route) => {
+                let own = crate::describe::route_words(dataset, first, lang);
+                format!("{route}{}", plain.strip_prefix(own.as_str()).unwrap_or(&plain))
+            }
+            None => plain,
+        }
+    }
+
+    /// The route in words of the line that draws flow `index`, when it joins clusters.
+    pub fn between_words(&self, index: usize) -> Option<&str> {
+        let line = self.line_of(index)?.index;
+        let k = self.between.binary_search_by(|(i, _)| i.cmp(&line)).ok()?;
+        Some(&self.between[k].1)
+    }
 }

@@ -82,7 +82,7 @@ fn every_place_and_flow_is_drawn_once_in_clusters_and_lines_between_them() {
     // Each place: a marker of its own or in exactly one cluster.
     let mut seen = std::collections::HashMap::new();
     for m in &l.markers {
-        match l.clusters.get(&m.id) {
+        match l.cluster(&m.id) {
             Some(c) => {
                 assert!(c.places.len() > 1 && c.name.starts_with("Airport "), "{}", c.name);
                 let others =
@@ -106,8 +106,8 @@ fn every_place_and_flow_is_drawn_once_in_clusters_and_lines_between_them() {
         }
         assert!(!f.legs.is_empty(), "{:?} {:?}", f.members(), l.flows.len());
     }
-    let inside: usize = l.clusters.values().map(|c| c.inside.len()).sum();
-    for c in l.clusters.values() {
+    let inside: usize = l.clusters.iter().map(|c| c.inside.len()).sum();
+    for c in &l.clusters {
         for &i in &c.inside {
             flows[i] += 1;
             let f = &d.raw.flows[i];
@@ -119,9 +119,9 @@ fn every_place_and_flow_is_drawn_once_in_clusters_and_lines_between_them() {
     // Lines in dataset order; lines between clusters name them.
     assert!(l.flows.windows(2).all(|w| w[0].index < w[1].index));
     assert!(
-        l.between.values().any(|w| w.contains("places nearby to ")),
+        l.between.iter().any(|(_, w)| w.contains("places nearby to ")),
         "{:?}",
-        l.between.values().next()
+        l.between.first()
     );
 }
 

@@ -135,13 +135,16 @@ pub struct MapLayout {
     pub markers: Vec<Marker>,
     /// The position in `flows` of the line that draws each flow drawn in another's line.
     pub drawn_in: HashMap<usize, usize>,
-    /// The clusters drawn, by marker id (above [`crate::cluster::CLUSTER_FROM`] places).
-    pub clusters: HashMap<String, Cluster>,
-    /// The id of the cluster marker that draws each location drawn in a cluster.
-    pub drawn_at: HashMap<String, String>,
+    /// The clusters drawn, by marker id (above [`crate::cluster::CLUSTER_FROM`] places;
+    /// [`MapLayout::cluster`]).
+    pub clusters: Vec<Cluster>,
+    /// Each location drawn in a cluster, by id, with its cluster (in `clusters`;
+    /// [`MapLayout::marker_of`]).
+    pub drawn_at: Vec<(String, usize)>,
     /// The route in words of each line (by its first flow) that joins different places of
-    /// some clusters: "Frankfurt and 12 places nearby to London".
-    pub between: HashMap<usize, String>,
+    /// some clusters, by first flow: "Frankfurt and 12 places nearby to London"
+    /// ([`MapLayout::between_words`]).
+    pub between: Vec<(usize, String)>,
 }
 
 impl MapLayout {
@@ -155,11 +158,6 @@ impl MapLayout {
     /// drawn in with others.
     pub fn line_of(&self, index: usize) -> Option<&FlowShape> {
         self.flow(index).or_else(|| self.drawn_in.get(&index).map(|&k| &self.flows[k]))
-    }
-
-    /// The id of the marker that draws location `id`: its own, or its cluster's.
-    pub fn marker_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.drawn_at.get(id).map_or(id, String::as_str)
     }
 }
 
@@ -226,8 +224,8 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .map(|((node, at), n)| Mark { at: *at, radius: node.radius, text: n.as_str() })
         .collect();
     let placements = place(&marks, width, height, controls.as_slice());
-    let mut clusters = HashMap::default();
-    let mut drawn_at = HashMap::default();
+    let mut clusters = Vec::new();
+    let mut drawn_at = Vec::new();
     let markers: Vec<Marker> = nodes
         .into_iter()
         .zip(placements)
@@ -236,16 +234,25 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .map(|(k, ((node, label), text))| {
             let id = node.id.into_owned();
             if let Some(c) = node.cluster {
-                for p in &c.places {
-                    drawn_at.insert(p.clone(), id.clone());
-                }
-                clusters.insert(id.clone(), c);
+                drawn_at.extend(c.places.iter().map(|p| (p.clone(), clusters.len())));
+                clusters.push(c);
             }
             Marker { id, text, at: screen[k], radius: node.radius, label, off_map: is_off[k] }
         })
         .collect();
     let radius: Vec<f64> = markers.iter().map(|m| m.radius).collect();
     let clustered = !clusters.is_empty();
+    // Sorted by id, for [`MapLayout::cluster`] and [`MapLayout::marker_of`].
+    let order = crate::sort::order_of(clusters.len(), |a, b| clusters[a].id.cmp(&clusters[b].id));
+    let mut rank = vec![0; order.len()];
+    for (r, &k) in order.iter().enumerate() {
+        rank[k] = r;
+    }
+    crate::sort::sort_by(&mut clusters, |a, b| a.id.cmp(&b.id));
+    for d in &mut drawn_at {
+        d.1 = rank[d.1];
+    }
+    crate::sort::sort_by(&mut drawn_at, |a, b| a.0.cmp(&b.0));
 
     let zoomed = !view.zoom.is_identity();
     let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::default();

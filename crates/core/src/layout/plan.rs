@@ -165,12 +165,14 @@ pub fn plan(dataset: &Dataset, atlas: &Atlas, visible: &[usize]) -> Plan {
             }
         })
         .collect::<Vec<PlannedFlow>>();
-    for f in &flows {
-        let mut route = f.route.clone();
-        route.sort_unstable();
-        route.dedup();
-        for k in route {
-            places[k].weight += (1 + f.others.len()) as f64;
+    // Each place's weight once per line through it (`seen`: the last line counted there).
+    let mut seen = vec![usize::MAX; places.len()];
+    for (n, f) in flows.iter().enumerate() {
+        for &k in &f.route {
+            if seen[k] != n {
+                seen[k] = n;
+                places[k].weight += (1 + f.others.len()) as f64;
+            }
         }
     }
     Plan { places, flows, problems }
