@@ -72,7 +72,7 @@ impl Hierarchy {
     /// assert!(h.at(4.0).is_none());
     /// ```
     pub fn build(points: &[Coord<f64>], weights: &[f64], radius: f64) -> Hierarchy {
-        let mut items: Vec<Group> = points
+        let places: Vec<Group> = points
             .iter()
             .enumerate()
             .map(|(i, &at)| Group { members: vec![i], at, weight: weight(weights, i) })
@@ -80,21 +80,22 @@ impl Hierarchy {
         let mut of: Vec<usize> = (0..points.len()).collect();
         let mut finest: Vec<Level> = Vec::new();
         let mut apart_from = f64::INFINITY;
-        // From the largest zoom down, each level from the one above it.
+        // From the largest zoom down, each level from the one above it (the places until
+        // some merge).
         let mut zoom = ZOOM_RANGE.1;
         loop {
-            let before = items.len();
+            let items = finest.last().map_or(places.as_slice(), |l| l.groups.as_slice());
+            let merged = items.len();
             let (groups, item_of) = merge(items, radius / zoom, weights);
-            for o in &mut of {
-                *o = item_of[*o];
+            if groups.len() < merged || !finest.is_empty() {
+                if finest.is_empty() {
+                    apart_from = zoom * LEVEL_STEP;
+                }
+                for o in &mut of {
+                    *o = item_of[*o];
+                }
+                finest.push(Level { zoom, groups, of: of.clone() });
             }
-            if groups.len() < before && finest.is_empty() {
-                apart_from = zoom * LEVEL_STEP;
-            }
-            if apart_from.is_finite() {
-                finest.push(Level { zoom, groups: groups.clone(), of: of.clone() });
-            }
-            items = groups;
             if zoom <= ZOOM_RANGE.0 + 1e-9 {
                 break;
             }
@@ -124,20 +125,21 @@ fn weight(weights: &[f64], i: usize) -> f64 {
 /// One level: greedy passes over `items`, heaviest first, each gathering the items within
 /// `r` of it, until a pass merges nothing (so no two centres are closer than `r`). Returns
 /// the groups, heaviest first, and the group of each item.
-fn merge(items: Vec<Group>, r: f64, weights: &[f64]) -> (Vec<Group>, Vec<usize>) {
-    let mut item_of: Vec<usize> = (0..items.len()).collect();
-    let mut items = items;
-    loop {
-        let before = items.len();
-        let (groups, of) = pass(&items, r, weights);
+fn merge(items: &[Group], r: f64, weights: &[f64]) -> (Vec<Group>, Vec<usize>) {
+    let (mut groups, mut item_of) = pass(items, r, weights);
+    let mut before = items.len();
+    while groups.len() < before {
+        before = groups.len();
+        let (next, of) = pass(&groups, r, weights);
+        if next.len() == before {
+            break;
+        }
         for o in &mut item_of {
             *o = of[*o];
         }
-        items = groups;
-        if items.len() == before {
-            return (items, item_of);
-        }
+        groups = next;
     }
+    (groups, item_of)
 }
 
 /// The order groups are taken in: the heaviest first, then by their first place.
