@@ -402,10 +402,14 @@ impl Drawn {
         let (dataset, atlas, lang) = (data.dataset.clone(), data.atlas.clone(), data.lang);
         // A line that stands for several flows adds up the flows shown: a filter that shows
         // some of its flows and hides others plans the flows shown. (Lines are of one
-        // category and claim, so the category filter never does.)
+        // category and claim, so the category filter never does.) Clusters add up the flows
+        // shown too: with them every filter plans again.
+        let clusters = flowmap_core::cluster::may_cluster(&dataset);
         let split = {
             let scale = data.scale.clone();
-            Memo::new(move |_| on_canvas && scale.has_lines() && passes.with(|p| scale.splits(p)))
+            Memo::new(move |_| {
+                on_canvas && (clusters || (scale.has_lines() && passes.with(|p| scale.splits(p))))
+            })
         };
         let every: Vec<usize> =
             if on_canvas { (0..dataset.raw.flows.len()).collect() } else { Vec::new() };

@@ -4,7 +4,6 @@ use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
-use flowmap_core::bundle::{line_name, line_total};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::pick::MIN_TARGET;
@@ -40,7 +39,14 @@ pub fn FlowArc(
     let active = Memo::new(move |_| {
         state.target.with(|t| match t {
             Some(Target::Flow(i)) => *i == index,
-            Some(Target::Location(id)) => route.contains(id),
+            Some(Target::Location(id)) => {
+                route.contains(id)
+                    || laid_out.with(|l| {
+                        l.as_ref().is_some_and(|l| {
+                            l.cluster(id).is_some() && route.iter().any(|s| l.marker_of(s) == id)
+                        })
+                    })
+            }
             None => selected.get(),
         })
     });
@@ -69,10 +75,10 @@ pub fn FlowArc(
         let own = accessible_name(&dataset, &flow, lang);
         move || {
             shape.with(|s| match s {
-                Some(s) if !s.others.is_empty() => {
-                    let total = line_total(s.others.len() + 1, s.sum.as_ref(), s.undisclosed, lang);
-                    line_name(&dataset, &flow, &total, lang)
-                }
+                Some(s) if !s.others.is_empty() => laid_out.with(|l| match l {
+                    Some(l) => l.line_name(&dataset, s, lang),
+                    None => own.clone(),
+                }),
                 _ => own.clone(),
             })
         }

@@ -117,7 +117,12 @@ pub fn dom_flows(
                 Some(Target::Flow(i)) => highlighted.push(i),
                 Some(Target::Location(id)) => {
                     let shown = state.shown.read();
-                    let on_route = |i: usize| dataset.stops(&dataset.raw.flows[i]).any(|s| s == id);
+                    // A cluster's flows: those through any of its places.
+                    let on_route = |i: usize| {
+                        dataset
+                            .stops(&dataset.raw.flows[i])
+                            .any(|s| s == id || l.marker_of(s) == id)
+                    };
                     highlighted.extend(
                         l.flows.iter().map(|f| f.index).filter(|i| shown[*i] && on_route(*i)),
                     );

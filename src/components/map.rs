@@ -220,13 +220,21 @@ fn draw_markers(
             let id_for_label = m.id.clone();
             let dataset_for_label = dataset.clone();
             let id_for_filter = m.id.clone();
+            // Nearby places drawn as one: named for what it holds ([`Cluster`]).
+            let cluster = l.cluster(&m.id).map(|c| c.label(dataset, lang));
+            let is_cluster = cluster.is_some();
             // Reactive: a canvas map lays out every flow once, so its markers stay while the
             // filters change; a place none of the flows shown reaches is hidden, as on the SVG
             // map (whose layout leaves it out).
             let filtered = move || {
-                state.on_canvas && state.totals.with(|all| !all.contains_key(&id_for_filter))
+                state.on_canvas
+                    && !is_cluster
+                    && state.totals.with(|all| !all.contains_key(&id_for_filter))
             };
             let aria = move || {
+                if let Some(label) = &cluster {
+                    return label.clone();
+                }
                 state.totals.with(|all| {
                     let none = Totals::default();
                     // Read in place: a side holds the indices of its flows, too many to copy.
@@ -262,6 +270,7 @@ fn draw_markers(
                     // A label with no room shows while its marker is hovered or focused.
                     class=if m.label.shown { "marker" } else { "marker tucked" }
                     class:off-map=m.off_map
+                    class:cluster=is_cluster
                     class:filtered=filtered
                     data-id=m.id.clone()
                     tabindex=roving.tabindex(stop.clone())

@@ -155,11 +155,12 @@ fn line_list(
     index: usize,
     lang: Lang,
 ) -> Option<impl IntoView> {
-    let (members, total) = state.layout.with(|l| {
-        let line = l.as_ref()?.line_of(index).filter(|s| !s.others.is_empty())?;
+    let (members, total, between) = state.layout.with(|l| {
+        let l = l.as_ref()?;
+        let line = l.line_of(index).filter(|s| !s.others.is_empty())?;
         let members = line.members();
         let total = line_total(members.len(), line.sum.as_ref(), line.undisclosed, lang);
-        Some((members, total))
+        Some((members, total, l.between_words(index).map(str::to_string)))
     })?;
     let more = members.len().saturating_sub(LISTED);
     let items = members
@@ -168,8 +169,11 @@ fn line_list(
         .map(|m| {
             let f = &dataset.raw.flows[m];
             let period = f.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
-            let text = [f.description.get(lang.tag()).to_string(), flow_value(&f.value, lang)]
+            // Between clusters, each flow of the line goes its own way: its route first.
+            let own_route = between.is_some().then(|| route(dataset, f, lang));
+            let text = own_route
                 .into_iter()
+                .chain([f.description.get(lang.tag()).to_string(), flow_value(&f.value, lang)])
                 .chain(period)
                 .collect::<Vec<_>>()
                 .join(" · ");
@@ -187,6 +191,7 @@ fn line_list(
         .collect_view();
     Some(view! {
         <h3>{tr(lang, Msg::InThisLine)}</h3>
+        {between.map(|b| view! { <p class="line-route">{b}</p> })}
         <p class="line-total">{total}</p>
         <ul class="line-flows">{items}</ul>
         {(more > 0).then(|| view! { <p class="line-more">{trf(lang, Msg::AndMore, &[&grouped(more as u64, lang)])}</p> })}

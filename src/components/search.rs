@@ -30,8 +30,10 @@ fn go_to(state: MapState, dataset: &Dataset, id: Option<&str>) {
         let ids = state.visible.with_untracked(|v| reached(dataset, id, v));
         let (laid_out, (w, h)) = (state.laid_out_zoom(), state.size.get_untracked());
         let points: Vec<(f64, f64)> = state.layout.with_untracked(|l| {
-            let markers = l.iter().flat_map(|l| &l.markers);
-            let on_route = markers.filter(|m| ids.contains(&m.id.as_str()));
+            let Some(l) = l else { return Vec::new() };
+            // A place drawn in a cluster is where its cluster is.
+            let on_route =
+                l.markers.iter().filter(|m| ids.iter().any(|id| l.marker_of(id) == m.id));
             on_route.map(|m| laid_out.invert(m.at.x, m.at.y)).collect()
         });
         Zoom::fit(&points, w, h, MARGIN)

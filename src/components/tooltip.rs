@@ -57,6 +57,10 @@ pub fn Tooltip() -> impl IntoView {
                     let total = if span.is_empty() { total } else { format!("{total} · {span}") };
                     Some((total, line_speakers(&dataset, &members, lang)))
                 });
+                // A line between clusters is named for them.
+                let between = state
+                    .layout
+                    .with_untracked(|l| l.as_ref()?.between_words(index).map(str::to_string));
                 let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
                 let value = match (&line, period) {
                     (Some((total, _)), _) => total.clone(),
@@ -95,7 +99,7 @@ pub fn Tooltip() -> impl IntoView {
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{route(&dataset, flow, lang)}</p>
+                            <p class="route">{between.unwrap_or_else(|| route(&dataset, flow, lang))}</p>
                             <p class="what">{what}</p>
                             <p class="value">{value}</p>
                             <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
@@ -108,40 +112,62 @@ pub fn Tooltip() -> impl IntoView {
                 )
             }
             Hover::Location { id, x, y } => {
-                // Read in place: a side holds the indices of its flows, too many to copy.
-                let (out_line, in_line, through) = state.totals.with(|all| {
-                    let none = Totals::default();
-                    let t = all.get(&id).unwrap_or(&none);
-                    (
-                        trf(
-                            lang,
-                            Msg::TotalsOut,
-                            &[
-                                &count(lang, t.flows_out(), Noun::Flow),
-                                &t.outbound.text(&dataset, lang),
-                            ],
-                        ),
-                        trf(
-                            lang,
-                            Msg::TotalsIn,
-                            &[
-                                &count(lang, t.flows_in(), Noun::Flow),
-                                &t.inbound.text(&dataset, lang),
-                            ],
-                        ),
-                        t.flows_through,
-                    )
+                // A cluster of places: what it holds, its totals and its places.
+                let cluster = state.layout.with_untracked(|l| {
+                    let c = l.as_ref()?.cluster(&id)?;
+                    let [out_line, in_line, inside] = c.totals(&dataset, lang);
+                    let places =
+                        trf(lang, Msg::ClusterPlaces, &[&c.place_names(&dataset, 5, lang)]);
+                    Some((c.name.clone(), out_line, in_line, vec![inside, places]))
                 });
+                // Read in place: a side holds the indices of its flows, too many to copy.
+                let place = || {
+                    state.totals.with(|all| {
+                        let none = Totals::default();
+                        let t = all.get(&id).unwrap_or(&none);
+                        let through = (t.flows_through > 0).then(|| {
+                            trf(
+                                lang,
+                                Msg::TotalsThrough,
+                                &[&count(lang, t.flows_through, Noun::Flow)],
+                            )
+                        });
+                        (
+                            location_name(&dataset, &id, lang).to_string(),
+                            trf(
+                                lang,
+                                Msg::TotalsOut,
+                                &[
+                                    &count(lang, t.flows_out(), Noun::Flow),
+                                    &t.outbound.text(&dataset, lang),
+                                ],
+                            ),
+                            trf(
+                                lang,
+                                Msg::TotalsIn,
+                                &[
+                                    &count(lang, t.flows_in(), Noun::Flow),
+                                    &t.inbound.text(&dataset, lang),
+                                ],
+                            ),
+                            through.into_iter().collect(),
+                        )
+                    })
+                };
+                let hint =
+                    tr(lang, if cluster.is_some() { Msg::ClusterHint } else { Msg::SumsHint });
+                let (name, out_line, in_line, more): (String, String, String, Vec<String>) =
+                    cluster.unwrap_or_else(place);
                 // Off the place's marker, where the pointer or the keyboard's focus is.
-                let at = position(x, y, size, &[Coord { x, y }], 6);
+                let at = position(x, y, size, &[Coord { x, y }], 6 + more.len());
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{location_name(&dataset, &id, lang).to_string()}</p>
+                            <p class="route">{name}</p>
                             <p>{out_line}</p>
                             <p>{in_line}</p>
-                            {(through > 0).then(|| view! { <p>{trf(lang, Msg::TotalsThrough, &[&count(lang, through, Noun::Flow)])}</p> })}
-                            <p class="hint">{tr(lang, Msg::SumsHint)}</p>
+                            {more.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                            <p class="hint">{hint}</p>
                         </div>
                     }
                     .into_any(),

@@ -91,6 +91,12 @@ fn one_line(dataset: &Dataset, members: &[usize]) -> Option<Option<Quantity>> {
     }
 }
 
+/// The sum of the figures of flows drawn as one line (dataset indices, of one currency or
+/// unit), when they add up as [`bundles`] adds them; `None` when they do not.
+pub fn line_sum(dataset: &Dataset, members: &[usize]) -> Option<Quantity> {
+    one_line(dataset, members).flatten()
+}
+
 /// The lines that draw `flows` (dataset indices, in dataset order), in the order of their
 /// first flows.
 ///

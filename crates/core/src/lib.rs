@@ -38,6 +38,7 @@ pub mod batch;
 pub mod box_grid;
 pub mod bundle;
 pub mod claims;
+pub mod cluster;
 pub mod dataset;
 pub mod date;
 pub mod describe;

@@ -164,6 +164,26 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
             flows(2),
         ],
         Msg::OffMap => vec![w(s.ukraine)],
+        Msg::ClusterName => vec![w(s.serbia), count(lang, 12, Noun::Place)],
+        Msg::ClusterLabel => vec![
+            flowmap_core::i18n::trf(
+                lang,
+                Msg::ClusterName,
+                &[&w(s.serbia), &count(lang, 12, Noun::Place)],
+            ),
+            flows(5),
+            w(s.money),
+            flows(1),
+            tr(lang, Msg::NoStatedValue),
+            flows(2),
+        ],
+        Msg::ClusterInside => vec![flows(3)],
+        Msg::ClusterPlaces => vec![format!(
+            "{}, {}, {}",
+            w(s.serbia),
+            w(s.czechia),
+            flowmap_core::i18n::trf(lang, Msg::AndMore, &["10"])
+        )],
         Msg::FrameTitle => vec![w(s.serbia)],
         Msg::FromTo => vec![w(s.serbia), w(s.ukraine)],
         Msg::Via => vec![w(s.czechia)],

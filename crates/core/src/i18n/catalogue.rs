@@ -235,6 +235,12 @@ catalogue! {
     ],
     SkipMap => ["Skip the map", "Пропустить карту", "Пропустити карту", "Preskoči mapu"],
     MarkerLabel => ["{0}: {1} out ({2}), {3} in ({4}), {5} through", "{0}: исходящие — {1} ({2}); входящие — {3} ({4}); транзит — {5}", "{0}: вихідні — {1} ({2}); вхідні — {3} ({4}); транзит — {5}", "{0}: odlazni — {1} ({2}); dolazni — {3} ({4}); tranzit — {5}"],
+    // Places drawn as one marker when a map has thousands: "Frankfurt and 12 places nearby".
+    ClusterName => ["{0} and {1} nearby", "{0} и ещё {1} рядом", "{0} і ще {1} поруч", "{0} i još {1} u blizini"],
+    ClusterLabel => ["{0}: {1} out ({2}), {3} in ({4}), {5} between these places, not drawn as lines", "{0}: исходящие — {1} ({2}); входящие — {3} ({4}); между этими пунктами — {5}, не показаны линиями", "{0}: вихідні — {1} ({2}); вхідні — {3} ({4}); між цими пунктами — {5}, не показані лініями", "{0}: odlazni — {1} ({2}); dolazni — {3} ({4}); između ovih mesta — {5}, nisu prikazani linijama"],
+    ClusterInside => ["Between these places: {0}, not drawn as lines", "Между этими пунктами: {0}, не показаны линиями", "Між цими пунктами: {0}, не показані лініями", "Između ovih mesta: {0}, nisu prikazani linijama"],
+    ClusterPlaces => ["Places: {0}", "Пункты: {0}", "Пункти: {0}", "Mesta: {0}"],
+    ClusterHint => ["Zoom in to see each place; the table lists every flow.", "Приблизьте карту, чтобы увидеть каждый пункт; в таблице — все потоки.", "Наблизьте карту, щоб побачити кожен пункт; у таблиці — усі потоки.", "Uvećajte mapu da biste videli svako mesto; tabela navodi sve tokove."],
     OffMap => ["{0} (off map)", "{0} (за пределами карты)", "{0} (за межами карти)", "{0} (van mape)"],
     // Publishing.
     Download => ["Download", "Скачать", "Завантажити", "Preuzmi"],

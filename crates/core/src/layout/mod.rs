@@ -1,6 +1,9 @@
 //! Everything the map view draws, computed from the dataset, the atlas, the viewport, the
 //! zoom and the flows shown.
 
+mod clustered;
+#[cfg(test)]
+mod clustered_test;
 mod edge;
 mod fit;
 mod plan;
@@ -8,6 +11,7 @@ mod tooltip;
 #[cfg(test)]
 mod zoomed_test;
 
+pub use clustered::Cluster;
 pub use edge::{out_of_box, pull_to_edge};
 pub use fit::{controls_box, countries, preferred_height, projection, CONTROLS_OVER_MAP_FROM};
 pub use plan::{location_point, plan, plan_with, Plan};
@@ -16,12 +20,12 @@ pub use tooltip::{place_tip, route_points, tip_height, TipBox};
 use crate::arc::{arc, dist, ArcShape, ArcStyle};
 use crate::atlas::Atlas;
 use crate::dataset::Dataset;
-use crate::describe::location_name;
 use crate::i18n::Lang;
 use crate::labels::{place, Mark, Placement};
 use crate::model::Quantity;
 use crate::palette::dash_text;
 use crate::zoom::Zoom;
+use clustered::{drawn, Drawn};
 use edge::arrow_towards;
 use fit::padding;
 use geo::Coord;
@@ -131,6 +135,16 @@ pub struct MapLayout {
     pub markers: Vec<Marker>,
     /// The position in `flows` of the line that draws each flow drawn in another's line.
     pub drawn_in: HashMap<usize, usize>,
+    /// The clusters drawn, by marker id (above [`crate::cluster::CLUSTER_FROM`] places;
+    /// [`MapLayout::cluster`]).
+    pub clusters: Vec<Cluster>,
+    /// Each location drawn in a cluster, by id, with its cluster (in `clusters`;
+    /// [`MapLayout::marker_of`]).
+    pub drawn_at: Vec<(String, usize)>,
+    /// The route in words of each line (by its first flow) that joins different places of
+    /// some clusters, by first flow: "Frankfurt and 12 places nearby to London"
+    /// ([`MapLayout::between_words`]).
+    pub between: Vec<(usize, String)>,
 }
 
 impl MapLayout {
@@ -175,64 +189,74 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
     let pad = padding(width, height);
     let proj = projection(dataset, atlas, width, height, view.zoom);
     let controls = controls_box(width);
+    let raw: Vec<Coord<f64>> = plan.places.iter().map(|p| proj.project(p.point)).collect();
+    // Each place, or above a few thousand, nearby places as clusters.
+    let Drawn { nodes, lines, between } = drawn(dataset, plan, &raw, view.zoom, view.lang);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
-    let mut off_map: Vec<Option<char>> = vec![None; plan.places.len()];
-    let screen: Vec<Coord<f64>> = plan
-        .places
+    let mut off_map: Vec<Option<char>> = vec![None; nodes.len()];
+    let screen: Vec<Coord<f64>> = nodes
         .iter()
         .zip(&mut off_map)
-        .map(|(place, off)| {
-            let p = proj.project(place.point);
+        .map(|(node, off)| {
+            let p = node.at;
             let at = pull_to_edge(p, frame).map_or(p, |edge| {
                 *off = Some(arrow_towards(p - Coord { x: width / 2.0, y: height / 2.0 }));
                 edge
             });
-            controls.and_then(|b| out_of_box(at, place.radius, &b)).unwrap_or(at)
+            controls.and_then(|b| out_of_box(at, node.radius, &b)).unwrap_or(at)
         })
         .collect();
 
     let is_off: Vec<bool> = off_map.iter().map(Option::is_some).collect();
-    let names: Vec<String> = plan
-        .places
+    let names: Vec<String> = nodes
         .iter()
         .zip(&off_map)
-        .map(|(place, off)| {
-            let name = location_name(dataset, &place.id, view.lang).to_string();
-            match off {
-                Some(arrow) => format!("{name} {arrow}"),
-                None => name,
-            }
+        .map(|(node, off)| match off {
+            Some(arrow) => format!("{} {arrow}", node.text),
+            None => node.text.to_string(),
         })
         .collect();
-    let marks: Vec<Mark> = plan
-        .places
+    let marks: Vec<Mark> = nodes
         .iter()
         .zip(&screen)
         .zip(&names)
-        .map(|((place, at), n)| Mark { at: *at, radius: place.radius, text: n.as_str() })
+        .map(|((node, at), n)| Mark { at: *at, radius: node.radius, text: n.as_str() })
         .collect();
     let placements = place(&marks, width, height, controls.as_slice());
-    let markers: Vec<Marker> = plan
-        .places
-        .iter()
+    let mut clusters = Vec::new();
+    let mut drawn_at = Vec::new();
+    let markers: Vec<Marker> = nodes
+        .into_iter()
         .zip(placements)
         .zip(names)
         .enumerate()
-        .map(|(k, ((p, label), text))| Marker {
-            id: p.id.clone(),
-            text,
-            at: screen[k],
-            radius: p.radius,
-            label,
-            off_map: is_off[k],
+        .map(|(k, ((node, label), text))| {
+            let id = node.id.into_owned();
+            if let Some(c) = node.cluster {
+                drawn_at.extend(c.places.iter().map(|p| (p.clone(), clusters.len())));
+                clusters.push(c);
+            }
+            Marker { id, text, at: screen[k], radius: node.radius, label, off_map: is_off[k] }
         })
         .collect();
+    let radius: Vec<f64> = markers.iter().map(|m| m.radius).collect();
+    let clustered = !clusters.is_empty();
+    // Sorted by id, for [`MapLayout::cluster`] and [`MapLayout::marker_of`].
+    let order = crate::sort::order_of(clusters.len(), |a, b| clusters[a].id.cmp(&clusters[b].id));
+    let mut rank = vec![0; order.len()];
+    for (r, &k) in order.iter().enumerate() {
+        rank[k] = r;
+    }
+    crate::sort::sort_by(&mut clusters, |a, b| a.id.cmp(&b.id));
+    for d in &mut drawn_at {
+        d.1 = rank[d.1];
+    }
+    crate::sort::sort_by(&mut drawn_at, |a, b| a.0.cmp(&b.0));
 
     let zoomed = !view.zoom.is_identity();
     let mut seen_pairs: HashMap<(usize, usize), usize> = HashMap::default();
-    let flows = plan
-        .flows
+    let flows = lines
         .iter()
         .map(|f| {
             let legs = f
@@ -248,13 +272,23 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
                     let step = FAN_STEP.max(2.0 * FAN_MIN_PX / dist(screen[a], screen[b]).max(1.0));
                     let style = ArcStyle {
                         bend: 0.16 + step * *n as f64,
-                        start_gap: plan.places[a].radius + 1.5,
-                        end_gap: plan.places[b].radius + 1.5,
+                        start_gap: radius[a] + 1.5,
+                        end_gap: radius[b] + 1.5,
                         arrow_length: 6.0 + f.width * 0.9,
                         arrow_width: 5.0 + f.width * 1.1,
                     };
                     *n += 1;
-                    arc(screen[a], screen[b], &style)
+                    // Between clusters (at least their radius apart), a leg too short for its
+                    // gaps and arrow starts and ends over the markers instead.
+                    arc(screen[a], screen[b], &style).or_else(|| {
+                        let tight = ArcStyle {
+                            start_gap: 1.5 + radius[a] * 0.3,
+                            end_gap: 1.5 + radius[b] * 0.3,
+                            arrow_length: 6.0,
+                            ..style
+                        };
+                        clustered.then(|| arc(screen[a], screen[b], &tight)).flatten()
+                    })
                 })
                 .collect();
             FlowShape {
@@ -272,7 +306,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .collect::<Vec<FlowShape>>();
     let drawn_in =
         flows.iter().enumerate().flat_map(|(k, f)| f.others.iter().map(move |&i| (i, k))).collect();
-    MapLayout { flows, markers, drawn_in }
+    MapLayout { flows, markers, drawn_in, clusters, drawn_at, between }
 }
 
 #[cfg(test)]

@@ -24,12 +24,14 @@ pub struct Plan {
     pub problems: Vec<Problem>,
 }
 
-/// A location the flows use: its point (longitude, latitude) and marker radius.
+/// A location the flows use: its point (longitude, latitude), marker radius, and weight:
+/// how many of the flows pass through it (what clustering ranks places by).
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Place {
     pub(super) id: String,
     pub(super) point: Coord<f64>,
     pub(super) radius: f64,
+    pub(super) weight: f64,
 }
 
 /// A flow's route (by position in [`Plan::places`]) and stroke.
@@ -132,14 +134,15 @@ pub fn plan_with(dataset: &Dataset, atlas: &Atlas, visible: &[usize], scale: &Wi
     for (r, &k) in order.iter().enumerate() {
         rank[k] = r;
     }
-    let places = order
+    let mut places = order
         .iter()
         .map(|&k| Place {
             id: points[k].0.to_string(),
             point: points[k].1,
             radius: radius(magnitude[k]),
+            weight: 0.0,
         })
-        .collect();
+        .collect::<Vec<Place>>();
 
     let placed: Vec<usize> = routes.iter().map(|(i, _)| *i).collect();
     let mut route_of: HashMap<usize, Vec<usize>> = routes.into_iter().collect();
@@ -166,6 +169,16 @@ pub fn plan_with(dataset: &Dataset, atlas: &Atlas, visible: &[usize], scale: &Wi
                 sum: line.sum,
             }
         })
-        .collect();
+        .collect::<Vec<PlannedFlow>>();
+    // Each place's weight once per line through it (`seen`: the last line counted there).
+    let mut seen = vec![usize::MAX; places.len()];
+    for (n, f) in flows.iter().enumerate() {
+        for &k in &f.route {
+            if seen[k] != n {
+                seen[k] = n;
+                places[k].weight += (1 + f.others.len()) as f64;
+            }
+        }
+    }
     Plan { places, flows, problems }
 }

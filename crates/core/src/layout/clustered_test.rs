@@ -1,0 +1,207 @@
+//! The layout of maps with thousands of places: nearby places drawn as clusters, lines
+//! between them summed only where their figures add up, every place and flow accounted for.
+
+use super::*;
+use crate::cluster::CLUSTER_FROM;
+use crate::model::Basis;
+
+/// `places` airports in knots over Europe, each flying to another a few knots away (every fourth within its own): a
+/// total of flights over a month of its own, except every tenth, an estimate.
+fn dataset(places: usize) -> Dataset {
+    let mut seed = 5u64;
+    let mut next = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as f64 / (1u64 << 31) as f64
+    };
+    let knots: Vec<(f64, f64)> =
+        (0..30).map(|_| (-8.0 + next() * 45.0, 37.0 + next() * 22.0)).collect();
+    let locations: Vec<String> = (0..places)
+        .map(|i| {
+            let (x, y) = knots[i % knots.len()];
+            let (lon, lat) = (x + (next() - 0.5) * 3.0, y + (next() - 0.5) * 2.0);
+            format!(r#"{{"id": "A{i}", "name": "Airport {i}", "point": [{lon:.3}, {lat:.3}]}}"#)
+        })
+        .collect();
+    let flows: Vec<String> = (0..places)
+        .map(|i| {
+            // Every fourth to a place of its own knot.
+            let to = if i % 4 == 0 { (i + 30) % places } else { (i * 7 + 3) % places };
+            let basis = if i % 10 == 0 { r#", "basis": "estimate""# } else { "" };
+            let (year, month) = (2000 + i / 12, i % 12 + 1);
+            format!(
+                r#"{{"id": "f{i}", "from": "A{i}", "to": "A{to}", "category": "{}",
+                   "value": {{"amount": {}, "unit": "flights"{basis}}},
+                   "period": {{"start": "{year}-{month:02}", "end": "{year}-{month:02}"}},
+                   "description": "d", "status": "documented",
+                   "citations": [{{"source": "s", "speaker": "s", "stance": "finds", "series": "T"}}]}}"#,
+                if i % 3 == 0 { "cargo" } else { "passengers" },
+                10 + i % 90
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": 2, "meta": {{"title": "T"}}, "locations": [{}],
+            "categories": [{{"id": "passengers", "name": "Passengers"}}, {{"id": "cargo", "name": "Cargo"}}],
+            "sources": [{{"id": "s", "outlet": "S", "url": "https://example.org", "kind": "dataset"}}],
+            "speakers": [{{"id": "s", "name": "S", "kind": "official-data"}}],
+            "flows": [{}]}}"#,
+        locations.join(","),
+        flows.join(",")
+    );
+    let d = Dataset::from_json("t.json", &text).unwrap();
+    assert!(d.is_valid(), "{:?}", d.problems.first());
+    d
+}
+
+fn atlas() -> Atlas {
+    Atlas { credit: "NE".into(), bbox: [-10.0, 35.0, 40.0, 60.0], countries: vec![] }
+}
+
+fn lay(d: &Dataset, width: f64, height: f64, zoom: Zoom) -> MapLayout {
+    let all: Vec<usize> = (0..d.raw.flows.len()).collect();
+    layout(d, &atlas(), &plan(d, &atlas(), &all), &MapView { width, height, zoom, lang: Lang::En })
+}
+
+fn amount(d: &Dataset, i: usize) -> f64 {
+    d.raw.flows[i].value.known().map_or(0.0, |q| q.amount)
+}
+
+#[test]
+fn below_the_threshold_every_place_has_its_own_marker() {
+    let d = dataset(CLUSTER_FROM);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    assert_eq!(l.markers.len(), CLUSTER_FROM);
+    assert!(l.clusters.is_empty() && l.drawn_at.is_empty() && l.between.is_empty());
+}
+
+#[test]
+fn every_place_and_flow_is_drawn_once_in_clusters_and_lines_between_them() {
+    let d = dataset(3_000);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    assert!(!l.clusters.is_empty() && l.markers.len() < 1_000, "{} markers", l.markers.len());
+    // Each place: a marker of its own or in exactly one cluster.
+    let mut seen = std::collections::HashMap::new();
+    for m in &l.markers {
+        match l.cluster(&m.id) {
+            Some(c) => {
+                assert!(c.places.len() > 1 && c.name.starts_with("Airport "), "{}", c.name);
+                let others =
+                    crate::i18n::count(Lang::En, c.places.len() - 1, crate::i18n::Noun::Place);
+                assert!(c.name.ends_with(&format!("and {others} nearby")), "{}", c.name);
+                for p in &c.places {
+                    *seen.entry(p.clone()).or_insert(0) += 1;
+                    assert_eq!(l.marker_of(p), m.id);
+                }
+            }
+            None => *seen.entry(m.id.clone()).or_insert(0) += 1,
+        }
+    }
+    assert_eq!(seen.len(), 3_000);
+    assert!(seen.values().all(|&n| n == 1));
+    // Each flow: in exactly one line, or inside one cluster (not drawn).
+    let mut flows = vec![0; d.raw.flows.len()];
+    for f in &l.flows {
+        for i in f.members() {
+            flows[i] += 1;
+        }
+        assert!(!f.legs.is_empty(), "{:?} {:?}", f.members(), l.flows.len());
+    }
+    let inside: usize = l.clusters.iter().map(|c| c.inside.len()).sum();
+    for c in &l.clusters {
+        for &i in &c.inside {
+            flows[i] += 1;
+            let f = &d.raw.flows[i];
+            assert!(c.places.contains(&f.from) && c.places.contains(&f.to));
+        }
+    }
+    assert!(inside > 0);
+    assert!(flows.iter().all(|&n| n == 1), "{:?}", flows.iter().position(|&n| n != 1));
+    // Lines in dataset order; lines between clusters name them.
+    assert!(l.flows.windows(2).all(|w| w[0].index < w[1].index));
+    assert!(
+        l.between.iter().any(|(_, w)| w.contains("places nearby to ")),
+        "{:?}",
+        l.between.first()
+    );
+}
+
+#[test]
+fn lines_between_clusters_add_up_only_totals_over_periods_apart() {
+    let d = dataset(3_000);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    let (mut summed, mut counted) = (0, 0);
+    for f in l.flows.iter().filter(|f| !f.others.is_empty()) {
+        let members = f.members();
+        let estimate = members
+            .iter()
+            .any(|&i| d.raw.flows[i].value.known().is_some_and(|q| q.basis == Basis::Estimate));
+        match &f.sum {
+            Some(sum) => {
+                summed += 1;
+                assert!(!estimate, "an estimate is never added to totals");
+                let all: f64 = members.iter().map(|&i| amount(&d, i)).sum();
+                assert_eq!(sum.amount, all);
+                assert_eq!(sum.measure(), "flights");
+            }
+            None => {
+                counted += 1;
+                assert!(estimate, "totals over months apart add up: {members:?}");
+            }
+        }
+        let first = &d.raw.flows[f.index];
+        assert!(members.iter().all(|&i| d.raw.flows[i].category == first.category));
+    }
+    assert!(summed > 0 && counted > 0, "{summed} summed, {counted} counted");
+}
+
+#[test]
+fn zooming_in_splits_clusters_and_labels_never_overlap() {
+    let d = dataset(3_000);
+    for (w, h) in [(1280.0, 800.0), (375.0, 420.0)] {
+        let mut before = 0;
+        let whole = lay(&d, w, h, Zoom::IDENTITY).markers.len();
+        for k in [1.0, 2.0, 4.0, 8.0, 16.0] {
+            let zoom = Zoom::IDENTITY.zoom_at(k, w / 2.0, h / 2.0, w, h);
+            let l = lay(&d, w, h, zoom);
+            assert!(l.markers.len() >= before, "{w}: {} at {k} < {before}", l.markers.len());
+            before = l.markers.len();
+            let shown: Vec<_> = l.markers.iter().filter(|m| m.label.shown).collect();
+            for (i, a) in shown.iter().enumerate() {
+                assert!(shown[i + 1..].iter().all(|b| !a.label.rect.overlaps(&b.label.rect)));
+            }
+            assert!(!shown.is_empty());
+        }
+        assert!(before > 2 * whole, "{w}: {before} markers at 16×, {whole} at 1×");
+    }
+}
+
+/// How long planning, clustering and laying out 3,000 and 10,000 places take, printed (it
+/// asserts nothing about time; speed lives in `scripts/bench.sh`). Run by hand:
+/// `cargo test --release -p flowmap-core --lib clustered_timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn clustered_timing() {
+    for n in [3_000, 10_000] {
+        let d = dataset(n);
+        let all: Vec<usize> = (0..d.raw.flows.len()).collect();
+        let t = std::time::Instant::now();
+        let p = plan(&d, &atlas(), &all);
+        let planned = t.elapsed();
+        let view = MapView { width: 1280.0, height: 800.0, zoom: Zoom::IDENTITY, lang: Lang::En };
+        let proj = projection(&d, &atlas(), view.width, view.height, view.zoom);
+        let base: Vec<Coord<f64>> = p.places.iter().map(|q| proj.project(q.point)).collect();
+        let w: Vec<f64> = p.places.iter().map(|q| q.weight).collect();
+        let t = std::time::Instant::now();
+        let h = crate::cluster::Hierarchy::build(&base, &w, crate::cluster::RADIUS);
+        let built = t.elapsed();
+        let t = std::time::Instant::now();
+        let l = layout(&d, &atlas(), &p, &view);
+        eprintln!(
+            "{n} places: plan {planned:?}; clusters {built:?} ({} levels); layout {:?} ({} markers, {} lines)",
+            h.levels.len(),
+            t.elapsed(),
+            l.markers.len(),
+            l.flows.len()
+        );
+    }
+}
