@@ -9,7 +9,8 @@
 // per map and dataset), BENCH_RUNS_BUNDLED=9 (runs on the bundled dataset, or BENCH_RUNS when
 // that is set: short runs, and its first draw varies most), BENCH_RUNS_100K=3 (runs at 100,000 flows), BENCH_TIMEOUT_S=120 (cap of
 // each phase of a run: load, interactive, pixels, memory, hover, filter; a run over it is
-// recorded as a timeout and the remaining runs of that map and dataset are skipped), BENCH_MAPS=app,peer (to run one only), BENCH_OUT=BENCH.md.
+// recorded as a timeout and the remaining runs of that map and dataset are skipped), BENCH_MAPS=app,peer (to run one only), BENCH_OUT=BENCH.md,
+// BENCH_LIGHTHOUSE_RUNS=3 (Lighthouse mobile on both maps, with slow4g; 0 skips it).
 //
 // Every run is a new browser context (empty cache) on a page of 1280×900 CSS px; files are
 // served from this process over loopback with `cache-control: no-store`, so the timings are
@@ -23,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
@@ -403,6 +404,155 @@ async function runOnce(browser, origin, kind, dataPath, { wantResponses, network
 }
 
 // ---------------------------------------------------------------------------------------
+// First hover answered (issue 18): on the Slow 4G runs, a page load of its own whose pointer
+// rests on a flow from the start, as a reader's does who waits for the map to answer. The
+// pointer jiggles by one pixel every 25 ms (a browser sends hover events on a move) until a
+// tooltip is in the page; the time is from the navigation's start, with the longest main-
+// thread task until then. A picture without a tooltip (the app's first frame) does not count.
+
+/** In the page, before its scripts: the time the first tooltip is in the page. */
+const HOVER_INIT = `new MutationObserver((_, observer) => {
+  if (document.querySelector('.tooltip:not([hidden])')) {
+    window.__bench.tip = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'class'] });`;
+
+/** Where to point at a flow, in CSS px of the page: the middle of the first leg that is the
+ * top element there (not under a marker or label), measured once per map over loopback. */
+async function hoverPoint(browser, origin, kind) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(origin + MAPS[kind].url(null), { waitUntil: 'commit', timeout: CAP_MS });
+    await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, MARK, { polling: 100, timeout: CAP_MS });
+    return await page.evaluate((sel) => {
+      for (const leg of document.querySelectorAll(sel)) {
+        for (const at of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          const p = leg.getPointAtLength(leg.getTotalLength() * at);
+          const m = leg.getScreenCTM();
+          const [x, y] = [m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f];
+          const top = document.elementFromPoint(x, y);
+          const own = leg.closest('g.flow') ?? leg;
+          const top2 = document.elementFromPoint(x, y + 1);
+          if (top && own.contains(top) && top2 && own.contains(top2) && y < innerHeight - 2) return { x, y };
+        }
+      }
+      return null;
+    }, MAPS[kind].leg);
+  } finally {
+    await context.close();
+  }
+}
+
+/** One page load with the pointer on `point` from the start: `hoverFirst`, the time to the
+ * first tooltip (ms from navigation start), and `longestToHover`, the longest task until then. */
+async function firstHoverOnce(browser, origin, kind, point, network) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(INIT);
+    await page.addInitScript(HOVER_INIT);
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    const end = Date.now() + CAP_MS;
+    await page.goto(origin + MAPS[kind].url(null), { waitUntil: 'commit', timeout: CAP_MS });
+    for (let i = 0; Date.now() < end; i++) {
+      await page.mouse.move(point.x, point.y + (i % 2));
+      if (await page.evaluate(() => window.__bench.tip != null)) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // Delivery of a long task's entry comes after the task.
+    await page.waitForTimeout(200);
+    return await page.evaluate(() => {
+      const t = window.__bench.tip;
+      if (t == null) return { hoverFirstTimeout: true };
+      const until = window.__bench.longtasks.filter(([s]) => s <= t);
+      return { hoverFirst: t, longestToHover: Math.max(0, ...until.map(([s, e]) => Math.min(e, t) - s)), longtasksToHover: until.length };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Adds the first-hover figures to a Slow 4G run `r` of `kind` (the point measured once). */
+const hoverPoints = {};
+async function addFirstHover(r, browser, { loopback, origin, kind, network }) {
+  hoverPoints[kind] ??= await hoverPoint(browser, loopback, kind);
+  if (!hoverPoints[kind]) { r.errors.push('first hover: no flow to point at'); return; }
+  const h = await firstHoverOnce(browser, origin, kind, hoverPoints[kind], network);
+  if (h.hoverFirstTimeout) r.errors.push(`first hover: no tooltip within ${CAP_MS / 1000} s`);
+  Object.assign(r, h);
+  log(`  ${kind} first hover answered ${h.hoverFirst?.toFixed(0) ?? '-'} ms, longest task until then ${h.longestToHover?.toFixed(0) ?? '-'} ms`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Lighthouse (issue 18): mobile, its default simulated throttling (slow 4G, 4× CPU), for both
+// maps in the same run, served gzipped. Lighthouse is installed on demand by scripts/bench.sh
+// into bench/.tools (not the project's package.json). BENCH_LIGHTHOUSE_RUNS=3 (0 skips it).
+
+const LH_RUNS = Math.max(0, Number(env.BENCH_LIGHTHOUSE_RUNS ?? 3));
+const LH_BIN = path.join(ROOT, 'bench/.tools/node_modules/.bin/lighthouse');
+
+/** One Lighthouse run on `url`: performance score, FCP, LCP, TBT, speed index (ms). */
+async function lighthouseOnce(url) {
+  const args = [url, '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu'];
+  const out = await new Promise((resolve, reject) => {
+    // Async, not execFileSync: this process serves the pages Lighthouse loads.
+    const child = spawn(LH_BIN, args, { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let [stdout, stderr] = ['', ''];
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`lighthouse exited ${code}: ${stderr.slice(-300)}`))));
+  });
+  const lhr = JSON.parse(out);
+  const audit = (id) => lhr.audits[id]?.numericValue;
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.message}`);
+  return {
+    score: lhr.categories.performance.score, fcp: audit('first-contentful-paint'), lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'), si: audit('speed-index'), cls: audit('cumulative-layout-shift'),
+    lcpElement: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet?.slice(0, 80),
+    version: lhr.lighthouseVersion,
+  };
+}
+
+/** Lighthouse on both maps, alternating, LH_RUNS each; medians per map. */
+async function lighthouseBoth(origin, notes) {
+  if (!LH_RUNS) return null;
+  if (!fs.existsSync(LH_BIN)) { notes.push('Lighthouse was not run: bench/.tools has no lighthouse (scripts/bench.sh installs it).'); return null; }
+  const runs = { app: [], peer: [] };
+  for (let i = 0; i < LH_RUNS; i++) {
+    for (const kind of i % 2 ? ['peer', 'app'] : ['app', 'peer']) {
+      if (!ONLY.includes(kind)) continue;
+      try {
+        const r = await lighthouseOnce(origin + MAPS[kind].url(null));
+        runs[kind].push(r);
+        log(`lighthouse ${kind} run ${i + 1}/${LH_RUNS}: score ${r.score}, LCP ${r.lcp?.toFixed(0)} ms, TBT ${r.tbt?.toFixed(0)} ms`);
+      } catch (e) {
+        notes.push(`Lighthouse, ${kind}, run ${i + 1}: ${String(e.message).split('\n')[0]}`);
+      }
+    }
+  }
+  const sum = (rs) => Object.fromEntries(['score', 'fcp', 'lcp', 'tbt', 'si', 'cls'].map((k) => [k, median(rs.map((r) => r[k]).filter((v) => typeof v === 'number'))]));
+  return { runs, app: sum(runs.app), peer: sum(runs.peer), version: [...runs.app, ...runs.peer][0]?.version };
+}
+
+/** Markdown: the Lighthouse medians of both maps. */
+function lighthouseTable(lh) {
+  const rows = [['score', 'performance score', (v) => v.toFixed(2)], ['fcp', 'first contentful paint (ms)', (v) => v.toFixed(0)],
+    ['lcp', 'largest contentful paint (ms)', (v) => v.toFixed(0)], ['tbt', 'total blocking time (ms)', (v) => v.toFixed(0)],
+    ['si', 'speed index (ms)', (v) => v.toFixed(0)], ['cls', 'cumulative layout shift', (v) => v.toFixed(3)]];
+  const f = (v, fmt) => (v == null ? '—' : fmt(v));
+  return ['| metric | flowmap (app) | D3 peer |', '|---|--:|--:|',
+    ...rows.map(([k, label, fmt]) => `| ${label} | ${f(lh.app[k], fmt)} | ${f(lh.peer[k], fmt)} |`)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
 // Statistics and tables.
 
 const median = (xs) => {
@@ -419,6 +569,8 @@ const METRICS = [
   ['firstDraw', 'first draw: map-drawn mark (ms)', (v) => v.toFixed(0)],
   ['firstRaster', 'first draw rasterised (ms)', (v) => v.toFixed(0)],
   ['tti', 'time to interactive (ms)', (v) => v.toFixed(0)],
+  ['hoverFirst', 'first hover answered: a tooltip, the pointer on a flow from the start (ms; Slow 4G runs)', (v) => v.toFixed(0)],
+  ['longestToHover', 'longest task until the first hover answered (ms; 0: none over 50 ms)', (v) => v.toFixed(0)],
   ['longest', 'longest task until interactive (ms)', (v) => v.toFixed(0)],
   ['longestAfter', 'longest task after first draw, through hover, filter and zoom (ms)', (v) => v.toFixed(0)],
   ['hover', 'hover → tooltip frame done (ms)', (v) => v.toFixed(1)],
@@ -550,7 +702,7 @@ function gitCommit() {
 
 /** A short reading of the numbers, written from them. */
 /** Markdown: the issue's targets, each with what this run measured and whether it is met. */
-function targets(results, bytes) {
+function targets(results, bytes, lighthouse) {
   const find = (name) => results.find((r) => r.name === name);
   const med = (r, who, key) => r?.[who]?.[key]?.median;
   const ms = (v) => (v == null ? 'not measured' : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
@@ -572,6 +724,18 @@ function targets(results, bytes) {
     rows.push([`${label}: first map pixels before the peer's`, `${ms(a)} vs ${ms(p)}`, verdict(a != null && p != null ? a < p : null)]);
     const [la, lp] = [med(r, 'app', 'lcp'), med(r, 'peer', 'lcp')];
     rows.push([`${label}: largest contentful paint ≤ the peer's`, `${ms(la)} vs ${ms(lp)}`, verdict(la != null && lp != null ? la <= lp : null)]);
+  }
+  const s4 = find('bundled, Slow 4G, gzip');
+  if (s4) {
+    const [h, hp] = [med(s4, 'app', 'hoverFirst'), med(s4, 'peer', 'hoverFirst')];
+    rows.push(['Bundled data, Slow 4G: first hover answered ≤ 2.6 s', `${ms(h)} (peer ${ms(hp)})`, verdict(h != null ? h <= 2600 : null)]);
+    const [l, lp] = [med(s4, 'app', 'longestToHover'), med(s4, 'peer', 'longestToHover')];
+    rows.push(['Bundled data, Slow 4G: no main-thread task over 50 ms until the first hover answered', `longest ${ms(l)} (peer ${ms(lp)})`, verdict(l != null ? l <= 50 : null)]);
+  }
+  if (lighthouse) {
+    const { app, peer } = lighthouse;
+    rows.push(['Lighthouse mobile: LCP ≤ the peer\'s', `${ms(app.lcp)} vs ${ms(peer.lcp)}`, verdict(app.lcp != null && peer.lcp != null ? app.lcp <= peer.lcp : null)]);
+    rows.push(['Lighthouse mobile: performance score 1.0', `${app.score ?? '—'} (peer ${peer.score ?? '—'}); TBT ${ms(app.tbt)} vs ${ms(peer.tbt)}`, verdict(app.score != null ? app.score >= 1 : null)]);
   }
   const k10 = find('10,000 flows');
   for (const [key, label] of [['hover', 'hover'], ['filter', 'category filter']]) {
@@ -783,6 +947,7 @@ async function main() {
   const raw = [];
   const bytes = {};
   const notes = [];
+  let lighthouse = null;
   try {
     for (const size of SIZES) {
       const bundled = size === 'bundled';
@@ -800,6 +965,7 @@ async function main() {
           // The peer reads format version 1 only (money, no counts or speakers).
           if (given[kind] || !ONLY.includes(kind) || (airports && kind === 'peer')) continue;
           const r = await runOnce(browser, origin, kind, dataPath, { wantResponses: bundled && i === 0, network: slow ? SLOW_4G : null });
+          if (slow && !r.timeout) await addFirstHover(r, browser, { loopback: server.origin, origin, kind, network: SLOW_4G });
           runs[kind].push(r);
           raw.push({ dataset: name, map: kind, run: i + 1, ...r, responses: undefined });
           const show = (v) => (v == null ? '-' : v.toFixed(0));
@@ -824,6 +990,7 @@ async function main() {
       }
       results.push({ name, planned, app: summarise(runs.app), peer: summarise(runs.peer) });
     }
+    if (gzipServer) lighthouse = await lighthouseBoth(gzipServer.origin, notes);
   } finally {
     await browser.close().catch(() => {});
     await server.close();
@@ -838,6 +1005,7 @@ async function main() {
   const size = bytes.app || bytes.peer ? bytesTable(bytes) : '';
   console.log(`\n## Timings and memory (median of runs; ${RUNS} runs per map, ${RUNS_BUNDLED} on the bundled dataset, ${RUNS_100K} at 100,000 flows)\n\n${timing}\n`);
   if (size) console.log(`## What a reader downloads for the default view (bundled dataset)\n\n${size}\n`);
+  if (lighthouse) console.log(`## Lighthouse ${lighthouse.version}, mobile (median of ${LH_RUNS})\n\n${lighthouseTable(lighthouse)}\n`);
   console.log(`Wall time: ${wall.toFixed(0)} s`);
 
   const set = Object.keys(env).filter((k) => k.startsWith('BENCH_')).sort().map((k) => `${k}=${env[k]}`);
@@ -866,7 +1034,7 @@ the way, 20% undisclosed values).
 
 ## Targets
 
-${targets(results, bytes)}
+${targets(results, bytes, lighthouse)}
 
 ## Timings and memory (medians)
 
@@ -878,7 +1046,15 @@ Files each page requested, compressed here with Node's zlib (gzip level 9, brotl
 
 ${size}
 
-## What the wasm is made of
+${lighthouse ? `## Lighthouse, mobile
+
+Lighthouse ${lighthouse.version} (\`bench/.tools\`, installed by \`scripts/bench.sh\`), performance only, its default
+mobile settings: a Moto G Power's screen, simulated slow 4G (150 ms round trips, 1.6 Mbit/s) and
+4× CPU slowdown; both maps served gzipped from this process, ${LH_RUNS} runs each, alternating; medians.
+
+${lighthouseTable(lighthouse)}
+
+` : ''}## What the wasm is made of
 
 ${wasmComposition()}
 
@@ -890,7 +1066,7 @@ ${uniqueNotes.length ? `Observed during the runs:\n\n${uniqueNotes.map((n) => `-
 `;
   fs.writeFileSync(OUT, md);
   fs.mkdirSync(DATA_DIR, { recursive: true });
-  fs.writeFileSync(path.join(DATA_DIR, 'results.json'), JSON.stringify({ machine: m, command, build: buildAfter, wall, notes: uniqueNotes, results, bytes, runs: raw }, null, 1));
+  fs.writeFileSync(path.join(DATA_DIR, 'results.json'), JSON.stringify({ machine: m, command, build: buildAfter, wall, notes: uniqueNotes, results, bytes, lighthouse, runs: raw }, null, 1));
   log(`wrote ${path.relative(ROOT, OUT)} and ${path.relative(ROOT, path.join(DATA_DIR, 'results.json'))}`);
 }
 

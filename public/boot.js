@@ -59,13 +59,30 @@ function stopped(error) {
 window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
 window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 
-// The app starts after the page's first paint, so that the first frame shows at once even when
-// everything arrives together (a fast connection, a cache): starting the WebAssembly keeps the
-// main thread busy for a while, and the browser would paint only after it. That costs at most
-// a frame; a page that paints no frames (a background tab) starts after 200 ms.
+// The app starts once the page's first frame is on the screen, so that it shows at once even
+// when everything arrives together (a fast connection, a cache): starting the WebAssembly keeps
+// the main thread busy for a while, and the browser would paint only after it. With the
+// bundled picture, "on the screen" is its first contentful paint as the browser reports it:
+// a title replaced before it was shown is not the page's largest contentful paint, and the
+// app's own, the same size but later (seconds later on a slow connection), would be. A
+// skeleton (`?data=`) has no text: after its first frame. A page that paints no frames (a
+// background tab) starts after 200 ms; a visible one that has not painted after 3 s.
+const shown = (resolve) => {
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      setTimeout(resolve);
+    }).observe({ type: 'paint', buffered: true });
+    return true;
+  } catch {
+    return false;
+  }
+};
 new Promise((resolve) => {
-  requestAnimationFrame(() => setTimeout(resolve));
-  setTimeout(resolve, 200);
+  const picture = firstFrame && !document.documentElement.classList.contains('ff-skeleton');
+  if (!(picture && shown(resolve))) requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, document.visibilityState === 'hidden' ? 200 : 3000);
 })
   .then(() => import('./flowmap.js'))
   .then((app) => {

@@ -173,6 +173,19 @@ pub fn mark_map_drawn() {
     }
 }
 
+/// Resolves in a new task of the page's event loop (a zero timeout): awaited between the
+/// stages of the start, so that no one task holds the main thread for long and the browser
+/// can paint and answer the reader in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The width of the page's column (`main.flowmap` less its padding), which the map frame
 /// fills; `None` before the page has one.
 pub fn column_width() -> Option<f64> {

@@ -23,6 +23,24 @@ fn apply_theme() {
     }
 }
 
+/// The data and the map's state, laid out for the page's column, made a task at a time
+/// before the graphic is mounted (which then reads the layout made): downloads and parses
+/// ([`load::load`]), the flows' layout, the outlines. The state belongs to `owner`, the app.
+async fn prepare(owner: Option<Owner>) -> Result<(load::Loaded, state::MapState), String> {
+    let data = load::load().await?;
+    dom::next_task().await;
+    let state = match &owner {
+        Some(owner) => owner.with(|| state::MapState::new(&data)),
+        None => state::MapState::new(&data),
+    };
+    if components::map::lay_out_early(&data, state) {
+        dom::next_task().await;
+        state.countries.with_untracked(|_| ());
+        dom::next_task().await;
+    }
+    Ok((data, state))
+}
+
 /// The whole page: a loading line, an error panel, or the graphic.
 #[component]
 pub fn App() -> impl IntoView {
@@ -30,8 +48,9 @@ pub fn App() -> impl IntoView {
     // Until the dataset says otherwise: the language asked for, or the browser's.
     let early = load::reader_language(None);
     load::set_document_language(early);
-    let (loaded, set_loaded) = signal(None::<Result<load::Loaded, String>>);
-    leptos::task::spawn_local(async move { set_loaded.set(Some(load::load().await)) });
+    let (loaded, set_loaded) = signal(None::<Result<(load::Loaded, state::MapState), String>>);
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move { set_loaded.set(Some(prepare(owner).await)) });
     embed::report_height();
     view! {
         <main class="flowmap">
@@ -44,7 +63,7 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Some(Ok(data)) => view! { <Graphic data /> }.into_any(),
+                Some(Ok((data, state))) => view! { <Graphic data state /> }.into_any(),
             }}
         </main>
     }

@@ -145,9 +145,12 @@ pub async fn load() -> Result<Loaded, String> {
     let outlines =
         if bundled { ATLAS_URL.to_string() } else { format!("{WORLD_DIR}/{INDEX_FILE}") };
     let (data_request, outlines_request) = (start(&url)?, start(&outlines)?);
-    let dataset = Dataset::from_bytes(&url, &downloaded(&url, data_request).await?)
-        .map_err(|e| e.to_string())?;
+    let bytes = downloaded(&url, data_request).await?;
+    // Each of the parses in a task of its own (so is the WebAssembly's start before them).
+    crate::dom::next_task().await;
+    let dataset = Dataset::from_bytes(&url, &bytes).map_err(|e| e.to_string())?;
     let text = downloaded_text(&outlines, outlines_request).await;
+    crate::dom::next_task().await;
     let atlas = if bundled {
         atlas(&outlines, &text?)?
     } else {

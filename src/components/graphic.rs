@@ -21,8 +21,9 @@ use leptos::prelude::*;
 pub fn Graphic(
     /// The loaded dataset and geometry.
     data: Loaded,
+    /// The map's state, made for `data` (laid out before the graphic is mounted).
+    state: MapState,
 ) -> impl IntoView {
-    let state = MapState::new(&data);
     provide_context(data.clone());
     provide_context(state);
     provide_context(Chooser::new(state, data.clone()));
@@ -41,18 +42,17 @@ pub fn Graphic(
     let table = state.table;
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();
-    // What follows the map (tools, filters, legend, sources) is added right after the first
-    // frame that shows the map, so that the map shows sooner; at the latest after a second,
-    // for a page that paints no frames (a background tab, an embed out of view) or a map
-    // that has no width yet.
-    let below = RwSignal::new(false);
-    let show_below = move || {
-        if !below.get_untracked() {
-            below.set(true);
-        }
-    };
-    set_timeout(show_below, std::time::Duration::from_secs(1));
-    state.once_laid_out(move || crate::dom::after_next_paint(show_below));
+    // What the first frame does not show (the story bar; the tools; the filters; the legend,
+    // notes and sources) is added after the first
+    // frame that shows the map, a part per task ([`Stage`]), so that the map shows and
+    // answers the pointer sooner and no task holds the main thread long; at the latest after
+    // a second, for a page that paints no frames (a background tab, an embed out of view) or
+    // a map that has no width yet.
+    let stage = Stage::new();
+    set_timeout(move || stage.start(), std::time::Duration::from_secs(1));
+    state.once_laid_out(move || crate::dom::after_next_paint(move || stage.start()));
+    let (story, toolbar, filters, below) =
+        (stage.from(1), stage.from(2), stage.from(3), stage.from(4));
     view! {
         <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>
@@ -73,13 +73,9 @@ pub fn Graphic(
                 </p>
                 <DetailPanel />
             </div>
-            <StoryBar />
+            {move || story.get().then(|| view! { <StoryBar /> })}
             {move || table.get().then(|| view! { <FlowTable /> })}
-            {move || below.get().then(|| {
-                let (notes, sources, credit, skipped, warnings) =
-                    (notes.clone(), sources.clone(), credit.clone(), skipped.clone(), warnings.clone());
-                view! {
-                    <Show when=move || tools>
+            {move || (toolbar.get() && tools).then(|| view! {
                         <div class="toolbar">
                             <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
                                 <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
@@ -102,8 +98,12 @@ pub fn Graphic(
                                 <EmbedCode />
                             </div>
                         </div>
-                        <Filters />
-                    </Show>
+            })}
+            {move || (filters.get() && tools).then(|| view! { <Filters /> })}
+            {move || below.get().then(|| {
+                let (notes, sources, credit, skipped, warnings) =
+                    (notes.clone(), sources.clone(), credit.clone(), skipped.clone(), warnings.clone());
+                view! {
                     <Legend />
                     <footer>
                         {notes.map(|n| view! { <p class="notes">{n}</p> })}
@@ -118,6 +118,40 @@ pub fn Graphic(
                 }
             })}
         </article>
+    }
+}
+
+/// How far the graphic is mounted: 0, the header and the map; then one part more per task
+/// up to [`Stage::LAST`].
+#[derive(Clone, Copy)]
+struct Stage(RwSignal<u8>);
+
+impl Stage {
+    /// The last part.
+    const LAST: u8 = 4;
+
+    fn new() -> Stage {
+        Stage(RwSignal::new(0))
+    }
+
+    /// Adds the parts, one per task, unless that has started.
+    fn start(self) {
+        if self.0.get_untracked() == 0 {
+            self.next();
+        }
+    }
+
+    fn next(self) {
+        let part = self.0.get_untracked() + 1;
+        if part <= Stage::LAST {
+            self.0.set(part);
+            set_timeout(move || self.next(), std::time::Duration::ZERO);
+        }
+    }
+
+    /// True once part `n` is in the page (a memo: it changes once).
+    fn from(self, n: u8) -> Memo<bool> {
+        Memo::new(move |_| self.0.get() >= n)
     }
 }
 

@@ -31,12 +31,9 @@ pub fn FlowMap() -> impl IntoView {
     let frame = NodeRef::<leptos::html::Div>::new();
     let svg = NodeRef::<leptos::svg::Svg>::new();
 
-    // The width comes from the page; the height follows the data's shape.
-    let (dataset, atlas) = (data.dataset.clone(), data.atlas.clone());
-    // On a phone, a portrait frame of most of the screen's height.
-    let resize = move |w: f64| {
-        let natural = preferred_height(&dataset, &atlas, w);
-        state.set_size(w, frame_height(natural, super::phone::viewport()));
+    let resize = {
+        let data = data.clone();
+        move |w: f64| fit_width(&data, state, w)
     };
     let measure = {
         let resize = resize.clone();
@@ -199,6 +196,29 @@ pub fn FlowMap() -> impl IntoView {
             <ZoomButtons />
         </div>
     }
+}
+
+/// Sizes the map for a frame `w` px wide: the height follows the data's shape; on a phone,
+/// a portrait frame of most of the screen's height. The same size again changes nothing, so
+/// that what was laid out for it is kept.
+fn fit_width(data: &Loaded, state: MapState, w: f64) {
+    let natural = preferred_height(&data.dataset, &data.atlas, w);
+    let size = (w, frame_height(natural, super::phone::viewport()));
+    if state.size.get_untracked() != size {
+        state.set_size(size.0, size.1);
+    }
+}
+
+/// Sizes the map for the page's column and lays it out, before it is mounted (in a task of
+/// its own, [`crate::prepare`]): the map then mounts with its layout made, as the size
+/// [`FlowMap`] measures is the same. False when the page has no column yet.
+pub fn lay_out_early(data: &Loaded, state: MapState) -> bool {
+    let Some(w) = dom::column_width().filter(|w| *w > 0.0) else {
+        return false;
+    };
+    fit_width(data, state, w);
+    state.layout.with_untracked(|_| ());
+    true
 }
 
 /// Markers and labels; hovering, focusing or pressing one (a button: a click, Enter or
