@@ -62,20 +62,28 @@ pub fn Legend() -> impl IntoView {
                 .collect_view()
         })
     };
-    // The same width key as the downloads: samples in the scale's unit or single currency.
+    // The same width key as the downloads: samples in the scale's unit or single currency;
+    // when clusters are drawn, those of the scale their lines are drawn by.
     let key = WidthKey::with_scale(&dataset, &data.scale.scale, lang);
-    let widths = key
-        .samples
-        .into_iter()
-        .map(|(w, text)| {
-            view! {
-                <li>
-                    <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
-                    {text}
-                </li>
-            }
-        })
-        .collect_view();
+    let (samples, d) = (key.samples.clone(), dataset.clone());
+    let widths = move || {
+        let clustered = state.layout.with(|l| l.as_ref().and_then(|l| l.cluster_scale.clone()));
+        let samples = clustered.map_or_else(
+            || samples.clone(),
+            |scale| WidthKey::with_scale(&d, &scale, lang).samples,
+        );
+        samples
+            .into_iter()
+            .map(|(w, text)| {
+                view! {
+                    <li>
+                        <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
+                        {text}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let off_scale = key.off_scale;
     // A long list of goods takes the legend's whole width, in columns.
     let many = dataset.categories_in_use().count() > MANY_CATEGORIES;

@@ -22,6 +22,9 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
             Frame::of(&data.dataset, shown, &v.filter, &data.atlas.credit, data.lang)
         })
     });
+    if let Some(scale) = &layout.cluster_scale {
+        frame = frame.drawn_by(&data.dataset, scale, data.lang);
+    }
     frame.overlay = untrack(|| super::story::overlay(data, state)).unwrap_or_default();
     let (doc, total) = svg(&countries, &layout, width, height, opacity, &frame);
     Some((doc, width, total))

@@ -76,6 +76,11 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 740 
     await page.waitForSelector('.map-frame[data-flows-drawn]:not([data-flows-drawn="0"])', { timeout: 30000 });
     await page.waitForSelector('svg.map g.marker.cluster', { timeout: 30000 });
     assert.match(await page.locator('.summary').first().textContent(), /3,000 flows between 3,000 airports/);
+    // Lines between clusters add up more flights than any one route (99 at most): the width
+    // key reaches them, rather than drawing them all at the widest.
+    const key = await page.$$eval('.legend .width-sample', (ps) => ps.map((p) => p.closest('li').textContent.trim()));
+    const top = Math.max(...key.map((t) => Number(t.replace(/[^\d]/g, ''))));
+    assert.ok(top > 99, `width key: ${key.join(' | ')}`);
     const whole = await counts(page);
     assert.ok(whole.clusters > 0 && whole.markers < PLACES / 3, `${viewport.width}: ${JSON.stringify(whole)}`);
 

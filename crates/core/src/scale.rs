@@ -86,6 +86,24 @@ impl WidthScale {
         out
     }
 
+    /// This scale widened to reach the largest of `figures` it measures (sums of lines
+    /// between clusters, larger than any line of the dataset's places).
+    ///
+    /// # Examples
+    /// ```
+    /// use flowmap_core::model::Quantity;
+    /// use flowmap_core::scale::WidthScale;
+    /// let s = WidthScale { unit: Some("flights".into()), max: 10.0 };
+    /// let flights = Quantity { unit: Some("flights".into()), currency: None, ..Quantity::money(40.0, "USD") };
+    /// assert_eq!(s.reaching([&flights]).max, 40.0);
+    /// assert_eq!(s.reaching([&Quantity::money(90.0, "USD")]).max, 10.0, "not on this scale");
+    /// ```
+    pub fn reaching<'a>(&self, figures: impl IntoIterator<Item = &'a Quantity>) -> WidthScale {
+        let on_scale = figures.into_iter().filter(|q| self.measures(q));
+        let max = on_scale.fold(self.max, |m, q| m.max(q.amount));
+        WidthScale { max, unit: self.unit.clone() }
+    }
+
     /// True when the scale measures this figure (money, or the scale's unit).
     fn measures(&self, q: &Quantity) -> bool {
         match &self.unit {

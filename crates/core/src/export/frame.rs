@@ -9,6 +9,7 @@ use crate::filter::Filter;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::legend::{LegendEntries, WidthKey};
 use crate::palette::{category_color, dasharray};
+use crate::scale::WidthScale;
 
 /// The sample drawn before a legend entry's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +141,23 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// The frame with the width key of `scale`: the scale the lines are drawn by when
+    /// clusters are ([`crate::layout::MapLayout::cluster_scale`]).
+    pub fn drawn_by(mut self, dataset: &Dataset, scale: &WidthScale, lang: Lang) -> Frame {
+        let is_width = |(s, _): &(Swatch, String)| matches!(s, Swatch::Width(_));
+        let samples = WidthKey::with_scale(dataset, scale, lang).samples;
+        for section in &mut self.legend {
+            if section.entries.iter().any(is_width) {
+                section.entries.retain(|e| !is_width(e));
+                let widths = samples.iter().map(|(w, t)| (Swatch::Width(*w), t.clone()));
+                section.entries.splice(0..0, widths);
+            }
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod test {
     use super::*;
@@ -166,5 +184,20 @@ mod test {
         assert!(one.legend[1].entries[0].1.starts_with("documented: "));
         assert!(!one.legend[2].entries.iter().any(|(s, _)| *s == Swatch::Undisclosed));
         assert_eq!(one.filters, "Filters on — claims: documented");
+    }
+
+    #[test]
+    fn drawn_by_another_scale_the_width_key_follows_it() {
+        let d = dataset();
+        let frame = Frame::of(&d, &[0, 1], &Filter::default(), "NE", Lang::En);
+        let before = frame.legend[2].entries.clone();
+        let scale = WidthScale { max: WidthScale::for_dataset(&d).max * 100.0, unit: None };
+        let after = frame.drawn_by(&d, &scale, Lang::En).legend[2].entries.clone();
+        assert_ne!(before, after, "other amounts at the same widths");
+        let widths = |e: &[(Swatch, String)]| {
+            e.iter().filter(|(s, _)| matches!(s, Swatch::Width(_))).count()
+        };
+        assert_eq!(widths(&after), scale.legend_values().len());
+        assert!(after.iter().any(|(s, _)| *s == Swatch::Undisclosed), "the rest is kept");
     }
 }

@@ -52,6 +52,8 @@ pub(super) struct Drawn<'a> {
     pub(super) lines: Cow<'a, [PlannedFlow]>,
     /// The route in words of each line that joins different places of some clusters.
     pub(super) between: Vec<(usize, String)>,
+    /// The width scale of the lines between clusters, when clusters are drawn.
+    pub(super) scale: Option<WidthScale>,
 }
 
 /// The places and lines of `plan` at `zoom`, with `raw` the places' projected points.
@@ -75,7 +77,7 @@ pub(super) fn drawn<'a>(
                 cluster: None,
             })
             .collect();
-        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new() }
+        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new(), scale: None }
     };
     if plan.places.len() <= CLUSTER_FROM {
         return places();
@@ -129,8 +131,8 @@ pub(super) fn drawn<'a>(
             }
         })
         .collect();
-    let (lines, between) = lines_between(dataset, plan, &level.of, &mut nodes, lang);
-    Drawn { nodes, lines: Cow::Owned(lines), between }
+    let (lines, between, scale) = lines_between(dataset, plan, &level.of, &mut nodes, lang);
+    Drawn { nodes, lines: Cow::Owned(lines), between, scale: Some(scale) }
 }
 
 /// A cluster's marker radius: larger for more places, at most a little over a place's.
@@ -151,7 +153,7 @@ fn lines_between(
     of: &[usize],
     nodes: &mut [Node],
     lang: Lang,
-) -> (Vec<PlannedFlow>, Vec<(usize, String)>) {
+) -> (Vec<PlannedFlow>, Vec<(usize, String)>, WidthScale) {
     // Each drawn line with its key; grouped by sorting on the key (no hash table, which would
     // be one more copy of its code in the download).
     let mut keyed: Vec<(LineKey, &PlannedFlow)> = Vec::with_capacity(plan.flows.len());
@@ -179,7 +181,6 @@ fn lines_between(
         }
     }
     let order = crate::sort::order_of(keyed.len(), |a, b| keyed[a].0.cmp(&keyed[b].0));
-    let scale = WidthScale::for_dataset(dataset);
     let mut between = Vec::new();
     let mut lines: Vec<PlannedFlow> = Vec::new();
     let mut parts: Vec<&PlannedFlow> = Vec::new();
@@ -189,26 +190,33 @@ fn lines_between(
             continue;
         }
         let route = &keyed[k].0 .0;
-        let line = one_line(dataset, &scale, route.clone(), &parts);
+        let line = one_line(dataset, route.clone(), &parts);
         if parts.len() > 1 && route.iter().any(|&n| nodes[n].cluster.is_some()) {
             between.push((line.index, route_words(nodes, route, lang)));
         }
         lines.push(line);
         parts.clear();
     }
+    // Lines between clusters add up more than any line of single places: the scale reaches
+    // the largest, so that widths still tell the lines apart.
+    let scale = plan.scale.reaching(lines.iter().filter_map(|l| l.sum.as_ref()));
+    for line in &mut lines {
+        let flows = std::iter::once(line.index).chain(line.others.iter().copied());
+        line.width = match &line.sum {
+            Some(q) => scale.figure_width(q),
+            None => flows.map(|i| scale.flow_width(&dataset.raw.flows[i])).fold(0.0, f64::max),
+        };
+        line.dash = dash_pattern(dataset.raw.flows[line.index].status, line.width);
+    }
     crate::sort::sort_by(&mut lines, |a, b| a.index.cmp(&b.index));
     crate::sort::sort_by(&mut between, |a, b| a.0.cmp(&b.0));
-    (lines, between)
+    (lines, between, scale)
 }
 
 /// The lines `parts` (of the same goods, claim and measure) drawn as one along `route`: with
 /// the sum of their figures where they add up ([`crate::bundle::line_sum`]), else counted.
-fn one_line(
-    dataset: &Dataset,
-    scale: &WidthScale,
-    route: Vec<usize>,
-    parts: &[&PlannedFlow],
-) -> PlannedFlow {
+/// Its width is set by the caller, once the scale of all lines is known.
+fn one_line(dataset: &Dataset, route: Vec<usize>, parts: &[&PlannedFlow]) -> PlannedFlow {
     let first = parts[0];
     if parts.len() == 1 {
         return PlannedFlow { route, ..first.clone() };
@@ -219,21 +227,14 @@ fn one_line(
         .collect();
     crate::sort::sort(&mut members);
     let sum = crate::bundle::line_sum(dataset, &members);
-    let width = match &sum {
-        Some(q) => scale.figure_width(q),
-        None => parts.iter().map(|l| l.width).fold(0.0, f64::max),
-    };
     let flows = || members.iter().map(|&i| &dataset.raw.flows[i]);
     PlannedFlow {
         index: members[0],
         route,
-        color: first.color,
-        width,
-        dash: dash_pattern(dataset.raw.flows[members[0]].status, width),
         undisclosed: flows().all(|f| matches!(f.value, FlowValue::Undisclosed(_))),
-        disputed: first.disputed,
         others: members[1..].to_vec(),
         sum,
+        ..first.clone()
     }
 }
 

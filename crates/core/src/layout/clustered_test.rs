@@ -155,6 +155,26 @@ fn lines_between_clusters_add_up_only_totals_over_periods_apart() {
 }
 
 #[test]
+fn widths_tell_lines_between_clusters_apart() {
+    use crate::scale::{MAX_WIDTH, MIN_WIDTH};
+    let d = dataset(3_000);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    let scale = l.cluster_scale.as_ref().expect("clusters are drawn, with their scale");
+    let sums: Vec<f64> = l.flows.iter().filter_map(|f| f.sum.as_ref()).map(|q| q.amount).collect();
+    let largest = sums.iter().copied().fold(0.0, f64::max);
+    assert!(largest > 90.0, "some line adds up more than any one flight count: {largest}");
+    assert_eq!(scale.max, largest, "the scale reaches the largest line");
+    let widest = l.flows.iter().filter(|f| f.width >= MAX_WIDTH - 1e-9).count();
+    assert!(widest * 10 < l.flows.len(), "{widest} of {} lines at the widest", l.flows.len());
+    for f in &l.flows {
+        let expected = f.sum.as_ref().map_or(f.width, |q| scale.figure_width(q));
+        assert!((f.width - expected).abs() < 1e-9 && f.width >= MIN_WIDTH);
+    }
+    let below = lay(&dataset(CLUSTER_FROM), 1280.0, 800.0, Zoom::IDENTITY);
+    assert_eq!(below.cluster_scale, None, "without clusters the dataset's scale holds");
+}
+
+#[test]
 fn zooming_in_splits_clusters_and_labels_never_overlap() {
     let d = dataset(3_000);
     for (w, h) in [(1280.0, 800.0), (375.0, 420.0)] {

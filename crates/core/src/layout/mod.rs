@@ -24,6 +24,7 @@ use crate::i18n::Lang;
 use crate::labels::{place, Mark, Placement};
 use crate::model::Quantity;
 use crate::palette::dash_text;
+use crate::scale::WidthScale;
 use crate::zoom::Zoom;
 use clustered::{drawn, Drawn};
 use edge::arrow_towards;
@@ -145,6 +146,9 @@ pub struct MapLayout {
     /// some clusters, by first flow: "Frankfurt and 12 places nearby to London"
     /// ([`MapLayout::between_words`]).
     pub between: Vec<(usize, String)>,
+    /// The width scale of the lines when clusters are drawn: it reaches the largest sum of a
+    /// line between clusters, which no line of single places does; the legend's then.
+    pub cluster_scale: Option<WidthScale>,
 }
 
 impl MapLayout {
@@ -191,7 +195,8 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
     let controls = controls_box(width);
     let raw: Vec<Coord<f64>> = plan.places.iter().map(|p| proj.project(p.point)).collect();
     // Each place, or above a few thousand, nearby places as clusters.
-    let Drawn { nodes, lines, between } = drawn(dataset, plan, &raw, view.zoom, view.lang);
+    let Drawn { nodes, lines, between, scale: cluster_scale } =
+        drawn(dataset, plan, &raw, view.zoom, view.lang);
     // Locations outside the view sit on a frame just inside the map's edge.
     let frame = [pad * 0.4, pad * 0.4, width - pad * 0.4, height - pad * 0.4];
     let mut off_map: Vec<Option<char>> = vec![None; nodes.len()];
@@ -306,7 +311,7 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .collect::<Vec<FlowShape>>();
     let drawn_in =
         flows.iter().enumerate().flat_map(|(k, f)| f.others.iter().map(move |&i| (i, k))).collect();
-    MapLayout { flows, markers, drawn_in, clusters, drawn_at, between }
+    MapLayout { flows, markers, drawn_in, clusters, drawn_at, between, cluster_scale }
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub struct Plan {
     pub(super) flows: Vec<PlannedFlow>,
     /// Flows that could not be placed, and why.
     pub problems: Vec<Problem>,
+    /// The width scale the flows are drawn by (the dataset's).
+    pub(super) scale: WidthScale,
 }
 
 /// A location the flows use: its point (longitude, latitude), marker radius, and weight:
@@ -180,5 +182,5 @@ pub fn plan_with(dataset: &Dataset, atlas: &Atlas, visible: &[usize], scale: &Wi
             }
         }
     }
-    Plan { places, flows, problems }
+    Plan { places, flows, problems, scale: scale.clone() }
 }
