@@ -74,18 +74,34 @@
     }
     if (shown !== flow) fill(flow.dataset.tip);
     shown = flow;
-    // Beside the pointer, as flowmap_core::layout::place_tip puts it when nothing is in the
-    // way: below right, above low down, inside the frame by 8 px.
+    // Beside the pointer and off the hovered route, as flowmap_core::layout::place_tip puts
+    // it: below right (above low down), else another corner around the pointer, the one
+    // covering fewest points of the route; inside the frame by 8 px.
     const r = box.getBoundingClientRect();
     const [x, y] = [e.clientX - r.left, e.clientY - r.top];
-    const width = Math.min(280, r.width - 16);
-    tip.style.width = `${width}px`;
+    const w = Math.min(280, r.width - 16);
+    tip.style.width = `${w}px`;
     tip.hidden = false;
     const h = tip.offsetHeight;
-    const left = x + 14 + width > r.width - 8 ? x - 14 - width : x + 14;
-    const top = y > r.height * 0.55 || y + 14 + h > r.height - 8 ? y - 14 - h : y + 14;
-    tip.style.left = `${Math.max(8, left)}px`;
-    tip.style.top = `${Math.max(8, Math.min(top, r.height - 8 - h))}px`;
+    const route = [];
+    for (const leg of flow.querySelectorAll('path.line')) {
+      const [m, length] = [leg.getScreenCTM(), leg.getTotalLength()];
+      for (let i = 0; i <= 16; i++) {
+        const p = leg.getPointAtLength((length * i) / 16);
+        route.push([m.a * p.x + m.c * p.y + m.e - r.left, m.b * p.x + m.d * p.y + m.f - r.top]);
+      }
+    }
+    const low = y > r.height * 0.55;
+    let best = null;
+    for (const [right, above] of [[1, low], [0, low], [1, !low], [0, !low]]) {
+      const left = Math.max(8, Math.min(right ? x + 14 : x - 14 - w, r.width - 8 - w));
+      const top = Math.max(8, Math.min(above ? y - 14 - h : y + 14, r.height - 8 - h));
+      const inside = (px, py, g) => px >= left - g && px <= left + w + g && py >= top - g && py <= top + h + g;
+      const cost = route.filter(([px, py]) => inside(px, py, 6)).length + (inside(x, y, 4) ? 1e6 : 0);
+      if (!best || cost < best[0]) best = [cost, left, top];
+    }
+    tip.style.left = `${best[1]}px`;
+    tip.style.top = `${best[2]}px`;
   };
   const on = { signal: stop.signal, passive: true };
   document.addEventListener('pointermove', move, on);
