@@ -200,3 +200,20 @@ test('a skeleton (?data=) and a frame in another language (?lang=) answer no hov
     await page.close();
   }
 });
+
+test('on a phone the portrait picture answers too, inside its frame', async () => {
+  const { page, release } = await held('/', { width: 375, height: 740 });
+  await page.mouse.move(5, 5);
+  const at = await pointOnFlow(page, '.first-frame svg.ff-narrow');
+  assert.ok(at, 'a point on a flow of the portrait picture');
+  await page.mouse.move(at.x, at.y);
+  const tip = page.locator('.first-frame .tooltip:not([hidden])');
+  await tip.waitFor({ timeout: 5000 });
+  const name = (id) => data.locations.find((l) => l.id === id).name.en;
+  const routes = data.flows.map((f) => [f.from, ...(f.via ?? []), f.to].map(name).join(' → '));
+  assert.ok(routes.includes(await tip.locator('.route').innerText()));
+  const [t, frame] = [await tip.boundingBox(), await page.locator('.ff-frame').boundingBox()];
+  assert.ok(t.x >= frame.x && t.x + t.width <= frame.x + frame.width + 1, `${JSON.stringify(t)} in ${JSON.stringify(frame)}`);
+  release();
+  await page.close();
+});
