@@ -20,11 +20,16 @@ window.flowmapPrefetch = Object.fromEntries(
 // The page's first frame (index.html: the bundled view drawn at build time, or a skeleton)
 // goes when the app has put its own first frame (or a message) in the page: a
 // MutationObserver's callback runs before the next paint, so no frame shows both or neither.
+// Its tooltip goes with it, and first-frame.js's listeners (flowmapFrameGone).
 const firstFrame = document.querySelector('.first-frame');
+const frameGone = () => {
+  firstFrame?.remove();
+  window.flowmapFrameGone?.();
+};
 if (firstFrame) {
   new MutationObserver((_, observer) => {
     if (document.querySelector('main.flowmap > :not(.status)')) {
-      firstFrame.remove();
+      frameGone();
       observer.disconnect();
     }
   }).observe(document.body, { childList: true, subtree: true });
@@ -37,7 +42,7 @@ if (firstFrame) {
 // hook. Events without an error object (a ResizeObserver loop notice) are not errors.
 function stopped(error) {
   console.error('flowmap:', error);
-  firstFrame?.remove();
+  frameGone();
   try {
     if (!showStopped) throw error;
     showStopped(String(error && error.stack ? error.stack : error));

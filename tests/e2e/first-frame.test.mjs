@@ -123,3 +123,97 @@ test('in another language (?lang=) the frame shows its shapes and waits for the 
   assert.equal(await page.locator('h1').innerText(), data.meta.title.ru);
   await page.close();
 });
+
+/** A point on a flow of the shown picture of the first frame (or of the app's map), where the
+ * flow is the top element: the middle of a leg, as the bench points. */
+const pointOnFlow = (page, picture) => page.evaluate((sel) => {
+  for (const leg of document.querySelectorAll(sel)) {
+    if (!leg.checkVisibility()) continue;
+    for (const at of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const p = leg.getPointAtLength(leg.getTotalLength() * at);
+      const m = leg.getScreenCTM();
+      const [x, y] = [m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f];
+      if (leg.closest('g.flow').contains(document.elementFromPoint(x, y))) return { x, y };
+    }
+  }
+  return null;
+}, `${picture} g.flow path.line`);
+
+test('until the app has loaded, the first frame answers a hover with the app\'s tooltip, and the app then takes over with one', async () => {
+  const { page, errors, release } = await held('/', { width: 1280, height: 900 });
+  assert.equal(await page.locator('.tooltip').count(), 0);
+  await page.mouse.move(5, 5);
+  const at = await pointOnFlow(page, '.first-frame svg.ff-wide');
+  assert.ok(at, 'a point on a flow of the picture');
+  await page.mouse.move(at.x, at.y);
+  const tip = page.locator('.first-frame .tooltip:not([hidden])');
+  await tip.waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('svg.map').count(), 0, 'the app has not drawn yet');
+  // Its route and who says so, in the dataset's words, as text.
+  const name = (id) => data.locations.find((l) => l.id === id).name.en;
+  const routes = data.flows.map((f) => [f.from, ...(f.via ?? []), f.to].map(name).join(' → '));
+  const route = await tip.locator('.route').innerText();
+  assert.ok(routes.includes(route), route);
+  const flow = data.flows[routes.indexOf(route)];
+  const speakers = flow.citations.map((c) => data.speakers.find((s) => s.id === c.speaker).name.en);
+  const sources = await tip.locator('.sources li strong').allInnerTexts();
+  assert.ok(sources.length > 0 && sources.every((s) => speakers.some((n) => s.startsWith(n))), sources.join('; '));
+  assert.match(await tip.locator('.status').innerText(), /^Claim: /);
+  assert.equal(await tip.getAttribute('role'), 'tooltip');
+  assert.equal(await page.locator('.first-frame .tooltip script, .first-frame .tooltip [href]').count(), 0);
+  const box = await tip.boundingBox();
+  assert.ok(box.width > 200 && box.height > 60, JSON.stringify(box));
+  assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: path.join(SHOTS, 'first-frame-tooltip-1280.png') });
+  const words = await tip.innerText();
+  // Off the flow, it goes.
+  await page.mouse.move(5, 5);
+  assert.equal(await page.locator('.tooltip:not([hidden])').count(), 0);
+
+  release();
+  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  assert.equal(await page.locator('.first-frame, .tooltip').count(), 0, 'the frame went with its tooltip');
+  // The app's map answers at the same point, with one tooltip, in the same words.
+  const again = await pointOnFlow(page, 'svg.map');
+  assert.ok(again);
+  await page.mouse.move(again.x, again.y);
+  await page.locator('.tooltip').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.tooltip').count(), 1);
+  await page.mouse.move(5, 5);
+  await page.mouse.move(at.x, at.y);
+  await page.locator('.tooltip').waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.tooltip').count(), 1);
+  assert.equal(await page.locator('.tooltip').innerText(), words);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a skeleton (?data=) and a frame in another language (?lang=) answer no hover', async () => {
+  for (const url of ['/?data=__fixtures__/partly-broken.json', '/?lang=ru']) {
+    const { page, release } = await held(url, { width: 1280, height: 900 });
+    const box = await page.locator('.first-frame .ff-frame').boundingBox();
+    for (let x = box.x + 10; x < box.x + box.width; x += 60) {
+      for (let y = box.y + 10; y < box.y + box.height; y += 60) await page.mouse.move(x, y);
+    }
+    assert.equal(await page.locator('.tooltip').count(), 0, url);
+    release();
+    await page.close();
+  }
+});
+
+test('on a phone the portrait picture answers too, inside its frame', async () => {
+  const { page, release } = await held('/', { width: 375, height: 740 });
+  await page.mouse.move(5, 5);
+  const at = await pointOnFlow(page, '.first-frame svg.ff-narrow');
+  assert.ok(at, 'a point on a flow of the portrait picture');
+  await page.mouse.move(at.x, at.y);
+  const tip = page.locator('.first-frame .tooltip:not([hidden])');
+  await tip.waitFor({ timeout: 5000 });
+  const name = (id) => data.locations.find((l) => l.id === id).name.en;
+  const routes = data.flows.map((f) => [f.from, ...(f.via ?? []), f.to].map(name).join(' → '));
+  assert.ok(routes.includes(await tip.locator('.route').innerText()));
+  const [t, frame] = [await tip.boundingBox(), await page.locator('.ff-frame').boundingBox()];
+  assert.ok(t.x >= frame.x && t.x + t.width <= frame.x + frame.width + 1, `${JSON.stringify(t)} in ${JSON.stringify(frame)}`);
+  release();
+  await page.close();
+});

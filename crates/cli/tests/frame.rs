@@ -20,8 +20,10 @@ fn frame_draws_the_bundled_view_into_the_page_in_place_of_its_marker() {
     assert!(html.starts_with("<body>\n<div class=\"flowmap first-frame\""), "{html:.200}");
     assert!(html.ends_with("</article></div>\n</body>\n"));
     assert!(html.contains(&format!("<h1 id=\"ff-title\">{title}</h1>")), "{html:.400}");
-    // Both pictures (wide and narrow) draw every flow over the countries.
-    assert_eq!(html.matches("<g class=\"flow\">").count(), 2 * flows);
+    // Both pictures (wide and narrow) draw every flow over the countries, each with the
+    // number of its tooltip in the frame's one block of tooltips.
+    assert_eq!(html.matches("<g class=\"flow\" data-tip=\"").count(), 2 * flows);
+    assert_eq!(html.matches("<script type=\"application/json\" id=\"ff-tips\">").count(), 1);
     assert!(html.matches("class=\"country").count() > 20);
     // The page once drawn has no marker left: a second run says so.
     let again =

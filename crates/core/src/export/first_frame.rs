@@ -8,6 +8,10 @@
 //! their own (`first-frame`, `ff-*`) so that nothing that looks for the app's map finds it.
 //! `public/boot.js` removes it when the app's first frame is in the page.
 
+mod tips;
+
+pub use tips::{flow_tip, FlowTip, TipSource};
+
 use super::text::xml_escape;
 use crate::atlas::Atlas;
 use crate::dataset::Dataset;
@@ -81,6 +85,7 @@ pub fn first_frame(dataset: &Dataset, atlas: &Atlas, lang: Lang) -> String {
     };
     let (wide_layout, narrow_layout) = (lay(wide), lay(NARROW_SIZE));
     let involved: Vec<&str> = wide_layout.markers.iter().map(|m| m.id.as_str()).collect();
+    let mut tips = tips::Tips::default();
     for (class, (width, height), laid_out) in
         [("ff-wide", wide, &wide_layout), ("ff-narrow", NARROW_SIZE, &narrow_layout)]
     {
@@ -108,9 +113,10 @@ pub fn first_frame(dataset: &Dataset, atlas: &Atlas, lang: Lang) -> String {
                 "<use href=\"#ff-countries\" transform=\"matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})\"/>"
             );
         }
-        picture(&mut s, laid_out);
+        picture(&mut s, laid_out, |index| tips.add(dataset, laid_out, index, lang));
         s.push_str("</svg>");
     }
+    s.push_str(&tips.script(lang));
     let _ = write!(
         s,
         "</div><p class=\"ff-hint\"><span class=\"touch\">{}</span><span class=\"pointer\">{}</span></p></article></div>",
@@ -184,11 +190,17 @@ fn compact_path(
 }
 
 /// The flows and markers of `l`, as the app's map draws them (src/components/flow_arc.rs
-/// and map.rs) without what only the pointer and keyboard use.
-fn picture(s: &mut String, l: &MapLayout) {
+/// and map.rs) without what only the pointer and keyboard use; each flow with the number of
+/// its tooltip (`data-tip`, from `tip`).
+fn picture(s: &mut String, l: &MapLayout, mut tip: impl FnMut(usize) -> Option<usize>) {
     s.push_str("<g class=\"flows\">");
     for f in &l.flows {
-        s.push_str("<g class=\"flow\">");
+        match tip(f.index) {
+            Some(n) => {
+                let _ = write!(s, "<g class=\"flow\" data-tip=\"{n}\">");
+            }
+            None => s.push_str("<g class=\"flow\">"),
+        }
         let dash = f.dasharray().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
         for leg in &f.legs {
             let line = leg.line();
@@ -249,7 +261,7 @@ mod test {
         let atlas = Atlas { credit: String::new(), bbox: [0.0; 4], countries: vec![] };
         let html = first_frame(&d, &atlas, Lang::Ru);
         assert!(html.contains("data-lang=\"ru\""));
-        let flows = html.matches("<g class=\"flow\">").count();
+        let flows = html.matches("<g class=\"flow\" data-tip=").count();
         assert_eq!(flows, 2 * d.raw.flows.len());
         assert!(html.contains("viewBox=\"0 0 351 444\""));
         // The outlines are written once, for the wide picture; the narrow one draws them scaled.
