@@ -2,11 +2,9 @@
 
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
-use flowmap_core::bundle::{line_span, line_speakers, line_total};
-use flowmap_core::describe::{location_name, route, statements};
-use flowmap_core::format::flow_value;
+use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
-use flowmap_core::layout::{place_tip, route_points, tip_height};
+use flowmap_core::layout::{flow_tip, place_tip, route_points, tip_height};
 use flowmap_core::path_sink::Coord;
 use flowmap_core::totals::Totals;
 use leptos::prelude::*;
@@ -48,43 +46,19 @@ pub fn Tooltip() -> impl IntoView {
         match state.hover.get()? {
             Hover::Flow { index, x, y } => {
                 let flow = dataset.raw.flows.get(index)?;
-                // A line that stands for several flows: what they add up to, and who says so.
-                let line = state.layout.with_untracked(|l| {
-                    let s = l.as_ref()?.flow(index).filter(|s| !s.others.is_empty())?;
-                    let members = s.members();
-                    let total = line_total(members.len(), s.sum.as_ref(), s.undisclosed, lang);
-                    let span = line_span(&dataset, &members, lang);
-                    let total = if span.is_empty() { total } else { format!("{total} · {span}") };
-                    Some((total, line_speakers(&dataset, &members, lang)))
-                });
-                // A line between clusters is named for them.
-                let between = state
+                // The words, as the first frame shows them too; for a line of several flows,
+                // what they add up to and who says so.
+                let tip = state
                     .layout
-                    .with_untracked(|l| l.as_ref()?.between_words(index).map(str::to_string));
-                let period = flow.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
-                let value = match (&line, period) {
-                    (Some((total, _)), _) => total.clone(),
-                    (None, Some(p)) => format!("{} · {p}", flow_value(&flow.value, lang)),
-                    (None, None) => flow_value(&flow.value, lang),
-                };
-                let what = match &line {
-                    Some(_) => dataset
-                        .category(&flow.category)
-                        .map(|(_, c)| c.name.get(lang.tag()).to_string())
-                        .unwrap_or_default(),
-                    None => flow.description.get(lang.tag()).to_string(),
-                };
-                let said = if line.is_some() { Vec::new() } else { statements(&dataset, flow) };
+                    .with_untracked(|l| flow_tip(&dataset, l.as_ref()?, index, lang))?;
                 // Seven lines, three per statement, and the description's second line.
-                let lines =
-                    7 + 3 * said.len() + flow.description.get(lang.tag()).chars().count() / 40;
-                let who = said
+                let lines = 7
+                    + 3 * tip.sources.len()
+                    + flow.description.get(lang.tag()).chars().count() / 40;
+                let who = tip
+                    .sources
                     .into_iter()
-                    .map(|st| {
-                        let against = st.stance.is_against();
-                        let reported = st.reported(lang).map(|r| format!(" ({r})"));
-                        view! { <li class:against=against><strong>{st.head(lang)}</strong>{reported}</li> }
-                    })
+                    .map(|st| view! { <li class:against=st.against><strong>{st.head}</strong>{st.reported}</li> })
                     .collect_view();
                 // Off the route as the reader sees it now (moved by a zoom in progress).
                 let avoid: Vec<Coord<f64>> = state.layout.with_untracked(|l| {
@@ -99,12 +73,12 @@ pub fn Tooltip() -> impl IntoView {
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
-                            <p class="route">{between.unwrap_or_else(|| route(&dataset, flow, lang))}</p>
-                            <p class="what">{what}</p>
-                            <p class="value">{value}</p>
-                            <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{flow.status.label(lang)}</strong></p>
+                            <p class="route">{tip.route}</p>
+                            <p class="what">{tip.what}</p>
+                            <p class="value">{tip.value}</p>
+                            <p class="status">{tr(lang, Msg::ClaimColon)}" "<strong>{tip.status}</strong></p>
                             <p class="sources-head">{tr(lang, Msg::WhoSaysWhat)}</p>
-                            <ul class="sources">{who}{line.map(|(_, names)| view! { <li>{names}</li> })}</ul>
+                            <ul class="sources">{who}{tip.speakers.map(|names| view! { <li>{names}</li> })}</ul>
                             <p class="hint">{tr(lang, Msg::ClickHint)}</p>
                         </div>
                     }

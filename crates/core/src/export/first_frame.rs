@@ -10,8 +10,6 @@
 
 mod tips;
 
-pub use tips::{flow_tip, FlowTip, TipSource};
-
 use super::text::xml_escape;
 use crate::atlas::Atlas;
 use crate::dataset::Dataset;

@@ -12,7 +12,7 @@ mod text;
 
 pub use csv::{csv, json};
 pub use filters::filters_in_words;
-pub use first_frame::{first_frame, flow_tip, FlowTip, TipSource, NARROW_SIZE, WIDE_WIDTH};
+pub use first_frame::{first_frame, NARROW_SIZE, WIDE_WIDTH};
 pub use frame::{Frame, LegendSection, Swatch};
 pub use svg::svg;
 pub use text::{text_width, wrap, xml_escape};

@@ -7,6 +7,7 @@ mod clustered_test;
 mod edge;
 mod fit;
 mod plan;
+mod tip_words;
 mod tooltip;
 #[cfg(test)]
 mod zoomed_test;
@@ -15,6 +16,7 @@ pub use clustered::Cluster;
 pub use edge::{out_of_box, pull_to_edge};
 pub use fit::{controls_box, countries, preferred_height, projection, CONTROLS_OVER_MAP_FROM};
 pub use plan::{location_point, plan, plan_with, Plan};
+pub use tip_words::{flow_tip, FlowTip, TipSource};
 pub use tooltip::{place_tip, route_points, tip_height, TipBox};
 
 use crate::arc::{arc, dist, ArcShape, ArcStyle};
