@@ -62,7 +62,21 @@ pub(super) fn drawn<'a>(
     zoom: Zoom,
     lang: Lang,
 ) -> Drawn<'a> {
-    let places = || {
+    // No hierarchy (nothing clusters) up to a few thousand places.
+    let hierarchy = if plan.places.len() > CLUSTER_FROM {
+        let base: Vec<Coord<f64>> = raw
+            .iter()
+            .map(|p| {
+                let (x, y) = zoom.invert(p.x, p.y);
+                Coord { x, y }
+            })
+            .collect();
+        let weights: Vec<f64> = plan.places.iter().map(|p| p.weight).collect();
+        Hierarchy::build(&base, &weights, RADIUS)
+    } else {
+        Hierarchy::default()
+    };
+    let Some(level) = hierarchy.at(zoom.k) else {
         let nodes = plan
             .places
             .iter()
@@ -75,22 +89,7 @@ pub(super) fn drawn<'a>(
                 cluster: None,
             })
             .collect();
-        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new() }
-    };
-    if plan.places.len() <= CLUSTER_FROM {
-        return places();
-    }
-    let base: Vec<Coord<f64>> = raw
-        .iter()
-        .map(|p| {
-            let (x, y) = zoom.invert(p.x, p.y);
-            Coord { x, y }
-        })
-        .collect();
-    let weights: Vec<f64> = plan.places.iter().map(|p| p.weight).collect();
-    let hierarchy = Hierarchy::build(&base, &weights, RADIUS);
-    let Some(level) = hierarchy.at(zoom.k) else {
-        return places();
+        return Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new() };
     };
     let name = |k: usize| location_name(dataset, &plan.places[k].id, lang);
     let mut nodes: Vec<Node> = level
@@ -112,14 +111,15 @@ pub(super) fn drawn<'a>(
             let others = g.members.len() - 1;
             let cluster_name =
                 trf(lang, Msg::ClusterName, &[name(lead), &count(lang, others, Noun::Place)]);
+            let id = format!("{}+{others}", place.id);
             Node {
-                id: Cow::Owned(format!("{}+{others}", place.id)),
+                id: Cow::Owned(id.clone()),
                 at: Coord { x, y },
                 radius: cluster_radius(g.members.len()).max(place.radius),
                 // The label is the name its screen-reader name starts with.
                 text: Cow::Owned(cluster_name.clone()),
                 cluster: Some(Cluster {
-                    id: format!("{}+{others}", place.id),
+                    id,
                     places: g.members.iter().map(|&m| plan.places[m].id.clone()).collect(),
                     name: cluster_name,
                     out: Side::default(),
