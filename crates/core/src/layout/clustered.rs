@@ -158,16 +158,15 @@ fn lines_between(
     for line in &plan.flows {
         let mut route: Vec<usize> = line.route.iter().map(|&p| of[p]).collect();
         route.dedup();
-        let members = || std::iter::once(line.index).chain(line.others.iter().copied());
         if let Some(c) = nodes[route[0]].cluster.as_mut() {
             if route.len() < 2 {
-                c.inside.extend(members());
+                add_members(&mut c.inside, line);
                 continue;
             }
-            c.out.flows.extend(members());
+            add_members(&mut c.out.flows, line);
         }
         if let Some(c) = route.last().and_then(|&n| nodes[n].cluster.as_mut()) {
-            c.into.flows.extend(members());
+            add_members(&mut c.into.flows, line);
         }
         let f = &dataset.raw.flows[line.index];
         let measure = f.value.known().map(Quantity::measure);
@@ -213,10 +212,10 @@ fn one_line(
     if parts.len() == 1 {
         return PlannedFlow { route, ..first.clone() };
     }
-    let mut members: Vec<usize> = parts
-        .iter()
-        .flat_map(|l| std::iter::once(l.index).chain(l.others.iter().copied()))
-        .collect();
+    let mut members: Vec<usize> = Vec::new();
+    for l in parts {
+        add_members(&mut members, l);
+    }
     crate::sort::sort(&mut members);
     let sum = crate::bundle::line_sum(dataset, &members);
     let width = match &sum {
@@ -235,6 +234,12 @@ fn one_line(
         others: members[1..].to_vec(),
         sum,
     }
+}
+
+/// Adds the flows `line` draws (dataset indices) to `list`.
+fn add_members(list: &mut Vec<usize>, line: &PlannedFlow) {
+    list.push(line.index);
+    list.extend_from_slice(&line.others);
 }
 
 /// A line's route through `nodes` in words: "Frankfurt and 12 places nearby to London".

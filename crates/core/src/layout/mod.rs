@@ -240,11 +240,10 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
     let clustered = !clusters.is_empty();
     // Sorted by id, for [`MapLayout::cluster`] and [`MapLayout::marker_of`].
     crate::sort::sort_by(&mut clusters, |a, b| a.id.cmp(&b.id));
-    let mut drawn_at: Vec<(String, usize)> = clusters
-        .iter()
-        .enumerate()
-        .flat_map(|(k, c)| c.places.iter().map(move |p| (p.clone(), k)))
-        .collect();
+    let mut drawn_at: Vec<(String, usize)> = Vec::new();
+    for (k, c) in clusters.iter().enumerate() {
+        drawn_at.extend(c.places.iter().map(|p| (p.clone(), k)));
+    }
     crate::sort::sort_by(&mut drawn_at, |a, b| a.0.cmp(&b.0));
 
     let zoomed = !view.zoom.is_identity();
