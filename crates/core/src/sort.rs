@@ -40,8 +40,22 @@ pub fn order_of(len: usize, mut compare: impl FnMut(usize, usize) -> Ordering) -
 /// ```
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     let order = order_of(items.len(), |a, b| compare(&items[a], &items[b]));
+    put_in_order(items, &order);
+}
+
+/// Puts each element `order[i]` of `items` at position `i` (`order` a permutation of the
+/// positions, as [`order_of`] gives).
+///
+/// # Examples
+/// ```
+/// use flowmap_core::sort::put_in_order;
+/// let mut v = vec!['a', 'b', 'c'];
+/// put_in_order(&mut v, &[2, 0, 1]);
+/// assert_eq!(v, ['c', 'a', 'b']);
+/// ```
+pub fn put_in_order<T>(items: &mut [T], order: &[usize]) {
     // Only the swaps are generic: one small loop per element type.
-    for (a, b) in swaps(&order) {
+    for (a, b) in swaps(order) {
         items.swap(a, b);
     }
 }
@@ -82,9 +96,7 @@ mod test {
         loop {
             let mut items: Vec<char> = "abcde".chars().collect();
             let old = items.clone();
-            for (a, b) in swaps(&order) {
-                items.swap(a, b);
-            }
+            put_in_order(&mut items, &order);
             assert!(order.iter().enumerate().all(|(i, &e)| items[i] == old[e]), "{order:?}");
             count += 1;
             // The next permutation, in lexicographic order.
