@@ -177,14 +177,16 @@ fn lines_between(
             crate::sort::sort(list);
         }
     }
-    let order = crate::sort::order_of(keyed.len(), |a, b| keyed[a].0.cmp(&keyed[b].0));
+    // One comparison of keys, for the sort and for finding where a run of equal keys ends.
+    let compare = |a: usize, b: usize| keyed[a].0.cmp(&keyed[b].0);
+    let order = crate::sort::order_of(keyed.len(), compare);
     let scale = WidthScale::for_dataset(dataset);
     let mut between = Vec::new();
     let mut lines: Vec<PlannedFlow> = Vec::new();
     let mut parts: Vec<&PlannedFlow> = Vec::new();
     for (n, &k) in order.iter().enumerate() {
         parts.push(keyed[k].1);
-        if order.get(n + 1).is_some_and(|&next| keyed[next].0 == keyed[k].0) {
+        if order.get(n + 1).is_some_and(|&next| compare(next, k).is_eq()) {
             continue;
         }
         let route = &keyed[k].0 .0;
