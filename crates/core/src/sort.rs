@@ -24,8 +24,14 @@ pub fn sort_indices(positions: &mut [usize], compare: &mut dyn FnMut(usize, usiz
 /// assert_eq!(order_of(widths.len(), |a, b| widths[b].total_cmp(&widths[a])), [1, 3, 0, 2]);
 /// ```
 pub fn order_of(len: usize, mut compare: impl FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    positions_by(len, &mut compare)
+}
+
+/// [`order_of`] with the comparison passed in (one copy, whatever the comparison).
+#[inline(never)]
+fn positions_by(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut positions: Vec<usize> = (0..len).collect();
-    sort_indices(&mut positions, &mut compare);
+    sort_indices(&mut positions, compare);
     positions
 }
 
