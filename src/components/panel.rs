@@ -170,13 +170,14 @@ fn line_list(
             let f = &dataset.raw.flows[m];
             let period = f.period.as_ref().map(|p| p.human(lang)).filter(|p| !p.is_empty());
             // Between clusters, each flow of the line goes its own way: its route first.
-            let own_route = between.is_some().then(|| route(dataset, f, lang));
-            let text = own_route
-                .into_iter()
-                .chain([f.description.get(lang.tag()).to_string(), flow_value(&f.value, lang)])
-                .chain(period)
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let mut parts = Vec::with_capacity(4);
+            if between.is_some() {
+                parts.push(route(dataset, f, lang));
+            }
+            parts.push(f.description.get(lang.tag()).to_string());
+            parts.push(flow_value(&f.value, lang));
+            parts.extend(period);
+            let text = parts.join(" · ");
             let id = f.id.clone();
             view! {
                 <li>

@@ -92,7 +92,7 @@ pub fn Tooltip() -> impl IntoView {
                     let [out_line, in_line, inside] = c.totals(&dataset, lang);
                     let places =
                         trf(lang, Msg::ClusterPlaces, &[&c.place_names(&dataset, 5, lang)]);
-                    Some((c.name.clone(), out_line, in_line, vec![inside, places]))
+                    Some((c.name.clone(), out_line, in_line, [Some(inside), Some(places)]))
                 });
                 // Read in place: a side holds the indices of its flows, too many to copy.
                 let place = || {
@@ -124,23 +124,25 @@ pub fn Tooltip() -> impl IntoView {
                                     &t.inbound.text(&dataset, lang),
                                 ],
                             ),
-                            through.into_iter().collect(),
+                            [through, None],
                         )
                     })
                 };
                 let hint =
                     tr(lang, if cluster.is_some() { Msg::ClusterHint } else { Msg::SumsHint });
-                let (name, out_line, in_line, more): (String, String, String, Vec<String>) =
-                    cluster.unwrap_or_else(place);
+                // Up to two more lines (each an `Option`: one view type, not a list's).
+                let (name, out_line, in_line, [more1, more2]) = cluster.unwrap_or_else(place);
                 // Off the place's marker, where the pointer or the keyboard's focus is.
-                let at = position(x, y, size, &[Coord { x, y }], 6 + more.len());
+                let at =
+                    position(x, y, size, &[Coord { x, y }], 6 + more1.iter().chain(&more2).count());
                 Some(
                     view! {
                         <div class="tooltip" role="tooltip" style:left=at.left style:top=at.top style:bottom=at.bottom style:width=at.width>
                             <p class="route">{name}</p>
                             <p>{out_line}</p>
                             <p>{in_line}</p>
-                            {more.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                            {more1.map(|line| view! { <p>{line}</p> })}
+                            {more2.map(|line| view! { <p>{line}</p> })}
                             <p class="hint">{hint}</p>
                         </div>
                     }

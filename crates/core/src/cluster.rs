@@ -189,8 +189,7 @@ fn pass(items: &[Group], r: f64, weights: &[f64]) -> (Vec<Group>, Vec<usize>) {
     for (r, &g) in order.iter().enumerate() {
         rank[g] = r;
     }
-    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-    let groups = order.iter().filter_map(|&g| slots[g].take()).collect();
+    crate::sort::put_in_order(&mut groups, &order);
     (groups, taken.into_iter().map(|k| rank[k]).collect())
 }
 

@@ -64,7 +64,21 @@ pub(super) fn drawn<'a>(
     zoom: Zoom,
     lang: Lang,
 ) -> Drawn<'a> {
-    let places = || {
+    // No hierarchy (nothing clusters) up to a few thousand places.
+    let hierarchy = if plan.places.len() > CLUSTER_FROM {
+        let base: Vec<Coord<f64>> = raw
+            .iter()
+            .map(|p| {
+                let (x, y) = zoom.invert(p.x, p.y);
+                Coord { x, y }
+            })
+            .collect();
+        let weights: Vec<f64> = plan.places.iter().map(|p| p.weight).collect();
+        Hierarchy::build(&base, &weights, RADIUS)
+    } else {
+        Hierarchy::default()
+    };
+    let Some(level) = hierarchy.at(zoom.k) else {
         let nodes = plan
             .places
             .iter()
@@ -77,22 +91,12 @@ pub(super) fn drawn<'a>(
                 cluster: None,
             })
             .collect();
-        Drawn { nodes, lines: Cow::Borrowed(&plan.flows), between: Vec::new(), scale: None }
-    };
-    if plan.places.len() <= CLUSTER_FROM {
-        return places();
-    }
-    let base: Vec<Coord<f64>> = raw
-        .iter()
-        .map(|p| {
-            let (x, y) = zoom.invert(p.x, p.y);
-            Coord { x, y }
-        })
-        .collect();
-    let weights: Vec<f64> = plan.places.iter().map(|p| p.weight).collect();
-    let hierarchy = Hierarchy::build(&base, &weights, RADIUS);
-    let Some(level) = hierarchy.at(zoom.k) else {
-        return places();
+        return Drawn {
+            nodes,
+            lines: Cow::Borrowed(&plan.flows),
+            between: Vec::new(),
+            scale: None,
+        };
     };
     let name = |k: usize| location_name(dataset, &plan.places[k].id, lang);
     let mut nodes: Vec<Node> = level
@@ -114,14 +118,15 @@ pub(super) fn drawn<'a>(
             let others = g.members.len() - 1;
             let cluster_name =
                 trf(lang, Msg::ClusterName, &[name(lead), &count(lang, others, Noun::Place)]);
+            let id = format!("{}+{others}", place.id);
             Node {
-                id: Cow::Owned(format!("{}+{others}", place.id)),
+                id: Cow::Owned(id.clone()),
                 at: Coord { x, y },
                 radius: cluster_radius(g.members.len()).max(place.radius),
                 // The label is the name its screen-reader name starts with.
                 text: Cow::Owned(cluster_name.clone()),
                 cluster: Some(Cluster {
-                    id: format!("{}+{others}", place.id),
+                    id,
                     places: g.members.iter().map(|&m| plan.places[m].id.clone()).collect(),
                     name: cluster_name,
                     out: Side::default(),
@@ -160,16 +165,15 @@ fn lines_between(
     for line in &plan.flows {
         let mut route: Vec<usize> = line.route.iter().map(|&p| of[p]).collect();
         route.dedup();
-        let members = || std::iter::once(line.index).chain(line.others.iter().copied());
         if let Some(c) = nodes[route[0]].cluster.as_mut() {
             if route.len() < 2 {
-                c.inside.extend(members());
+                add_members(&mut c.inside, line);
                 continue;
             }
-            c.out.flows.extend(members());
+            add_members(&mut c.out.flows, line);
         }
         if let Some(c) = route.last().and_then(|&n| nodes[n].cluster.as_mut()) {
-            c.into.flows.extend(members());
+            add_members(&mut c.into.flows, line);
         }
         let f = &dataset.raw.flows[line.index];
         let measure = f.value.known().map(Quantity::measure);
@@ -180,13 +184,15 @@ fn lines_between(
             crate::sort::sort(list);
         }
     }
-    let order = crate::sort::order_of(keyed.len(), |a, b| keyed[a].0.cmp(&keyed[b].0));
+    // One comparison of keys, for the sort and for finding where a run of equal keys ends.
+    let compare = |a: usize, b: usize| keyed[a].0.cmp(&keyed[b].0);
+    let order = crate::sort::order_of(keyed.len(), compare);
     let mut between = Vec::new();
     let mut lines: Vec<PlannedFlow> = Vec::new();
     let mut parts: Vec<&PlannedFlow> = Vec::new();
     for (n, &k) in order.iter().enumerate() {
         parts.push(keyed[k].1);
-        if order.get(n + 1).is_some_and(|&next| keyed[next].0 == keyed[k].0) {
+        if order.get(n + 1).is_some_and(|&next| compare(next, k).is_eq()) {
             continue;
         }
         let route = &keyed[k].0 .0;
@@ -200,11 +206,11 @@ fn lines_between(
     // Lines between clusters add up more than any line of single places: the scale reaches
     // the largest, so that widths still tell the lines apart.
     let scale = plan.scale.reaching(lines.iter().filter_map(|l| l.sum.as_ref()));
+    let width_of = |i: usize| scale.flow_width(&dataset.raw.flows[i]);
     for line in &mut lines {
-        let flows = std::iter::once(line.index).chain(line.others.iter().copied());
         line.width = match &line.sum {
             Some(q) => scale.figure_width(q),
-            None => flows.map(|i| scale.flow_width(&dataset.raw.flows[i])).fold(0.0, f64::max),
+            None => line.others.iter().fold(width_of(line.index), |w, &i| w.max(width_of(i))),
         };
         line.dash = dash_pattern(dataset.raw.flows[line.index].status, line.width);
     }
@@ -221,10 +227,10 @@ fn one_line(dataset: &Dataset, route: Vec<usize>, parts: &[&PlannedFlow]) -> Pla
     if parts.len() == 1 {
         return PlannedFlow { route, ..first.clone() };
     }
-    let mut members: Vec<usize> = parts
-        .iter()
-        .flat_map(|l| std::iter::once(l.index).chain(l.others.iter().copied()))
-        .collect();
+    let mut members: Vec<usize> = Vec::new();
+    for l in parts {
+        add_members(&mut members, l);
+    }
     crate::sort::sort(&mut members);
     let sum = crate::bundle::line_sum(dataset, &members);
     let flows = || members.iter().map(|&i| &dataset.raw.flows[i]);
@@ -236,6 +242,12 @@ fn one_line(dataset: &Dataset, route: Vec<usize>, parts: &[&PlannedFlow]) -> Pla
         sum,
         ..first.clone()
     }
+}
+
+/// Adds the flows `line` draws (dataset indices) to `list`.
+fn add_members(list: &mut Vec<usize>, line: &PlannedFlow) {
+    list.push(line.index);
+    list.extend_from_slice(&line.others);
 }
 
 /// A line's route through `nodes` in words: "Frankfurt and 12 places nearby to London".

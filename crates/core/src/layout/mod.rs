@@ -232,7 +232,6 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .collect();
     let placements = place(&marks, width, height, controls.as_slice());
     let mut clusters = Vec::new();
-    let mut drawn_at = Vec::new();
     let markers: Vec<Marker> = nodes
         .into_iter()
         .zip(placements)
@@ -240,24 +239,17 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
         .enumerate()
         .map(|(k, ((node, label), text))| {
             let id = node.id.into_owned();
-            if let Some(c) = node.cluster {
-                drawn_at.extend(c.places.iter().map(|p| (p.clone(), clusters.len())));
-                clusters.push(c);
-            }
+            clusters.extend(node.cluster);
             Marker { id, text, at: screen[k], radius: node.radius, label, off_map: is_off[k] }
         })
         .collect();
     let radius: Vec<f64> = markers.iter().map(|m| m.radius).collect();
     let clustered = !clusters.is_empty();
     // Sorted by id, for [`MapLayout::cluster`] and [`MapLayout::marker_of`].
-    let order = crate::sort::order_of(clusters.len(), |a, b| clusters[a].id.cmp(&clusters[b].id));
-    let mut rank = vec![0; order.len()];
-    for (r, &k) in order.iter().enumerate() {
-        rank[k] = r;
-    }
     crate::sort::sort_by(&mut clusters, |a, b| a.id.cmp(&b.id));
-    for d in &mut drawn_at {
-        d.1 = rank[d.1];
+    let mut drawn_at: Vec<(String, usize)> = Vec::new();
+    for (k, c) in clusters.iter().enumerate() {
+        drawn_at.extend(c.places.iter().map(|p| (p.clone(), k)));
     }
     crate::sort::sort_by(&mut drawn_at, |a, b| a.0.cmp(&b.0));
 
