@@ -74,6 +74,7 @@ window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 // background tab) starts after 200 ms; a visible one that has not painted after 3 s.
 const shown = (resolve) => {
   try {
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return false;
     new PerformanceObserver((list, observer) => {
       if (!list.getEntriesByName('first-contentful-paint').length) return;
       observer.disconnect();

@@ -20,7 +20,7 @@
 })();
 
 // Until the app takes over, the bundled picture answers the pointer as the app's map does:
-// over a flow, the app's tooltip (the same markup and words: flowmap_core::export::flow_tip,
+// over a flow, the app's tooltip (the same markup and words: flowmap_core::layout::flow_tip,
 // written into the frame as JSON at build time, shown as text), beside the pointer; off it,
 // none. Not for a skeleton, nor when the frame's words are not in the language asked for.
 // boot.js calls flowmapFrameGone() when it removes the frame, which takes the listeners.
@@ -104,7 +104,17 @@
     tip.style.top = `${best[2]}px`;
   };
   const on = { signal: stop.signal, passive: true };
-  document.addEventListener('pointermove', move, on);
-  document.addEventListener('pointerover', move, on);
+  // A failure here must not reach boot.js's error handler, which would stop the app: the
+  // frame then just stops answering.
+  const guarded = (e) => {
+    try {
+      move(e);
+    } catch {
+      hide();
+      stop.abort();
+    }
+  };
+  document.addEventListener('pointermove', guarded, on);
+  document.addEventListener('pointerover', guarded, on);
   document.addEventListener('pointerout', (e) => { if (!e.relatedTarget) hide(); }, on);
 })();

@@ -134,17 +134,16 @@ impl Stage {
         Stage(RwSignal::new(0))
     }
 
-    /// Adds the parts, one per task, unless that has started.
+    /// Adds the parts, one per task, unless that has started (or the graphic is gone).
     fn start(self) {
-        if self.0.get_untracked() == 0 {
+        if self.0.try_get_untracked() == Some(0) {
             self.next();
         }
     }
 
     fn next(self) {
-        let part = self.0.get_untracked() + 1;
-        if part <= Stage::LAST {
-            self.0.set(part);
+        let Some(part) = self.0.try_get_untracked().map(|p| p + 1) else { return };
+        if part <= Stage::LAST && self.0.try_set(part).is_none() {
             set_timeout(move || self.next(), std::time::Duration::ZERO);
         }
     }

@@ -66,9 +66,11 @@ pub fn Legend() -> impl IntoView {
     // when clusters are drawn, those of the scale their lines are drawn by.
     let key = WidthKey::with_scale(&dataset, &data.scale.scale, lang);
     let (samples, d) = (key.samples.clone(), dataset.clone());
+    // A memo: the key is drawn again only when that scale changes, not at every layout.
+    let clustered =
+        Memo::new(move |_| state.layout.with(|l| l.as_ref().and_then(|l| l.cluster_scale.clone())));
     let widths = move || {
-        let clustered = state.layout.with(|l| l.as_ref().and_then(|l| l.cluster_scale.clone()));
-        let samples = clustered.map_or_else(
+        let samples = clustered.get().map_or_else(
             || samples.clone(),
             |scale| WidthKey::with_scale(&d, &scale, lang).samples,
         );

@@ -32,7 +32,8 @@ impl WidthScale {
 
     /// The scale of a dataset's lines ([`bundles`] of all its flows): a line that stands
     /// for many flows is drawn for their sum, so that sum is on the scale too. Widths do
-    /// not change with the filters. ([`DatasetScale::of`] gives it with what else the same
+    /// not change with the filters (but lines between clusters, which add up more, are drawn
+    /// by a scale that reaches them: [`WidthScale::reaching`]). ([`DatasetScale::of`] gives it with what else the same
     /// grouping tells.)
     pub fn for_dataset(dataset: &Dataset) -> WidthScale {
         DatasetScale::of(dataset).scale

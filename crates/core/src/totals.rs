@@ -41,7 +41,22 @@ impl Side {
     /// assert_eq!(t.outbound.sum(&d), Some((143.9e6, "USD".to_string())));
     /// ```
     pub fn sum(&self, dataset: &Dataset) -> Option<(f64, String)> {
-        sum_of(&self.figures(dataset))
+        sum_of(&self.figures(dataset)).filter(|_| self.routes_apart(dataset))
+    }
+
+    /// True when no figure of this side could count another's again: figures of flows along
+    /// one route add up only as a line of them does (each a stated total over a span of its
+    /// own, [`crate::bundle::line_sum`]); a year's total beside one of its months, or two
+    /// reports of one shipment, are not added.
+    fn routes_apart(&self, dataset: &Dataset) -> bool {
+        let flows = &dataset.raw.flows;
+        let route = |i: usize| (flows[i].from.as_str(), flows[i].to.as_str(), &flows[i].via);
+        let mut known: Vec<usize> =
+            self.flows.iter().copied().filter(|&i| flows[i].value.known().is_some()).collect();
+        crate::sort::sort_by(&mut known, |&a, &b| route(a).cmp(&route(b)));
+        known
+            .chunk_by(|&a, &b| route(a) == route(b))
+            .all(|run| run.len() < 2 || crate::bundle::line_sum(dataset, run).is_some())
     }
 
     /// "$161.9 million", "at least $71.1 million" (one figure, as stated), "no stated
@@ -49,7 +64,13 @@ impl Side {
     /// figure, how many do ("… (flows with a figure: 2 of 12)").
     pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
         let figures = self.figures(dataset);
-        let text = figures_text(&figures, lang);
+        let text = match sum_of(&figures) {
+            Some(_) if figures.len() > 1 && !self.routes_apart(dataset) => {
+                let list: Vec<String> = figures.iter().map(|(q, _)| quantity(q, lang)).collect();
+                trf(lang, Msg::FlowsOverlapListed, &[&list.join("; ")])
+            }
+            _ => figures_text(&figures, lang),
+        };
         if figures.is_empty() || figures.len() == self.flows.len() {
             return text;
         }
@@ -154,13 +175,14 @@ mod test {
             .zip(categories)
             .enumerate()
             .map(|(i, (v, c))| {
-                json!({"id": format!("f{i}"), "from": "SRB", "to": "RUS", "category": c, "value": v,
+                json!({"id": format!("f{i}"), "from": "SRB", "to": (["RUS", "UKR", "BGR"][i]), "category": c, "value": v,
                 "description": "d", "status": "reported",
                 "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]})
             })
             .collect();
         let doc = json!({"version": 2, "meta": {"title": "T"},
-            "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"}],
+            "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"},
+                {"id": "UKR", "name": "Ukraine"}, {"id": "BGR", "name": "Bulgaria"}],
             "categories": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
             "sources": [{"id": "s", "outlet": "O", "kind": "news-report"}],
             "speakers": [{"id": "s", "name": "O", "kind": "news-outlet"}],
@@ -196,5 +218,47 @@ mod test {
             out_text(json!(["undisclosed", "undisclosed", "undisclosed"]), ["a"; 3]),
             "no stated value"
         );
+    }
+
+    #[test]
+    fn figures_along_one_route_are_added_only_over_periods_apart() {
+        let flow = |id: &str, to: &str, start: &str, end: &str| {
+            json!({"id": id, "from": "SRB", "to": to, "category": "a",
+                "value": {"amount": 10e6, "currency": "USD"}, "period": {"start": start, "end": end},
+                "description": "d", "status": "reported",
+                "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]})
+        };
+        let text = |flows: Vec<serde_json::Value>| {
+            let doc = json!({"version": 2, "meta": {"title": "T"},
+                "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"},
+                    {"id": "UKR", "name": "Ukraine"}],
+                "categories": [{"id": "a", "name": "A"}],
+                "sources": [{"id": "s", "outlet": "O", "kind": "news-report"}],
+                "speakers": [{"id": "s", "name": "O", "kind": "news-outlet"}],
+                "flows": flows});
+            let d = Dataset::from_json("t", &doc.to_string()).unwrap();
+            assert!(d.problems.is_empty(), "{:?}", d.problems);
+            let all: Vec<usize> = (0..d.raw.flows.len()).collect();
+            let side = &Totals::by_location(&d, &all)["SRB"].outbound;
+            (side.text(&d, Lang::En), side.sum(&d))
+        };
+        // A year's total and one of its months on one route would count the month twice.
+        let (listed, sum) = text(vec![
+            flow("y", "RUS", "2023-01", "2023-12"),
+            flow("m", "RUS", "2023-07", "2023-07"),
+        ]);
+        assert_eq!(listed, "not added up (on one route, periods overlap or are not given): $10 million; $10 million");
+        assert_eq!(sum, None);
+        // Months apart on one route, or one period on two routes, add up.
+        let apart = text(vec![
+            flow("a", "RUS", "2023-01", "2023-06"),
+            flow("b", "RUS", "2023-07", "2023-12"),
+        ]);
+        assert_eq!(apart.0, "$20 million");
+        let routes = text(vec![
+            flow("r", "RUS", "2023-01", "2023-12"),
+            flow("u", "UKR", "2023-01", "2023-12"),
+        ]);
+        assert_eq!(routes.1, Some((20e6, "USD".to_string())));
     }
 }

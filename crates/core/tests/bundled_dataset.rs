@@ -390,10 +390,20 @@ fn no_place_adds_up_figures_of_different_bases() {
     assert_eq!(totals["SRB"].outbound.sum(&d), None);
     assert_eq!(totals["RUS"].inbound.sum(&d), None);
     // The mistake of issue 15: the $71.1mn minimum read as a total is added to Kominvex's
-    // and Soha Info's company totals.
+    // and Soha Info's company totals (given months apart, since figures along one route over
+    // periods not stated are never added).
     let mut doc = bundled_json();
     for f in doc["flows"].as_array_mut().unwrap() {
         let id = f["id"].as_str().map(String::from);
+        let month = match id.as_deref() {
+            Some("srb-rus-dual-use") => Some("2023-01"),
+            Some("srb-rus-kominvex") => Some("2023-02"),
+            Some("srb-rus-soha-info") => Some("2023-03"),
+            _ => None,
+        };
+        if let Some(m) = month {
+            f["period"] = serde_json::json!({"start": m, "end": m});
+        }
         let v = &mut f["value"];
         match id.as_deref() {
             Some("srb-rus-dual-use") => drop(v.as_object_mut().unwrap().remove("basis")),

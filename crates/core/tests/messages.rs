@@ -193,7 +193,9 @@ fn arguments(lang: Lang, msg: Msg) -> Vec<String> {
         Msg::AtLeast | Msg::About => vec![w(s.money)],
         Msg::OfWhich => vec![w(s.money_part)],
         Msg::PartOf => vec![w(s.money_whole)],
-        Msg::FlowsListed => vec![format!("{}; {}", w(s.money), w(s.money_whole))],
+        Msg::FlowsListed | Msg::FlowsOverlapListed => {
+            vec![format!("{}; {}", w(s.money), w(s.money_whole))]
+        }
         Msg::Since => vec![w(s.since)],
         Msg::Until => vec![w(s.until)],
         Msg::MapPng => vec!["2×".into()],

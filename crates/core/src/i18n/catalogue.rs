@@ -283,6 +283,8 @@ catalogue! {
     PartOf => ["part of {0}", "часть из {0}", "частина з {0}", "od ukupno {0}"],
     WithFigure => ["flows with a figure: {0} of {1}", "потоков с цифрами: {0} из {1}", "потоків із цифрами: {0} з {1}", "tokova sa brojkama: {0} od {1}"],
     FlowsListed => ["not added up (different kinds of figures): {0}", "не суммируются (разные виды данных): {0}", "не додаються (різні види даних): {0}", "ne sabiraju se (različite vrste podataka): {0}"],
+    // Figures along one route whose periods overlap or are not given (one could count another).
+    FlowsOverlapListed => ["not added up (on one route, periods overlap or are not given): {0}", "не суммируются (на одном маршруте периоды пересекаются или не указаны): {0}", "не додаються (на одному маршруті періоди перетинаються або не вказані): {0}", "ne sabiraju se (na jednoj ruti periodi se preklapaju ili nisu navedeni): {0}"],
     ValueNotDisclosed => ["value not disclosed", "объём или стоимость не раскрыты", "обсяг або вартість не розкрито", "vrednost ili količina nije objavljena"],
     Since => ["since {0}", "с {0}", "з {0}", "od {0}"],
     Until => ["until {0}", "до {0}", "до {0}", "do {0}"],
