@@ -507,8 +507,14 @@ async function lighthouseOnce(url) {
     let [stdout, stderr] = ['', ''];
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`lighthouse exited ${code}: ${stderr.slice(-300)}`))));
+    // A hung run must not stall the bench: killed after four phases' cap.
+    const timer = setTimeout(() => child.kill('SIGKILL'), CAP_MS * 4);
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`lighthouse exited ${code ?? 'after a timeout'}: ${stderr.slice(-300)}`));
+    });
   });
   const lhr = JSON.parse(out);
   const audit = (id) => lhr.audits[id]?.numericValue;
