@@ -194,34 +194,3 @@ fn zooming_in_splits_clusters_and_labels_never_overlap() {
         assert!(before > 2 * whole, "{w}: {before} markers at 16×, {whole} at 1×");
     }
 }
-
-/// How long planning, clustering and laying out 3,000 and 10,000 places take, printed (it
-/// asserts nothing about time; speed lives in `scripts/bench.sh`). Run by hand:
-/// `cargo test --release -p flowmap-core --lib clustered_timing -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn clustered_timing() {
-    for n in [3_000, 10_000] {
-        let d = dataset(n);
-        let all: Vec<usize> = (0..d.raw.flows.len()).collect();
-        let t = std::time::Instant::now();
-        let p = plan(&d, &atlas(), &all);
-        let planned = t.elapsed();
-        let view = MapView { width: 1280.0, height: 800.0, zoom: Zoom::IDENTITY, lang: Lang::En };
-        let proj = projection(&d, &atlas(), view.width, view.height, view.zoom);
-        let base: Vec<Coord<f64>> = p.places.iter().map(|q| proj.project(q.point)).collect();
-        let w: Vec<f64> = p.places.iter().map(|q| q.weight).collect();
-        let t = std::time::Instant::now();
-        let h = crate::cluster::Hierarchy::build(&base, &w, crate::cluster::RADIUS);
-        let built = t.elapsed();
-        let t = std::time::Instant::now();
-        let l = layout(&d, &atlas(), &p, &view);
-        eprintln!(
-            "{n} places: plan {planned:?}; clusters {built:?} ({} levels); layout {:?} ({} markers, {} lines)",
-            h.levels.len(),
-            t.elapsed(),
-            l.markers.len(),
-            l.flows.len()
-        );
-    }
-}
