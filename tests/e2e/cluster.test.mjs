@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveDist, launch, openPage, zoomSettled, axe, ROOT, SHOTS, prng } from './harness.mjs';
+import { STATISTICS } from '../fixtures/generators.mjs';
 
 const DIR = path.join(ROOT, 'tests/fixtures/generated');
 const URL = `/?data=${encodeURIComponent('__fixtures__/generated/airports-3000.json')}`;
@@ -37,8 +38,7 @@ function airports() {
   return {
     version: 2, meta: { title: 'Flights between 3,000 airports' }, locations, flows,
     categories: [{ id: 'pax', name: 'Passenger flights' }, { id: 'cargo', name: 'Cargo flights' }],
-    sources: [{ id: 'stat', outlet: 'Civil aviation statistics', url: 'https://example.org/flights', kind: 'dataset' }],
-    speakers: [{ id: 'stat', name: 'The civil aviation authority', kind: 'official-data' }],
+    ...STATISTICS,
   };
 }
 

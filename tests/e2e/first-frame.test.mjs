@@ -139,15 +139,21 @@ const pointOnFlow = (page, picture) => page.evaluate((sel) => {
   return null;
 }, `${picture} g.flow path.line`);
 
-test('until the app has loaded, the first frame answers a hover with the app\'s tooltip, and the app then takes over with one', async () => {
-  const { page, errors, release } = await held('/', { width: 1280, height: 900 });
-  assert.equal(await page.locator('.tooltip').count(), 0);
+/** Rests the pointer on a flow of the first frame's `picture`; its tooltip, once shown. */
+async function hoverStatic(page, picture, what) {
   await page.mouse.move(5, 5);
-  const at = await pointOnFlow(page, '.first-frame svg.ff-wide');
-  assert.ok(at, 'a point on a flow of the picture');
+  const at = await pointOnFlow(page, picture);
+  assert.ok(at, what);
   await page.mouse.move(at.x, at.y);
   const tip = page.locator('.first-frame .tooltip:not([hidden])');
   await tip.waitFor({ timeout: 5000 });
+  return { at, tip };
+}
+
+test('until the app has loaded, the first frame answers a hover with the app\'s tooltip, and the app then takes over with one', async () => {
+  const { page, errors, release } = await held('/', { width: 1280, height: 900 });
+  assert.equal(await page.locator('.tooltip').count(), 0);
+  const { at, tip } = await hoverStatic(page, '.first-frame svg.ff-wide', 'a point on a flow of the picture');
   assert.equal(await page.locator('svg.map').count(), 0, 'the app has not drawn yet');
   // Its route and who says so, in the dataset's words, as text.
   const name = (id) => data.locations.find((l) => l.id === id).name.en;
@@ -203,12 +209,7 @@ test('a skeleton (?data=) and a frame in another language (?lang=) answer no hov
 
 test('on a phone the portrait picture answers too, inside its frame', async () => {
   const { page, release } = await held('/', { width: 375, height: 740 });
-  await page.mouse.move(5, 5);
-  const at = await pointOnFlow(page, '.first-frame svg.ff-narrow');
-  assert.ok(at, 'a point on a flow of the portrait picture');
-  await page.mouse.move(at.x, at.y);
-  const tip = page.locator('.first-frame .tooltip:not([hidden])');
-  await tip.waitFor({ timeout: 5000 });
+  const { tip } = await hoverStatic(page, '.first-frame svg.ff-narrow', 'a point on a flow of the portrait picture');
   const name = (id) => data.locations.find((l) => l.id === id).name.en;
   const routes = data.flows.map((f) => [f.from, ...(f.via ?? []), f.to].map(name).join(' → '));
   assert.ok(routes.includes(await tip.locator('.route').innerText()));

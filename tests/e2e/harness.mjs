@@ -105,18 +105,8 @@ export async function zoomSettled(page, act) {
   return page.evaluate(() => window.__shifts);
 }
 
-/** mulberry32: a small seedable PRNG returning floats in [0, 1), for generated fixtures that
- * are the same every run. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the generated fixtures (tests/fixtures/generators.mjs). */
+export { prng } from '../fixtures/generators.mjs';
 
 /** A dataset text in English: a plain string, or its `en` translation. */
 export const english = (text) => (typeof text === 'string' ? text : text.en);

@@ -6,43 +6,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, openMap, openPage, hoverFlow, axe, ROOT, prng } from './harness.mjs';
+import { serveDist, launch, openMap, openPage, hoverFlow, axe, ROOT } from './harness.mjs';
+import { airportFlights, MONTHS } from '../fixtures/generators.mjs';
 
 const DIR = path.join(ROOT, 'tests/fixtures/generated');
 const url = (name) => `/?data=${encodeURIComponent(`__fixtures__/generated/${name}`)}`;
-const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
-
 /** `places` airports in South America and a route between pairs of them flown in each of
  * five months (seeded, so the same every run): `routes` × 5 flows. */
-function airports(places, routes) {
-  const rand = prng(11);
-  const locations = Array.from({ length: places }, (_, i) => ({
-    id: `A${String(i).padStart(3, '0')}`, name: `Airport ${i}`, kind: 'airport',
-    point: [Math.round((-75 + rand() * 35) * 100) / 100, Math.round((-50 + rand() * 55) * 100) / 100],
-  }));
-  const flows = [];
-  for (let r = 0; r < routes; r += 1) {
-    // A different pair for each route (r and r + places differ in their destination).
-    const from = locations[r % places].id;
-    const k = (r * 7 + 3 + Math.floor(r / places)) % places;
-    const to = locations[k === r % places ? (k + 1) % places : k].id;
-    for (const [m, month] of MONTHS.entries()) {
-      flows.push({
-        id: `r${r}-${month}`, from, to, category: 'pax',
-        value: { amount: 10 + ((r * 13 + m * 7) % 90), unit: 'flights' },
-        period: { start: month, end: month },
-        description: `Scheduled flights, ${month}`, status: 'documented',
-        citations: [{ source: 'stat', speaker: 'stat', stance: 'finds', series: 'Flights by route and month' }],
-      });
-    }
-  }
-  return {
-    version: 2, meta: { title: 'Flights between airports' }, locations, flows,
-    categories: [{ id: 'pax', name: 'Passenger flights' }],
-    sources: [{ id: 'stat', outlet: 'Civil aviation statistics', url: 'https://example.org/flights', kind: 'dataset' }],
-    speakers: [{ id: 'stat', name: 'The civil aviation authority', kind: 'official-data' }],
-  };
-}
+const airports = (places, routes) => ({
+  version: 2, meta: { title: 'Flights between airports' }, ...airportFlights(places, routes * 5),
+});
 
 let server;
 let browser;
