@@ -16,6 +16,7 @@ use crate::totals::Side;
 use crate::zoom::Zoom;
 use geo::Coord;
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Places drawn as one marker: what it holds and what its flows add up to.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,6 +100,7 @@ pub(super) fn drawn<'a>(
         };
     };
     let name = |k: usize| location_name(dataset, &plan.places[k].id, lang);
+    let mut ids = ClusterIds::new(plan);
     let mut nodes: Vec<Node> = level
         .groups
         .iter()
@@ -118,7 +120,7 @@ pub(super) fn drawn<'a>(
             let others = g.members.len() - 1;
             let cluster_name =
                 trf(lang, Msg::ClusterName, &[name(lead), &count(lang, others, Noun::Place)]);
-            let id = format!("{}+{others}", place.id);
+            let id = ids.make(&place.id, others);
             Node {
                 id: Cow::Owned(id.clone()),
                 at: Coord { x, y },
@@ -138,6 +140,30 @@ pub(super) fn drawn<'a>(
         .collect();
     let (lines, between, scale) = lines_between(dataset, plan, &level.of, &mut nodes, lang);
     Drawn { nodes, lines: Cow::Owned(lines), between, scale: Some(scale) }
+}
+
+/// Marker ids for clusters ("FRA+12") that no place and no other cluster has: a location id
+/// may itself hold a "+".
+struct ClusterIds<'a> {
+    taken: HashSet<Cow<'a, str>>,
+}
+
+impl<'a> ClusterIds<'a> {
+    /// Only the ids that a cluster's could equal (those with a "+") are kept.
+    fn new(plan: &'a Plan) -> Self {
+        let taken = plan.places.iter().filter(|p| p.id.contains('+')).map(|p| p.id.as_str().into());
+        ClusterIds { taken: taken.collect() }
+    }
+
+    /// The id of the cluster led by `lead` with `others` places: "+" added until it is free.
+    fn make(&mut self, lead: &str, others: usize) -> String {
+        let mut id = format!("{lead}+{others}");
+        while self.taken.contains(id.as_str()) {
+            id.push('+');
+        }
+        self.taken.insert(id.clone().into());
+        id
+    }
 }
 
 /// A cluster's marker radius: larger for more places, at most a little over a place's.

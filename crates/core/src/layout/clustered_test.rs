@@ -4,10 +4,16 @@
 use super::*;
 use crate::cluster::CLUSTER_FROM;
 use crate::model::Basis;
+use std::collections::HashSet;
 
 /// `places` airports in knots over Europe, each flying to another a few knots away (every fourth within its own): a
 /// total of flights over a month of its own, except every tenth, an estimate.
 fn dataset(places: usize) -> Dataset {
+    dataset_named(places, |i| format!("A{i}"))
+}
+
+/// The same, with place `i`'s id given by `id`.
+fn dataset_named(places: usize, id: impl Fn(usize) -> String) -> Dataset {
     let mut seed = 5u64;
     let mut next = move || {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -19,7 +25,10 @@ fn dataset(places: usize) -> Dataset {
         .map(|i| {
             let (x, y) = knots[i % knots.len()];
             let (lon, lat) = (x + (next() - 0.5) * 3.0, y + (next() - 0.5) * 2.0);
-            format!(r#"{{"id": "A{i}", "name": "Airport {i}", "point": [{lon:.3}, {lat:.3}]}}"#)
+            format!(
+                r#"{{"id": "{}", "name": "Airport {i}", "point": [{lon:.3}, {lat:.3}]}}"#,
+                id(i)
+            )
         })
         .collect();
     let flows: Vec<String> = (0..places)
@@ -29,11 +38,13 @@ fn dataset(places: usize) -> Dataset {
             let basis = if i % 10 == 0 { r#", "basis": "estimate""# } else { "" };
             let (year, month) = (2000 + i / 12, i % 12 + 1);
             format!(
-                r#"{{"id": "f{i}", "from": "A{i}", "to": "A{to}", "category": "{}",
+                r#"{{"id": "f{i}", "from": "{}", "to": "{}", "category": "{}",
                    "value": {{"amount": {}, "unit": "flights"{basis}}},
                    "period": {{"start": "{year}-{month:02}", "end": "{year}-{month:02}"}},
                    "description": "d", "status": "documented",
                    "citations": [{{"source": "s", "speaker": "s", "stance": "finds", "series": "T"}}]}}"#,
+                id(i),
+                id(to),
                 if i % 3 == 0 { "cargo" } else { "passengers" },
                 10 + i % 90
             )
@@ -193,4 +204,26 @@ fn zooming_in_splits_clusters_and_labels_never_overlap() {
         }
         assert!(before > 2 * whole, "{w}: {before} markers at 16×, {whole} at 1×");
     }
+}
+
+#[test]
+fn a_cluster_never_takes_the_id_of_a_place() {
+    let d = dataset(3_000);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    let taken = l.clusters[0].id.clone();
+    // A place outside that cluster renamed to the cluster's id.
+    let far =
+        (0..3_000).map(|i| format!("A{i}")).find(|p| !l.clusters[0].places.contains(p)).unwrap();
+    let d = dataset_named(3_000, |i| {
+        let id = format!("A{i}");
+        if id == far {
+            taken.clone()
+        } else {
+            id
+        }
+    });
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    let ids: HashSet<&str> = l.markers.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids.len(), l.markers.len(), "two markers share an id");
+    assert!(l.clusters.iter().any(|c| c.id == format!("{taken}+")), "{taken} was not made free");
 }
