@@ -101,7 +101,8 @@ fn checks(raw: &RawDataset) -> Vec<String> {
     out.push(who);
     out.push(
         "Stances: \"supports\" is now \"claims\"; make it \"finds\", \"confirms\", \"estimates\" or \"acknowledges\" where \
-         that is what the speaker does. \"disputes\" is unchanged; a flat denial is \"denies\" (a flow marked denied needs one)."
+         that is what the speaker does. \"disputes\" is unchanged, except on a flow marked denied, where it is now \"denies\": \
+         make it \"disputes\" again where the speaker questions the flow rather than flatly denies it (the flow then needs another status)."
             .into(),
     );
     out.push(

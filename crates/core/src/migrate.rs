@@ -5,7 +5,8 @@
 //! `disputes`; money had a `qualifier`. Version 2 names the speaker of every citation, so
 //! one article can carry an accusation and its denial. A version 1 source becomes a
 //! publication and a speaker (the body it cited, else its outlet), with the same id;
-//! `supports` becomes `claims`, `at-least` a minimum and `about` an estimate.
+//! `supports` becomes `claims`, `disputes` `denies` on a flow marked denied (else
+//! `disputes`), `at-least` a minimum and `about` an estimate.
 //!
 //! # Examples
 //! ```
@@ -144,8 +145,10 @@ pub(crate) fn source(s: SourceV1) -> (model::Source, model::Speaker) {
     (source, speaker)
 }
 
-/// A version 1 flow in the current form: each citation's speaker is its source.
+/// A version 1 flow in the current form: each citation's speaker is its source. Version 1
+/// had one stance against a flow, `disputes`: on a flow marked denied it is the denial.
 pub(crate) fn flow(f: FlowV1) -> model::Flow {
+    let against = if f.status == ClaimStatus::Denied { Stance::Denies } else { Stance::Disputes };
     model::Flow {
         id: f.id,
         from: f.from,
@@ -175,7 +178,7 @@ pub(crate) fn flow(f: FlowV1) -> model::Flow {
                 source: c.source,
                 stance: match c.stance {
                     StanceV1::Supports => Stance::Claims,
-                    StanceV1::Disputes => Stance::Disputes,
+                    StanceV1::Disputes => against,
                 },
                 quote: c.quote,
                 series: None,
@@ -202,5 +205,22 @@ mod test {
         // Written out, it reads back as version 2, unchanged.
         let v2 = Dataset::from_json("v2", &serde_json::to_string(&v1.raw).unwrap()).unwrap();
         assert_eq!((v2.read_version, &v2.raw), (2, &v1.raw));
+    }
+
+    #[test]
+    fn a_version_1_dispute_of_a_flow_marked_denied_is_its_denial() {
+        let text = include_str!("../tests/fixtures/two_flows_v1.json");
+        let v1 = Dataset::from_json("v1", text).unwrap();
+        let flow = &v1.raw.flows[0];
+        let denied = text.replacen(
+            &format!("\"status\": \"{}\"", flow.status.key()),
+            "\"status\": \"denied\"",
+            1,
+        );
+        let denied = denied.replacen("\"quote\"", "\"stance\": \"disputes\", \"quote\"", 1);
+        let d = Dataset::from_json("v1", &denied).unwrap();
+        assert_eq!(d.raw.flows[0].status, crate::model::ClaimStatus::Denied);
+        assert_eq!(d.raw.flows[0].citations[0].stance, crate::model::Stance::Denies);
+        assert!(d.problems.is_empty(), "{:?}", d.problems);
     }
 }
