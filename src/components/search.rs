@@ -13,7 +13,7 @@ use flowmap_core::dataset::Dataset;
 use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{tr, Lang, Msg};
 use flowmap_core::search::{reached, search, Hit};
-use flowmap_core::zoom::Zoom;
+use flowmap_core::zoom::{Zoom, FIT_MAX};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -36,7 +36,7 @@ fn go_to(state: MapState, dataset: &Dataset, id: Option<&str>) {
                 l.markers.iter().filter(|m| ids.iter().any(|id| l.marker_of(id) == m.id));
             on_route.map(|m| laid_out.invert(m.at.x, m.at.y)).collect()
         });
-        Zoom::fit(&points, w, h, MARGIN)
+        Zoom::fit(&points, w, h, (MARGIN, MARGIN), FIT_MAX)
     });
     state.view.update(|v| {
         v.place = id.map(str::to_string);

@@ -25,8 +25,9 @@ pub struct WidthScale {
 }
 
 impl WidthScale {
-    /// The scale for these flows.
-    pub fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
+    /// The scale for these flows (one of each, no lines' sums).
+    #[cfg(test)]
+    fn for_flows<'a>(flows: impl IntoIterator<Item = &'a Flow>) -> WidthScale {
         WidthScale::for_figures(flows.into_iter().filter_map(|f| f.value.known()))
     }
 
@@ -67,7 +68,7 @@ impl WidthScale {
     /// ```
     /// use flowmap_core::{dataset::Dataset, i18n::Lang, scale::WidthScale};
     /// let d = Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-    /// assert!(WidthScale::for_flows(&d.raw.flows).off_scale_units(&d.raw.flows, Lang::En).is_empty());
+    /// assert!(WidthScale::for_dataset(&d).off_scale_units(&d.raw.flows, Lang::En).is_empty());
     /// ```
     pub fn off_scale_units<'a>(
         &self,

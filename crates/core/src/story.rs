@@ -197,33 +197,13 @@ pub fn zoom(dataset: &Dataset, atlas: &Atlas, s: &Step, width: f64, height: f64)
         .extent
         .iter()
         .filter_map(|id| location_point(dataset, atlas, id))
-        .map(|c| proj.project(c))
+        .map(|c| {
+            let p = proj.project(c);
+            (p.x, p.y)
+        })
         .collect();
-    fit(&points, width, height)
-}
-
-/// The zoom that fits screen points (at no zoom) into the map, centred with a margin.
-///
-/// # Examples
-/// ```
-/// use flowmap_core::story::fit;
-/// use geo::Coord;
-/// let z = fit(&[Coord { x: 100.0, y: 100.0 }, Coord { x: 200.0, y: 150.0 }], 600.0, 400.0);
-/// assert_eq!(z.k, 3.6); // 600 × 0.6 / 100
-/// assert_eq!((z.x, z.y), (300.0 - 150.0 * 3.6, 200.0 - 125.0 * 3.6));
-/// ```
-pub fn fit(points: &[geo::Coord<f64>], width: f64, height: f64) -> Zoom {
-    let Some(first) = points.first() else { return Zoom::IDENTITY };
-    let (mut x0, mut y0, mut x1, mut y1) = (first.x, first.y, first.x, first.y);
-    for p in points {
-        (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
-    }
-    let share = 1.0 - 2.0 * EXTENT_MARGIN;
-    let k = ((width * share) / (x1 - x0).max(1.0))
-        .min((height * share) / (y1 - y0).max(1.0))
-        .clamp(1.0, MAX_STEP_ZOOM);
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    Zoom { k, x: width / 2.0 - k * cx, y: height / 2.0 - k * cy }.clamped(width, height)
+    let margin = (width * EXTENT_MARGIN, height * EXTENT_MARGIN);
+    Zoom::fit(&points, width, height, margin, MAX_STEP_ZOOM)
 }
 
 /// The zoom a share `t` (0 to 1) of the way from `from` to `to`, eased in and out: the scale

@@ -3,8 +3,8 @@
 /// Smallest and largest zoom factors.
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 16.0);
 
-/// The largest zoom [`Zoom::fit`] chooses: a place with few flows is not blown up to the
-/// whole frame.
+/// The largest zoom a place found by search is shown at ([`Zoom::fit`]): a place with few
+/// flows is not blown up to the whole frame.
 pub const FIT_MAX: f64 = 4.0;
 
 /// A zoom transform.
@@ -58,17 +58,26 @@ impl Zoom {
     }
 
     /// The zoom that shows `points` (pixels of the map at no zoom) whole, centred in the
-    /// `width × height` frame with `margin` pixels around them, at most [`FIT_MAX`] times
-    /// larger; no zoom when there are none.
+    /// `width × height` frame with `margin` pixels (across, down) around them, at most `most`
+    /// times larger ([`FIT_MAX`] for a place); no zoom when there are none.
     ///
     /// # Examples
     /// ```
-    /// use flowmap_core::zoom::Zoom;
-    /// let z = Zoom::fit(&[(100.0, 100.0), (200.0, 150.0)], 400.0, 300.0, 0.0);
+    /// use flowmap_core::zoom::{Zoom, FIT_MAX};
+    /// let z = Zoom::fit(&[(100.0, 100.0), (200.0, 150.0)], 400.0, 300.0, (0.0, 0.0), FIT_MAX);
     /// assert_eq!((z.k, z.x, z.y), (4.0, -400.0, -350.0));
     /// assert_eq!(z.apply(150.0, 125.0), (200.0, 150.0), "the middle goes to the centre");
+    /// // 120 px of margin across leave 360 px for 100: 3.6 times.
+    /// let z = Zoom::fit(&[(100.0, 100.0), (200.0, 150.0)], 600.0, 400.0, (120.0, 80.0), 6.0);
+    /// assert_eq!((z.k, z.x, z.y), (3.6, 300.0 - 150.0 * 3.6, 200.0 - 125.0 * 3.6));
     /// ```
-    pub fn fit(points: &[(f64, f64)], width: f64, height: f64, margin: f64) -> Zoom {
+    pub fn fit(
+        points: &[(f64, f64)],
+        width: f64,
+        height: f64,
+        margin: (f64, f64),
+        most: f64,
+    ) -> Zoom {
         let Some(&(x, y)) = points.first() else {
             return Zoom::IDENTITY;
         };
@@ -76,8 +85,11 @@ impl Zoom {
         for &(x, y) in points {
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
         }
-        let fits = |room: f64, span: f64| (room - 2.0 * margin).max(1.0) / span.max(1.0);
-        let k = fits(width, x1 - x0).min(fits(height, y1 - y0)).clamp(ZOOM_RANGE.0, FIT_MAX);
+        let fits =
+            |room: f64, margin: f64, span: f64| (room - 2.0 * margin).max(1.0) / span.max(1.0);
+        let k = fits(width, margin.0, x1 - x0)
+            .min(fits(height, margin.1, y1 - y0))
+            .clamp(ZOOM_RANGE.0, most);
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         Zoom { k, x: width / 2.0 - cx * k, y: height / 2.0 - cy * k }.clamped(width, height)
     }
