@@ -64,12 +64,18 @@ impl Side {
     /// figure, how many do ("… (flows with a figure: 2 of 12)").
     pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
         let figures = self.figures(dataset);
-        let text = match sum_of(&figures) {
-            Some(_) if figures.len() > 1 && !self.routes_apart(dataset) => {
-                let list: Vec<String> = figures.iter().map(|(q, _)| quantity(q, lang)).collect();
-                trf(lang, Msg::FlowsOverlapListed, &[&list.join("; ")])
+        let list = |msg| {
+            let list: Vec<String> = figures.iter().map(|(q, _)| quantity(q, lang)).collect();
+            trf(lang, msg, &[&list.join("; ")])
+        };
+        let text = match (figures.as_slice(), sum_of(&figures)) {
+            ([], _) => tr(lang, Msg::NoStatedValue),
+            ([(q, _)], _) => quantity(q, lang),
+            (_, Some(_)) if !self.routes_apart(dataset) => list(Msg::FlowsOverlapListed),
+            ([(first, _), ..], Some((total, measure))) => {
+                figure(total, &measure, first.is_money(), lang)
             }
-            _ => figures_text(&figures, lang),
+            (_, None) => list(Msg::FlowsListed),
         };
         if figures.is_empty() || figures.len() == self.flows.len() {
             return text;
@@ -79,21 +85,6 @@ impl Side {
     }
 }
 
-/// The one figure as stated, the sum of comparable ones, or the others listed.
-fn figures_text(figures: &[(&Quantity, &str)], lang: Lang) -> String {
-    match figures {
-        [] => tr(lang, Msg::NoStatedValue),
-        [(q, _)] => quantity(q, lang),
-        [(first, _), ..] => match sum_of(figures) {
-            Some((total, measure)) => figure(total, &measure, first.is_money(), lang),
-            None => {
-                let list =
-                    figures.iter().map(|(q, _)| quantity(q, lang)).collect::<Vec<_>>().join("; ");
-                trf(lang, Msg::FlowsListed, &[&list])
-            }
-        },
-    }
-}
 /// The sum of `figures` (with their categories) when they are comparable.
 fn sum_of(figures: &[(&Quantity, &str)]) -> Option<(f64, String)> {
     let (first, category) = figures.first()?;
