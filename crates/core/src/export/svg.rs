@@ -161,9 +161,15 @@ fn map(
     // Markers out of the view (zoomed in) are left out, with their labels.
     let inside = |m: &&Marker| (0.0..=width).contains(&m.at.x) && (0.0..=height).contains(&m.at.y);
     for m in layout.markers.iter().filter(inside) {
+        // A cluster is a ring, as on the page.
+        let style = if layout.cluster(&m.id).is_some() {
+            format!("fill=\"{INK}\" fill-opacity=\"0.3\" stroke=\"{INK}\" stroke-width=\"2\"")
+        } else {
+            format!("fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"1.5\"")
+        };
         let _ = write!(
             s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{INK}\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" {style}/>",
             m.at.x, m.at.y, m.radius
         );
     }
@@ -322,6 +328,45 @@ mod test {
         let (opaque, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());
         assert_eq!(opaque.matches("<g class=\"flow\">").count(), 2);
         assert!(!opaque.contains("opacity=\""));
+    }
+
+    #[test]
+    fn clusters_are_rings() {
+        use crate::labels::{Placement, Rect, Side};
+        use crate::layout::Cluster;
+        let marker = |id: &str, x: f64| Marker {
+            id: id.into(),
+            at: geo::coord! { x: x, y: 100.0 },
+            radius: 5.0,
+            text: id.into(),
+            label: Placement {
+                side: Side::Right,
+                at: geo::coord! { x: x + 7.0, y: 104.0 },
+                rect: Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 },
+                shown: false,
+            },
+            off_map: false,
+        };
+        let cluster = Cluster {
+            id: "A+2".into(),
+            places: vec!["A".into(), "B".into(), "C".into()],
+            name: "A and 2 places nearby".into(),
+            out: Default::default(),
+            into: Default::default(),
+            inside: Vec::new(),
+        };
+        let l = MapLayout {
+            markers: vec![marker("A+2", 100.0), marker("D", 300.0)],
+            clusters: vec![cluster],
+            ..MapLayout::default()
+        };
+        let (svg, _) = svg(&[], &l, 800.0, 500.0, 1.0, &Frame::default());
+        assert_eq!(svg.matches("fill-opacity=\"0.3\"").count(), 1, "one ring");
+        let ring =
+            format!("<circle cx=\"100.0\" cy=\"100.0\" r=\"5.0\" fill=\"{INK}\" fill-opacity");
+        assert!(svg.contains(&ring), "{svg}");
+        let dot = format!("<circle cx=\"300.0\" cy=\"100.0\" r=\"5.0\" fill=\"{INK}\" stroke=");
+        assert!(svg.contains(&dot), "{svg}");
     }
 
     #[test]
