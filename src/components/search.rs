@@ -32,8 +32,7 @@ fn go_to(state: MapState, dataset: &Dataset, id: Option<&str>) {
         let points: Vec<(f64, f64)> = state.layout.with_untracked(|l| {
             let Some(l) = l else { return Vec::new() };
             // A place drawn in a cluster is where its cluster is.
-            let on_route =
-                l.markers.iter().filter(|m| ids.iter().any(|id| l.marker_of(id) == m.id));
+            let on_route = ids.iter().filter_map(|id| l.marker_drawing(id));
             on_route.map(|m| laid_out.invert(m.at.x, m.at.y)).collect()
         });
         Zoom::fit(&points, w, h, (MARGIN, MARGIN), FIT_MAX)

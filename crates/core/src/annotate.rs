@@ -53,7 +53,8 @@ impl Callout {
 }
 
 /// Where an annotation points on the map laid out as `layout` through `proj`: its place's
-/// marker, the middle of its flow's route, or its point; `None` when that is not drawn.
+/// marker (or its cluster's), the middle of its flow's route, or its point; `None` when that
+/// is not drawn.
 pub fn anchor(
     a: &Annotation,
     dataset: &Dataset,
@@ -61,7 +62,7 @@ pub fn anchor(
     proj: &Projection,
 ) -> Option<Coord<f64>> {
     if let Some(id) = &a.place {
-        return layout.markers.iter().find(|m| &m.id == id).map(|m| m.at);
+        return layout.marker_drawing(id).map(|m| m.at);
     }
     if let Some(id) = &a.flow {
         let i = dataset.raw.flows.iter().position(|f| &f.id == id)?;
@@ -106,13 +107,14 @@ pub fn overlay(
     (width, height): (f64, f64),
     lang: &str,
 ) -> Overlay {
-    let rings = s
-        .view
-        .places
-        .iter()
-        .filter_map(|id| layout.markers.iter().find(|m| &m.id == id))
-        .map(|m| (m.at, m.radius + RING_GAP))
-        .collect();
+    // A place drawn in a cluster rings its cluster, once.
+    let mut rings: Vec<(Coord<f64>, f64)> = Vec::new();
+    for m in s.view.places.iter().filter_map(|id| layout.marker_drawing(id)) {
+        let ring = (m.at, m.radius + RING_GAP);
+        if !rings.contains(&ring) {
+            rings.push(ring);
+        }
+    }
     let notes: Vec<(String, Coord<f64>)> = s
         .annotations
         .iter()

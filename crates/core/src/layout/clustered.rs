@@ -362,6 +362,12 @@ impl super::MapLayout {
         }
     }
 
+    /// The marker that draws location `id` (its own, or its cluster's), if one is drawn.
+    pub fn marker_drawing(&self, id: &str) -> Option<&super::Marker> {
+        let id = self.marker_of(id);
+        self.markers.iter().find(|m| m.id == id)
+    }
+
     /// The name of a line of several flows for screen readers ([`crate::bundle::line_name`]),
     /// naming the clusters it joins when it joins different places of some.
     pub fn line_name(&self, dataset: &Dataset, shape: &super::FlowShape, lang: Lang) -> String {

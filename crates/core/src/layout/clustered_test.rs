@@ -227,3 +227,18 @@ fn a_cluster_never_takes_the_id_of_a_place() {
     assert_eq!(ids.len(), l.markers.len(), "two markers share an id");
     assert!(l.clusters.iter().any(|c| c.id == format!("{taken}+")), "{taken} was not made free");
 }
+
+#[test]
+fn each_place_is_found_at_the_marker_that_draws_it() {
+    let d = dataset(3_000);
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY);
+    let c = &l.clusters[0];
+    for place in &c.places {
+        assert_eq!(l.marker_drawing(place).map(|m| m.id.as_str()), Some(c.id.as_str()));
+    }
+    // Zoomed all the way in, some places are on their own.
+    let l = lay(&d, 1280.0, 800.0, Zoom::IDENTITY.zoom_at(16.0, 640.0, 400.0, 1280.0, 800.0));
+    let alone = l.markers.iter().find(|m| l.cluster(&m.id).is_none()).unwrap();
+    assert_eq!(l.marker_drawing(&alone.id), Some(alone));
+    assert_eq!(l.marker_drawing("nowhere"), None);
+}
