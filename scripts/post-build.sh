@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 case "${TRUNK_HTML_FILE:-}" in *editor.html) exit 0 ;; esac
+bash scripts/split.sh
 bash scripts/first-frame.sh
 node scripts/minify.mjs
 # The editor page, built before the map (scripts/build.sh), beside it.

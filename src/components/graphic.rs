@@ -8,7 +8,6 @@ use super::map::FlowMap;
 use super::panel::DetailPanel;
 use super::publish::{Downloads, EmbedCode};
 use super::story::StoryBar;
-use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_line, credit_sources, summary};
@@ -74,7 +73,7 @@ pub fn Graphic(
                 <DetailPanel />
             </div>
             {move || story.get().then(|| view! { <StoryBar /> })}
-            {move || table.get().then(|| view! { <FlowTable /> })}
+            {move || table.get().then(|| crate::lazy::table(lang))}
             {move || (toolbar.get() && tools).then(|| view! {
                         <div class="toolbar">
                             <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
