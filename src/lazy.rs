@@ -3,9 +3,8 @@
 //! build (scripts/split.sh). Until a chunk is in, its place says so; a chunk that cannot be
 //! fetched is said in the reader's words, never a blank panel.
 
-use crate::components::publish::{export, Exported};
+use crate::components::publish::{export, Exported, Report};
 use crate::components::table::FlowTable;
-use crate::download::Failed;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::i18n::{tr, Lang, Msg};
@@ -41,7 +40,7 @@ pub fn save(
     kind: String,
     data: Loaded,
     state: MapState,
-    later: Failed,
+    later: Report,
 ) -> Result<Option<Exported>, ChunkFailed> {
     Ok(export(&kind, &data, state, later))
 }

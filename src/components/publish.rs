@@ -33,10 +33,13 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
 /// A file made from the view: its name and whether the browser took it.
 pub type Exported = (String, Result<(), ExportError>);
 
+/// Hears what became of a file: its name and whether the browser took it.
+pub type Report = std::rc::Rc<dyn Fn(&str, Result<(), ExportError>)>;
+
 /// Makes and saves the export `kind` (`svg`, `png-1x`, `png-2x`, `csv`, `json`) of what is
 /// shown; `later` hears of a PNG step that fails after this returns. `None` before the map
 /// has a size.
-pub fn export(kind: &str, data: &Loaded, state: MapState, later: Failed) -> Option<Exported> {
+pub fn export(kind: &str, data: &Loaded, state: MapState, later: Report) -> Option<Exported> {
     let dataset = &data.dataset;
     let lang = data.lang;
     Some(match kind {
@@ -54,6 +57,8 @@ pub fn export(kind: &str, data: &Loaded, state: MapState, later: Failed) -> Opti
             match picture.strip_prefix("png-").and_then(|s| s.strip_suffix('x')) {
                 Some(scale) => {
                     let name = format!("flowmap-{scale}x.png");
+                    let later_name = name.clone();
+                    let later: Failed = std::rc::Rc::new(move |e| later(&later_name, Err(e)));
                     let scale = if scale == "1" { 1.0 } else { 2.0 };
                     let saved = save_png(&name, &doc, w, h, scale, later);
                     (name, saved)
@@ -89,7 +94,7 @@ pub fn Downloads() -> impl IntoView {
             return;
         };
         // The export's code is in a chunk of its own (src/lazy.rs), fetched when the menu opens.
-        let later: Failed = std::rc::Rc::new(move |e| report("the PNG", Err(e)));
+        let later: Report = std::rc::Rc::new(report);
         let data = data.clone();
         leptos::task::spawn_local(async move {
             match crate::lazy::save(kind, data, state, later).await {
