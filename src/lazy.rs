@@ -45,7 +45,14 @@ pub fn save(
     Ok(export(&kind, &data, state, later))
 }
 
-/// Fetches the export chunk ahead of a click (the Download menu opened).
+/// Fetches the table's chunk ahead of a click (the pointer or the focus on its button).
+pub fn prefetch_table() {
+    leptos::task::spawn_local(async {
+        let _ = __wasm_split_preload_table_view().await;
+    });
+}
+
+/// Fetches the exports' chunk ahead of a click (the Download menu opened).
 pub fn prefetch_export() {
     leptos::task::spawn_local(async {
         let _ = __wasm_split_preload_save().await;

@@ -78,7 +78,7 @@ pub fn Graphic(
                         <div class="toolbar">
                             <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
                                 <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
-                                <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
+                                <button type="button" aria-pressed=move || table.get().to_string() on:pointerenter=|_| crate::lazy::prefetch_table() on:focus=|_| crate::lazy::prefetch_table() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
                             </div>
                             <details class="keys" name="toolbar-menu">
                                 <summary>{tr(lang, Msg::Keyboard)}</summary>
