@@ -51,6 +51,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# The splitter that trunk's post-build hook runs (crates/split, scripts/split.sh); a no-op
+# when built.
+cargo build -q --release -p flowmap-split
+
 if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ]; then
   say "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt || echo none)" && exit 1
 fi

@@ -16,7 +16,7 @@ bash scripts/setup.sh
 bash scripts/atlas.sh
 echo "== formatting (rustfmt.toml) and lints (clippy, warnings are errors)"
 cargo fmt --all --check
-cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz --all-targets -- -D warnings
+cargo clippy -q -p flowmap-core -p flowmap-geoprep -p flowmap-data -p flowmap-fuzz -p flowmap-split --all-targets -- -D warnings
 cargo clippy -q -p flowmap --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -q -p flowmap-editor --target wasm32-unknown-unknown -- -D warnings
 echo "== native tests (core, geometry pre-processing, data tool, bundled data, kept fuzzing findings)"

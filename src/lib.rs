@@ -7,6 +7,7 @@ mod components;
 mod dom;
 mod download;
 mod embed;
+mod lazy;
 mod load;
 pub mod panic_message;
 mod state;

@@ -8,7 +8,6 @@ use super::map::FlowMap;
 use super::panel::DetailPanel;
 use super::publish::{Downloads, EmbedCode};
 use super::story::StoryBar;
-use super::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::describe::{credit_line, credit_sources, summary};
@@ -74,12 +73,12 @@ pub fn Graphic(
                 <DetailPanel />
             </div>
             {move || story.get().then(|| view! { <StoryBar /> })}
-            {move || table.get().then(|| view! { <FlowTable /> })}
+            {move || table.get().then(|| crate::lazy::table(lang))}
             {move || (toolbar.get() && tools).then(|| view! {
                         <div class="toolbar">
                             <div class="view-switch" role="group" aria-label=tr(lang, Msg::ShowAs)>
                                 <button type="button" aria-pressed=move || (!table.get()).to_string() on:click=move |_| table.set(false)>{tr(lang, Msg::ViewMap)}</button>
-                                <button type="button" aria-pressed=move || table.get().to_string() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
+                                <button type="button" aria-pressed=move || table.get().to_string() on:pointerenter=|_| crate::lazy::prefetch_table() on:focus=|_| crate::lazy::prefetch_table() on:click=move |_| table.set(true)>{tr(lang, Msg::ViewTable)}</button>
                             </div>
                             <details class="keys" name="toolbar-menu">
                                 <summary>{tr(lang, Msg::Keyboard)}</summary>

@@ -30,6 +30,47 @@ fn current_svg(data: &Loaded, state: MapState) -> Option<(String, f64, f64)> {
     Some((doc, width, total))
 }
 
+/// A file made from the view: its name and whether the browser took it.
+pub type Exported = (String, Result<(), ExportError>);
+
+/// Hears what became of a file: its name and whether the browser took it.
+pub type Report = std::rc::Rc<dyn Fn(&str, Result<(), ExportError>)>;
+
+/// Makes and saves the export `kind` (`svg`, `png-1x`, `png-2x`, `csv`, `json`) of what is
+/// shown; `later` hears of a PNG step that fails after this returns. `None` before the map
+/// has a size.
+pub fn export(kind: &str, data: &Loaded, state: MapState, later: Report) -> Option<Exported> {
+    let dataset = &data.dataset;
+    let lang = data.lang;
+    Some(match kind {
+        "csv" => {
+            let text = state.visible.with_untracked(|v| csv(dataset, v, lang));
+            ("flows.csv".to_string(), save_text("flows.csv", "text/csv", &text))
+        }
+        "json" => {
+            let text = state.visible.with_untracked(|v| json(dataset, v));
+            ("flows.json".to_string(), save_text("flows.json", "application/json", &text))
+        }
+        picture => {
+            let (doc, w, h) = current_svg(data, state)?;
+            // `png-1x`, `png-2x`: saved as flowmap-1x.png, flowmap-2x.png.
+            match picture.strip_prefix("png-").and_then(|s| s.strip_suffix('x')) {
+                Some(scale) => {
+                    let name = format!("flowmap-{scale}x.png");
+                    let later_name = name.clone();
+                    let later: Failed = std::rc::Rc::new(move |e| later(&later_name, Err(e)));
+                    let scale = if scale == "1" { 1.0 } else { 2.0 };
+                    let saved = save_png(&name, &doc, w, h, scale, later);
+                    (name, saved)
+                }
+                None => {
+                    ("flowmap.svg".to_string(), save_text("flowmap.svg", "image/svg+xml", &doc))
+                }
+            }
+        }
+    })
+}
+
 /// Buttons for SVG, PNG (at 1× and 2×, from the same SVG), CSV and JSON of what is shown.
 #[component]
 pub fn Downloads() -> impl IntoView {
@@ -52,38 +93,22 @@ pub fn Downloads() -> impl IntoView {
         else {
             return;
         };
-        let dataset = &data.dataset;
-        let (name, result) = match kind.as_str() {
-            "csv" => {
-                let text = state.visible.with_untracked(|v| csv(dataset, v, lang));
-                ("flows.csv".to_string(), save_text("flows.csv", "text/csv", &text))
-            }
-            "json" => {
-                let text = state.visible.with_untracked(|v| json(dataset, v));
-                ("flows.json".to_string(), save_text("flows.json", "application/json", &text))
-            }
-            picture => {
-                let Some((doc, w, h)) = current_svg(&data, state) else { return };
-                // `png-1x`, `png-2x`: saved as flowmap-1x.png, flowmap-2x.png.
-                match picture.strip_prefix("png-").and_then(|s| s.strip_suffix('x')) {
-                    Some(scale) => {
-                        let name = format!("flowmap-{scale}x.png");
-                        let later_name = name.clone();
-                        let later: Failed = std::rc::Rc::new(move |e| report(&later_name, Err(e)));
-                        let scale = if scale == "1" { 1.0 } else { 2.0 };
-                        let saved = save_png(&name, &doc, w, h, scale, later);
-                        (name, saved)
-                    }
-                    None => {
-                        ("flowmap.svg".to_string(), save_text("flowmap.svg", "image/svg+xml", &doc))
-                    }
+        // The export's code is in a chunk of its own (src/lazy.rs), fetched when the menu opens.
+        let later: Report = std::rc::Rc::new(report);
+        let data = data.clone();
+        leptos::task::spawn_local(async move {
+            match crate::lazy::save(kind, data, state, later).await {
+                Ok(Some((name, result))) => report(&name, result),
+                Ok(None) => {}
+                Err(crate::lazy::ChunkFailed) => {
+                    failed.set(true);
+                    leptos::logging::error!("flowmap: the export's code could not be loaded");
                 }
             }
-        };
-        report(&name, result);
+        });
     };
     view! {
-        <details class="downloads" name="toolbar-menu">
+        <details class="downloads" name="toolbar-menu" on:toggle=|_| crate::lazy::prefetch_export()>
             <summary>{tr(lang, Msg::Download)}</summary>
             <div class="menu" on:click=save>
                 <button type="button" data-export="svg">{tr(lang, Msg::MapSvg)}</button>

@@ -66,6 +66,8 @@ test('keyboard only: Tab reaches the map after its skip link, arrows visit every
 test('the table is sortable by keyboard and follows the filters', async () => {
   const { page } = await openMap(browser.context, server.origin, '/#status=-unverified', SIZES.desktop);
   await page.getByRole('button', { name: 'Table', exact: true }).click();
+  // The table's code comes in a chunk of its own, fetched on this first use.
+  await page.locator('table.flow-table').waitFor();
   const rows = page.locator('table.flow-table tbody tr');
   const shown = data.flows.filter((f) => f.status !== 'unverified');
   assert.equal(await rows.count(), shown.length);

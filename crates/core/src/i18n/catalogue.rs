@@ -48,6 +48,14 @@ catalogue! {
     // after a colon or as a subject, never after a preposition ("через {0}", "preko {0}").
     // The page and its tools.
     Loading => ["Loading the map…", "Карта загружается…", "Карта завантажується…", "Mapa se učitava…"],
+    // While a tool the reader opened (the table) is fetched, and if it could not be.
+    LoadingPart => ["Loading…", "Загрузка…", "Завантаження…", "Učitava se…"],
+    PartFailed => [
+        "This part of the page could not be loaded. Check the connection and reload the page to try again.",
+        "Эту часть страницы не удалось загрузить. Проверьте подключение и перезагрузите страницу, чтобы попробовать снова.",
+        "Цю частину сторінки не вдалося завантажити. Перевірте з’єднання й перезавантажте сторінку, щоб спробувати знову.",
+        "Ovaj deo stranice nije mogao da se učita. Proverite vezu i ponovo učitajte stranicu da biste pokušali ponovo.",
+    ],
     CouldNotShow => ["The map could not be shown", "Не удалось показать карту", "Не вдалося показати карту", "Mapu nije moguće prikazati"],
     Stopped => ["The map stopped working", "Карта перестала работать", "Карта перестала працювати", "Mapa je prestala da radi"],
     // After "The map stopped working"; the details go to the console, not to the reader.

@@ -1,0 +1,77 @@
+//! The tools a reader opens only after the map shows, each in a wasm chunk of its own that
+//! the page fetches on first use: the split points, where crates/split cuts the wasm after the
+//! build (scripts/split.sh). Until a chunk is in, its place says so; a chunk that cannot be
+//! fetched is said in the reader's words, never a blank panel.
+
+use crate::components::publish::{export, Exported, Report};
+use crate::components::table::FlowTable;
+use crate::load::Loaded;
+use crate::state::MapState;
+use flowmap_core::i18n::{tr, Lang, Msg};
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+/// A chunk that could not be fetched or started (the network, a file missing from the
+/// published folder); the browser's console has the details.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<SplitLoaderError> for ChunkFailed {
+    fn from(_: SplitLoaderError) -> ChunkFailed {
+        ChunkFailed
+    }
+}
+
+/// The table view (its chunk: `split_table.wasm`).
+#[wasm_split(table, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn table_view() -> Result<AnyView, ChunkFailed> {
+    Ok(view! { <FlowTable /> }.into_any())
+}
+
+/// The table view, "Loading…" while its chunk is fetched.
+pub fn table(lang: Lang) -> impl IntoView {
+    part(lang, table_view())
+}
+
+/// Makes and saves the export `kind` of the map's current view (its chunk:
+/// `split_export.wasm`); see [`export`].
+#[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn save(
+    kind: String,
+    data: Loaded,
+    state: MapState,
+    later: Report,
+) -> Result<Option<Exported>, ChunkFailed> {
+    Ok(export(&kind, &data, state, later))
+}
+
+/// Fetches the table's chunk ahead of a click (the pointer or the focus on its button).
+pub fn prefetch_table() {
+    leptos::task::spawn_local(async {
+        let _ = __wasm_split_preload_table_view().await;
+    });
+}
+
+/// Fetches the exports' chunk ahead of a click (the Download menu opened).
+pub fn prefetch_export() {
+    leptos::task::spawn_local(async {
+        let _ = __wasm_split_preload_save().await;
+    });
+}
+
+/// What a chunk makes once it is in: a status line until then, the reason if it failed.
+fn part(
+    lang: Lang,
+    chunk: impl std::future::Future<Output = Result<AnyView, ChunkFailed>> + Send + 'static,
+) -> impl IntoView {
+    let busy = move || view! { <p class="status part-status" role="status">{tr(lang, Msg::LoadingPart)}</p> };
+    view! {
+        <Suspense fallback=busy>
+            {Suspend::new(async move {
+                chunk.await.unwrap_or_else(|ChunkFailed| {
+                    view! { <p class="load-error part-error" role="alert">{tr(lang, Msg::PartFailed)}</p> }.into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
