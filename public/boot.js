@@ -73,9 +73,10 @@ window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 // after it. Not before, either (no preload in index.html): what downloads before the first
 // paint competes with what the paint needs, and Lighthouse (issue 18) charges every download
 // that ended before the largest paint to it, so that the first frame's paint would count as
-// waiting for the whole 440 KB of WebAssembly. On a slow connection the app is ready about
-// half a second later for it (BENCH.md, Slow 4G: time to interactive); the first frame shows
-// and answers the pointer (first-frame.js) at the same time as before.
+// waiting for the whole 440 KB of WebAssembly (LCP 3.7 s instead of 1.1 s). On a slow
+// connection the app is ready 0.6-0.9 s later for it (BENCH.md, Slow 4G: time to
+// interactive); the first frame shows and answers the pointer (first-frame.js) as soon as
+// before.
 // With the bundled picture, "on the screen" is its first contentful paint as the browser
 // reports it: a title replaced before it was shown is not the page's largest contentful
 // paint, and the app's own, the same size but later (seconds later on a slow connection),
