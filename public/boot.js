@@ -4,18 +4,21 @@
 // failure to load it (a file missing from the published folder) is said too.
 let showStopped = null;
 
-// What the map needs downloads while the WebAssembly compiles; the app takes these downloads
-// (src/load.rs) instead of starting its own. The bundled dataset comes with the bundled
-// geometry; with `?data=` the app fetches that dataset itself, after checking the address,
-// with the index of the world's outlines, which says which geometry the dataset needs.
-// A download that succeeds is handed over as bytes (read while the WebAssembly compiles), one
-// that fails as its response or, without one, as null, for the app to report (never as a
-// rejected promise, which nobody may take).
+// What the map needs: the app (flowmap.js, flowmap_bg.wasm) and its data, downloaded together
+// once the page's first frame is on the screen (below), the data while the WebAssembly
+// compiles; the app takes these downloads (src/load.rs) instead of starting its own. The
+// bundled dataset comes with the bundled geometry; with `?data=` the app fetches that dataset
+// itself, after checking the address, with the index of the world's outlines, which says
+// which geometry the dataset needs. A download that succeeds is handed over as bytes (read
+// while the WebAssembly compiles), one that fails as its response or, without one, as null,
+// for the app to report (never as a rejected promise, which nobody may take).
 const early = (url) => fetch(url).then((r) => (r.ok ? r.arrayBuffer() : r)).catch(() => null);
 const own = new URLSearchParams(location.search).has('data');
-window.flowmapPrefetch = Object.fromEntries(
-  (own ? ['world/index.txt'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
-);
+const prefetch = () => {
+  window.flowmapPrefetch = Object.fromEntries(
+    (own ? ['world/index.txt'] : ['atlas.json', 'data/flows.json']).map((url) => [url, early(url)]),
+  );
+};
 
 // The page's first frame (index.html: the bundled view drawn at build time, or a skeleton)
 // goes when the app has put its own first frame (or a message) in the page: a
@@ -64,19 +67,27 @@ function stopped(error) {
 window.addEventListener('error', (e) => { if (e.error) stopped(e.error); });
 window.addEventListener('unhandledrejection', (e) => stopped(e.reason));
 
-// The app starts once the page's first frame is on the screen, so that it shows at once even
-// when everything arrives together (a fast connection, a cache): starting the WebAssembly keeps
-// the main thread busy for a while, and the browser would paint only after it. With the
-// bundled picture, "on the screen" is its first contentful paint as the browser reports it:
-// a title replaced before it was shown is not the page's largest contentful paint, and the
-// app's own, the same size but later (seconds later on a slow connection), would be. A
-// skeleton (`?data=`) has no text: after its first frame. A page that paints no frames (a
-// background tab) starts after 200 ms; a visible one that has not painted after 3 s.
-const shown = (resolve) => {
+// The app is downloaded and started once the page's first frame is on the screen, so that it
+// shows at once even when everything arrives together (a fast connection, a cache): starting
+// the WebAssembly keeps the main thread busy for a while, and the browser would paint only
+// after it. Not before, either (no preload in index.html): what downloads before the first
+// paint competes with what the paint needs, and Lighthouse (issue 18) charges every download
+// that ended before the largest paint to it, so that the first frame's paint would count as
+// waiting for the whole 440 KB of WebAssembly (LCP 3.7 s instead of 1.1 s). On a slow
+// connection the app is ready 0.6-0.9 s later for it (BENCH.md, Slow 4G: time to
+// interactive); the first frame shows and answers the pointer (first-frame.js) as soon as
+// before.
+// With the bundled picture, "on the screen" is its first contentful paint as the browser
+// reports it: a title replaced before it was shown is not the page's largest contentful
+// paint, and the app's own, the same size but later (seconds later on a slow connection),
+// would be. A skeleton (`?data=`) has no text: its first paint. Without paint timing, after
+// the first frame. A page that paints no frames (a background tab) starts after 200 ms; a
+// visible one that has not painted after 3 s.
+const shown = (paint, resolve) => {
   try {
     if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return false;
     new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      if (!list.getEntriesByName(paint).length) return;
       observer.disconnect();
       setTimeout(resolve);
     }).observe({ type: 'paint', buffered: true });
@@ -87,12 +98,21 @@ const shown = (resolve) => {
 };
 new Promise((resolve) => {
   const picture = firstFrame && !document.documentElement.classList.contains('ff-skeleton');
-  if (!(picture && shown(resolve))) requestAnimationFrame(() => setTimeout(resolve));
+  if (!shown(picture ? 'first-contentful-paint' : 'first-paint', resolve)) {
+    requestAnimationFrame(() => setTimeout(resolve));
+  }
   setTimeout(resolve, document.visibilityState === 'hidden' ? 200 : 3000);
 })
-  .then(() => import('./flowmap.js'))
-  .then((app) => {
-    showStopped = app.showStopped;
-    return app.default({ module_or_path: new URL('./flowmap_bg.wasm', import.meta.url) });
+  .then(() => {
+    prefetch();
+    // The WebAssembly's download starts with the module's, not after it (a round trip
+    // sooner); a failed one is the app's start failing (caught below), not a rejection of
+    // its own.
+    const wasm = fetch(new URL('./flowmap_bg.wasm', import.meta.url));
+    wasm.catch(() => {});
+    return import('./flowmap.js').then((app) => {
+      showStopped = app.showStopped;
+      return app.default({ module_or_path: wasm });
+    });
   })
   .catch(stopped);

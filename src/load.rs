@@ -161,6 +161,8 @@ pub async fn load() -> Result<Loaded, String> {
         });
         outlines_for(index.ok(), &dataset).await?
     };
+    // The page's head and the dataset's scale in a task of their own too.
+    crate::dom::next_task().await;
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
     crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));

@@ -124,6 +124,31 @@ test('in another language (?lang=) the frame shows its shapes and waits for the 
   await page.close();
 });
 
+// Lighthouse (issue 18) charges the page's largest paint with every download that ended
+// before it: the app and its data are downloaded once the first frame is on the screen
+// (public/boot.js), not preloaded with the page.
+for (const [url, paint, files] of [
+  ['/', 'first-contentful-paint', ['flowmap.js', 'flowmap_bg.wasm', 'atlas.json', 'data/flows.json']],
+  ['/?data=__fixtures__/partly-broken.json', 'first-paint', ['flowmap.js', 'flowmap_bg.wasm', 'world/index.txt']],
+]) {
+  test(`${url}: the app and its data are downloaded after the first frame's ${paint}, and the app then draws`, async () => {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.origin + url);
+    await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+    const { painted, started } = await page.evaluate(([paint, files]) => ({
+      painted: performance.getEntriesByName(paint)[0]?.startTime,
+      started: files.map((f) => [f, performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(`/${f}`))?.startTime]),
+    }), [paint, files]);
+    assert.ok(painted > 0, `${paint} reported`);
+    for (const [file, at] of started) assert.ok(at >= painted, `${file} requested at ${at} ms, the ${paint} at ${painted} ms`);
+    assert.equal(await page.locator('link[rel=preload], link[rel=modulepreload]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 /** A point on a flow of the shown picture of the first frame (or of the app's map), where the
  * flow is the top element: the middle of a leg, as the bench points. */
 const pointOnFlow = (page, picture) => page.evaluate((sel) => {

@@ -341,6 +341,17 @@ test('the app\'s script missing from the published folder leaves a plain message
   await page.close();
 });
 
+test('the WebAssembly missing from the published folder leaves a plain message, not a blank page', async () => {
+  const { page } = await openPage(browser.context, server.origin, '/', DESKTOP);
+  await page.route('**/flowmap_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.reload();
+  const message = page.locator('body > .stopped[role="alert"]');
+  await message.waitFor({ timeout: 20000 });
+  assert.equal(await message.locator('h2').innerText(), EN.heading);
+  assert.equal(await page.locator('.first-frame').count(), 0, 'the first frame went with the message');
+  await page.close();
+});
+
 test('embedded: a map that stops shrinks its frame to the message, so the article shows no blank box', async () => {
   const { page, map } = await openHost(server.origin, server.origin);
   await page.waitForFunction(() => document.getElementById('map').clientHeight > 300, null, { timeout: 10000 });
