@@ -78,6 +78,25 @@ pub fn log10(x: f64) -> f64 {
     x.log10()
 }
 
+/// `x` clamped to `lo..=hi` as `x.clamp(lo, hi)` does it (a NaN stays NaN, `-0.0` stays
+/// `-0.0`), but without its panic when `lo > hi` (then `lo` wins below and `hi` above): that
+/// panic's message writes floats, and would keep Rust's float printing in the wasm.
+///
+/// ```
+/// use flowmap_core::math::clamp;
+/// assert_eq!(clamp(5.0, 0.0, 1.0), 1.0);
+/// assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+/// ```
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// `s` read as a number exactly as `s.parse::<f64>()` reads it: the same texts accepted
 /// (a sign, `inf`, `infinity`, `nan`, digits with a fraction and an exponent), the same
 /// value. In WebAssembly the browser converts the digits, so the wasm carries no copy of
@@ -152,7 +171,7 @@ fn digits_value(s: &str) -> f64 {
 /// assert_eq!(exponential(0.000015), "1.5e-5");
 /// ```
 pub fn exponential(x: f64) -> String {
-    let text = x.to_string();
+    let text = crate::decimal::Shortest(x).to_string();
     if !x.is_finite() {
         return text;
     }

@@ -219,9 +219,8 @@ pub fn fit(points: &[geo::Coord<f64>], width: f64, height: f64) -> Zoom {
         (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
     }
     let share = 1.0 - 2.0 * EXTENT_MARGIN;
-    let k = ((width * share) / (x1 - x0).max(1.0))
-        .min((height * share) / (y1 - y0).max(1.0))
-        .clamp(1.0, MAX_STEP_ZOOM);
+    let k = ((width * share) / (x1 - x0).max(1.0)).min((height * share) / (y1 - y0).max(1.0));
+    let k = crate::math::clamp(k, 1.0, MAX_STEP_ZOOM);
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     Zoom { k, x: width / 2.0 - k * cx, y: height / 2.0 - k * cy }.clamped(width, height)
 }
