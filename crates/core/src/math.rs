@@ -190,7 +190,35 @@ pub fn exponential(x: f64) -> String {
 
 #[cfg(test)]
 mod test {
-    use super::{exponential, parse_f64};
+    use super::{clamp, exponential, parse_f64};
+
+    #[test]
+    fn clamps_as_the_standard_library_does() {
+        let values = [
+            -2.0,
+            -1.0,
+            -0.5,
+            -0.0,
+            0.0,
+            0.5,
+            1.0,
+            3.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for x in values {
+            for (lo, hi) in
+                [(-1.0, 1.0), (0.0, 0.0), (-0.0, 0.0), (0.0, 1.0), (f64::NEG_INFINITY, 0.0)]
+            {
+                let (ours, std) = (clamp(x, lo, hi), x.clamp(lo, hi));
+                assert!(
+                    ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),
+                    "{x} in {lo}..={hi}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn exponents_are_written_as_rust_writes_them() {
