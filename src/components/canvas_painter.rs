@@ -222,8 +222,8 @@ fn prepare(canvas: &web_sys::HtmlCanvasElement, (width, height): (f64, f64)) {
         canvas.set_height(h);
     }
     let style = web_sys::HtmlElement::style(canvas);
-    let _ = style.set_property("width", &format!("{width}px"));
-    let _ = style.set_property("height", &format!("{height}px"));
+    let _ = style.set_property("width", &format!("{}px", flowmap_core::decimal::Shortest(width)));
+    let _ = style.set_property("height", &format!("{}px", flowmap_core::decimal::Shortest(height)));
     if let Some(ctx) = context(canvas) {
         let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, width, height);

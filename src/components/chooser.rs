@@ -84,7 +84,7 @@ impl Chooser {
         let (top, shift) =
             if y < height / 2.0 { (y + 20.0, "none") } else { (y - 20.0, "translateY(-100%)") };
         let style = list.dyn_ref::<web_sys::HtmlElement>()?.style();
-        style.set_property("top", &format!("{top:.0}px")).ok()?;
+        style.set_property("top", &format!("{}px", flowmap_core::decimal::Fixed(top, 0))).ok()?;
         style.set_property("transform", shift).ok()?;
         self.state.hover.set(None);
         list.remove_attribute("hidden").ok()?;

@@ -171,7 +171,11 @@ pub fn Filters() -> impl IntoView {
 /// track's start: the handle (`THUMB` CSS px wide, as public/style.css draws it) stays
 /// within the track. The shaded span and the events' ticks are placed by it too.
 fn thumb_at(fraction: f64) -> String {
-    format!("calc({} * (100% - {THUMB}px) + {}px)", fraction, THUMB / 2)
+    format!(
+        "calc({} * (100% - {THUMB}px) + {}px)",
+        flowmap_core::decimal::Shortest(fraction),
+        THUMB / 2
+    )
 }
 
 /// The width of a time slider's handle, in CSS px (`.time-track input::…-thumb`).

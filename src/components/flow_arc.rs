@@ -4,6 +4,7 @@ use super::chooser::Chooser;
 use super::roving::Roving;
 use crate::load::Loaded;
 use crate::state::{pointer_in_frame, Hover, MapState, Target};
+use flowmap_core::decimal::{Fixed, Shortest};
 use flowmap_core::describe::accessible_name;
 use flowmap_core::layout::{MapLayout, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::pick::MIN_TARGET;
@@ -126,16 +127,16 @@ pub fn FlowArc(
                     let line = leg.line();
                     view! {
                         // On a canvas map the pointer finds flows by index, not by this path.
-                        {(!on_canvas).then(|| view! { <path class=hit_class d=line.clone() stroke-width=hit_width /> })}
+                        {(!on_canvas).then(|| view! { <path class=hit_class d=line.clone() stroke-width=Shortest(hit_width).to_string() /> })}
                         {f.undisclosed.then(|| view! { <path class="band" d=line.clone() stroke=f.color /> })}
-                        <path class="line" d=line.clone() stroke=f.color stroke-width=f.width stroke-dasharray=dash.clone() />
+                        <path class="line" d=line.clone() stroke=f.color stroke-width=Shortest(f.width).to_string() stroke-dasharray=dash.clone() />
                         <path class="arrow" d=leg.arrow() fill=f.color />
                     }
                 }).collect_view();
                 // Denied or disputed by someone cited: a cross on the first leg (and in the legend).
                 let mark = f.mark_at().map(|at| view! {
-                    <g class="against-mark" transform=format!("translate({:.1},{:.1})", at.x, at.y)>
-                        <circle r=AGAINST_MARK_RADIUS />
+                    <g class="against-mark" transform=format!("translate({},{})", Fixed(at.x, 1), Fixed(at.y, 1))>
+                        <circle r=Shortest(AGAINST_MARK_RADIUS).to_string() />
                         <path d=AGAINST_MARK />
                     </g>
                 });

@@ -3,6 +3,7 @@
 
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::decimal::Shortest;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::layout::{AGAINST_MARK, AGAINST_MARK_RADIUS};
 use flowmap_core::legend::{LegendEntries, WidthKey};
@@ -79,7 +80,7 @@ pub fn Legend() -> impl IntoView {
             .map(|(w, text)| {
                 view! {
                     <li>
-                        <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=w /></svg>
+                        <svg class="swatch" width="34" height="16" aria-hidden="true"><path d="M1,8 L33,8" class="width-sample" stroke-width=Shortest(w).to_string() /></svg>
                         {text}
                     </li>
                 }
@@ -104,7 +105,7 @@ pub fn Legend() -> impl IntoView {
                     {move || any_against().then(|| view! {
                         <li>
                             <svg class="swatch" width="34" height="12" aria-hidden="true">
-                                <g class="against-mark" transform="translate(17,6)"><circle r=AGAINST_MARK_RADIUS /><path d=AGAINST_MARK /></g>
+                                <g class="against-mark" transform="translate(17,6)"><circle r=Shortest(AGAINST_MARK_RADIUS).to_string() /><path d=AGAINST_MARK /></g>
                             </svg>
                             <span>{tr(lang, Msg::SpokenAgainst)}</span>
                         </li>
@@ -119,7 +120,7 @@ pub fn Legend() -> impl IntoView {
                         <li>
                             <svg class="swatch" width="34" height="16" aria-hidden="true">
                                 <path d="M1,8 L33,8" class="undisclosed-band" />
-                                <path d="M1,8 L33,8" class="width-sample" stroke-width=UNDISCLOSED_WIDTH />
+                                <path d="M1,8 L33,8" class="width-sample" stroke-width=Shortest(UNDISCLOSED_WIDTH).to_string() />
                             </svg>
                             {tr(lang, Msg::NotDisclosed)}
                         </li>

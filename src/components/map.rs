@@ -11,6 +11,7 @@ use crate::dom;
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
 use flowmap_core::dataset::Dataset;
+use flowmap_core::decimal::Shortest;
 use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Lang, Msg, Noun};
 use flowmap_core::labels::Side;
@@ -140,14 +141,17 @@ pub fn FlowMap() -> impl IntoView {
             }
         })
     };
-    let (width, height) = (move || state.size.get().0, move || state.size.get().1);
+    let (width, height) = (
+        move || Shortest(state.size.get().0).to_string(),
+        move || Shortest(state.size.get().1).to_string(),
+    );
     view! {
         <SkipMap />
         <div
             class="map-frame"
             node_ref=frame
             // Set through the CSSOM (not a style attribute), which a strict CSP allows.
-            style:height=move || format!("{}px", state.size.get().1)
+            style:height=move || format!("{}px", Shortest(state.size.get().1))
             // One finger scrolls the page until the map is zoomed; two fingers zoom it.
             style:touch-action=move || if state.zoom.with(|z| z.k > 1.0) { "none" } else { "pan-x pan-y" }
             on:keydown=move |ev| on_map_key(&ev, state)
@@ -165,7 +169,7 @@ pub fn FlowMap() -> impl IntoView {
                 aria-label=trf(lang, Msg::MapLabel, &[&count(lang, flows, Noun::Flow)])
                 width=width
                 height=height
-                viewBox=move || format!("0 0 {} {}", state.size.get().0, state.size.get().1)
+                viewBox=move || format!("0 0 {} {}", Shortest(state.size.get().0), Shortest(state.size.get().1))
                 on:mousemove=move |ev| if let Some(p) = &p_move { p.on_move(&ev) }
                 on:mouseleave=move |_| if let Some(p) = &p_leave { p.on_leave() }
                 on:click=move |ev| if let Some(p) = &p_click { p.on_click(&ev) }
@@ -285,6 +289,7 @@ fn draw_markers(
             };
             let (h1, h2, h3, h4) = (hover.clone(), hover.clone(), hover.clone(), hover);
             let stop = Stop::Place(m.id.clone());
+            let (at_x, at_y) = (Shortest(m.at.x).to_string(), Shortest(m.at.y).to_string());
             view! {
                 <g
                     // A label with no room shows while its marker is hovered or focused.
@@ -312,9 +317,9 @@ fn draw_markers(
                     }
                 >
                     // An invisible target at least 24 px across under the dot.
-                    <circle class="hit" cx=m.at.x cy=m.at.y r=m.radius.max(MIN_TARGET / 2.0) />
-                    <circle cx=m.at.x cy=m.at.y r=m.radius />
-                    <text x=m.label.at.x y=m.label.at.y text-anchor=anchor>{label}</text>
+                    <circle class="hit" cx=at_x.clone() cy=at_y.clone() r=Shortest(m.radius.max(MIN_TARGET / 2.0)).to_string() />
+                    <circle cx=at_x cy=at_y r=Shortest(m.radius).to_string() />
+                    <text x=Shortest(m.label.at.x).to_string() y=Shortest(m.label.at.y).to_string() text-anchor=anchor>{label}</text>
                 </g>
             }
         })

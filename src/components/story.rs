@@ -6,6 +6,7 @@
 use crate::load::Loaded;
 use crate::state::MapState;
 use flowmap_core::annotate;
+use flowmap_core::decimal::Shortest;
 use flowmap_core::i18n::{tr, trf, Msg};
 use flowmap_core::layout::projection;
 use flowmap_core::story::{self, STEP_MESSAGE};
@@ -207,21 +208,21 @@ pub fn StoryNotes() -> impl IntoView {
         let rings = o
             .rings
             .into_iter()
-            .map(|(at, r)| view! { <circle class="ring" cx=at.x cy=at.y r=r /> })
+            .map(|(at, r)| view! { <circle class="ring" cx=Shortest(at.x).to_string() cy=Shortest(at.y).to_string() r=Shortest(r).to_string() /> })
             .collect_view();
         let notes = o
             .callouts
             .into_iter()
             .map(|c| {
-                let leader = c.leader.map(|(a, b)| view! { <line x1=a.x y1=a.y x2=b.x y2=b.y /> });
+                let leader = c.leader.map(|(a, b)| view! { <line x1=Shortest(a.x).to_string() y1=Shortest(a.y).to_string() x2=Shortest(b.x).to_string() y2=Shortest(b.y).to_string() /> });
                 let r = c.rect;
                 let lines = (0..c.lines.len())
                     .map(|i| {
                         let at = c.line_at(i);
-                        view! { <text x=at.x y=at.y>{c.lines[i].clone()}</text> }
+                        view! { <text x=Shortest(at.x).to_string() y=Shortest(at.y).to_string()>{c.lines[i].clone()}</text> }
                     })
                     .collect_view();
-                view! { <g class="callout">{leader}<rect x=r.x0 y=r.y0 width=r.x1 - r.x0 height=r.y1 - r.y0 rx="3" />{lines}</g> }
+                view! { <g class="callout">{leader}<rect x=Shortest(r.x0).to_string() y=Shortest(r.y0).to_string() width=Shortest(r.x1 - r.x0).to_string() height=Shortest(r.y1 - r.y0).to_string() rx="3" />{lines}</g> }
             })
             .collect_view();
         Some(view! { <g class="story-notes" aria-hidden="true">{rings}{notes}</g> })

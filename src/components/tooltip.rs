@@ -2,6 +2,7 @@
 
 use crate::load::Loaded;
 use crate::state::{Hover, MapState};
+use flowmap_core::decimal::Fixed;
 use flowmap_core::describe::location_name;
 use flowmap_core::i18n::{count, tr, trf, Msg, Noun};
 use flowmap_core::layout::{flow_tip, place_tip, route_points, tip_height};
@@ -25,7 +26,7 @@ struct Position {
 fn position(x: f64, y: f64, (w, h): (f64, f64), avoid: &[Coord<f64>], lines: usize) -> Position {
     let width = WIDTH.min(w - 16.0);
     let tip = place_tip(Coord { x, y }, (width, tip_height(lines)), (w, h), avoid);
-    let px = |v: f64| format!("{v:.0}px");
+    let px = |v: f64| format!("{}px", Fixed(v, 0));
     let (top, bottom) = if tip.above {
         ("auto".into(), px(h - tip.rect.y1))
     } else {

@@ -226,7 +226,7 @@ const SCAN: f64 = 6.0;
 
 /// The point of `r` nearest to `p`.
 fn nearest(r: &Rect, p: Coord<f64>) -> Coord<f64> {
-    Coord { x: p.x.clamp(r.x0, r.x1), y: p.y.clamp(r.y0, r.y1) }
+    Coord { x: crate::math::clamp(p.x, r.x0, r.x1), y: crate::math::clamp(p.y, r.y0, r.y1) }
 }
 
 #[cfg(test)]

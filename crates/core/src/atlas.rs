@@ -81,7 +81,7 @@ pub enum AtlasError {
         ring: usize,
     },
     /// The quantum is not a positive number.
-    #[error("the map geometry has an invalid quantum {0}")]
+    #[error("the map geometry has an invalid quantum {}", crate::decimal::Shortest(*.0))]
     BadQuantum(f64),
 }
 

@@ -1,5 +1,6 @@
 //! Formatting values for readers in their language: "$71.1 million", "71,1 млн долл. США".
 
+use crate::decimal::Fixed;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::model::{Basis, FlowValue, Quantity};
 
@@ -81,7 +82,7 @@ pub fn amount(value: f64, lang: Lang) -> String {
     } else {
         return grouped(value.round() as u64, lang);
     };
-    let s = format!("{scaled:.2}");
+    let s = Fixed(scaled, 2).to_string();
     let s = s.trim_end_matches('0').trim_end_matches('.');
     let s = if lang.decimal_comma() { s.replace('.', ",") } else { s.to_string() };
     // A no-break space keeps "71,1 млн" together where numbers are written the Slavic way.
@@ -104,7 +105,7 @@ pub fn figure(value: f64, measure: &str, is_money: bool, lang: Lang) -> String {
     let fraction = !is_money && value.abs() < 1e6 && value.fract() != 0.0;
     let number = if fraction {
         // "2.5 tonnes", "2,5 тонны": a count below a million keeps its decimals.
-        let s = format!("{value:.2}");
+        let s = Fixed(value, 2).to_string();
         let s = s.trim_end_matches('0').trim_end_matches('.');
         if lang.decimal_comma() {
             s.replace('.', ",")

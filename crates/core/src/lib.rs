@@ -17,7 +17,8 @@
 //!   flows and places in arrow-key order), [`pick`] (the flow under the pointer, the flows under a finger),
 //!   [`phone`] (the map's frame on a phone),
 //!   [`palette`] (colours and dashes).
-//! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`format`](mod@format)
+//! - **Words**: [`describe`] (who says so, routes, accessible names, credits), [`decimal`] (numbers
+//!   as Rust writes them, by the browser in WebAssembly), [`format`](mod@format)
 //!   (numbers, money and units per locale), [`totals`] (what a place sends and receives),
 //!   [`i18n`] (interface languages), [`words`] (words for the model's kinds).
 //! - **Reader's state**: [`filter`], [`timeline`], [`table`] (sorting), [`view_state`] (the
@@ -41,6 +42,7 @@ pub mod claims;
 pub mod cluster;
 pub mod dataset;
 pub mod date;
+pub mod decimal;
 pub mod describe;
 #[cfg(feature = "sheets")]
 pub mod editor;

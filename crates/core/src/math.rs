@@ -78,6 +78,25 @@ pub fn log10(x: f64) -> f64 {
     x.log10()
 }
 
+/// `x` clamped to `lo..=hi` as `x.clamp(lo, hi)` does it (a NaN stays NaN, `-0.0` stays
+/// `-0.0`), but without its panic when `lo > hi` (then `lo` wins below and `hi` above): that
+/// panic's message writes floats, and would keep Rust's float printing in the wasm.
+///
+/// ```
+/// use flowmap_core::math::clamp;
+/// assert_eq!(clamp(5.0, 0.0, 1.0), 1.0);
+/// assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+/// ```
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// `s` read as a number exactly as `s.parse::<f64>()` reads it: the same texts accepted
 /// (a sign, `inf`, `infinity`, `nan`, digits with a fraction and an exponent), the same
 /// value. In WebAssembly the browser converts the digits, so the wasm carries no copy of
@@ -152,7 +171,7 @@ fn digits_value(s: &str) -> f64 {
 /// assert_eq!(exponential(0.000015), "1.5e-5");
 /// ```
 pub fn exponential(x: f64) -> String {
-    let text = x.to_string();
+    let text = crate::decimal::Shortest(x).to_string();
     if !x.is_finite() {
         return text;
     }
@@ -171,7 +190,35 @@ pub fn exponential(x: f64) -> String {
 
 #[cfg(test)]
 mod test {
-    use super::{exponential, parse_f64};
+    use super::{clamp, exponential, parse_f64};
+
+    #[test]
+    fn clamps_as_the_standard_library_does() {
+        let values = [
+            -2.0,
+            -1.0,
+            -0.5,
+            -0.0,
+            0.0,
+            0.5,
+            1.0,
+            3.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for x in values {
+            for (lo, hi) in
+                [(-1.0, 1.0), (0.0, 0.0), (-0.0, 0.0), (0.0, 1.0), (f64::NEG_INFINITY, 0.0)]
+            {
+                let (ours, std) = (clamp(x, lo, hi), x.clamp(lo, hi));
+                assert!(
+                    ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),
+                    "{x} in {lo}..={hi}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn exponents_are_written_as_rust_writes_them() {

@@ -45,11 +45,11 @@ pub fn dasharray(status: ClaimStatus, width: f64) -> Option<String> {
 
 /// The dash lengths in pixels of a status at a stroke width (see [`dasharray`]).
 pub fn dash_pattern(status: ClaimStatus, width: f64) -> Option<[f64; 4]> {
-    let unit = width.clamp(2.0, 3.5);
+    let unit = crate::math::clamp(width, 2.0, 3.5);
     status_dash(status).map(|d| d.map(|v| v * unit))
 }
 
 /// Dash lengths as `stroke-dasharray` text.
 pub fn dash_text(pattern: &[f64; 4]) -> String {
-    pattern.iter().map(|v| format!("{v:.1}")).collect::<Vec<_>>().join(" ")
+    pattern.iter().map(|v| crate::decimal::Fixed(*v, 1).to_string()).collect::<Vec<_>>().join(" ")
 }

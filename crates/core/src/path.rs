@@ -17,7 +17,7 @@ pub fn push_point(out: &mut String, cmd: char, p: Coord<f64>) {
 fn push_tenths(out: &mut String, v: f64) {
     let tenths = (v * 10.0).round();
     if !tenths.is_finite() || tenths.abs() >= 1e15 {
-        let _ = write!(out, "{v:.1}");
+        let _ = write!(out, "{}", crate::decimal::Fixed(v, 1));
         return;
     }
     let tenths = tenths as i64;

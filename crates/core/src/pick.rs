@@ -188,7 +188,7 @@ fn distance_to_segment(p: Coord<f64>, a: Coord<f64>, b: Coord<f64>) -> f64 {
     let ab = b - a;
     let len2 = ab.x * ab.x + ab.y * ab.y;
     let t = if len2 > 0.0 {
-        (((p - a).x * ab.x + (p - a).y * ab.y) / len2).clamp(0.0, 1.0)
+        crate::math::clamp(((p - a).x * ab.x + (p - a).y * ab.y) / len2, 0.0, 1.0)
     } else {
         0.0
     };

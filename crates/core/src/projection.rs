@@ -52,7 +52,7 @@ impl ConicEqualArea {
     /// The inverse of [`forward`](Self::forward).
     pub fn invert(&self, x: f64, y: f64) -> (f64, f64) {
         if let Some(cos0) = self.cylinder {
-            return (x / cos0, asin((y * cos0).clamp(-1.0, 1.0)));
+            return (x / cos0, asin(crate::math::clamp(y * cos0, -1.0, 1.0)));
         }
         let r0y = self.r0 - y;
         let mut l = atan2(x, r0y.abs()) * r0y.signum();
@@ -60,7 +60,7 @@ impl ConicEqualArea {
             l -= std::f64::consts::PI * x.signum() * r0y.signum();
         }
         let s = (self.c - (x * x + r0y * r0y) * self.n * self.n) / (2.0 * self.n);
-        (l / self.n, asin(s.clamp(-1.0, 1.0)))
+        (l / self.n, asin(crate::math::clamp(s, -1.0, 1.0)))
     }
 }
 

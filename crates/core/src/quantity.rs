@@ -1,6 +1,7 @@
 //! Checks of a stated figure: an amount of money or of something counted, its parts and
 //! the figure it is part of.
 
+use crate::decimal::Shortest;
 use crate::json_path::JsonPath;
 use crate::model::{Basis, Quantity};
 use crate::validate::Problem;
@@ -13,7 +14,7 @@ fn report(problems: &mut Vec<Problem>, path: JsonPath, message: String) {
 /// Why `amount` cannot be a figure, if it cannot.
 fn bad_amount(amount: f64) -> Option<String> {
     if !amount.is_finite() || amount < 0.0 {
-        Some(format!("amount {amount}; expected a positive number"))
+        Some(format!("amount {}; expected a positive number", Shortest(amount)))
     } else if amount > ABSURD_AMOUNT {
         Some(format!(
             "amount {}, more than ten trillion; check the number of zeros",
@@ -77,7 +78,7 @@ pub fn check(problems: &mut Vec<Problem>, path: &JsonPath, name: &str, q: &Quant
             report(
                 problems,
                 at.key("amount"),
-                format!("{name} has a part ({}) larger than its value ({}); a part is included in the value", part.amount, q.amount),
+                format!("{name} has a part ({}) larger than its value ({}); a part is included in the value", Shortest(part.amount), Shortest(q.amount)),
             );
         }
         if part.what.is_blank() {
@@ -97,7 +98,7 @@ pub fn check(problems: &mut Vec<Problem>, path: &JsonPath, name: &str, q: &Quant
                 report(
                     problems,
                     at.key("amount"),
-                    format!("{name} is part of a figure ({}) smaller than itself ({})", whole.amount, q.amount),
+                    format!("{name} is part of a figure ({}) smaller than itself ({})", Shortest(whole.amount), Shortest(q.amount)),
                 );
             }
             if whole.what.is_blank() {

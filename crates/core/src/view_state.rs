@@ -6,6 +6,7 @@
 //! its number, `#step=3`: the step's view is in the dataset ([`crate::story`]).
 
 use crate::date::PartialDate;
+use crate::decimal::Fixed;
 use crate::filter::Filter;
 use crate::model::ClaimStatus;
 use crate::query::percent_decode;
@@ -92,7 +93,7 @@ impl ViewState {
         }
         if !self.zoom.is_identity() {
             let z = &self.zoom;
-            parts.push(format!("zoom={:.3},{:.1},{:.1}", z.k, z.x, z.y));
+            parts.push(format!("zoom={},{},{}", Fixed(z.k, 3), Fixed(z.x, 1), Fixed(z.y, 1)));
         }
         parts.join("&")
     }
@@ -129,7 +130,7 @@ impl ViewState {
                         // a scale outside the zoom's range is brought into it. (Rounding
                         // 1e308 overflows: the finite check comes after it.)
                         let (min, max) = crate::zoom::ZOOM_RANGE;
-                        let k = ((k * 1000.0).round() / 1000.0).clamp(min, max);
+                        let k = crate::math::clamp((k * 1000.0).round() / 1000.0, min, max);
                         let (x, y) = ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0);
                         if k.is_finite() && x.is_finite() && y.is_finite() {
                             v.zoom = Zoom { k, x, y };

@@ -1,5 +1,8 @@
 //! Zoom and pan as a screen transform `p ↦ k·p + (x, y)`, as in d3-zoom.
 
+use crate::decimal::Shortest;
+use crate::math::clamp;
+
 /// Smallest and largest zoom factors.
 pub const ZOOM_RANGE: (f64, f64) = (1.0, 16.0);
 
@@ -35,11 +38,11 @@ impl Zoom {
 
     /// Keeps the map covering the whole `width × height` frame.
     pub fn clamped(self, width: f64, height: f64) -> Zoom {
-        let k = self.k.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        let k = clamp(self.k, ZOOM_RANGE.0, ZOOM_RANGE.1);
         Zoom {
             k,
-            x: self.x.clamp(width * (1.0 - k), 0.0),
-            y: self.y.clamp(height * (1.0 - k), 0.0),
+            x: clamp(self.x, width * (1.0 - k), 0.0),
+            y: clamp(self.y, height * (1.0 - k), 0.0),
         }
     }
 
@@ -52,7 +55,7 @@ impl Zoom {
     /// assert_eq!((z.k, z.x, z.y), (2.0, -100.0, -50.0));
     /// ```
     pub fn zoom_at(self, factor: f64, px: f64, py: f64, width: f64, height: f64) -> Zoom {
-        let k = (self.k * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        let k = clamp(self.k * factor, ZOOM_RANGE.0, ZOOM_RANGE.1);
         let f = k / self.k;
         Zoom { k, x: px - (px - self.x) * f, y: py - (py - self.y) * f }.clamped(width, height)
     }
@@ -87,9 +90,9 @@ impl Zoom {
         }
         let fits =
             |room: f64, margin: f64, span: f64| (room - 2.0 * margin).max(1.0) / span.max(1.0);
-        let k = fits(width, margin.0, x1 - x0)
-            .min(fits(height, margin.1, y1 - y0))
-            .clamp(ZOOM_RANGE.0, most);
+        let k = fits(width, margin.0, x1 - x0).min(fits(height, margin.1, y1 - y0));
+        let k = clamp(k, ZOOM_RANGE.0, most);
+
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         Zoom { k, x: width / 2.0 - cx * k, y: height / 2.0 - cy * k }.clamped(width, height)
     }
@@ -122,7 +125,8 @@ impl Zoom {
     /// assert_eq!(Zoom { k: 1.5, x: -20.0, y: 4.5 }.matrix(), "matrix(1.5, 0, 0, 1.5, -20, 4.5)");
     /// ```
     pub fn matrix(&self) -> String {
-        format!("matrix({}, 0, 0, {}, {}, {})", self.k, self.k, self.x, self.y)
+        let (k, x, y) = (Shortest(self.k), Shortest(self.x), Shortest(self.y));
+        format!("matrix({k}, 0, 0, {k}, {x}, {y})")
     }
 
     /// Where this transform takes the point `(x, y)`.

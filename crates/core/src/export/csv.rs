@@ -39,7 +39,7 @@ pub fn csv(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
     for f in visible.iter().filter_map(|i| dataset.raw.flows.get(*i)) {
         let (amount, currency, unit, basis) = match &f.value {
             FlowValue::Known(q) => (
-                format!("{}", q.amount),
+                crate::decimal::Shortest(q.amount).to_string(),
                 q.currency.clone().unwrap_or_default(),
                 q.unit.clone().unwrap_or_default(),
                 serde_json::to_value(q.basis)

@@ -3,6 +3,7 @@
 
 use super::frame::{Frame, LegendSection, Swatch};
 use super::text::{text_width, wrap, xml_escape};
+use crate::decimal::{Fixed, Shortest};
 use crate::layout::{CountryShape, MapLayout, Marker, AGAINST_MARK, AGAINST_MARK_RADIUS};
 use crate::scale::UNDISCLOSED_WIDTH;
 use std::fmt::Write;
@@ -51,9 +52,10 @@ fn paragraph(s: &mut String, text: &str, x: f64, mut y: f64, width: f64, st: Sty
         let weight = if st.bold { " font-weight=\"700\"" } else { "" };
         let _ = write!(
             s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"{}\"{weight} fill=\"{}\">{}</text>",
-            y - st.lead * 0.3,
-            st.size,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight} fill=\"{}\">{}</text>",
+            Fixed(x, 1),
+            Fixed(y - st.lead * 0.3, 1),
+            Shortest(st.size),
             st.fill,
             xml_escape(&line)
         );
@@ -101,8 +103,9 @@ pub fn svg(
     y = paragraph(&mut s, &frame.sources, MARGIN, y + 6.0, inner, NOTE);
     y = paragraph(&mut s, &frame.credit, MARGIN, y, inner, NOTE);
     let total = (y + MARGIN - 4.0).ceil();
+    let (width, total_text) = (Shortest(width), Shortest(total));
     let doc = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\" {FONT}>\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total_text}\" viewBox=\"0 0 {width} {total_text}\" {FONT}>\
          <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{s}</svg>"
     );
     (doc, total)
@@ -119,11 +122,12 @@ fn map(
     opacity: f64,
     top: f64,
 ) {
+    let (width_text, height_text, top_text) = (Shortest(width), Shortest(height), Shortest(top));
     let _ = write!(
         s,
-        "<defs><clipPath id=\"map\"><rect width=\"{width}\" height=\"{height}\"/></clipPath></defs>\
-         <g transform=\"translate(0,{top})\" clip-path=\"url(#map)\">\
-         <rect width=\"{width}\" height=\"{height}\" fill=\"#eef3f7\"/>"
+        "<defs><clipPath id=\"map\"><rect width=\"{width_text}\" height=\"{height_text}\"/></clipPath></defs>\
+         <g transform=\"translate(0,{top_text})\" clip-path=\"url(#map)\">\
+         <rect width=\"{width_text}\" height=\"{height_text}\" fill=\"#eef3f7\"/>"
     );
     let involved: rustc_hash::FxHashSet<&str> =
         layout.markers.iter().map(|m| m.id.as_str()).collect();
@@ -132,7 +136,7 @@ fn map(
         let _ = write!(s, "<path class=\"country\" d=\"{}\" fill=\"{fill}\" stroke=\"#ffffff\" stroke-width=\"0.6\" fill-rule=\"evenodd\"/>", c.d);
     }
     let flow_group = if opacity < 1.0 {
-        format!("<g class=\"flow\" opacity=\"{opacity:.3}\">")
+        format!("<g class=\"flow\" opacity=\"{}\">", Fixed(opacity, 3))
     } else {
         "<g class=\"flow\">".to_string()
     };
@@ -146,10 +150,10 @@ fn map(
                 f.dasharray().map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();
             let _ = write!(
                 s,
-                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>",
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{dash}/>",
                 leg.line(),
                 f.color,
-                f.width
+                Fixed(f.width, 2)
             );
             let _ = write!(s, "<path d=\"{}\" fill=\"{}\"/>", leg.arrow(), f.color);
         }
@@ -169,18 +173,21 @@ fn map(
         };
         let _ = write!(
             s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" {style}/>",
-            m.at.x, m.at.y, m.radius
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" {style}/>",
+            Fixed(m.at.x, 1),
+            Fixed(m.at.y, 1),
+            Fixed(m.radius, 1)
         );
     }
-    let _ = write!(s, "</g><g transform=\"translate(0,{top})\">");
+    let _ = write!(s, "</g><g transform=\"translate(0,{top_text})\">");
     // Only the labels that fit: the others show on the page when their marker is hovered,
     // which a picture cannot do.
     for m in layout.markers.iter().filter(inside).filter(|m| m.label.shown) {
         let (x, y) = label_at(m, width, height);
+        let (x, y, size) = (Fixed(x, 1), Fixed(y, 1), Shortest(LABEL_SIZE));
         let _ = write!(
             s,
-            "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{LABEL_SIZE}\" font-weight=\"600\" fill=\"{INK}\" \
+            "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" font-weight=\"600\" fill=\"{INK}\" \
              stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
             xml_escape(&m.text)
         );
@@ -194,24 +201,24 @@ fn overlay(s: &mut String, o: &crate::annotate::Overlay, top: f64) {
     if o.rings.is_empty() && o.callouts.is_empty() {
         return;
     }
-    let _ = write!(s, "<g class=\"story-notes\" transform=\"translate(0,{top})\">");
+    let _ = write!(s, "<g class=\"story-notes\" transform=\"translate(0,{})\">", Shortest(top));
     for (at, r) in &o.rings {
-        let _ = write!(s, "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\"/>", at.x, at.y);
+        let _ = write!(s, "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"none\" stroke=\"{INK}\" stroke-width=\"1.5\"/>", Fixed(at.x, 1), Fixed(at.y, 1), Fixed(*r, 1));
     }
     for c in &o.callouts {
         if let Some((a, b)) = c.leader {
-            let _ = write!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{INK}\" stroke-width=\"1\"/>", a.x, a.y, b.x, b.y);
+            let _ = write!(s, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{INK}\" stroke-width=\"1\"/>", Fixed(a.x, 1), Fixed(a.y, 1), Fixed(b.x, 1), Fixed(b.y, 1));
         }
         let r = &c.rect;
-        let _ = write!(s, "<rect class=\"callout\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1\"/>", r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+        let _ = write!(s, "<rect class=\"callout\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"{INK}\" stroke-width=\"1\"/>", Fixed(r.x0, 1), Fixed(r.y0, 1), Fixed(r.x1 - r.x0, 1), Fixed(r.y1 - r.y0, 1));
         for (i, line) in c.lines.iter().enumerate() {
             let at = c.line_at(i);
             let _ = write!(
                 s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" fill=\"{INK}\">{}</text>",
-                at.x,
-                at.y,
-                crate::annotate::NOTE_SIZE,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{INK}\">{}</text>",
+                Fixed(at.x, 1),
+                Fixed(at.y, 1),
+                Shortest(crate::annotate::NOTE_SIZE),
                 xml_escape(line)
             );
         }
@@ -235,7 +242,7 @@ fn label_at(m: &Marker, width: f64, height: f64) -> (f64, f64) {
         _ => m.label.at.x - w / 2.0,
     };
     let left = left.min(width - LABEL_INSET - w).max(LABEL_INSET);
-    let y = m.label.at.y.clamp(LABEL_SIZE, height - LABEL_INSET);
+    let y = crate::math::clamp(m.label.at.y, LABEL_SIZE, height - LABEL_INSET);
     (left, y)
 }
 
@@ -272,7 +279,7 @@ fn legend_section(s: &mut String, section: &LegendSection, x: f64, y: f64, width
 
 /// A legend sample, [`SWATCH`] wide from `x`, centred on `y`.
 fn swatch_at(s: &mut String, swatch: &Swatch, x: f64, y: f64) {
-    let _ = write!(s, "<g transform=\"translate({x:.1},{y:.1})\">");
+    let _ = write!(s, "<g transform=\"translate({},{})\">", Fixed(x, 1), Fixed(y, 1));
     let line = "<path d=\"M1,0 L33,0\"";
     let _ = match swatch {
         Swatch::Color(c) => write!(
@@ -288,11 +295,12 @@ fn swatch_at(s: &mut String, swatch: &Swatch, x: f64, y: f64) {
             against_mark(s, SWATCH / 2.0, 0.0, INK);
             Ok(())
         }
-        Swatch::Width(w) => write!(s, "{line} stroke=\"{MUTED}\" stroke-width=\"{w:.2}\"/>"),
+        Swatch::Width(w) => write!(s, "{line} stroke=\"{MUTED}\" stroke-width=\"{}\"/>", Fixed(*w, 2)),
         Swatch::Undisclosed => write!(
             s,
             "{line} stroke=\"{MUTED}\" stroke-opacity=\"0.2\" stroke-width=\"9\" stroke-linecap=\"round\"/>\
-             {line} stroke=\"{MUTED}\" stroke-width=\"{UNDISCLOSED_WIDTH}\"/>"
+             {line} stroke=\"{MUTED}\" stroke-width=\"{}\"/>",
+            Shortest(UNDISCLOSED_WIDTH)
         ),
     };
     s.push_str("</g>");
@@ -300,9 +308,10 @@ fn swatch_at(s: &mut String, swatch: &Swatch, x: f64, y: f64) {
 
 /// The mark of a denied or disputed flow at (`x`, `y`), in `color`.
 fn against_mark(s: &mut String, x: f64, y: f64, color: &str) {
+    let (x, y, radius) = (Fixed(x, 1), Fixed(y, 1), Shortest(AGAINST_MARK_RADIUS));
     let _ = write!(
         s,
-        "<g class=\"against-mark\" transform=\"translate({x:.1},{y:.1})\"><circle r=\"{AGAINST_MARK_RADIUS}\" fill=\"#ffffff\" stroke=\"{color}\" stroke-width=\"1.5\"/>\
+        "<g class=\"against-mark\" transform=\"translate({x},{y})\"><circle r=\"{radius}\" fill=\"#ffffff\" stroke=\"{color}\" stroke-width=\"1.5\"/>\
          <path d=\"{AGAINST_MARK}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\"/></g>"
     );
 }

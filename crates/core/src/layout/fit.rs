@@ -52,7 +52,7 @@ pub fn preferred_height(dataset: &Dataset, atlas: &Atlas, width: f64) -> f64 {
         .map(|p| proj.project(*p).y)
         .fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(y), b.max(y)));
     let natural = if points.is_empty() { width * 0.6 } else { y1 - y0 + 2.0 * pad };
-    natural.clamp(width * 0.5, width * 0.85).round()
+    crate::math::clamp(natural, width * 0.5, width * 0.85).round()
 }
 
 /// The projection of a `width` × `height` map at `zoom`: fitted to the dataset's focus, so it

@@ -58,7 +58,7 @@ impl<'de> Deserialize<'de> for Described {
                 Ok(Described(format!("the number {n}")))
             }
             fn visit_f64<E>(self, n: f64) -> Result<Described, E> {
-                Ok(Described(format!("the number {n}")))
+                Ok(Described(format!("the number {}", crate::decimal::Shortest(n))))
             }
             fn visit_str<E>(self, s: &str) -> Result<Described, E> {
                 Ok(Described(format!("the text {}", shortened(&format!("{s:?}")))))

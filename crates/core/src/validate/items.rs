@@ -154,6 +154,6 @@ fn coordinate(x: f64) -> String {
     if x.abs() >= 1e6 {
         crate::math::exponential(x)
     } else {
-        x.to_string()
+        crate::decimal::Shortest(x).to_string()
     }
 }

@@ -87,8 +87,8 @@ impl WorldIndex {
         for c in &countries {
             let b = country_box(c);
             let centre = Coord { x: (b[0] + b[2]) / 2.0, y: (b[1] + b[3]) / 2.0 };
-            let col = ((centre.x + 180.0) / CELL.0).floor().clamp(0.0, 5.0) as usize;
-            let row = ((centre.y + 90.0) / CELL.1).floor().clamp(0.0, 3.0) as usize;
+            let col = crate::math::clamp(((centre.x + 180.0) / CELL.0).floor(), 0.0, 5.0) as usize;
+            let row = crate::math::clamp(((centre.y + 90.0) / CELL.1).floor(), 0.0, 3.0) as usize;
             let cell = row * 6 + col;
             match cells.iter_mut().find(|(k, _)| *k == cell) {
                 Some((_, list)) => list.push(c),
