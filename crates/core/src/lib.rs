@@ -42,6 +42,7 @@ pub mod cluster;
 pub mod dataset;
 pub mod date;
 pub mod describe;
+pub mod dots;
 #[cfg(feature = "sheets")]
 pub mod editor;
 pub mod export;
