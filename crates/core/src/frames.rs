@@ -5,15 +5,14 @@
 use crate::batch::Stroke;
 use std::ops::Range;
 
-/// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a dotted one
-/// [`SPECKS`], a band's [`BAND`]): about 100 ms of software rasterising on a slow machine, far less with a GPU.
+/// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a band's
+/// [`BAND`]): about 100 ms of software rasterising on a slow machine, far less with a GPU.
 pub const BUDGET: usize = 3000;
-/// The work of drawing a dashed leg, in plain ones.
+/// The work of drawing a dashed leg, in plain ones (a dotted one's squares,
+/// [`crate::dots`], cost about as much).
 const DASHED: usize = 4;
 /// The work of drawing a leg of a band, in plain ones.
 const BAND: usize = 2;
-/// The work of drawing a dotted leg as specks ([`crate::dots`]), in plain ones.
-const SPECKS: usize = 2;
 
 /// How far a painting has got: the next stroke and leg of it to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,8 +52,6 @@ pub struct Frame {
 fn leg_cost(stroke: &Stroke) -> usize {
     if stroke.band {
         BAND
-    } else if crate::dots::speck(stroke).is_some() {
-        SPECKS
     } else if stroke.dash.is_some() {
         DASHED
     } else {
