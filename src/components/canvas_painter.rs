@@ -5,6 +5,7 @@
 use crate::dom;
 use flowmap_core::arc::ArcShape;
 use flowmap_core::batch::Stroke;
+use flowmap_core::dots;
 use flowmap_core::frames::{self, Progress};
 use flowmap_core::path_sink::{Coord, PathSink};
 use flowmap_core::zoom::Zoom;
@@ -256,7 +257,8 @@ impl PathSink for Pen<'_> {
 }
 
 /// Draws `legs` in `stroke`'s style (`dash` being its dashes as the canvas takes them): one
-/// path for the lines, one for the arrowheads.
+/// path for the lines (or a square per dot of a dotted line, [`dots`]), one for the
+/// arrowheads.
 fn draw(
     ctx: &web_sys::CanvasRenderingContext2d,
     stroke: &Stroke,
@@ -264,20 +266,28 @@ fn draw(
     legs: &[ArcShape],
 ) {
     ctx.set_global_alpha(stroke.opacity);
-    ctx.set_line_cap(if stroke.band { "round" } else { "butt" });
-    ctx.set_stroke_style_str(stroke.color);
-    ctx.set_line_width(stroke.width);
-    let _ = ctx.set_line_dash(dash);
-    let mut pen = Pen(ctx);
-    ctx.begin_path();
-    for leg in legs {
-        leg.trace_line(&mut pen);
+    ctx.set_fill_style_str(stroke.color);
+    if let (Some(side), Some(pattern)) = (dots::speck(stroke), stroke.dash) {
+        let half = side / 2.0;
+        for leg in legs {
+            dots::centres(leg, pattern, |c| ctx.fill_rect(c.x - half, c.y - half, side, side));
+        }
+    } else {
+        ctx.set_line_cap(if stroke.band { "round" } else { "butt" });
+        ctx.set_stroke_style_str(stroke.color);
+        ctx.set_line_width(stroke.width);
+        let _ = ctx.set_line_dash(dash);
+        let mut pen = Pen(ctx);
+        ctx.begin_path();
+        for leg in legs {
+            leg.trace_line(&mut pen);
+        }
+        ctx.stroke();
     }
-    ctx.stroke();
     if stroke.band {
         return;
     }
-    ctx.set_fill_style_str(stroke.color);
+    let mut pen = Pen(ctx);
     ctx.begin_path();
     for leg in legs {
         leg.trace_arrow(&mut pen);

@@ -8,7 +8,8 @@ use std::ops::Range;
 /// Work per frame, in legs of a plain line (a dashed leg costs [`DASHED`], a band's
 /// [`BAND`]): about 100 ms of software rasterising on a slow machine, far less with a GPU.
 pub const BUDGET: usize = 3000;
-/// The work of drawing a dashed leg, in plain ones.
+/// The work of drawing a dashed leg, in plain ones (a dotted one's squares,
+/// [`crate::dots`], cost about as much).
 const DASHED: usize = 4;
 /// The work of drawing a leg of a band, in plain ones.
 const BAND: usize = 2;

@@ -44,6 +44,7 @@ pub mod dataset;
 pub mod date;
 pub mod decimal;
 pub mod describe;
+pub mod dots;
 #[cfg(feature = "sheets")]
 pub mod editor;
 pub mod export;
