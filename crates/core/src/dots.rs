@@ -55,7 +55,7 @@ pub fn centres(leg: &ArcShape, dash: [f64; 4], mut dot: impl FnMut(Coord<f64>)) 
     let mut walked = 0.0;
     let (a, c, b) = (leg.start, leg.control, leg.base);
     let bow = (a.x - 2.0 * c.x + b.x).hypot(a.y - 2.0 * c.y + b.y);
-    let pieces = (bow / (4.0 * TOLERANCE)).sqrt().ceil().clamp(1.0, 256.0) as usize;
+    let pieces = crate::math::clamp((bow / (4.0 * TOLERANCE)).sqrt().ceil(), 1.0, 256.0) as usize;
     let mut from = a;
     for k in 1..=pieces {
         let to = leg.at(k as f64 / pieces as f64);

@@ -211,6 +211,7 @@ mod test {
             for (lo, hi) in
                 [(-1.0, 1.0), (0.0, 0.0), (-0.0, 0.0), (0.0, 1.0), (f64::NEG_INFINITY, 0.0)]
             {
+                #[allow(clippy::disallowed_methods)] // compared with
                 let (ours, std) = (clamp(x, lo, hi), x.clamp(lo, hi));
                 assert!(
                     ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),

@@ -287,7 +287,7 @@ mod test {
                 .map(|_| {
                     coord! {
                         x: wrap(cx + rng.between(-wx, wx) / 2.0),
-                        y: (cy + rng.between(-wy, wy) / 2.0).clamp(-90.0, 90.0),
+                        y: crate::math::clamp(cy + rng.between(-wy, wy) / 2.0, -90.0, 90.0),
                     }
                 })
                 .collect();
