@@ -87,7 +87,8 @@ const shown = (paint, resolve) => {
   try {
     if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return false;
     new PerformanceObserver((list, observer) => {
-      if (!list.getEntriesByName(paint).length) return;
+      // Safari and Firefox report no 'first-paint': a skeleton waits for either.
+      if (!paint.some((name) => list.getEntriesByName(name).length)) return;
       observer.disconnect();
       setTimeout(resolve);
     }).observe({ type: 'paint', buffered: true });
@@ -98,7 +99,8 @@ const shown = (paint, resolve) => {
 };
 new Promise((resolve) => {
   const picture = firstFrame && !document.documentElement.classList.contains('ff-skeleton');
-  if (!shown(picture ? 'first-contentful-paint' : 'first-paint', resolve)) {
+  const paint = picture ? ['first-contentful-paint'] : ['first-paint', 'first-contentful-paint'];
+  if (!shown(paint, resolve)) {
     requestAnimationFrame(() => setTimeout(resolve));
   }
   setTimeout(resolve, document.visibilityState === 'hidden' ? 200 : 3000);

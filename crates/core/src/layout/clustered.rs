@@ -100,7 +100,7 @@ pub(super) fn drawn<'a>(
         };
     };
     let name = |k: usize| location_name(dataset, &plan.places[k].id, lang);
-    let mut ids = ClusterIds::new(plan);
+    let mut ids = ClusterIds::new(dataset);
     let mut nodes: Vec<Node> = level
         .groups
         .iter()
@@ -149,9 +149,11 @@ struct ClusterIds<'a> {
 }
 
 impl<'a> ClusterIds<'a> {
-    /// Only the ids that a cluster's could equal (those with a "+") are kept.
-    fn new(plan: &'a Plan) -> Self {
-        let taken = plan.places.iter().filter(|p| p.id.contains('+')).map(|p| p.id.as_str().into());
+    /// Every location's id that a cluster's could equal (those with a "+"), drawn or not:
+    /// a story or search may name any.
+    fn new(dataset: &'a Dataset) -> Self {
+        let locations = dataset.raw.locations.iter();
+        let taken = locations.filter(|l| l.id.contains('+')).map(|l| l.id.as_str().into());
         ClusterIds { taken: taken.collect() }
     }
 
