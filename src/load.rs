@@ -2,6 +2,7 @@
 
 use flowmap_core::atlas::Atlas;
 use flowmap_core::dataset::Dataset;
+use flowmap_core::flow_codes::FlowCodes;
 use flowmap_core::i18n::Lang;
 use flowmap_core::scale::DatasetScale;
 use flowmap_core::world::{self, WorldIndex, INDEX_FILE, WORLD_DIR};
@@ -27,6 +28,9 @@ pub struct Loaded {
     /// The dataset's width scale and its lines of several flows: worked out once, for
     /// every plan and the legend.
     pub scale: Arc<DatasetScale>,
+    /// Each flow's category, status and stops as numbers, for what counts them on every
+    /// filter (the summary, the legend).
+    pub codes: Arc<FlowCodes>,
 }
 
 /// The reader's language: `?lang=`, else the dataset's (if known yet), else the browser's.
@@ -167,5 +171,6 @@ pub async fn load() -> Result<Loaded, String> {
     set_document_language(lang);
     crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));
     let scale = Arc::new(DatasetScale::of(&dataset));
-    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang, scale })
+    let codes = Arc::new(FlowCodes::of(&dataset));
+    Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang, scale, codes })
 }

@@ -105,7 +105,7 @@ impl MapState {
         let view =
             RwSignal::new(story::resolve(dataset, ViewState::from_hash(&crate::dom::hash())));
         let on_canvas = dataset.raw.flows.len() > CANVAS_FROM;
-        let Filtered { passes, categories, shown, visible } = filtered(view, dataset);
+        let Filtered { passes, categories, shown, visible } = filtered(view, data);
         let size = RwSignal::new((0.0, 0.0));
         let zoom = Memo::new(move |_| view.with(|v| v.zoom));
         let laid_out_zoom = rested(zoom);
@@ -302,7 +302,8 @@ struct Filtered {
 /// The filters other than categories, and which flows pass them: a category filter then
 /// only combines these with the categories shown, and a canvas map's drawing depends on
 /// these alone.
-fn filtered(view: RwSignal<ViewState>, dataset: &Arc<Dataset>) -> Filtered {
+fn filtered(view: RwSignal<ViewState>, data: &Loaded) -> Filtered {
+    let dataset = &data.dataset;
     let others = Memo::new(move |_| {
         view.with(|v| Filter { hidden_categories: Default::default(), ..v.filter.clone() })
     });
@@ -314,8 +315,8 @@ fn filtered(view: RwSignal<ViewState>, dataset: &Arc<Dataset>) -> Filtered {
             ..Filter::default()
         })
     });
-    let d = dataset.clone();
-    let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&d, p))));
+    let (d, codes) = (dataset.clone(), data.codes.clone());
+    let shown = Memo::new(move |_| passes.with(|p| categories.with(|c| c.shown(&d, &codes, p))));
     let visible = Memo::new(move |_| shown.with(|s| indices(s)));
     Filtered { passes, categories, shown, visible }
 }

@@ -36,8 +36,8 @@ pub fn Graphic(
     let (warnings, skipped): (Vec<_>, Vec<_>) =
         data.dataset.problems.iter().partition(|p| p.warning);
     let (warnings, skipped) = (Listed::first(&warnings), Listed::first(&skipped));
-    let dataset = data.dataset.clone();
-    let summary_text = move || state.visible.with(|v| summary(&dataset, v, lang));
+    let (dataset, codes) = (data.dataset.clone(), data.codes.clone());
+    let summary_text = move || state.visible.with(|v| summary(&dataset, &codes, v, lang));
     let table = state.table;
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();

@@ -22,14 +22,18 @@ pub fn Legend() -> impl IntoView {
     let lang = data.lang;
     let state = expect_context::<MapState>();
     let entries = {
-        let dataset = dataset.clone();
-        Memo::new(move |_| state.visible.with(|v| LegendEntries::of(&dataset, v)))
+        let (dataset, codes) = (dataset.clone(), data.codes.clone());
+        Memo::new(move |_| state.visible.with(|v| LegendEntries::of(&dataset, &codes, v)))
     };
+    // Each list is drawn again only when it changes: hiding goods leaves the statuses be.
+    let (used_categories, used_statuses) = (
+        Memo::new(move |_| entries.with(|e| e.categories.clone())),
+        Memo::new(move |_| entries.with(|e| e.statuses.clone())),
+    );
     let d = dataset.clone();
     let categories = move || {
-        entries.with(|e| {
-            e.categories
-                .iter()
+        used_categories.with(|used| {
+            used.iter()
                 .map(|&i| {
                     let color = category_color(i);
                     let name = d.raw.categories[i].name.get(lang.tag()).to_string();
@@ -47,9 +51,8 @@ pub fn Legend() -> impl IntoView {
         })
     };
     let statuses = move || {
-        entries.with(|e| {
-            e.statuses
-                .iter()
+        used_statuses.with(|used| {
+            used.iter()
                 .map(|&s| {
                     view! {
                         <li>

@@ -6,7 +6,9 @@ use flowmap_core::{
     batch::layer_of,
     bundle::bundles,
     dataset::Dataset,
+    describe::summary,
     filter::{indices, Filter},
+    flow_codes::FlowCodes,
     i18n::Lang,
     layout::{layout, plan_with, MapView},
     legend::{LegendEntries, WidthKey},
@@ -53,12 +55,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let atlas = Atlas::from_json(&std::fs::read_to_string("public/atlas.json")?)?;
     let passes = timed("filter (passes)", || Filter::default().passes(&dataset));
-    let shown = timed("filter (shown)", || Filter::default().shown(&dataset, &passes));
+    let codes = timed("flow codes", || FlowCodes::of(&dataset));
+    let mut one_hidden = Filter::default();
+    one_hidden.hidden_categories.extend(dataset.raw.categories.first().map(|c| c.id.clone()));
+    timed("filter (shown, one hidden)", || one_hidden.shown(&dataset, &codes, &passes));
+    let shown = timed("filter (shown)", || Filter::default().shown(&dataset, &codes, &passes));
     let visible = indices(&shown);
     let scale = timed("width scale and lines", || DatasetScale::of(&dataset));
     let b = timed("bundles", || bundles(&dataset, &visible));
     println!("{:>24}  {} lines, several: {}", "", b.len(), scale.has_lines());
-    timed("legend entries", || LegendEntries::of(&dataset, &visible));
+    timed("legend entries", || LegendEntries::of(&dataset, &codes, &visible));
+    timed("summary", || summary(&dataset, &codes, &visible, Lang::En));
     timed("width key", || WidthKey::with_scale(&dataset, &scale.scale, Lang::En));
     timed("totals by location", || Totals::by_location(&dataset, &visible).len());
     timed("layer of", || layer_of(&dataset).len());

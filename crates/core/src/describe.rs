@@ -2,6 +2,7 @@
 //! reader's language.
 
 use crate::dataset::Dataset;
+use crate::flow_codes::FlowCodes;
 use crate::format::grouped;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
 use crate::model::{Citation, ClaimStatus, Flow, Source, SourceKind, Speaker, Stance};
@@ -274,23 +275,28 @@ pub fn lower_first(name: &str) -> String {
 
 /// A text summary of the flows shown, for the page and for screen readers:
 /// "22 flows between 15 countries. Goods: arms and ammunition (13), … Claims: documented (5), …".
-pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
-    // One pass over the flows: a large dataset's summary is rewritten on every filter.
-    let mut places = rustc_hash::FxHashSet::default();
+/// `codes` are the dataset's ([`FlowCodes::of`]).
+pub fn summary(dataset: &Dataset, codes: &FlowCodes, visible: &[usize], lang: Lang) -> String {
+    // One pass over the flows, counting numbers: a large dataset's summary is rewritten on
+    // every filter.
+    let mut seen = vec![false; codes.places().len()];
     let mut by_category = vec![0usize; dataset.raw.categories.len()];
     let mut by_status = [0usize; ClaimStatus::ALL.len()];
-    let flows = visible.iter().filter_map(|i| dataset.raw.flows.get(*i));
     let mut total = 0;
-    for f in flows {
+    for &i in visible.iter().filter(|i| **i < dataset.raw.flows.len()) {
         total += 1;
-        places.extend(std::iter::once(&f.from).chain(&f.via).chain(std::iter::once(&f.to)));
-        if let Some((k, _)) = dataset.category(&f.category) {
+        for &p in codes.stops(i) {
+            seen[p as usize] = true;
+        }
+        if let Some(k) = codes.category(i) {
             by_category[k] += 1;
         }
-        if let Some(k) = ClaimStatus::ALL.iter().position(|s| *s == f.status) {
+        if let Some(k) = codes.status(i) {
             by_status[k] += 1;
         }
     }
+    let places: Vec<PlaceKind> =
+        codes.places().iter().zip(&seen).filter(|(_, s)| **s).map(|(k, _)| *k).collect();
     let goods: Vec<String> = dataset
         .raw
         .categories
@@ -317,15 +323,7 @@ pub fn summary(dataset: &Dataset, visible: &[usize], lang: Lang) -> String {
         Msg::SummaryCounts,
         &[
             &count(lang, total, Noun::Flow),
-            &count(
-                lang,
-                places.len(),
-                noun_for(
-                    places
-                        .iter()
-                        .map(|id| dataset.location(id).map_or(PlaceKind::Place, PlaceKind::of)),
-                ),
-            ),
+            &count(lang, places.len(), noun_for(places.iter().copied())),
         ],
     );
     if !goods.is_empty() {
@@ -402,12 +400,12 @@ mod test {
     fn summary_counts_what_is_shown() {
         let d = dataset();
         assert_eq!(
-            summary(&d, &[0], Lang::En),
+            summary(&d, &FlowCodes::of(&d), &[0], Lang::En),
             "1 flow between 3 countries. Goods: arms (1). Claims: alleged (1)."
         );
-        assert_eq!(summary(&d, &[], Lang::En), "0 flows between 0 places.");
+        assert_eq!(summary(&d, &FlowCodes::of(&d), &[], Lang::En), "0 flows between 0 places.");
         assert_eq!(
-            summary(&d, &[0], Lang::Ru),
+            summary(&d, &FlowCodes::of(&d), &[0], Lang::Ru),
             "1 поток, 3 страны. Товары: arms (1). Надёжность: утверждает заинтересованная сторона (1)."
         );
     }
@@ -431,7 +429,7 @@ mod test {
             v["flows"][0]["to"] = "KBP".into();
             let d = Dataset::from_json("t.json", &v.to_string()).unwrap();
             assert!(d.is_valid(), "{:?}", d.problems);
-            summary(&d, &[0], lang)
+            summary(&d, &FlowCodes::of(&d), &[0], lang)
         };
         let airports = ["airport"; 3];
         assert!(with(airports, Lang::En).starts_with("1 flow between 3 airports."));

@@ -2,6 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::date::PartialDate;
+use crate::flow_codes::FlowCodes;
 use crate::model::{ClaimStatus, Flow};
 use std::collections::BTreeSet;
 
@@ -64,25 +65,36 @@ impl Filter {
     }
 
     /// Whether each flow is shown, given what [`Filter::passes`] gave: those that pass, less
-    /// the categories switched off.
+    /// the categories switched off. `codes` are the dataset's ([`FlowCodes::of`]).
     ///
     /// # Examples
     /// ```
-    /// use flowmap_core::{dataset::Dataset, filter::{indices, Filter}};
+    /// use flowmap_core::{dataset::Dataset, filter::{indices, Filter}, flow_codes::FlowCodes};
     /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
+    /// let codes = FlowCodes::of(&d);
     /// let mut f = Filter::default();
-    /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![0, 1]);
+    /// assert_eq!(indices(&f.shown(&d, &codes, &f.passes(&d))), vec![0, 1]);
     /// f.hidden_categories.insert("arms".into());
-    /// assert_eq!(indices(&f.shown(&d, &f.passes(&d))), vec![1]);
+    /// assert_eq!(indices(&f.shown(&d, &codes, &f.passes(&d))), vec![1]);
     /// ```
-    pub fn shown(&self, dataset: &Dataset, passes: &[bool]) -> Vec<bool> {
+    pub fn shown(&self, dataset: &Dataset, codes: &FlowCodes, passes: &[bool]) -> Vec<bool> {
         debug_assert_eq!(passes.len(), dataset.raw.flows.len(), "passes is of another dataset");
-        dataset
-            .raw
-            .flows
-            .iter()
+        if self.hidden_categories.is_empty() {
+            return passes.to_vec();
+        }
+        // By the categories' positions: one look-up per category, not per flow.
+        let hidden: Vec<bool> =
+            dataset.raw.categories.iter().map(|c| self.hidden_categories.contains(&c.id)).collect();
+        let flows = &dataset.raw.flows;
+        (0..flows.len())
             .zip(passes)
-            .map(|(f, p)| *p && !self.hidden_categories.contains(&f.category))
+            .map(|(i, p)| {
+                *p && !match codes.category(i) {
+                    Some(k) => hidden[k],
+                    // A category the dataset does not list: by its id.
+                    None => self.hidden_categories.contains(&flows[i].category),
+                }
+            })
             .collect()
     }
 
@@ -144,7 +156,7 @@ mod test {
 
     impl Filter {
         fn visible(&self, d: &Dataset) -> Vec<usize> {
-            indices(&self.shown(d, &self.passes(d)))
+            indices(&self.shown(d, &FlowCodes::of(d), &self.passes(d)))
         }
     }
 
@@ -153,11 +165,11 @@ mod test {
         let d = dataset();
         let mut f = Filter { hidden_categories: ["arms".into()].into(), ..Filter::default() };
         assert_eq!(f.passes(&d), [true, true]);
-        assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
+        assert_eq!(f.shown(&d, &FlowCodes::of(&d), &f.passes(&d)), [false, true]);
         f.hidden_statuses.insert(ClaimStatus::Alleged);
         assert_eq!(f.passes(&d), [false, true]);
         f.hidden_categories.clear();
-        assert_eq!(f.shown(&d, &f.passes(&d)), [false, true]);
+        assert_eq!(f.shown(&d, &FlowCodes::of(&d), &f.passes(&d)), [false, true]);
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! filters (a category switched off leaves the legend with the map).
 
 use crate::dataset::Dataset;
-use crate::describe::spoken_against;
+use crate::flow_codes::FlowCodes;
 use crate::format::{amount, figure};
 use crate::i18n::Lang;
-use crate::model::{ClaimStatus, FlowValue};
+use crate::model::ClaimStatus;
 use crate::scale::WidthScale;
 
 /// The legend's entries for a set of flows.
@@ -23,32 +23,32 @@ pub struct LegendEntries {
 }
 
 impl LegendEntries {
-    /// The entries for the flows at `shown` (dataset indices).
+    /// The entries for the flows at `shown` (dataset indices); `codes` are the dataset's
+    /// ([`FlowCodes::of`]).
     ///
     /// # Examples
     /// ```
-    /// use flowmap_core::{dataset::Dataset, legend::LegendEntries};
+    /// use flowmap_core::{dataset::Dataset, flow_codes::FlowCodes, legend::LegendEntries};
     /// let d = Dataset::from_json("d", include_str!("../tests/fixtures/two_flows.json")).unwrap();
-    /// assert_eq!(LegendEntries::of(&d, &[0, 1]).categories, vec![0, 1]);
-    /// assert_eq!(LegendEntries::of(&d, &[1]).categories, vec![1]);
+    /// let codes = FlowCodes::of(&d);
+    /// assert_eq!(LegendEntries::of(&d, &codes, &[0, 1]).categories, vec![0, 1]);
+    /// assert_eq!(LegendEntries::of(&d, &codes, &[1]).categories, vec![1]);
     /// ```
-    pub fn of(dataset: &Dataset, shown: &[usize]) -> LegendEntries {
-        // One pass over the flows shown: this runs on every filter change, with up to
-        // 100,000 flows (checking each category against every flow was categories × flows).
-        let position: std::collections::HashMap<&str, usize> =
-            dataset.raw.categories.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    pub fn of(dataset: &Dataset, codes: &FlowCodes, shown: &[usize]) -> LegendEntries {
+        // One pass over the flows shown, counting numbers: this runs on every filter change,
+        // with up to 100,000 flows.
         let mut category_used = vec![false; dataset.raw.categories.len()];
         let mut status_used = [false; ClaimStatus::ALL.len()];
         let (mut undisclosed, mut against) = (false, false);
-        for f in shown.iter().filter_map(|&i| dataset.raw.flows.get(i)) {
-            if let Some(&k) = position.get(f.category.as_str()) {
+        for &i in shown.iter().filter(|i| **i < dataset.raw.flows.len()) {
+            if let Some(k) = codes.category(i) {
                 category_used[k] = true;
             }
-            if let Some(k) = ClaimStatus::ALL.iter().position(|s| *s == f.status) {
+            if let Some(k) = codes.status(i) {
                 status_used[k] = true;
             }
-            undisclosed |= matches!(f.value, FlowValue::Undisclosed(_));
-            against = against || spoken_against(f);
+            undisclosed |= codes.undisclosed(i);
+            against |= codes.against(i);
         }
         LegendEntries {
             categories: (0..category_used.len()).filter(|&k| category_used[k]).collect(),
@@ -120,6 +120,7 @@ impl WidthKey {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::model::FlowValue;
 
     fn dataset() -> Dataset {
         Dataset::from_json("t", include_str!("../tests/fixtures/two_flows.json")).unwrap()
@@ -128,15 +129,15 @@ mod test {
     #[test]
     fn follows_the_flows_shown() {
         let d = dataset();
-        let all = LegendEntries::of(&d, &[0, 1]);
+        let all = LegendEntries::of(&d, &FlowCodes::of(&d), &[0, 1]);
         assert_eq!(all.statuses, vec![ClaimStatus::Documented, ClaimStatus::Alleged]);
         assert!(all.undisclosed);
         // Flow 1 is documented dual-use goods of a disclosed value.
-        let one = LegendEntries::of(&d, &[1]);
+        let one = LegendEntries::of(&d, &FlowCodes::of(&d), &[1]);
         assert_eq!(one.categories, vec![1]);
         assert_eq!(one.statuses, vec![ClaimStatus::Documented]);
         assert!(!one.undisclosed && !one.against);
-        assert_eq!(LegendEntries::of(&d, &[]), LegendEntries::default());
+        assert_eq!(LegendEntries::of(&d, &FlowCodes::of(&d), &[]), LegendEntries::default());
     }
 
     #[test]

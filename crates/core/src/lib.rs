@@ -49,6 +49,7 @@ pub mod dots;
 pub mod editor;
 pub mod export;
 pub mod filter;
+pub mod flow_codes;
 pub mod focusable;
 pub mod format;
 pub mod frames;

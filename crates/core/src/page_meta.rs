@@ -6,6 +6,7 @@
 
 use crate::describe::summary;
 use crate::export::xml_escape;
+use crate::flow_codes::FlowCodes;
 use crate::i18n::Lang;
 use crate::Dataset;
 
@@ -42,7 +43,7 @@ pub fn page_meta(dataset: &Dataset, lang: Lang, bundled: bool) -> PageMeta {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => {
             let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-            summary(dataset, &all, lang)
+            summary(dataset, &FlowCodes::of(dataset), &all, lang)
         }
     };
     let image =
@@ -143,7 +144,7 @@ mod tests {
         assert_eq!(page_meta(&d, Lang::Ru, false).description, "Подзаголовок");
         let d = dataset(r#"{"title": "T", "subtitle": " "}"#);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
-        let all = summary(&d, &[0], Lang::En);
+        let all = summary(&d, &FlowCodes::of(&d), &[0], Lang::En);
         assert_eq!(page_meta(&d, Lang::En, false).description, all);
         assert!(all.starts_with("1 flow "), "{all}");
     }

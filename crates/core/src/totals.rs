@@ -64,8 +64,16 @@ impl Side {
     /// figure, how many do ("… (flows with a figure: 2 of 12)").
     pub fn text(&self, dataset: &Dataset, lang: Lang) -> String {
         let figures = self.figures(dataset);
+        // The first figures and how many more: a place of a large dataset has hundreds,
+        // too many to hear in its name, and each is written only if it is listed.
         let list = |msg| {
-            let list: Vec<String> = figures.iter().map(|(q, _)| quantity(q, lang)).collect();
+            let most =
+                if figures.len() > LISTED_FIGURES + 1 { LISTED_FIGURES } else { figures.len() };
+            let mut list: Vec<String> =
+                figures.iter().take(most).map(|(q, _)| quantity(q, lang)).collect();
+            if most < figures.len() {
+                list.push(trf(lang, Msg::AndMore, &[&(figures.len() - most).to_string()]));
+            }
             trf(lang, msg, &[&list.join("; ")])
         };
         let text = match (figures.as_slice(), sum_of(&figures)) {
@@ -84,6 +92,9 @@ impl Side {
         format!("{text} ({})", trf(lang, Msg::WithFigure, &[&some, &all]))
     }
 }
+
+/// How many figures a side lists when they cannot be added; the rest are counted.
+pub const LISTED_FIGURES: usize = 8;
 
 /// The sum of `figures` (with their categories) when they are comparable.
 fn sum_of(figures: &[(&Quantity, &str)]) -> Option<(f64, String)> {
@@ -181,6 +192,39 @@ mod test {
         let d = Dataset::from_json("t", &doc.to_string()).unwrap();
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         Totals::by_location(&d, &[0, 1, 2])["SRB"].outbound.text(&d, Lang::En)
+    }
+
+    #[test]
+    fn a_long_list_of_figures_names_the_first_and_counts_the_rest() {
+        // Twelve flows out of SRB, each in a category of its own: not added up.
+        let flows: Vec<_> = (0..12)
+            .map(|i| {
+                json!({"id": format!("f{i}"), "from": "SRB", "to": "RUS", "category": format!("c{i}"),
+                "value": {"amount": (i + 1) as f64 * 1e6, "currency": "USD"},
+                "description": "d", "status": "reported",
+                "citations": [{"source": "s", "speaker": "s", "stance": "claims", "quote": "q"}]})
+            })
+            .collect();
+        let categories: Vec<_> =
+            (0..12).map(|i| json!({"id": format!("c{i}"), "name": format!("C{i}")})).collect();
+        let doc = json!({"version": 2, "meta": {"title": "T"},
+            "locations": [{"id": "SRB", "name": "Serbia"}, {"id": "RUS", "name": "Russia"}],
+            "categories": categories,
+            "sources": [{"id": "s", "outlet": "O", "kind": "news-report"}],
+            "speakers": [{"id": "s", "name": "O", "kind": "news-outlet"}],
+            "flows": flows});
+        let d = Dataset::from_json("t", &doc.to_string()).unwrap();
+        let all: Vec<usize> = (0..12).collect();
+        let text = Totals::by_location(&d, &all)["SRB"].outbound.text(&d, Lang::En);
+        assert!(
+            text.starts_with("not added up (different kinds of figures): $1 million; $2 million;"),
+            "{text}"
+        );
+        assert!(text.ends_with("; $8 million; and 4 more"), "{text}");
+        // One more than the list holds is listed whole.
+        let nine: Vec<usize> = (0..9).collect();
+        let text = Totals::by_location(&d, &nine)["SRB"].outbound.text(&d, Lang::En);
+        assert!(text.ends_with("; $9 million"), "{text}");
     }
 
     #[test]

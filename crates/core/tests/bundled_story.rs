@@ -132,7 +132,11 @@ fn every_step_refers_only_to_what_the_dataset_has() {
         assert!(!s.view.extent.is_empty(), "step {n} zooms to nothing");
         if let Some(f) = &s.view.flow {
             let v = flowmap_core::story::view_of(&d, n, Default::default());
-            let shown = v.filter.shown(&d, &v.filter.passes(&d));
+            let shown = v.filter.shown(
+                &d,
+                &flowmap_core::flow_codes::FlowCodes::of(&d),
+                &v.filter.passes(&d),
+            );
             let i = d.raw.flows.iter().position(|x| &x.id == f).unwrap();
             assert!(shown[i], "step {n} pins {f}, which its filters hide");
         }

@@ -62,7 +62,11 @@ fn words(s: &str) -> String {
 fn export(filter: &Filter, width: f64, lang: Lang) -> (Dataset, Vec<usize>, String, f64) {
     let d = Dataset::from_json("flows.json", &public("data/flows.json")).unwrap();
     let atlas = Atlas::from_json(&public("atlas.json")).unwrap();
-    let shown = indices(&filter.shown(&d, &filter.passes(&d)));
+    let shown = indices(&filter.shown(
+        &d,
+        &flowmap_core::flow_codes::FlowCodes::of(&d),
+        &filter.passes(&d),
+    ));
     let height = preferred_height(&d, &atlas, width);
     let view = MapView { width, height, zoom: Zoom::default(), lang };
     let map = layout(&d, &atlas, &plan(&d, &atlas, &shown), &view);
@@ -109,7 +113,7 @@ fn the_legend_holds_what_is_shown_and_nothing_the_filters_hide() {
         let (d, shown, doc, _) = export(&filter, 1280.0, lang);
         let lines: Vec<String> = texts(&doc).into_iter().map(|t| t.text).collect();
         let all = words(&lines.join(" "));
-        let used = LegendEntries::of(&d, &shown);
+        let used = LegendEntries::of(&d, &flowmap_core::flow_codes::FlowCodes::of(&d), &shown);
         for (k, c) in d.raw.categories.iter().enumerate() {
             let name = words(c.name.get(lang.tag()));
             assert_eq!(all.contains(&name), used.categories.contains(&k), "{lang:?}: {name}");

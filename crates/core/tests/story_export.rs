@@ -32,7 +32,11 @@ fn every_step_exports_its_callouts_clear_of_labels_and_markers() {
                 let s = step(&d, n).unwrap();
                 let z = zoom(&d, &atlas, s, width, height);
                 let v = view_of(&d, n, z);
-                let shown = indices(&v.filter.shown(&d, &v.filter.passes(&d)));
+                let shown = indices(&v.filter.shown(
+                    &d,
+                    &flowmap_core::flow_codes::FlowCodes::of(&d),
+                    &v.filter.passes(&d),
+                ));
                 let map = layout(
                     &d,
                     &atlas,

@@ -127,6 +127,7 @@ fn dataset(bytes: &[u8], atlas: &Atlas) {
         in_words(&p.message);
     }
     let visible: Vec<usize> = (0..d.raw.flows.len()).collect();
+    let codes = flowmap_core::flow_codes::FlowCodes::of(&d);
     let plan = layout::plan(&d, atlas, &visible);
     for (width, height, zoom) in
         [(1280.0, 720.0, Zoom::IDENTITY), (375.0, 420.0, Zoom { k: 4.0, x: -300.0, y: -200.0 })]
@@ -158,7 +159,7 @@ fn dataset(bytes: &[u8], atlas: &Atlas) {
         assert!(!svg.contains("<script"), "the picture has a script");
     }
     for lang in Lang::ALL {
-        let _ = flowmap_core::describe::summary(&d, &visible, lang);
+        let _ = flowmap_core::describe::summary(&d, &codes, &visible, lang);
         for f in d.raw.flows.iter().take(20) {
             let _ = flowmap_core::describe::accessible_name(&d, f, lang);
             for s in flowmap_core::describe::statements(&d, f) {

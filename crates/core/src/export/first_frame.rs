@@ -14,6 +14,7 @@ use super::text::xml_escape;
 use crate::atlas::Atlas;
 use crate::dataset::Dataset;
 use crate::describe::summary;
+use crate::flow_codes::FlowCodes;
 use crate::i18n::{count, tr, trf, Lang, Msg, Noun};
 use crate::labels::Side;
 use crate::layout::{
@@ -62,7 +63,7 @@ pub fn first_frame(dataset: &Dataset, atlas: &Atlas, lang: Lang) -> String {
     let _ = write!(
         s,
         "<p class=\"summary\">{}</p></header><div class=\"ff-frame\">",
-        xml_escape(&summary(dataset, &every, lang))
+        xml_escape(&summary(dataset, &FlowCodes::of(dataset), &every, lang))
     );
     let plan = plan(dataset, atlas, &every);
     let wide = (WIDE_WIDTH, preferred_height(dataset, atlas, WIDE_WIDTH));

@@ -6,6 +6,7 @@ use super::filters::filters_in_words;
 use crate::dataset::Dataset;
 use crate::describe::{credit_line, credit_sources};
 use crate::filter::Filter;
+use crate::flow_codes::FlowCodes;
 use crate::i18n::{tr, trf, Lang, Msg};
 use crate::legend::{LegendEntries, WidthKey};
 use crate::palette::{category_color, dasharray};
@@ -83,7 +84,7 @@ impl Frame {
         let text = |t: Option<&crate::text::Localized>| {
             t.map(|t| t.get(lang.tag()).to_string()).unwrap_or_default()
         };
-        let used = LegendEntries::of(dataset, shown);
+        let used = LegendEntries::of(dataset, &FlowCodes::of(dataset), shown);
         let goods = LegendSection {
             heading: tr(lang, Msg::Goods),
             entries: used
