@@ -25,15 +25,11 @@ pub fn Legend() -> impl IntoView {
         let (dataset, codes) = (dataset.clone(), data.codes.clone());
         Memo::new(move |_| state.visible.with(|v| LegendEntries::of(&dataset, &codes, v)))
     };
-    // Each list is drawn again only when it changes: hiding goods leaves the statuses be.
-    let (used_categories, used_statuses) = (
-        Memo::new(move |_| entries.with(|e| e.categories.clone())),
-        Memo::new(move |_| entries.with(|e| e.statuses.clone())),
-    );
     let d = dataset.clone();
     let categories = move || {
-        used_categories.with(|used| {
-            used.iter()
+        entries.with(|e| {
+            e.categories
+                .iter()
                 .map(|&i| {
                     let color = category_color(i);
                     let name = d.raw.categories[i].name.get(lang.tag()).to_string();
@@ -51,8 +47,9 @@ pub fn Legend() -> impl IntoView {
         })
     };
     let statuses = move || {
-        used_statuses.with(|used| {
-            used.iter()
+        entries.with(|e| {
+            e.statuses
+                .iter()
                 .map(|&s| {
                     view! {
                         <li>

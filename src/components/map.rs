@@ -134,11 +134,12 @@ pub fn FlowMap() -> impl IntoView {
     // Counted over the flows' indices, not the laid-out flows: at 10,000 flows walking
     // those took milliseconds of the filter's frame.
     let laid_indices = Memo::new(move |_| {
-        laid_out.with(|l| l.as_ref().map(|l| l.flows.iter().map(|f| f.index).collect::<Vec<_>>()))
+        laid_out
+            .with(|l| l.as_ref().map(|l| l.flows.iter().map(|f| f.index).collect::<Vec<_>>()))
+            .unwrap_or_default()
     });
     let drawn = move || {
         laid_indices.with(|l| {
-            let Some(l) = l else { return 0 };
             if on_canvas {
                 state.shown.with(|shown| l.iter().filter(|&&i| shown[i]).count())
             } else {

@@ -42,12 +42,13 @@ impl FlowCodes {
     /// ```
     pub fn of(dataset: &Dataset) -> FlowCodes {
         let raw = &dataset.raw;
-        let mut place: HashMap<&str, u32> = HashMap::with_capacity(raw.locations.len());
+        // (usize, not u32: the same map type as the dataset's other look-ups, one copy of its code.)
+        let mut place: HashMap<&str, usize> = HashMap::with_capacity(raw.locations.len());
         let mut kinds = Vec::with_capacity(raw.locations.len());
         for l in &raw.locations {
             // The first location of an id is the one lookups by id find.
             if !place.contains_key(l.id.as_str()) {
-                place.insert(l.id.as_str(), kinds.len() as u32);
+                place.insert(l.id.as_str(), kinds.len());
                 kinds.push(PlaceKind::of(l));
             }
         }
@@ -70,12 +71,12 @@ impl FlowCodes {
             codes.undisclosed.push(matches!(f.value, FlowValue::Undisclosed(_)));
             codes.against.push(spoken_against(f));
             for id in dataset.stops(f) {
-                let next = kinds.len() as u32;
+                let next = kinds.len();
                 let k = *place.entry(id).or_insert_with(|| {
                     kinds.push(PlaceKind::Place);
                     next
                 });
-                codes.stops.push(k);
+                codes.stops.push(k as u32);
             }
             codes.starts.push(codes.stops.len());
         }
