@@ -888,11 +888,12 @@ const CAVEATS = `What the comparison does and does not cover:
 
 /** Markdown: the wasm's size by crate and its largest functions, or why it is missing. */
 function wasmComposition() {
-  const built = path.join(ROOT, 'target/wasm32-unknown-unknown/release/flowmap.wasm');
+  // The main module as scripts/split.sh cut it, after wasm-bindgen (which keeps the names):
+  // what the page downloads at start, without the chunks fetched on first use of a tool.
+  const cut = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'flowmap-split/release/bindgen/flowmap_bg.wasm');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-twiggy-'));
   try {
-    execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--no-typescript', '--out-dir', dir, built], { stdio: 'pipe' });
-    const csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', path.join(dir, 'flowmap_bg.wasm')], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', cut], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const rows = csv.trim().split('\n').slice(1).map((line) => {
       const m = line.match(/^(.*),(\d+),([\d.]+),(\d+),([\d.]+)$/) ?? line.match(/^(.*?),(\d+),/);
       return m ? { name: m[1].replace(/^"|"$/g, ''), bytes: Number(m[2]) } : null;
@@ -913,7 +914,7 @@ function wasmComposition() {
       .map(([k, b]) => `| ${k} | ${kb(b)} | ${pct(b)} |`).join('\n');
     const fns = rows.filter((r) => !/^data segment/.test(r.name)).sort((a, b) => b.bytes - a.bytes).slice(0, 10)
       .map((r) => `| \`${r.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${kb(r.bytes)} |`).join('\n');
-    return `Code and data of the release build before \`wasm-opt -Oz\` (${kb(total)} KB; ${kb(fs.statSync(path.join(DIST, 'flowmap_bg.wasm')).size)} KB after it),
+    return `Code and data of the main module (the chunks of the tools cut off) before \`wasm-opt -Oz\` (${kb(total)} KB; ${kb(fs.statSync(path.join(DIST, 'flowmap_bg.wasm')).size)} KB after it),
 from \`twiggy top\`; generic code is counted under the crate that defines it (\`T\` is code
 generic over the caller's types: mostly leptos views). Release profile: \`opt-level = "z"\`, LTO,
 one codegen unit, \`panic = "abort"\`, leptos' \`erase_components\`; then \`wasm-opt -Oz\`.
