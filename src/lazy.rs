@@ -1,4 +1,5 @@
-//! The tools a reader opens only after the map shows (the pinned flow's panel among them), each in a wasm chunk of its own that
+//! The tools a reader opens only after the map shows (the pinned flow's panel among them), and
+//! the reader of datasets in the old format or with items that cannot be read, each in a wasm chunk of its own that
 //! the page fetches on first use: the split points, where crates/split cuts the wasm after the
 //! build (scripts/split.sh). Until a chunk is in, its place says so; a chunk that cannot be
 //! fetched is said in the reader's words, never a blank panel.
@@ -8,6 +9,7 @@ use crate::components::publish::{export, Exported, Report};
 use crate::components::table::FlowTable;
 use crate::load::Loaded;
 use crate::state::MapState;
+use flowmap_core::dataset::Dataset;
 use flowmap_core::i18n::{tr, Lang, Msg};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -80,6 +82,14 @@ pub fn save(
     later: Report,
 ) -> Result<Option<Exported>, ChunkFailed> {
     Ok(export(&kind, &data, state, later))
+}
+
+/// Reads a dataset that is not plain: in format version 1 (migrated), or with an item that
+/// cannot be read (explained) (its chunk: `split_reader.wasm`); the map's own reader has no
+/// code for either ([`Dataset::from_bytes_plain`]).
+#[wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_full(url: String, bytes: Vec<u8>) -> Result<Result<Dataset, String>, ChunkFailed> {
+    Ok(Dataset::from_bytes(&url, &bytes).map_err(|e| e.to_string()))
 }
 
 /// Fetches the table's chunk ahead of a click (the pointer or the focus on its button).

@@ -8,7 +8,7 @@
 // Against dist/, at 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openMap, bundledDataset, parseCsv } from './harness.mjs';
+import { serveDist, launch, openMap, openPage, bundledDataset, parseCsv } from './harness.mjs';
 
 let server;
 let browser;
@@ -164,4 +164,46 @@ test('while the panel\'s chunk comes, a pinned flow\'s place says so; a chunk th
   } finally {
     await context.unroute('**/split_panel.wasm');
   }
+});
+
+test('a dataset in format version 1 fetches the full reader and draws; a reader that fails is said', async () => {
+  const context = await browser.context;
+  const url = '/?data=__fixtures__/linked.json';
+  const { page, errors } = await openMap(context, server.origin, url, DESKTOP);
+  assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/split_reader.wasm'))));
+  assert.ok(await page.locator('svg.map g.flow').count() > 0);
+  assert.equal(await page.locator('h1').innerText(), 'Two flows');
+  assert.deepEqual(errors, []);
+  await page.close();
+  await context.route('**/split_reader.wasm', (route) => route.abort('failed'));
+  try {
+    const { page: failed } = await openPage(context, server.origin, url, DESKTOP);
+    const message = failed.locator('.load-error[role="alert"]');
+    await message.waitFor();
+    assert.match(await message.innerText(), /could not be loaded/);
+    await failed.close();
+  } finally {
+    await context.unroute('**/split_reader.wasm');
+  }
+});
+
+test('a dataset with an item that cannot be read fetches the full reader, which says why; the bundled one does not', async () => {
+  const context = await browser.context;
+  const data = bundledDataset();
+  data.flows[0] = { ...data.flows[0], value: 'a lot' };
+  await context.route('**/__fixtures__/one-bad-flow.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }));
+  try {
+    const { page, errors } = await openMap(context, server.origin, '/?data=__fixtures__/one-bad-flow.json', DESKTOP);
+    const problems = page.locator('.problems:not(.warnings) li');
+    await problems.first().waitFor();
+    assert.match(await problems.first().innerText(), /^flows\[0\]\.value/);
+    assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/split_reader.wasm'))));
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await context.unroute('**/__fixtures__/one-bad-flow.json');
+  }
+  const { page, fetched } = await open();
+  assert.ok(!(await fetched()).includes('split_reader.wasm'));
+  await page.close();
 });
