@@ -1,9 +1,9 @@
 //! Fetching the dataset and the atlas from the site that serves the app.
 
 use flowmap_core::atlas::Atlas;
-use flowmap_core::dataset::Dataset;
+use flowmap_core::dataset::{Dataset, LoadError};
 use flowmap_core::flow_codes::FlowCodes;
-use flowmap_core::i18n::Lang;
+use flowmap_core::i18n::{tr, Lang, Msg};
 use flowmap_core::scale::DatasetScale;
 use flowmap_core::world::{self, WorldIndex, INDEX_FILE, WORLD_DIR};
 use std::sync::Arc;
@@ -152,7 +152,14 @@ pub async fn load() -> Result<Loaded, String> {
     let bytes = downloaded(&url, data_request).await?;
     // Each of the parses in a task of its own (so is the WebAssembly's start before them).
     crate::dom::next_task().await;
-    let dataset = Dataset::from_bytes(&url, &bytes).map_err(|e| e.to_string())?;
+    let dataset = match Dataset::from_bytes_plain(&url, &bytes) {
+        // Format version 1, or an item to explain: read by code of its own, fetched now
+        // (src/lazy.rs).
+        Err(LoadError::NotPlain { .. }) => crate::lazy::read_full(url.clone(), bytes)
+            .await
+            .unwrap_or_else(|_| Err(tr(reader_language(None), Msg::PartFailed).to_string()))?,
+        read => read.map_err(|e| e.to_string())?,
+    };
     let text = downloaded_text(&outlines, outlines_request).await;
     crate::dom::next_task().await;
     let atlas = if bundled {

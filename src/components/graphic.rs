@@ -5,7 +5,6 @@ use super::chooser::{Chooser, FlowChooser};
 use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
-use super::panel::DetailPanel;
 use super::publish::{Downloads, EmbedCode};
 use super::story::StoryBar;
 use crate::load::Loaded;
@@ -52,6 +51,12 @@ pub fn Graphic(
     state.once_laid_out(move || crate::dom::after_next_paint(move || stage.start()));
     let (story, toolbar, filters, below) =
         (stage.from(1), stage.from(2), stage.from(3), stage.from(4));
+    // The panel's code, a while after the last part is in, so that a first pin rarely waits.
+    Effect::new(move |_| {
+        if below.get() {
+            set_timeout(crate::lazy::prefetch_panel, PANEL_PREFETCH);
+        }
+    });
     view! {
         <article class="graphic" class:embedded=!tools aria-labelledby="graphic-title">
             <header>
@@ -59,7 +64,8 @@ pub fn Graphic(
                 {subtitle.map(|s| view! { <p class="subtitle">{s}</p> })}
                 <p class="summary">{summary_text}</p>
             </header>
-            <div class="map-wrap" class:hidden=move || table.get() class:panel-left=move || state.panel_left.get()>
+            <div class="map-wrap" class:hidden=move || table.get() class:panel-left=move || state.panel_left.get()
+                on:pointerenter=|_| crate::lazy::prefetch_panel() on:focusin=|_| crate::lazy::prefetch_panel()>
                 // Before the map: hidden, its close button must not be the first control
                 // after the map (where "Skip the map" goes).
                 <FlowChooser />
@@ -70,7 +76,7 @@ pub fn Graphic(
                     <span class="touch">{tr(lang, Msg::HintTouch)}</span>
                     <span class="pointer">{tr(lang, Msg::HintPointer)}</span>
                 </p>
-                <DetailPanel />
+                {crate::lazy::panel(lang, state)}
             </div>
             {move || story.get().then(|| view! { <StoryBar /> })}
             {move || table.get().then(|| crate::lazy::table(lang))}
@@ -152,6 +158,9 @@ impl Stage {
         Memo::new(move |_| self.0.get() >= n)
     }
 }
+
+/// How long after the last part of the graphic the detail panel's code is fetched.
+const PANEL_PREFETCH: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// How many of the checks' findings the page lists; the rest are counted (a dataset with
 /// 80,000 broken rows must not build 80,000 list items). `flowmap-data validate` lists all.

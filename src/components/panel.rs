@@ -14,7 +14,11 @@ use leptos::prelude::*;
 
 /// The panel; empty when no flow is pinned. Escape or the close button unpins.
 #[component]
-pub fn DetailPanel() -> impl IntoView {
+pub fn DetailPanel(
+    /// True when the panel is made for a flow the reader has just pinned (its code came
+    /// then: src/lazy.rs), not for one pinned by the page's address.
+    pinned_now: bool,
+) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let dataset = data.dataset.clone();
@@ -48,7 +52,8 @@ pub fn DetailPanel() -> impl IntoView {
     // On a phone the panel is a sheet over the map: a flow pinned moves focus into it.
     Effect::new(move |before: Option<Option<String>>| {
         let now = state.view.with(|v| v.selected.clone());
-        if before.is_some_and(|b| b != now) && now.is_some() && super::phone::is_phone() {
+        let pinned = before.map_or(pinned_now, |b| b != now);
+        if pinned && now.is_some() && super::phone::is_phone() {
             crate::dom::on_next_frame(|| super::phone::focus_first(".detail-panel .close"));
         }
         now

@@ -74,7 +74,18 @@ pub enum LoadError {
         /// The newest version this build reads.
         expected: u32,
     },
+    /// A document that is not plain (in format version 1, or with an item that cannot be
+    /// read), given to the plain reader ([`Dataset::from_bytes_plain`]);
+    /// [`Dataset::from_bytes`] reads it.
+    #[error("{file}: not a plain document (format version 1, or an item that cannot be read); read by Dataset::from_bytes")]
+    NotPlain {
+        /// The file's name, as the reader knows it.
+        file: String,
+    },
 }
+
+/// A reader of a document's text: [`crate::read::read`] or [`crate::read::read_plain`].
+type ReadFn = fn(&str, &str) -> Result<crate::read::Read, LoadError>;
 
 /// The text of a dataset file's bytes, refused as the map refuses it: over the size or the
 /// text limit ([`crate::limits`]), or not UTF-8 (at the first byte that is not). The reader
@@ -119,7 +130,14 @@ impl Dataset {
     /// assert!(err.to_string().starts_with("flows.json, line 2, column 16: the file is not UTF-8 text"));
     /// ```
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
-        Dataset::read(file, text_of(file, bytes)?)
+        Dataset::read(file, text_of(file, bytes)?, crate::read::read)
+    }
+
+    /// [`Dataset::from_bytes`] for a plain document (in the current format, every item
+    /// readable); any other is refused with [`LoadError::NotPlain`]
+    /// ([`crate::read::read_plain`]), for [`Dataset::from_bytes`] to read.
+    pub fn from_bytes_plain(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+        Dataset::read(file, text_of(file, bytes)?, crate::read::read_plain)
     }
 
     /// Parses and checks a dataset; `file` names it in messages.
@@ -133,12 +151,12 @@ impl Dataset {
     pub fn from_json(file: &str, text: &str) -> Result<Dataset, LoadError> {
         crate::limits::check_document(text)
             .map_err(|reason| LoadError::Limit { file: file.into(), reason })?;
-        Dataset::read(file, text)
+        Dataset::read(file, text, crate::read::read)
     }
 
-    /// Reads and checks a text within the limits.
-    fn read(file: &str, text: &str) -> Result<Dataset, LoadError> {
-        let read = crate::read::read(file, text)?;
+    /// Reads (with `read`) and checks a text within the limits.
+    fn read(file: &str, text: &str, read: ReadFn) -> Result<Dataset, LoadError> {
+        let read = read(file, text)?;
         let (raw, checked) = crate::validate::check_read(read.raw, read.origin);
         let mut problems = read.problems;
         problems.extend(checked);

@@ -190,7 +190,7 @@ pub(crate) fn flow(f: FlowV1) -> model::Flow {
 
 #[cfg(test)]
 mod test {
-    use crate::dataset::Dataset;
+    use crate::dataset::{Dataset, LoadError};
 
     #[test]
     fn a_version_1_document_reads_as_its_version_2_form() {
@@ -205,6 +205,35 @@ mod test {
         // Written out, it reads back as version 2, unchanged.
         let v2 = Dataset::from_json("v2", &serde_json::to_string(&v1.raw).unwrap()).unwrap();
         assert_eq!((v2.read_version, &v2.raw), (2, &v1.raw));
+    }
+
+    #[test]
+    fn the_plain_reader_refuses_version_1_and_reads_version_2_alike() {
+        let v1 = include_str!("../tests/fixtures/two_flows_v1.json");
+        let refused = Dataset::from_bytes_plain("v1.json", v1.as_bytes()).unwrap_err();
+        assert!(matches!(refused, LoadError::NotPlain { ref file } if file == "v1.json"));
+        let v2 = include_str!("../tests/fixtures/two_flows.json");
+        let plain = Dataset::from_bytes_plain("v2.json", v2.as_bytes()).unwrap();
+        assert_eq!(plain, Dataset::from_bytes("v2.json", v2.as_bytes()).unwrap());
+        // A broken document says what is wrong with it, as the full reader does.
+        let broken = Dataset::from_bytes_plain("v1.json", b"{\"version\": 1, oops");
+        let full = Dataset::from_bytes("v1.json", b"{\"version\": 1, oops");
+        assert_eq!(broken.unwrap_err().to_string(), full.unwrap_err().to_string());
+    }
+
+    #[test]
+    fn the_plain_reader_refuses_an_item_it_cannot_read_or_a_meta_it_cannot_read() {
+        let v2 = include_str!("../tests/fixtures/two_flows.json");
+        let value = v2.replacen("\"flows\": [", "\"flows\": [{\"id\": 7},", 1);
+        assert_ne!(value, v2);
+        let refused = Dataset::from_bytes_plain("v2.json", value.as_bytes()).unwrap_err();
+        assert!(matches!(refused, LoadError::NotPlain { .. }), "{refused}");
+        let full = Dataset::from_bytes("v2.json", value.as_bytes()).unwrap();
+        assert_eq!(full.problems[0].path.to_string(), "flows[0].id");
+        let meta = v2.replacen("\"title\": \"Two flows\"", "\"title\": 7", 1);
+        assert_ne!(meta, v2);
+        let refused = Dataset::from_bytes_plain("v2.json", meta.as_bytes()).unwrap_err();
+        assert!(matches!(refused, LoadError::NotPlain { .. }), "{refused}");
     }
 
     #[test]

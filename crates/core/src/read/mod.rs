@@ -18,7 +18,7 @@ mod syntax;
 use crate::dataset::LoadError;
 use crate::json_path::JsonPath;
 use crate::migrate::{self, FlowV1, SourceV1};
-use crate::model::{Meta, RawDataset, FORMAT_VERSION};
+use crate::model::{Flow, Meta, RawDataset, Source, Speaker, FORMAT_VERSION};
 use crate::validate::Problem;
 use document::Document;
 pub use explain::Explained;
@@ -27,6 +27,7 @@ use found::describe;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::HashSet;
+use std::marker::PhantomData;
 
 /// A document as read: what could be read, what could not, and where each item was.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,9 +90,66 @@ const MEMBERS_V1: [&str; 8] =
 /// assert!(r.problems[0].message.starts_with("name must be text, or text per language"));
 /// ```
 pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
+    read_with::<Full>(file, text)
+}
+
+/// [`read`] for plain documents: in the current format, every item readable. Any other is
+/// refused with [`LoadError::NotPlain`] (a version 1 document before its items are read),
+/// for [`read`] to read. Without the code that migrates version 1 lists and explains what
+/// cannot be read, which the map fetches only when it meets such a document (its
+/// src/lazy.rs).
+pub fn read_plain(file: &str, text: &str) -> Result<Read, LoadError> {
+    read_with::<Plain>(file, text)
+}
+
+/// A document's sources, speakers and flows.
+type Lists = (Vec<Source>, Vec<Speaker>, Vec<Flow>);
+
+/// What [`read`] has and [`read_plain`] has not: a reader of each kind is code of its own
+/// (generic, not a function pointer, so that the plain reader's code has none of it).
+trait Extra: Sized {
+    /// True for the full reader.
+    const FULL: bool;
+    /// The sources, speakers and flows of a version 1 document, each migrated.
+    fn old(r: &mut Reader<Self>) -> Result<Lists, LoadError>;
+    /// Why an item could not be read; `None` when this reader leaves that to the full one.
+    fn explain(text: &str, e: &serde_json::Error, reading: Reading) -> Option<Explained>;
+}
+
+/// The full reader ([`read`]).
+struct Full;
+
+impl Extra for Full {
+    const FULL: bool = true;
+    fn old(r: &mut Reader<Full>) -> Result<Lists, LoadError> {
+        old_lists(r)
+    }
+    fn explain(text: &str, e: &serde_json::Error, reading: Reading) -> Option<Explained> {
+        Some(explain::item(text, e, reading))
+    }
+}
+
+/// The plain reader ([`read_plain`]).
+struct Plain;
+
+impl Extra for Plain {
+    const FULL: bool = false;
+    fn old(r: &mut Reader<Plain>) -> Result<Lists, LoadError> {
+        Err(r.not_plain())
+    }
+    fn explain(_: &str, _: &serde_json::Error, _: Reading) -> Option<Explained> {
+        None
+    }
+}
+
+/// [`read`] or [`read_plain`], as `E` is.
+fn read_with<E: Extra>(file: &str, text: &str) -> Result<Read, LoadError> {
     let mut problems = Vec::new();
     let doc = Document::parse(file, text, &mut problems)?;
     let version = version(&doc)?;
+    if version == 1 && !E::FULL {
+        return Err(LoadError::NotPlain { file: file.into() });
+    }
     let members: &[&str] = if version == 1 { &MEMBERS_V1 } else { &MEMBERS_V2 };
     let unknown: Vec<&str> = doc.keys().filter(|k| !members.contains(k)).collect();
     // Each named up to a point; past it, counted (a top level of a million unknown keys must
@@ -117,23 +175,14 @@ pub fn read(file: &str, text: &str) -> Result<Read, LoadError> {
             warning: false,
         });
     }
-    let mut r = Reader { doc, version, problems, origin: Origin::default() };
+    let mut r =
+        Reader::<E> { doc, version, problems, origin: Origin::default(), extra: PhantomData };
     let meta = r.meta()?;
     let schema = r.schema()?;
     let locations = r.list("locations", "location", true)?;
     let categories = r.list("categories", "category", true)?;
     let (sources, speakers, flows) = if version == 1 {
-        let sources: Vec<SourceV1> = r.list("sources", "source", true)?;
-        // Each flow migrated as it is read, rather than a list of old flows and then a new one.
-        let mut flows = Vec::new();
-        let mut read =
-            |text: &str| serde_json::from_str::<FlowV1>(text).map(|f| flows.push(migrate::flow(f)));
-        r.each("flows", "flow", true, &mut read)?;
-        // Speaker i is made from source i.
-        let at = r.origin.positions.iter().find(|(l, _)| *l == "sources").map(|(_, p)| p.clone());
-        r.origin.positions.push(("speakers", at.unwrap_or_default()));
-        let (sources, speakers) = sources.into_iter().map(migrate::source).unzip();
-        (sources, speakers, flows)
+        E::old(&mut r)?
     } else {
         let sources = r.list("sources", "source", true)?;
         let speakers = r.list("speakers", "speaker", false)?;
@@ -177,6 +226,21 @@ fn version(doc: &Document) -> Result<u32, LoadError> {
     Ok(version)
 }
 
+/// [`Extra::old`] of the full reader: version 1 sources become a source and a speaker each.
+fn old_lists(r: &mut Reader<Full>) -> Result<Lists, LoadError> {
+    let sources: Vec<SourceV1> = r.list("sources", "source", true)?;
+    // Each flow migrated as it is read, rather than a list of old flows and then a new one.
+    let mut flows = Vec::new();
+    let mut read =
+        |text: &str| serde_json::from_str::<FlowV1>(text).map(|f| flows.push(migrate::flow(f)));
+    r.each("flows", "flow", true, &mut read)?;
+    // Speaker i is made from source i.
+    let at = r.origin.positions.iter().find(|(l, _)| *l == "sources").map(|(_, p)| p.clone());
+    r.origin.positions.push(("speakers", at.unwrap_or_default()));
+    let (sources, speakers) = sources.into_iter().map(migrate::source).unzip();
+    Ok((sources, speakers, flows))
+}
+
 /// Reads the members of one document, collecting the problems of the items left out.
 /// Why a meta object (`text`, JSON that parses: a CSV import's meta file) could not be read,
 /// in the same words as the meta of a dataset.
@@ -193,14 +257,15 @@ fn id_of(item: &str) -> Option<String> {
     serde_json::from_str::<Named>(item).ok().map(|n| n.id)
 }
 
-struct Reader<'a> {
+struct Reader<'a, E> {
     doc: Document<'a>,
     version: u32,
     problems: Vec<Problem>,
     origin: Origin,
+    extra: PhantomData<E>,
 }
 
-impl Reader<'_> {
+impl<E: Extra> Reader<'_, E> {
     /// The graphic's texts: the document cannot be shown without them.
     fn meta(&self) -> Result<Meta, LoadError> {
         let at = JsonPath::root().key("meta");
@@ -213,7 +278,8 @@ impl Reader<'_> {
             ));
         };
         serde_json::from_str(raw.get()).map_err(|e| {
-            let why = explain::item(raw.get(), &e, Reading { kind: "meta", version: self.version });
+            let reading = Reading { kind: "meta", version: self.version };
+            let Some(why) = E::explain(raw.get(), &e, reading) else { return self.not_plain() };
             let path = at.join(&why.path);
             let pos = self.doc.position(raw.get()).within(why.line, why.column);
             self.doc.shape(path, pos, why.message)
@@ -287,14 +353,19 @@ impl Reader<'_> {
         for (i, item) in items.iter().enumerate() {
             match read(item.get()) {
                 Ok(()) => at.push(i),
-                Err(e) => self.leave_out(key, kind, i, item, &e, reading),
+                Err(e) => self.leave_out(key, kind, i, item, &e, reading)?,
             }
         }
         self.origin.positions.push((key, at));
         Ok(())
     }
 
-    /// Reports item `i` of `list`, which could not be read.
+    /// [`LoadError::NotPlain`] for this document.
+    fn not_plain(&self) -> LoadError {
+        LoadError::NotPlain { file: self.doc.file.into() }
+    }
+
+    /// Reports item `i` of `list`, which could not be read (refused by [`read_plain`]).
     fn leave_out(
         &mut self,
         list: &'static str,
@@ -303,8 +374,8 @@ impl Reader<'_> {
         item: &RawValue,
         e: &serde_json::Error,
         reading: Reading,
-    ) {
-        let why = explain::item(item.get(), e, reading);
+    ) -> Result<(), LoadError> {
+        let Some(why) = E::explain(item.get(), e, reading) else { return Err(self.not_plain()) };
         let pos = self.doc.position(item.get()).within(why.line, why.column);
         let id = id_of(item.get());
         let named = id.as_ref().map_or(String::new(), |id| format!(" \"{id}\""));
@@ -318,5 +389,6 @@ impl Reader<'_> {
             warning: false,
         });
         self.origin.left_out.extend(id);
+        Ok(())
     }
 }
