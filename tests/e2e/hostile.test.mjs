@@ -176,6 +176,8 @@ test('hostile.json: hover, focus and pin every flow; the hash reopens it; Escape
     // (Waited for: the address is written after the panel opens.)
     await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('flow') === id, flow.id);
     await page.reload();
+    // (The whole map: until then the page's first frame covers it, the panel included.)
+    await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
     await page.waitForFunction((id) => document.querySelector('aside.detail-panel')?.getAttribute('data-flow-id') === id, flow.id, { timeout: 20000 });
     // Escape closes the panel and gives the focus back to the flow it was about.
     await page.keyboard.press('Escape');
