@@ -23,7 +23,11 @@ const prefetch = () => {
 // The page's first frame (index.html: the bundled view drawn at build time, or a skeleton)
 // goes when the app has put its own first frame (or a message) in the page: a
 // MutationObserver's callback runs before the next paint, so no frame shows both or neither.
-// Its tooltip goes with it, and first-frame.js's listeners (flowmapFrameGone).
+// The app mounts its map a part per task (src/components/map.rs), its frame marked
+// `drawing` until the last part is in; until then the frame stays, and the app's page stays
+// hidden (style.css). A message (a load error, a panic) replaces the page's content, and with
+// it what was being drawn. Its tooltip goes with it, and first-frame.js's listeners
+// (flowmapFrameGone).
 const firstFrame = document.querySelector('.first-frame');
 const frameGone = () => {
   firstFrame?.remove();
@@ -31,11 +35,11 @@ const frameGone = () => {
 };
 if (firstFrame) {
   new MutationObserver((_, observer) => {
-    if (document.querySelector('main.flowmap > :not(.status)')) {
+    if (document.querySelector('main.flowmap > :not(.status)') && !document.querySelector('main.flowmap .drawing')) {
       frameGone();
       observer.disconnect();
     }
-  }).observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 }
 
 // An error that escapes the app without a Rust panic (a browser API throwing through the

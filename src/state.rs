@@ -182,20 +182,6 @@ impl MapState {
         on_cleanup(move || back.remove());
     }
 
-    /// Runs `f` once, as soon as the map is first laid out (once it has a size).
-    pub fn once_laid_out(self, f: impl FnOnce() + 'static) {
-        let mut f = Some(f);
-        Effect::new(move |done: Option<bool>| {
-            if done == Some(true) || self.layout.with(Option::is_none) {
-                return done.unwrap_or(false);
-            }
-            if let Some(f) = f.take() {
-                f();
-            }
-            true
-        });
-    }
-
     /// Sets the map's size, keeping the zoom valid for it; the map is laid out for the new
     /// size at once, at that zoom.
     pub fn set_size(self, width: f64, height: f64) {

@@ -6,6 +6,7 @@ use super::filters::Filters;
 use super::legend::Legend;
 use super::map::FlowMap;
 use super::publish::{Downloads, EmbedCode};
+use super::stage::{once, Stage};
 use super::story::StoryBar;
 use crate::load::Loaded;
 use crate::state::MapState;
@@ -40,15 +41,21 @@ pub fn Graphic(
     let table = state.table;
     // Embedded in an article: the graphic only, without the tools.
     let tools = !crate::embed::is_embed();
+    // The map itself is mounted a part per task too ([`FlowMap`]'s parts), behind the page's
+    // first frame, which stays until the map is whole.
+    let map_parts = Stage::new(super::map::PARTS);
     // What the first frame does not show (the story bar; the tools; the filters; the legend,
     // notes and sources) is added after the first
-    // frame that shows the map, a part per task ([`Stage`]), so that the map shows and
+    // frame that shows the whole map, a part per task ([`Stage`]), so that the map shows and
     // answers the pointer sooner and no task holds the main thread long; at the latest after
     // a second, for a page that paints no frames (a background tab, an embed out of view) or
     // a map that has no width yet.
-    let stage = Stage::new();
+    let stage = Stage::new(4);
     set_timeout(move || stage.start(), std::time::Duration::from_secs(1));
-    state.once_laid_out(move || crate::dom::after_next_paint(move || stage.start()));
+    once(
+        move || map_parts.whole() && state.layout.with(Option::is_some),
+        move || crate::dom::after_next_paint(move || stage.start()),
+    );
     let (story, toolbar, filters, below) =
         (stage.from(1), stage.from(2), stage.from(3), stage.from(4));
     // The panel's code, a while after the last part is in, so that a first pin rarely waits.
@@ -69,7 +76,7 @@ pub fn Graphic(
                 // Before the map: hidden, its close button must not be the first control
                 // after the map (where "Skip the map" goes).
                 <FlowChooser />
-                <FlowMap />
+                <FlowMap parts=map_parts />
                 // How to read the map, in words for the reader's pointer (public/style.css
                 // shows one: "tap" on a touch screen, "hover" with a mouse). Not exported.
                 <p class="map-hint">
@@ -123,39 +130,6 @@ pub fn Graphic(
                 }
             })}
         </article>
-    }
-}
-
-/// How far the graphic is mounted: 0, the header and the map; then one part more per task
-/// up to [`Stage::LAST`].
-#[derive(Clone, Copy)]
-struct Stage(RwSignal<u8>);
-
-impl Stage {
-    /// The last part.
-    const LAST: u8 = 4;
-
-    fn new() -> Stage {
-        Stage(RwSignal::new(0))
-    }
-
-    /// Adds the parts, one per task, unless that has started (or the graphic is gone).
-    fn start(self) {
-        if self.0.try_get_untracked() == Some(0) {
-            self.next();
-        }
-    }
-
-    fn next(self) {
-        let Some(part) = self.0.try_get_untracked().map(|p| p + 1) else { return };
-        if part <= Stage::LAST && self.0.try_set(part).is_none() {
-            set_timeout(move || self.next(), std::time::Duration::ZERO);
-        }
-    }
-
-    /// True once part `n` is in the page (a memo: it changes once).
-    fn from(self, n: u8) -> Memo<bool> {
-        Memo::new(move |_| self.0.get() >= n)
     }
 }
 

@@ -5,6 +5,7 @@ use super::flow_canvas::{dom_flows, FlowLayers};
 use super::picking::Picking;
 use super::roving::{self, Roving};
 use super::skip::SkipMap;
+use super::stage::{once, Stage};
 use super::tooltip::Tooltip;
 use super::zoom::{use_zoom_gestures, ZoomButtons, ZOOM_STEP};
 use crate::dom;
@@ -24,9 +25,29 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// The last of the map's parts, each mounted in a task of its own ([`Stage`]): 0, the frame
+/// (with the tooltip, the zoom buttons, and the graphic's header, detail panel and flow
+/// chooser); 1, the countries; then the flows in [`FLOW_PARTS`] shares, and the places in
+/// two halves. (Traced under a 4× CPU slowdown, the flows cost most of the mount, the first
+/// share most: it also compiles their code.)
+pub const PARTS: u8 = FLOWS_FROM + FLOW_PARTS + 1;
+
+/// The part that adds the first share of the flows.
+const FLOWS_FROM: u8 = 2;
+
+/// How many parts the flows are mounted in.
+const FLOW_PARTS: u8 = 6;
+
 /// The interactive map, sized by its container and re-projected when that changes.
+///
+/// Mounted a part per task ([`PARTS`]), the first with the map, the others in the next
+/// tasks; the frame is marked `drawing` until the last is in (`public/boot.js` keeps the
+/// page's first frame until then, so that no half-drawn map shows).
 #[component]
-pub fn FlowMap() -> impl IntoView {
+pub fn FlowMap(
+    /// How far the map is mounted (parts 0 to [`PARTS`]).
+    parts: Stage,
+) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
     let frame = NodeRef::<leptos::html::Div>::new();
@@ -74,10 +95,16 @@ pub fn FlowMap() -> impl IntoView {
     );
 
     let laid_out = state.layout;
-    // The first-draw mark in the first frame that shows the laid-out map. (The canvas layers
-    // set it when they have painted every flow.)
+    set_timeout(move || parts.start(), std::time::Duration::ZERO);
+    let (with_countries, with_places) = (parts.from(1), parts.from(PARTS - 1));
+    let whole = parts.from(PARTS);
+    // The first-draw mark in the first frame that shows the whole laid-out map. (The canvas
+    // layers set it when they have painted every flow.)
     if !state.on_canvas {
-        state.once_laid_out(|| dom::on_next_frame(dom::mark_map_drawn));
+        once(
+            move || parts.whole() && laid_out.with(Option::is_some),
+            || dom::on_next_frame(dom::mark_map_drawn),
+        );
     }
 
     let dataset = data.dataset.clone();
@@ -91,6 +118,9 @@ pub fn FlowMap() -> impl IntoView {
         })
     });
     let countries = move || {
+        if !with_countries.get() {
+            return None;
+        }
         state.countries.with(|c| {
             c.as_ref().map(|c| {
                 c.iter()
@@ -120,9 +150,19 @@ pub fn FlowMap() -> impl IntoView {
     // The map is one Tab stop: one flow or marker takes Tab, the arrow keys move inside.
     let roving = Roving::new(state, in_dom);
     provide_context(roving);
-    let markers = move || {
-        laid_out.with(|l| l.as_ref().map(|l| draw_markers(l, &dataset, lang, state, roving)))
+    // In two halves, each drawn again when the map is laid out again.
+    let markers = move |half: usize, shown: Memo<bool>| {
+        let dataset = dataset.clone();
+        move || {
+            laid_out.with(|l| {
+                let l = l.as_ref().filter(|_| shown.get())?;
+                let at = l.markers.len().div_ceil(2);
+                let range = if half == 0 { 0..at } else { at..l.markers.len() };
+                Some(draw_markers(l, range, &dataset, lang, state, roving))
+            })
+        }
     };
+    let markers = (markers(0, with_places), markers(1, whole));
     let picking = on_canvas.then(|| Picking::new(state, data.dataset.clone()));
     let (p_move, p_leave, p_click) = (picking.clone(), picking.clone(), picking);
     // Dimmed while something is highlighted: a hovered or focused flow or place, or a pinned
@@ -161,6 +201,7 @@ pub fn FlowMap() -> impl IntoView {
             // One finger scrolls the page until the map is zoomed; two fingers zoom it.
             style:touch-action=move || if state.zoom.with(|z| z.k > 1.0) { "none" } else { "pan-x pan-y" }
             on:keydown=move |ev| on_map_key(&ev, state)
+            class:drawing=move || !parts.whole()
             // What the benchmark (bench/) counts to see that a filter has been drawn.
             data-flows-drawn=drawn
         >
@@ -189,11 +230,11 @@ pub fn FlowMap() -> impl IntoView {
                 // Moved and scaled with the zoom until it rests and the map is laid out again.
                 <g class="view" transform=move || state.shift()>
                     <g class="flows" class:on-canvas=on_canvas class:focusing=move || focusing.get()>
-                        <For each=move || in_dom.get() key=|i| *i let:index>
+                        <For each=move || mounted(in_dom, parts) key=|i| *i let:index>
                             <FlowArc index laid_out />
                         </For>
                     </g>
-                    <g class="markers">{markers}</g>
+                    <g class="markers">{markers.0}{markers.1}</g>
                     <super::story::StoryNotes />
                 </g>
             </svg>
@@ -206,6 +247,13 @@ pub fn FlowMap() -> impl IntoView {
             <ZoomButtons />
         </div>
     }
+}
+
+/// The flows of `in_dom` mounted by the map's `parts` so far: a share more per part from
+/// [`FLOWS_FROM`] ([`FLOW_PARTS`] shares).
+fn mounted(in_dom: Memo<Vec<usize>>, parts: Stage) -> Vec<usize> {
+    let shares = usize::from(parts.part().saturating_sub(FLOWS_FROM - 1).min(FLOW_PARTS));
+    in_dom.with(|d| d[..(d.len() * shares).div_ceil(usize::from(FLOW_PARTS))].to_vec())
 }
 
 /// Sizes the map for a frame `w` px wide: the height follows the data's shape; on a phone,
@@ -231,16 +279,17 @@ pub fn lay_out_early(data: &Loaded, state: MapState) -> bool {
     true
 }
 
-/// Markers and labels; hovering, focusing or pressing one (a button: a click, Enter or
+/// Markers and labels of the places `range` of `l`; hovering, focusing or pressing one (a button: a click, Enter or
 /// Space) highlights its flows and shows its totals.
 fn draw_markers(
     l: &MapLayout,
+    range: std::ops::Range<usize>,
     dataset: &Arc<Dataset>,
     lang: Lang,
     state: MapState,
     roving: Roving,
 ) -> impl IntoView {
-    l.markers
+    l.markers[range]
         .iter()
         .map(|m| {
             let name = location_name(dataset, &m.id, lang).to_string();

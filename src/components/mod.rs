@@ -16,6 +16,7 @@ pub mod publish;
 pub mod roving;
 pub mod search;
 pub mod skip;
+pub mod stage;
 pub mod story;
 pub mod table;
 pub mod tooltip;

@@ -45,7 +45,7 @@ async function previewed(page) {
   const handle = await page.waitForSelector('iframe.map-frame');
   await page.waitForFunction(() => {
     const doc = document.querySelector('iframe.map-frame')?.contentDocument;
-    return doc && doc.querySelectorAll('svg.map g.flow').length > 0;
+    return doc && doc.querySelectorAll('.map-frame:not(.drawing) svg.map g.flow').length > 0;
   }, null, { timeout: 20000 });
   return handle.contentFrame();
 }

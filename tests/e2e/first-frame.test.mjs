@@ -78,7 +78,7 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     await page.screenshot({ path: path.join(SHOTS, `first-frame-${viewport.width}.png`) });
 
     release();
-    await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+    await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
     assert.equal(await page.locator('.first-frame').count(), 0, 'the first frame is gone');
     const afterwards = await boxes(page, '.map-frame', '.map-hint');
     const near = (a, b) => a.every((v, i) => (typeof v === 'string' ? true : Math.abs(v - b[i]) <= 1));
@@ -90,6 +90,49 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 
     await page.close();
   });
 }
+
+// Lighthouse (issue 18: total blocking time): the app mounts its map a part per task
+// (src/components/map.rs), behind the first frame, which stays until the map is whole; the
+// reader never sees a half-drawn map.
+test('the map is mounted a part per task behind the first frame, which goes when the map is whole', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // What the page holds at each change (an observer made before boot.js's, so called first).
+  await page.addInitScript(() => {
+    window.__parts = [];
+    new MutationObserver(() => {
+      const count = (s) => document.querySelectorAll(s).length;
+      const main = document.querySelector('main.flowmap');
+      window.__parts.push({
+        frame: count('.first-frame'), countries: count('svg.map-base path.country'),
+        flows: count('svg.map g.flow'), places: count('svg.map g.marker'),
+        shown: Boolean(main && getComputedStyle(main).visibility === 'visible' && main.getBoundingClientRect().height > 100),
+        at: performance.now(),
+      });
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
+  await page.goto(server.origin + '/');
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
+  const parts = await page.evaluate(() => window.__parts);
+  const last = parts[parts.length - 1];
+  assert.equal(last.frame, 0, 'the first frame is gone');
+  assert.ok(last.countries > 0 && last.flows > 0 && last.places > 0, JSON.stringify(last));
+  // In parts: flows in the page before the places, countries before the flows.
+  assert.ok(parts.some((p) => p.flows > 0 && p.places === 0), 'flows mounted before the places');
+  assert.ok(parts.some((p) => p.countries > 0 && p.flows === 0), 'countries mounted before the flows');
+  assert.ok(parts.some((p) => p.flows > 0 && p.flows < last.flows), 'the flows mounted in shares');
+  // The first frame stays, and the app's page hidden, until the map is whole; then the frame
+  // goes at once (in the same change).
+  for (const p of parts.filter((p) => p.countries > 0)) {
+    const whole = p.flows === last.flows && p.places === last.places && p.countries === last.countries;
+    if (!whole) assert.ok(p.frame === 1 && !p.shown, `half-drawn and shown: ${JSON.stringify(p)}`);
+    if (p.frame === 0) assert.ok(whole && p.shown, `frame gone early: ${JSON.stringify(p)}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('another dataset (?data=) gets a light skeleton, not the bundled picture', async () => {
   const { page, release } = await held('/?data=__fixtures__/partly-broken.json', { width: 1280, height: 900 });
@@ -107,7 +150,7 @@ test('another dataset (?data=) gets a light skeleton, not the bundled picture', 
   assert.notEqual(bar, 'rgba(0, 0, 0, 0)');
   await page.screenshot({ path: path.join(SHOTS, 'first-frame-skeleton.png') });
   release();
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   assert.match(await page.locator('h1').innerText(), /partly broken/);
   assert.equal(await page.locator('.first-frame').count(), 0);
   await page.close();
@@ -119,7 +162,7 @@ test('in another language (?lang=) the frame shows its shapes and waits for the 
   assert.equal(await page.locator('h1').filter({ visible: true }).count(), 0);
   assert.equal(await page.locator('.first-frame text').filter({ visible: true }).count(), 0);
   release();
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   assert.equal(await page.locator('h1').innerText(), data.meta.title.ru);
   await page.close();
 });
@@ -136,7 +179,7 @@ for (const [url, paint, files] of [
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.origin + url);
-    await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+    await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
     const { painted, started } = await page.evaluate(([paint, files]) => ({
       painted: performance.getEntriesByName(paint)[0]?.startTime,
       started: files.map((f) => [f, performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(`/${f}`))?.startTime]),
@@ -202,7 +245,7 @@ test('until the app has loaded, the first frame answers a hover with the app\'s 
   assert.equal(await page.locator('.tooltip:not([hidden])').count(), 0);
 
   release();
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   assert.equal(await page.locator('.first-frame, .tooltip').count(), 0, 'the frame went with its tooltip');
   // The app's map answers at the same point, with one tooltip, in the same words.
   const again = await pointOnFlow(page, 'svg.map');

@@ -57,8 +57,8 @@ async function openHost(hostOrigin, mapOrigin) {
     await page.evaluate((src) => { document.getElementById('map').src = src; }, `${mapOrigin}/?embed=1`);
   }
   const map = await (await page.$('#map')).contentFrame();
-  await map.waitForSelector('svg.map g.flow', { timeout: 20000 });
-  await page.frameLocator('#other').locator('svg.map g.flow').first().waitFor({ timeout: 20000 });
+  await map.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
+  await page.frameLocator('#other').locator('.map-frame:not(.drawing) svg.map g.flow').first().waitFor({ timeout: 20000 });
   return { page, map, errors };
 }
 
@@ -140,7 +140,7 @@ test('host page: forged height messages are ignored (another window, another ori
   await page.evaluate(() => { window.__heights = []; });
   await map.evaluate((url) => { location.href = url; }, `${other.origin}/?embed=1`);
   const moved = await (await page.$('#map')).contentFrame();
-  await moved.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await moved.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   await moved.evaluate(() => parent.postMessage({ type: 'flowmap:height', height: 209 }, '*'));
   await page.waitForTimeout(500);
   assert.equal(new URL(moved.url()).origin, other.origin);

@@ -84,7 +84,7 @@ export async function openPage(context, origin, url, viewport, options = {}) {
 /** Opens the map at `url` and waits until its flows are drawn. */
 export async function openMap(context, origin, url, viewport, options = {}) {
   const opened = await openPage(context, origin, url, viewport, options);
-  await opened.page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await opened.page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   return opened;
 }
 

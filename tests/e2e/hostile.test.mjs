@@ -176,6 +176,8 @@ test('hostile.json: hover, focus and pin every flow; the hash reopens it; Escape
     // (Waited for: the address is written after the panel opens.)
     await page.waitForFunction((id) => new URLSearchParams(location.hash.slice(1)).get('flow') === id, flow.id);
     await page.reload();
+    // (The whole map: until then the page's first frame covers it, the panel included.)
+    await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
     await page.waitForFunction((id) => document.querySelector('aside.detail-panel')?.getAttribute('data-flow-id') === id, flow.id, { timeout: 20000 });
     // Escape closes the panel and gives the focus back to the flow it was about.
     await page.keyboard.press('Escape');
@@ -203,7 +205,7 @@ test('hostile.json: filters by hostile source, speaker and category ids survive 
   assert.deepEqual(await shown(), citing);
   await page.waitForFunction(() => location.hash.includes('src='));
   await page.reload();
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   await page.locator('label.source select').waitFor();
   assert.equal(await page.locator('label.source select').inputValue(), source, 'source menu after reload');
   assert.deepEqual(await shown(), citing, 'flows after reload');
@@ -227,7 +229,7 @@ test('hostile.json: filters by hostile source, speaker and category ids survive 
   await page.waitForFunction((n) => document.querySelectorAll('svg.map g.flow:not(.filtered)').length === n, rest.length);
   await page.waitForFunction(() => location.hash.includes('cat='));
   await page.reload();
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   await page.locator('section.filters').waitFor();
   assert.deepEqual(await shown(), rest, 'flows after reload with a hidden category');
   assert.deepEqual(await injected(page), []);
@@ -247,7 +249,7 @@ test('hostile.json: the table, the downloads and the embed code keep the payload
   assert.ok((await checkLinks(page, 'table')).length > 0, 'no link in the table');
   assert.deepEqual(await injected(page), [], 'table');
   await page.locator('.view-switch button').nth(0).click();
-  await page.waitForSelector('svg.map g.flow');
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow');
 
   await page.click('details.downloads summary');
   await page.locator('details.downloads button[data-export="csv"]').waitFor({ state: 'visible' });

@@ -100,7 +100,7 @@ test('the language menu reopens the page in another language, keeping the view',
   const { page } = await openMap(browser.context, server.origin, '/#cat=-energy', DESKTOP);
   const before = await page.locator('svg.map g.flow').count();
   await Promise.all([page.waitForURL(/lang=uk/), page.selectOption('.language select', 'uk')]);
-  await page.waitForSelector('svg.map g.flow');
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'uk');
   assert.equal(await page.locator('svg.map g.flow').count(), before);
   // The hash is written after the frame that shows the change.

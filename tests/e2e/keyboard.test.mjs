@@ -29,7 +29,7 @@ const data = bundledDataset();
 async function openLarge() {
   const opened = await openPage(browser.context, server.origin, LARGE, DESKTOP);
   await opened.page.waitForSelector('.map-frame[data-flows-drawn]:not([data-flows-drawn="0"])', { timeout: 30000 });
-  await opened.page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await opened.page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   return opened;
 }
 

@@ -98,7 +98,7 @@ test('while the table\'s chunk comes its place says so; a chunk that fails is sa
     // The failure is logged for the newsroom (the loader's console error), nothing else.
     assert.ok(errors.length > 0 && errors.every((e) => !/panicked|RuntimeError|unreachable/.test(e)), errors.join('\n'));
     await page.getByRole('button', { name: 'Map', exact: true }).click();
-    await page.locator('svg.map g.flow').first().waitFor();
+    await page.locator('.map-frame:not(.drawing) svg.map g.flow').first().waitFor();
     assert.equal(await page.locator('.map-wrap.hidden').count(), 0, 'the map is shown again');
     await page.close();
   } finally {

@@ -39,7 +39,7 @@ async function openWithClock(url, viewport, media = {}) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(server.origin + url);
-  await page.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   await page.clock.runFor(1500);
   await page.waitForSelector('.player', { state: 'attached' });
   return { page, errors };

@@ -108,8 +108,8 @@ test('host page: embed.js sizes a data-flowmap iframe to its map and ignores oth
   const { page, errors, outside } = await openPage(browser.context, server.origin, '/__fixtures__/host.html', DESKTOP);
   const map = page.frameLocator('#map');
   const other = page.frameLocator('#other');
-  await map.locator('svg.map g.flow').first().waitFor({ timeout: 20000 });
-  await other.locator('svg.map g.flow').first().waitFor({ timeout: 20000 });
+  await map.locator('.map-frame:not(.drawing) svg.map g.flow').first().waitFor({ timeout: 20000 });
+  await other.locator('.map-frame:not(.drawing) svg.map g.flow').first().waitFor({ timeout: 20000 });
   const mapFrame = await (await page.$('#map')).contentFrame();
   const otherFrame = await (await page.$('#other')).contentFrame();
 
@@ -154,7 +154,7 @@ test('host page: embed.js sizes a data-flowmap iframe to its map and ignores oth
 test('host page: the iframe shrinks again when the map gets shorter', async () => {
   const { page } = await openPage(browser.context, server.origin, '/__fixtures__/host.html', DESKTOP);
   const mapFrame = await (await page.$('#map')).contentFrame();
-  await mapFrame.waitForSelector('svg.map g.flow', { timeout: 20000 });
+  await mapFrame.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
   const content = () => mapFrame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY
     + parseFloat(getComputedStyle(document.body).marginBottom)));
   const fits = async () => {

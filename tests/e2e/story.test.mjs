@@ -198,7 +198,7 @@ test('the demo host page drives the map by scrolling', async () => {
   for (const viewport of [DESKTOP, PHONE]) {
     const { page, errors, outside } = await openPage(browser.context, server.origin, '/story-demo.html', viewport);
     const frame = await (await page.waitForSelector('iframe[data-flowmap-story]')).contentFrame();
-    await frame.waitForSelector('svg.map g.flow', { timeout: 20000 });
+    await frame.waitForSelector('.map-frame:not(.drawing) svg.map g.flow', { timeout: 20000 });
     for (const n of [1, 3, 5, 2]) {
       await page.evaluate((n) => {
         const p = document.querySelector(`[data-flowmap-step="${n}"]`);

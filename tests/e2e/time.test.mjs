@@ -119,7 +119,7 @@ test('the legend lists what the filtered flows use; the summary follows too', as
   // The energy flows are dated 2023 and 2024: a range ending in 2022 leaves them off.
   await page.goto(`${server.origin}/#to=2022-12`);
   await page.reload();
-  await page.waitForSelector('svg.map g.flow');
+  await page.waitForSelector('.map-frame:not(.drawing) svg.map g.flow');
   await page.locator('.legend').waitFor();
   assert.ok(!(await goods()).some((t) => t.includes('Energy')), 'a time range the energy flows are outside of');
   assert.deepEqual(errors, []);
