@@ -180,7 +180,8 @@ test('while the panel\'s chunk comes, a pinned flow\'s place says so; a chunk th
     // The flow pinned again unpins it, and the message goes.
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('.panel-part'));
-    assert.equal(await page.evaluate(() => location.hash.includes('flow=')), false);
+    // The hash is written after the frame that shows the change (src/state.rs).
+    await page.waitForFunction(() => !location.hash.includes('flow='), null, { timeout: 5000 });
     await page.close();
   } finally {
     await context.unroute('**/split_panel.wasm');
