@@ -131,7 +131,22 @@ async function serve({ gzip = false } = {}) {
  * after the one that first shows the map. Chromium lets the main thread run at most one frame
  * ahead of rasterisation, so that second frame starts only once the map's pixels are ready:
  * an upper bound of when they are, within two frames (33 ms). */
-const INIT = `window.__bench = { longtasks: [] };
+const INIT = `window.__bench = { longtasks: [], memories: new Set() };
+// The WebAssembly memories the page makes, for the memory row (CDP's Runtime.queryObjects,
+// used before, crashes the page in Chromium 156).
+for (const name of ['instantiate', 'instantiateStreaming']) {
+  const original = WebAssembly[name];
+  if (!original) continue;
+  WebAssembly[name] = function (...args) {
+    return original.apply(this, args).then((result) => {
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      for (const value of Object.values(instance?.exports ?? {})) {
+        if (value instanceof WebAssembly.Memory) window.__bench.memories.add(value);
+      }
+      return result;
+    });
+  };
+}
 const mark = Performance.prototype.mark;
 Performance.prototype.mark = function (name, ...rest) {
   if (name === ${JSON.stringify(MARK)} && window.__bench.rasterised == null) {
@@ -353,13 +368,7 @@ async function runOnce(browser, origin, kind, dataPath, { wantResponses, network
     const metric = (name) => metrics.find((x) => x.name === name)?.value;
     r.heap = metric('JSHeapUsedSize');
     r.domNodes = metric('Nodes');
-    const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-    const wasm = await cdp.send('Runtime.callFunctionOn', {
-      objectId: objects.objectId, returnByValue: true,
-      functionDeclaration: 'function () { return this.reduce((n, m) => n + m.buffer.byteLength, 0); }',
-    });
-    r.wasm = wasm.result.value ?? 0;
+    r.wasm = await page.evaluate(() => [...window.__bench.memories].reduce((n, m) => n + m.buffer.byteLength, 0));
     r.elements = await within(page.evaluate(() => document.getElementsByTagName('*').length), step);
     enter('hover');
     const probe = (what) => within(page.evaluate(pageInteract, { what, kind, leg: map.leg, checkbox: map.checkbox, capMs: Math.max(1, left()) }), what);
@@ -891,7 +900,6 @@ function wasmComposition() {
   // The main module as scripts/split.sh cut it, after wasm-bindgen (which keeps the names):
   // what the page downloads at start, without the chunks fetched on first use of a tool.
   const cut = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'flowmap-split/release/bindgen/flowmap_bg.wasm');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flowmap-twiggy-'));
   try {
     const csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', cut], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const rows = csv.trim().split('\n').slice(1).map((line) => {
@@ -928,8 +936,6 @@ ${crates}
 ${fns}`;
   } catch (e) {
     return `(Not measured: ${String(e.message).split('\n')[0]}. \`cargo install twiggy\` and run again.)`;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
