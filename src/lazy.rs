@@ -51,6 +51,15 @@ pub fn panel(lang: Lang, state: MapState) -> impl IntoView {
     let at_start = untrack(pinned);
     // True from the first pin on: the panel, once made, stays (empty while none is pinned).
     let opened = Memo::new(move |was: Option<&bool>| was == Some(&true) || pinned());
+    // Escape unpins while the panel's code is coming or could not come (the panel's own
+    // listener does it once it is in, and returns the focus to the flow).
+    let arrived = StoredValue::new(false);
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !arrived.get_value() && untrack(pinned) {
+            state.select(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     move || {
         opened.get().then(|| {
             let chunk = panel_view(!at_start);
@@ -60,7 +69,9 @@ pub fn panel(lang: Lang, state: MapState) -> impl IntoView {
             view! {
                 <Suspense fallback=busy>
                     {Suspend::new(async move {
-                        chunk.await.unwrap_or_else(|ChunkFailed| {
+                        let made = chunk.await;
+                        arrived.set_value(made.is_ok());
+                        made.unwrap_or_else(|ChunkFailed| {
                             (move || pinned().then(|| view! {
                                 <aside class="panel-part"><p class="load-error part-error" role="alert">{tr(lang, Msg::PartFailed)}</p></aside>
                             })).into_any()

@@ -176,8 +176,8 @@ pub async fn load() -> Result<Loaded, String> {
     crate::dom::next_task().await;
     let lang = reader_language(dataset.raw.meta.language.as_deref());
     set_document_language(lang);
-    crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, lang, bundled));
-    let scale = Arc::new(DatasetScale::of(&dataset));
     let codes = Arc::new(FlowCodes::of(&dataset));
+    crate::dom::set_head(&flowmap_core::page_meta::page_meta(&dataset, &codes, lang, bundled));
+    let scale = Arc::new(DatasetScale::of(&dataset));
     Ok(Loaded { dataset: Arc::new(dataset), atlas: Arc::new(atlas), lang, scale, codes })
 }

@@ -63,6 +63,9 @@ pub struct MapState {
     pub countries: Memo<Option<Vec<CountryShape>>>,
     /// True when the flows are drawn on a canvas (datasets of more than [`CANVAS_FROM`]).
     pub on_canvas: bool,
+    /// True once a canvas map has painted all its flows (the canvas layers set it): the
+    /// first-draw mark waits for it.
+    pub painted: RwSignal<bool>,
     /// Whether each flow (by dataset index) passes the filters other than categories.
     pub passes: Memo<Vec<bool>>,
     /// The category filter alone (the other fields at their defaults): what a category's
@@ -124,6 +127,7 @@ impl MapState {
             layout,
             countries: drawn.countries(data),
             on_canvas,
+            painted: RwSignal::new(false),
             passes,
             categories,
             zoom,

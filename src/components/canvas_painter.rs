@@ -53,8 +53,6 @@ struct Job {
     dashes: Vec<js_sys::Array>,
     /// The next stroke and leg to draw.
     at: Progress,
-    /// True once a painting has finished (the first one sets the benchmark's mark).
-    finished_once: bool,
 }
 
 impl Painter {
@@ -173,10 +171,6 @@ impl Painter {
                 }
                 job.shown = job.painting.take();
                 set_busy(&job.canvases, false);
-            }
-            if !more && !job.finished_once {
-                job.finished_once = true;
-                dom::mark_map_drawn();
             }
             more
         };

@@ -65,6 +65,18 @@ pub fn FlowLayers(
     // While a zoomed map is being painted, the layers show the last painting moved and scaled
     // to where its flows now are.
     let painted = send_wrapper::SendWrapper::new(painter);
+    let first = painted.clone();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        first.painted.track();
+        let whole = first.painted_zoom().is_some();
+        if whole {
+            state.painted.set(true);
+        }
+        whole
+    });
     let shift = Memo::new(move |_| {
         painted.painted.track();
         let now = zoom.get();

@@ -98,14 +98,15 @@ pub fn FlowMap(
     set_timeout(move || parts.start(), std::time::Duration::ZERO);
     let (with_countries, with_places) = (parts.from(1), parts.from(PARTS - 1));
     let whole = parts.from(PARTS);
-    // The first-draw mark in the first frame that shows the whole laid-out map. (The canvas
-    // layers set it when they have painted every flow.)
-    if !state.on_canvas {
-        once(
-            move || parts.whole() && laid_out.with(Option::is_some),
-            || dom::on_next_frame(dom::mark_map_drawn),
-        );
-    }
+    // The first-draw mark in the first frame that shows the whole laid-out map: on a canvas
+    // map, with every flow painted.
+    let on_canvas = state.on_canvas;
+    once(
+        move || {
+            parts.whole() && laid_out.with(Option::is_some) && (!on_canvas || state.painted.get())
+        },
+        || dom::on_next_frame(dom::mark_map_drawn),
+    );
 
     let dataset = data.dataset.clone();
     let lang = data.lang;
@@ -136,7 +137,6 @@ pub fn FlowMap(
 
     let flows = data.dataset.raw.flows.len();
     // Many flows go on canvas layers; the SVG keeps the largest and the highlighted ones.
-    let on_canvas = state.on_canvas;
     let layers = on_canvas.then(|| Arc::new(flowmap_core::batch::layer_of(&data.dataset)));
     // On SVG, one element per line: a line that stands for several flows is drawn once.
     let lines = move || {

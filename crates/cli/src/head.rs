@@ -55,6 +55,10 @@ pub fn head(args: &[String]) -> Result<ExitCode, UsageError> {
         None => d.raw.meta.language.as_deref().and_then(Lang::parse).unwrap_or_default(),
     };
     // The published page's own dataset: its picture is the one made at build time.
-    println!("{}", page_meta(&d, lang, true).tags(site.as_deref()));
+    println!(
+        "{}",
+        page_meta(&d, &flowmap_core::flow_codes::FlowCodes::of(&d), lang, true)
+            .tags(site.as_deref())
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// The numbers of a dataset's flows. Places are numbered by their position in the dataset's
 /// locations; a stop with no location of that id (a dataset not yet checked) gets a number
 /// after them, one per distinct id.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FlowCodes {
     /// Per flow: the position of its category, if the dataset has it.
     category: Vec<Option<usize>>,
@@ -112,14 +112,10 @@ impl FlowCodes {
         }
     }
 
-    /// How many distinct places the flows have as stops, and of what kinds.
+    /// The kind of each numbered place: every location of the dataset (one per id), then
+    /// each stop id no location has.
     pub fn places(&self) -> &[PlaceKind] {
         &self.kinds
-    }
-
-    /// True when these are the numbers of a dataset of `flows` flows.
-    pub fn covers(&self, flows: usize) -> bool {
-        self.category.len() == flows
     }
 }
 
@@ -135,7 +131,7 @@ mod test {
     fn numbers_match_the_ids() {
         let d = dataset();
         let codes = FlowCodes::of(&d);
-        assert!(codes.covers(d.raw.flows.len()));
+        assert_eq!(codes.category.len(), d.raw.flows.len());
         for (i, f) in d.raw.flows.iter().enumerate() {
             assert_eq!(codes.category(i), d.category(&f.category).map(|(k, _)| k));
             assert_eq!(codes.status(i).map(|k| ClaimStatus::ALL[k]), Some(f.status));

@@ -24,26 +24,28 @@ pub struct PageMeta {
     pub lang: Lang,
 }
 
-/// The head for `dataset` read in `lang`; `bundled` when it is the dataset published with the
-/// page (`data/flows.json`, whose pictures `scripts/fallback.mjs` makes at build time).
+/// The head for `dataset` (with its [`FlowCodes`]) read in `lang`; `bundled` when it is the
+/// dataset published with the page (`data/flows.json`, whose pictures
+/// `scripts/fallback.mjs` makes at build time).
 ///
 /// ```
-/// use flowmap_core::{page_meta::page_meta, i18n::Lang, Dataset};
+/// use flowmap_core::{flow_codes::FlowCodes, page_meta::page_meta, i18n::Lang, Dataset};
 /// let d = Dataset::from_json("flows.json", r#"{"version": 2, "meta": {"title": {"en": "Grain", "uk": "Зерно"}},
 ///   "locations": [], "categories": [], "sources": [], "flows": []}"#).unwrap();
-/// let head = page_meta(&d, Lang::Uk, true);
+/// let codes = FlowCodes::of(&d);
+/// let head = page_meta(&d, &codes, Lang::Uk, true);
 /// assert_eq!(head.title, "Зерно");
 /// assert_eq!(head.image.as_deref(), Some("fallback.uk.png"));
-/// assert_eq!(page_meta(&d, Lang::En, false).image, None);
+/// assert_eq!(page_meta(&d, &codes, Lang::En, false).image, None);
 /// ```
-pub fn page_meta(dataset: &Dataset, lang: Lang, bundled: bool) -> PageMeta {
+pub fn page_meta(dataset: &Dataset, codes: &FlowCodes, lang: Lang, bundled: bool) -> PageMeta {
     let meta = &dataset.raw.meta;
     let tag = lang.tag();
     let description = match meta.subtitle.as_ref().map(|s| s.get(tag).trim()) {
         Some(s) if !s.is_empty() => s.to_string(),
         _ => {
             let all: Vec<usize> = (0..dataset.raw.flows.len()).collect();
-            summary(dataset, &FlowCodes::of(dataset), &all, lang)
+            summary(dataset, codes, &all, lang)
         }
     };
     let image =
@@ -141,11 +143,11 @@ mod tests {
     #[test]
     fn the_description_is_the_subtitle_else_the_summary() {
         let d = dataset(r#"{"title": "T", "subtitle": {"en": "Sub", "ru": "Подзаголовок"}}"#);
-        assert_eq!(page_meta(&d, Lang::Ru, false).description, "Подзаголовок");
+        assert_eq!(page_meta(&d, &FlowCodes::of(&d), Lang::Ru, false).description, "Подзаголовок");
         let d = dataset(r#"{"title": "T", "subtitle": " "}"#);
         assert!(d.problems.is_empty(), "{:?}", d.problems);
         let all = summary(&d, &FlowCodes::of(&d), &[0], Lang::En);
-        assert_eq!(page_meta(&d, Lang::En, false).description, all);
+        assert_eq!(page_meta(&d, &FlowCodes::of(&d), Lang::En, false).description, all);
         assert!(all.starts_with("1 flow "), "{all}");
     }
 
@@ -153,12 +155,12 @@ mod tests {
     fn the_dataset_picture_wins_over_the_built_one() {
         let d = dataset(r#"{"title": "T", "image": "https://example.org/card.png"}"#);
         assert_eq!(
-            page_meta(&d, Lang::SrLatn, true).image.as_deref(),
+            page_meta(&d, &FlowCodes::of(&d), Lang::SrLatn, true).image.as_deref(),
             Some("https://example.org/card.png")
         );
         let d = dataset(r#"{"title": "T"}"#);
         assert_eq!(
-            page_meta(&d, Lang::SrCyrl, true).image.as_deref(),
+            page_meta(&d, &FlowCodes::of(&d), Lang::SrCyrl, true).image.as_deref(),
             Some("fallback.sr-Cyrl.png")
         );
     }

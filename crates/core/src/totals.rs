@@ -94,7 +94,7 @@ impl Side {
 }
 
 /// How many figures a side lists when they cannot be added; the rest are counted.
-pub const LISTED_FIGURES: usize = 8;
+const LISTED_FIGURES: usize = 8;
 
 /// The sum of `figures` (with their categories) when they are comparable.
 fn sum_of(figures: &[(&Quantity, &str)]) -> Option<(f64, String)> {

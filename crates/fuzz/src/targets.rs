@@ -113,7 +113,14 @@ impl Target {
 }
 
 fn dataset(bytes: &[u8], atlas: &Atlas) {
-    let d = match Dataset::from_bytes("fuzz.json", bytes) {
+    let full = Dataset::from_bytes("fuzz.json", bytes);
+    // The page's plain reader (the full one is a chunk fetched when needed) reads what the
+    // full one reads, or leaves it to the full one; never a different result.
+    match Dataset::from_bytes_plain("fuzz.json", bytes) {
+        Err(flowmap_core::dataset::LoadError::NotPlain { .. }) => {}
+        plain => assert_eq!(plain, full, "the plain reader differs from the full one"),
+    }
+    let d = match full {
         Ok(d) => d,
         Err(e) => {
             let m = e.to_string();

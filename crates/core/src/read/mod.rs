@@ -108,8 +108,6 @@ type Lists = (Vec<Source>, Vec<Speaker>, Vec<Flow>);
 /// What [`read`] has and [`read_plain`] has not: a reader of each kind is code of its own
 /// (generic, not a function pointer, so that the plain reader's code has none of it).
 trait Extra: Sized {
-    /// True for the full reader.
-    const FULL: bool;
     /// The sources, speakers and flows of a version 1 document, each migrated.
     fn old(r: &mut Reader<Self>) -> Result<Lists, LoadError>;
     /// Why an item could not be read; `None` when this reader leaves that to the full one.
@@ -120,7 +118,6 @@ trait Extra: Sized {
 struct Full;
 
 impl Extra for Full {
-    const FULL: bool = true;
     fn old(r: &mut Reader<Full>) -> Result<Lists, LoadError> {
         old_lists(r)
     }
@@ -133,7 +130,6 @@ impl Extra for Full {
 struct Plain;
 
 impl Extra for Plain {
-    const FULL: bool = false;
     fn old(r: &mut Reader<Plain>) -> Result<Lists, LoadError> {
         Err(r.not_plain())
     }
@@ -147,9 +143,6 @@ fn read_with<E: Extra>(file: &str, text: &str) -> Result<Read, LoadError> {
     let mut problems = Vec::new();
     let doc = Document::parse(file, text, &mut problems)?;
     let version = version(&doc)?;
-    if version == 1 && !E::FULL {
-        return Err(LoadError::NotPlain { file: file.into() });
-    }
     let members: &[&str] = if version == 1 { &MEMBERS_V1 } else { &MEMBERS_V2 };
     let unknown: Vec<&str> = doc.keys().filter(|k| !members.contains(k)).collect();
     // Each named up to a point; past it, counted (a top level of a million unknown keys must
