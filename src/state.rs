@@ -63,7 +63,7 @@ pub struct MapState {
     pub countries: Memo<Option<Vec<CountryShape>>>,
     /// True when the flows are drawn on a canvas (datasets of more than [`CANVAS_FROM`]).
     pub on_canvas: bool,
-    /// True once a canvas map has painted all its flows (the canvas layers set it): the
+    /// True once a canvas map has painted all its flows (their painter sets it): the
     /// first-draw mark waits for it.
     pub painted: RwSignal<bool>,
     /// Whether each flow (by dataset index) passes the filters other than categories.

@@ -25,12 +25,8 @@ pub struct Painter {
     job: Rc<RefCell<Job>>,
     /// Bumped when the layers show a new painting.
     pub painted: Trigger,
-}
-
-impl Default for Painter {
-    fn default() -> Self {
-        Painter { job: Rc::default(), painted: Trigger::new() }
-    }
+    /// Set once the layers show their first whole painting.
+    whole: RwSignal<bool>,
 }
 
 #[derive(Default)]
@@ -56,6 +52,11 @@ struct Job {
 }
 
 impl Painter {
+    /// A painter for a map's layers; it sets `whole` once they show a whole painting.
+    pub fn new(whole: RwSignal<bool>) -> Self {
+        Painter { job: Rc::default(), painted: Trigger::new(), whole }
+    }
+
     /// Paints `strokes` for a map of this size and zoom over the next frames: on the layers
     /// (cleared first), or off screen when only the zoom changed since what they show.
     fn start(&self, canvases: Vec<web_sys::HtmlCanvasElement>, strokes: Vec<Stroke>, view: View) {
@@ -177,6 +178,9 @@ impl Painter {
         if more {
             self.next_frame(generation);
         } else {
+            if !self.whole.get_untracked() {
+                self.whole.set(true);
+            }
             self.painted.notify();
         }
     }

@@ -34,7 +34,7 @@ pub fn FlowLayers(
         data.dataset.categories_in_use().map(|(_, c)| c.id.clone()).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> =
         categories.iter().map(|_| NodeRef::new()).collect();
-    let painter = Painter::default();
+    let painter = Painter::new(state.painted);
     let zoom = state.zoom;
     {
         let canvases = canvases.clone();
@@ -65,18 +65,6 @@ pub fn FlowLayers(
     // While a zoomed map is being painted, the layers show the last painting moved and scaled
     // to where its flows now are.
     let painted = send_wrapper::SendWrapper::new(painter);
-    let first = painted.clone();
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        first.painted.track();
-        let whole = first.painted_zoom().is_some();
-        if whole {
-            state.painted.set(true);
-        }
-        whole
-    });
     let shift = Memo::new(move |_| {
         painted.painted.track();
         let now = zoom.get();
