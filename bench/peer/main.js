@@ -118,7 +118,9 @@ function money(v) {
     moneyFormats.set(v.currency, fmt);
   }
   const s = fmt.format(v.amount);
-  return v.qualifier === 'at-least' ? `at least ${s}` : v.qualifier === 'about' ? `about ${s}` : s;
+  // Version 2's basis, version 1's qualifier.
+  const basis = v.basis ?? { 'at-least': 'minimum', about: 'estimate' }[v.qualifier];
+  return basis === 'minimum' ? `at least ${s}` : basis === 'estimate' ? `about ${s}` : s;
 }
 
 document.title = text(data.meta.title);
@@ -271,13 +273,17 @@ function draw() {
   });
 }
 
+/** Whether a citation supports its flow or disputes it: version 1's `supports`/`disputes`,
+ * version 2's stances (`disputes` and `denies` against, any other for). */
+const side = (c) => (c.stance === 'disputes' || c.stance === 'denies' ? 'disputes' : 'supports');
+
 function fillTooltip(f, name) {
   const p = (cls, s) => Object.assign(document.createElement('p'), { className: cls, textContent: s });
   const list = (stance) => {
     const ul = document.createElement('ul');
     const seen = new Set();
     for (const c of f.citations) {
-      if ((c.stance ?? 'supports') !== stance || seen.has(c.source)) continue;
+      if (side(c) !== stance || seen.has(c.source)) continue;
       seen.add(c.source);
       const s = sources.get(c.source);
       if (!s) continue;
@@ -296,7 +302,7 @@ function fillTooltip(f, name) {
     p('head', 'Sources'),
     list('supports'),
   );
-  if (f.citations.some((c) => c.stance === 'disputes')) tooltip.append(p('head', 'Disputed by'), list('disputes'));
+  if (f.citations.some((c) => side(c) === 'disputes')) tooltip.append(p('head', 'Disputed by'), list('disputes'));
 }
 
 // Category checkboxes: hiding a category hides its layer of arcs.

@@ -315,7 +315,9 @@ test('500 sources and 50 categories: the summary names 8 goods, the credit 30 pu
   const many = structuredClone(data);
   many.categories = Array.from({ length: 50 }, (_, i) => ({ id: `cat${i}`, name: { en: `Category ${i + 1}` } }));
   many.sources = Array.from({ length: 500 }, (_, i) => ({ id: `src${i}`, outlet: `Outlet ${i + 1}`, title: `Report ${i}`, date: '2021-01-01', kind: 'news-report' }));
-  many.flows.forEach((f, i) => { f.category = `cat${i % 50}`; f.citations = [{ source: `src${i % 500}`, quote: `Quote ${i}` }]; });
+  // Each outlet's own records speak (a speaker without a stake allows any status but denied).
+  many.speakers = many.sources.map((s) => ({ id: s.id, name: s.outlet, kind: 'records' }));
+  many.flows.forEach((f, i) => { f.category = `cat${i % 50}`; f.citations = [{ source: `src${i % 500}`, speaker: `src${i % 500}`, stance: 'claims', quote: `Quote ${i}` }]; });
   fs.writeFileSync(path.join(ROOT, 'tests/fixtures/generated', 'many-sources.json'), JSON.stringify(many));
   const { page, errors } = await openPage(browser.context, server.origin, `/?data=${encodeURIComponent('__fixtures__/generated/many-sources.json')}`, DESKTOP);
   await page.waitForSelector('.map-frame[data-flows-drawn]:not([data-flows-drawn="0"])', { timeout: 30000 });
