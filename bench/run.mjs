@@ -159,7 +159,8 @@ try {
     for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.startTime + e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   // First pixels and the largest (Lighthouse's FCP and LCP); whether the page came with a
-  // picture of the map (the app's first frame, drawn at build time).
+  // picture of the map (the app's first frame, drawn at build time; with ?data= the frame
+  // is a skeleton, whose first paint is no picture of that dataset's map).
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__bench.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -167,7 +168,7 @@ try {
     const all = list.getEntries();
     window.__bench.lcp = all[all.length - 1].startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
-  document.addEventListener('DOMContentLoaded', () => { window.__bench.picture = Boolean(document.querySelector('.first-frame svg')); });
+  document.addEventListener('DOMContentLoaded', () => { window.__bench.picture = Boolean(document.querySelector('.first-frame svg')) && !document.documentElement.classList.contains('ff-skeleton'); });
 } catch (e) { window.__bench.error = String(e); }`;
 
 /** Time to interactive: the end of the last long task before a 1 s window without one,
@@ -761,8 +762,17 @@ function targets(results, bytes, lighthouse) {
     const work = busy && peerBusy ? `; main-thread work ${ms(busy)} vs ${ms(peerBusy)}, ${(peerBusy / busy).toFixed(1)}×` : '';
     rows.push([`10,000 flows: ${label} ≥ 5× faster than the peer (to the end of the frame)`, `${ms(frame)} vs ${ms(peer)} (${frame && peer ? (peer / frame).toFixed(1) : '—'}×${work})`, verdict(frame && peer ? peer / frame >= 5 : null)]);
   }
+  if (k10) {
+    const [a, p] = [med(k10, 'app', 'firstDraw'), med(k10, 'peer', 'firstDraw')];
+    rows.push(['10,000 flows: first-draw mark ≤ 1.0 s (issue 18)', `${ms(a)} (peer ${ms(p)}; pixels ${ms(med(k10, 'app', 'firstMap'))} vs ${ms(med(k10, 'peer', 'firstMap'))})`, verdict(a != null ? a <= 1000 : null)]);
+  }
   const k100 = find('100,000 flows');
   if (k100) {
+    const first = med(k100, 'app', 'firstMap');
+    rows.push(['100,000 flows: first map pixels ≤ 3 s (issue 18)', `${ms(first)} (peer ${ms(med(k100, 'peer', 'firstMap'))})`, verdict(first != null ? first <= 3000 : null)]);
+    const total = med(k100, 'app', 'total');
+    const mb = (v) => (v == null ? '—' : (v / 1048576).toFixed(1));
+    rows.push(['100,000 flows: wasm memory + JS heap ≤ 150 MB (issue 18)', `${mb(total)} MB (peer ${mb(med(k100, 'peer', 'total'))} MB)`, verdict(total != null ? total <= 150 * 1048576 : null)]);
     const after = med(k100, 'app', 'longestAfter');
     rows.push(['100,000 flows: no task over 200 ms after load', `longest ${ms(after)} (peer ${ms(med(k100, 'peer', 'longestAfter'))})`, verdict(after != null ? after <= 200 : null)]);
   }
