@@ -4,7 +4,8 @@
 //   node bench/ab.mjs DIST_A DIST_B [runs=20] [path, e.g. "?data=data/flows-1000.json"]
 //
 // Each run opens each build once in a fresh browser context (empty cache), alternating which
-// goes first, and reads the `flowmap:map-drawn` mark; it prints both medians and the median
+// goes first, and reads the `flowmap:map-drawn` mark (and a canvas map's `flowmap:map-shown`);
+// it prints both medians and the median
 // and mean of the paired differences (B − A; negative: B is sooner). Make DIST_B with
 // `scripts/build.sh`, DIST_A by copying dist/ aside before the change.
 import http from 'node:http';
@@ -37,15 +38,17 @@ function serve(dir) {
 
 const [a, b] = await Promise.all([serve(path.resolve(A)), serve(path.resolve(B))]);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
-/** The first-draw mark of one fresh page. */
+/** The first-draw mark of one fresh page, and a canvas map's map-shown mark (its countries
+ * and places, the flows being painted; the first-draw mark on other maps). */
 async function firstDraw(origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/${PAGE}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => performance.getEntriesByName('flowmap:map-drawn').length > 0, null, { polling: 50, timeout: 120000 });
-  const t = await page.evaluate(() => performance.getEntriesByName('flowmap:map-drawn')[0].startTime);
+  const t = await page.evaluate(() => ['flowmap:map-drawn', 'flowmap:map-shown', 'flowmap:map-drawn']
+    .map((m) => performance.getEntriesByName(m)[0]?.startTime));
   await context.close();
-  return t;
+  return [t[0], t[1] ?? t[2]];
 }
 const [ta, tb] = [[], []];
 for (let i = 0; i < RUNS; i++) {
@@ -53,8 +56,11 @@ for (let i = 0; i < RUNS; i++) {
   else { ta.push(await firstDraw(a.origin)); tb.push(await firstDraw(b.origin)); }
 }
 const median = (v) => { const s = [...v].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
-const diffs = ta.map((t, i) => tb[i] - t);
-console.log(`A median ${median(ta).toFixed(0)} ms, B median ${median(tb).toFixed(0)} ms; B − A: median ${median(diffs).toFixed(0)} ms, mean ${(diffs.reduce((s, d) => s + d, 0) / RUNS).toFixed(0)} ms (${RUNS} pairs)`);
+for (const [k, what] of [[0, 'first-draw mark'], [1, 'map shown']]) {
+  const [xa, xb] = [ta.map((t) => t[k]), tb.map((t) => t[k])];
+  const diffs = xa.map((t, i) => xb[i] - t);
+  console.log(`${what}: A median ${median(xa).toFixed(0)} ms, B median ${median(xb).toFixed(0)} ms; B − A: median ${median(diffs).toFixed(0)} ms, mean ${(diffs.reduce((s, d) => s + d, 0) / RUNS).toFixed(0)} ms (${RUNS} pairs)`);
+}
 await browser.close();
 a.server.close();
 b.server.close();

@@ -165,11 +165,12 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     on_next_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
-/// `performance.mark("flowmap:map-drawn")`: the first frame with the map drawn, what the
-/// benchmark (bench/) measures first paint by.
-pub fn mark_map_drawn() {
+/// `performance.mark(name)`, for the benchmark (bench/): `flowmap:map-drawn` in the first
+/// frame with the whole map drawn, `flowmap:map-shown` in the first frame of a canvas map
+/// with its countries and places, its flows being painted.
+pub fn mark(name: &str) {
     if let Some(p) = window().and_then(|w| w.performance()) {
-        let _ = p.mark("flowmap:map-drawn");
+        let _ = p.mark(name);
     }
 }
 

@@ -99,14 +99,17 @@ pub fn FlowMap(
     let (with_countries, with_places) = (parts.from(1), parts.from(PARTS - 1));
     let whole = parts.from(PARTS);
     // The first-draw mark in the first frame that shows the whole laid-out map: on a canvas
-    // map, with every flow painted.
+    // map, with every flow painted; such a map also marks the first frame with its countries
+    // and places, the flows being painted.
     let on_canvas = state.on_canvas;
+    let shown = move || parts.whole() && laid_out.with(Option::is_some);
     once(
-        move || {
-            parts.whole() && laid_out.with(Option::is_some) && (!on_canvas || state.painted.get())
-        },
-        || dom::on_next_frame(dom::mark_map_drawn),
+        move || shown() && (!on_canvas || state.painted.get()),
+        || dom::on_next_frame(|| dom::mark("flowmap:map-drawn")),
     );
+    if on_canvas {
+        once(shown, || dom::on_next_frame(|| dom::mark("flowmap:map-shown")));
+    }
 
     let dataset = data.dataset.clone();
     let lang = data.lang;
