@@ -26,6 +26,9 @@ pub fn FlowLayers(
     dimmed: Signal<bool>,
     /// The layer of each flow, by dataset index ([`flowmap_core::batch::layer_of`]).
     layers: Arc<Vec<usize>>,
+    /// True once the rest of the map is mounted: the painting waits for it, so that the
+    /// countries and places come first.
+    whole: Memo<bool>,
 ) -> impl IntoView {
     let data = expect_context::<Loaded>();
     let state = expect_context::<MapState>();
@@ -44,6 +47,9 @@ pub fn FlowLayers(
             else {
                 return;
             };
+            if !whole.get() {
+                return;
+            }
             // Repaint when any of these change.
             state.size.track();
             passes.track();

@@ -204,7 +204,7 @@ pub fn FlowMap(
             <svg class="map-base" width=width height=height aria-hidden="true">
                 <g class="countries" transform=move || state.shift()>{countries}</g>
             </svg>
-            {layers.map(|layers| view! { <FlowLayers dimmed=focusing layers /> })}
+            {layers.map(|layers| view! { <FlowLayers dimmed=focusing layers whole /> })}
             <svg
                 class="map"
                 node_ref=svg

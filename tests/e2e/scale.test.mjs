@@ -311,6 +311,28 @@ test('a dataset with 150 broken flows lists the first 100 problems and says so; 
   await page.close();
 });
 
+test(`${N} flows: the countries and places come first, the flows are painted after them`, async () => {
+  // When the map stops drawing (its parts all mounted) and when the layers begin painting
+  // (aria-busy), as the page saw them.
+  const init = () => {
+    window.__order = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target;
+        if (el.classList?.contains('map-frame') && !el.classList.contains('drawing') && !window.__order.includes('whole')) window.__order.push('whole');
+        if (el.classList?.contains('flow-layers') && el.getAttribute('aria-busy') && !window.__order.includes('painting')) window.__order.push('painting');
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class', 'aria-busy'] });
+  };
+  const { page, errors } = await openPage(browser.context, server.origin, URL_DATA, DESKTOP, { init });
+  await page.waitForFunction(() => performance.getEntriesByName('flowmap:map-drawn').length > 0, null, { timeout: 30000 });
+  assert.deepEqual(await page.evaluate(() => window.__order), ['whole', 'painting']);
+  const marks = await page.evaluate(() => ['flowmap:map-shown', 'flowmap:map-drawn'].map((m) => performance.getEntriesByName(m)[0]?.startTime));
+  assert.ok(marks[0] > 0 && marks[0] <= marks[1], `map shown at ${marks[0]}, drawn at ${marks[1]}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('500 sources and 50 categories: the summary names 8 goods, the credit 30 publications, each with a count of the rest; the goods legend is in columns', async () => {
   const many = structuredClone(data);
   many.categories = Array.from({ length: 50 }, (_, i) => ({ id: `cat${i}`, name: { en: `Category ${i + 1}` } }));
