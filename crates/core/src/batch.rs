@@ -126,8 +126,7 @@ pub fn strokes(
     }
     let mut out = Vec::new();
     for (layer, mine) in per_layer.into_iter().enumerate() {
-        let bands: Vec<ArcShape> =
-            mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
+        let bands = legs_of(mine.iter().copied().filter(|f| f.undisclosed));
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
             out.push(Stroke {
                 layer,
@@ -140,7 +139,7 @@ pub fn strokes(
             });
         }
         for b in batches(&mine) {
-            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
+            let legs = legs_of(b.flows.iter().map(|i| mine[*i]));
             out.push(Stroke {
                 layer,
                 color: b.color,
@@ -153,6 +152,14 @@ pub fn strokes(
         }
     }
     out
+}
+
+/// The legs of `flows`, in a list of their number (collected from a flattening iterator, it
+/// would keep room for up to twice as many: a large map's strokes copy every leg).
+fn legs_of<'a>(flows: impl Iterator<Item = &'a FlowShape> + Clone) -> Vec<ArcShape> {
+    let mut legs = Vec::with_capacity(flows.clone().map(|f| f.legs.len()).sum());
+    legs.extend(flows.flat_map(|f| f.legs.iter().copied()));
+    legs
 }
 
 /// Share of the map that the lines of `flows` may cover before they turn translucent.
