@@ -40,11 +40,12 @@ const LONGEST_RUN: u32 = 1 << RUN_BITS;
 /// many would be gigabytes, past a browser's WebAssembly memory).
 const MOST_POINTS: usize = (u32::MAX >> RUN_BITS) as usize;
 
-/// A flow added: its dataset index, how far from its pieces a pointer still hits it, and
-/// half its width (how far from them its drawn edge is).
+/// A flow added: its dataset index, its first point, how far from its pieces a pointer still
+/// hits it, and half its width (how far from them its drawn edge is).
 #[derive(Debug, Clone, Copy)]
 struct Added {
     index: usize,
+    first: u32,
     reach: f64,
     half: f64,
 }
@@ -54,16 +55,15 @@ struct Added {
 ///
 /// Each leg is cut into straight pieces: its points (start, the pieces' ends, the tip) are
 /// kept one after the other in single precision (a map of 100,000 flows has millions), and
-/// piece `k` joins point `k` to point `k + 1`. A cell lists the pieces near it as runs of
-/// one leg's pieces: most pieces near a cell are near it with the pieces next to them.
+/// piece `k` joins point `k` to point `k + 1`; a point's flow is the last to start at or
+/// before it. A cell lists the pieces near it as runs of one leg's pieces: most pieces near
+/// a cell are near it with the pieces next to them.
 #[derive(Debug, Clone)]
 pub struct FlowPicker {
     /// The flows added, in drawing order.
     flows: Vec<Added>,
     /// The points of the legs' pieces, leg after leg.
     points: Vec<[f32; 2]>,
-    /// Of each point, its flow's position in `flows` (its drawing order).
-    owner: Vec<u32>,
     columns: usize,
     rows: usize,
     /// The pieces near each cell, row by row, as runs: the first piece's number shifted left
@@ -89,7 +89,6 @@ impl FlowPicker {
         FlowPicker {
             flows: Vec::new(),
             points: Vec::new(),
-            owner: Vec::new(),
             columns,
             rows,
             cells: vec![Vec::new(); columns * rows],
@@ -102,7 +101,6 @@ impl FlowPicker {
         let points: usize = flows.iter().flat_map(|f| &f.legs).map(|l| pieces(l) + 2).sum();
         self.flows.reserve_exact(flows.len());
         self.points.reserve_exact(points);
-        self.owner.reserve_exact(points);
     }
 
     /// Adds `flows`, drawn after those already added.
@@ -112,9 +110,9 @@ impl FlowPicker {
         let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
         let narrow = |p: Coord<f64>| [p.x as f32, p.y as f32];
         for f in flows {
-            let order = self.flows.len() as u32;
             let reach = hit_width(f.width) / 2.0;
-            self.flows.push(Added { index: f.index, reach, half: f.width / 2.0 });
+            let first = self.points.len() as u32;
+            self.flows.push(Added { index: f.index, first, reach, half: f.width / 2.0 });
             for leg in &f.legs {
                 let n = pieces(leg);
                 if self.points.len() + n + 2 > MOST_POINTS {
@@ -122,13 +120,11 @@ impl FlowPicker {
                 }
                 let ends = (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain([leg.tip]);
                 self.points.push(narrow(leg.start));
-                self.owner.push(order);
                 for b in ends {
                     let number = (self.points.len() - 1) as u32;
                     let (a, b) = (widen(self.points[number as usize]), narrow(b));
                     self.points.push(b);
                     let b = widen(b);
-                    self.owner.push(order);
                     let (c0, c1) =
                         (cell(a.x.min(b.x) - reach, columns), cell(a.x.max(b.x) + reach, columns));
                     let (r0, r1) =
@@ -155,17 +151,20 @@ impl FlowPicker {
     }
 
     /// The pieces near the cell at column `c` and row `r`, in the order added: each piece's
-    /// two ends, and its flow's position in the flows added.
+    /// two ends, and its flow's position in the flows added (its drawing order).
     fn near_cell(
         &self,
         c: usize,
         r: usize,
     ) -> impl Iterator<Item = (Coord<f64>, Coord<f64>, u32)> + '_ {
         self.cells[r * self.columns + c].iter().flat_map(move |run| {
-            let first = (run >> RUN_BITS) as usize;
+            let first = run >> RUN_BITS;
             let count = (run & (LONGEST_RUN - 1)) as usize + 1;
+            // A run is of one leg: its flow is looked up once.
+            let order = self.flows.partition_point(|f| f.first <= first).saturating_sub(1) as u32;
+            let first = first as usize;
             (first..first + count)
-                .map(move |k| (widen(self.points[k]), widen(self.points[k + 1]), self.owner[k]))
+                .map(move |k| (widen(self.points[k]), widen(self.points[k + 1]), order))
         })
     }
 

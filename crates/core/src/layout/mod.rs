@@ -65,7 +65,9 @@ pub struct FlowShape {
     /// same route, of the same goods, claim and unit.
     pub others: Vec<usize>,
     /// The sum of the figures of this flow and the others, when they add up.
-    pub sum: Option<Quantity>,
+    /// (Boxed: most lines stand for one flow, and an unboxed figure would make each line's
+    /// shape half as large again.)
+    pub sum: Option<Box<Quantity>>,
 }
 
 #[cfg(test)]
