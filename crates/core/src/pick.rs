@@ -57,7 +57,9 @@ struct Added {
 /// kept one after the other in single precision (a map of 100,000 flows has millions), and
 /// piece `k` joins point `k` to point `k + 1`; a point's flow is the last to start at or
 /// before it. A cell lists the pieces near it as runs of one leg's pieces: most pieces near
-/// a cell are near it with the pieces next to them.
+/// a cell are near it with the pieces next to them. The flows are filed a block of
+/// [`BLOCK`] at a time, each block's runs one list, cell after cell (lists grown run by
+/// run would keep room for half as many again).
 #[derive(Debug, Clone)]
 pub struct FlowPicker {
     /// The flows added, in drawing order.
@@ -66,9 +68,20 @@ pub struct FlowPicker {
     points: Vec<[f32; 2]>,
     columns: usize,
     rows: usize,
-    /// The pieces near each cell, row by row, as runs: the first piece's number shifted left
-    /// by [`RUN_BITS`], or'ed with the run's length less one; in the order added.
-    cells: Vec<Vec<u32>>,
+    /// The blocks of flows filed, in the order added.
+    blocks: Vec<Block>,
+}
+
+/// Flows filed together ([`FlowPicker`]).
+const BLOCK: usize = 4000;
+
+/// The pieces of some flows near each cell (row by row), as runs: the first piece's number
+/// shifted left by [`RUN_BITS`], or'ed with the run's length less one; in the order added.
+#[derive(Debug, Clone)]
+struct Block {
+    /// Where each cell's runs start in `runs`, and where the last one's end.
+    starts: Vec<u32>,
+    runs: Vec<u32>,
 }
 
 /// How many pieces [`FlowPicker`] cuts `leg` into, besides its arrowhead's.
@@ -86,13 +99,7 @@ impl FlowPicker {
     pub fn empty(width: f64, height: f64) -> FlowPicker {
         let columns = (width / CELL).ceil().max(1.0) as usize;
         let rows = (height / CELL).ceil().max(1.0) as usize;
-        FlowPicker {
-            flows: Vec::new(),
-            points: Vec::new(),
-            columns,
-            rows,
-            cells: vec![Vec::new(); columns * rows],
-        }
+        FlowPicker { flows: Vec::new(), points: Vec::new(), columns, rows, blocks: Vec::new() }
     }
 
     /// Makes room for `flows` at once, so that adding them in parts later does not grow the
@@ -106,17 +113,27 @@ impl FlowPicker {
     /// Adds `flows`, drawn after those already added.
     pub fn add(&mut self, flows: &[FlowShape]) {
         self.reserve(flows);
+        for block in flows.chunks(BLOCK) {
+            self.file(block);
+        }
+    }
+
+    /// Adds `flows` as one block.
+    fn file(&mut self, flows: &[FlowShape]) {
         let (columns, rows) = (self.columns, self.rows);
         let cell = |v: f64, n: usize| ((v / CELL).floor().max(0.0) as usize).min(n - 1);
         let narrow = |p: Coord<f64>| [p.x as f32, p.y as f32];
-        for f in flows {
+        // Each run with its cell, in the order made, and each cell's last run in it.
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        let mut last = vec![usize::MAX; columns * rows];
+        'flows: for f in flows {
             let reach = hit_width(f.width) / 2.0;
             let first = self.points.len() as u32;
             self.flows.push(Added { index: f.index, first, reach, half: f.width / 2.0 });
             for leg in &f.legs {
                 let n = pieces(leg);
                 if self.points.len() + n + 2 > MOST_POINTS {
-                    return;
+                    break 'flows;
                 }
                 let ends = (1..=n).map(|k| leg.at(k as f64 / n as f64)).chain([leg.tip]);
                 self.points.push(narrow(leg.start));
@@ -131,23 +148,41 @@ impl FlowPicker {
                         (cell(a.y.min(b.y) - reach, rows), cell(a.y.max(b.y) + reach, rows));
                     for r in r0..=r1 {
                         for c in c0..=c1 {
-                            let runs = &mut self.cells[r * columns + c];
-                            match runs.last_mut() {
+                            let at = r * columns + c;
+                            match found.get_mut(last[at]) {
                                 // The run of the piece before, unless it is at its longest.
-                                Some(run)
+                                Some((_, run))
                                     if (*run >> RUN_BITS) + (*run & (LONGEST_RUN - 1)) + 1
                                         == number
                                         && *run & (LONGEST_RUN - 1) < LONGEST_RUN - 1 =>
                                 {
                                     *run += 1;
                                 }
-                                _ => runs.push(number << RUN_BITS),
+                                _ => {
+                                    last[at] = found.len();
+                                    found.push((at as u32, number << RUN_BITS));
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        // Cell after cell, each cell's runs in the order made.
+        let mut starts = vec![0u32; columns * rows + 1];
+        for &(at, _) in &found {
+            starts[at as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut runs = vec![0u32; found.len()];
+        for (at, run) in found {
+            runs[next[at as usize] as usize] = run;
+            next[at as usize] += 1;
+        }
+        self.blocks.push(Block { starts, runs });
     }
 
     /// The pieces near the cell at column `c` and row `r`, in the order added: each piece's
@@ -157,7 +192,12 @@ impl FlowPicker {
         c: usize,
         r: usize,
     ) -> impl Iterator<Item = (Coord<f64>, Coord<f64>, u32)> + '_ {
-        self.cells[r * self.columns + c].iter().flat_map(move |run| {
+        let at = r * self.columns + c;
+        let runs = self.blocks.iter().flat_map(move |b| {
+            let (from, to) = (b.starts[at] as usize, b.starts[at + 1] as usize);
+            &b.runs[from..to]
+        });
+        runs.flat_map(move |run| {
             let first = run >> RUN_BITS;
             let count = (run & (LONGEST_RUN - 1)) as usize + 1;
             // A run is of one leg: its flow is looked up once.
@@ -362,7 +402,11 @@ mod test {
                 FlowShape { legs: legs.collect(), ..FlowShape::plain(i * 3, width) }
             })
             .collect();
-        let picker = FlowPicker::new(&flows, 400.0, 300.0);
+        // In blocks of its own: filed in parts, the index finds the same.
+        let mut picker = FlowPicker::empty(400.0, 300.0);
+        picker.add(&flows[..25]);
+        picker.add(&flows[25..]);
+        assert_eq!(picker.blocks.len(), 2);
         // Every piece, nearest within reach, ties (to half a pixel) to the last drawn.
         let every = |x: f64, y: f64| {
             let mut best: Option<(f64, usize)> = None;
