@@ -3,10 +3,10 @@
 //! thousands of curves are drawn; after a zoom step, off screen, then all at once.
 
 use crate::dom;
-use flowmap_core::arc::ArcShape;
-use flowmap_core::batch::Stroke;
+use flowmap_core::batch::{LegAt, Stroke};
 use flowmap_core::dots;
 use flowmap_core::frames::{self, Progress};
+use flowmap_core::layout::{FlowShape, MapLayout};
 use flowmap_core::path_sink::{Coord, PathSink};
 use flowmap_core::zoom::Zoom;
 use leptos::prelude::*;
@@ -27,6 +27,8 @@ pub struct Painter {
     pub painted: Trigger,
     /// Set once the layers show their first whole painting.
     whole: RwSignal<bool>,
+    /// The laid-out map whose flows the strokes' legs are in.
+    layout: Memo<Option<MapLayout>>,
 }
 
 #[derive(Default)]
@@ -52,9 +54,11 @@ struct Job {
 }
 
 impl Painter {
-    /// A painter for a map's layers; it sets `whole` once they show a whole painting.
-    pub fn new(whole: RwSignal<bool>) -> Self {
-        Painter { job: Rc::default(), painted: Trigger::new(), whole }
+    /// A painter for a map's layers, of strokes whose legs are in `layout`'s flows (any
+    /// change to it asks for a new painting before the next frame); it sets `whole` once they
+    /// show a whole painting.
+    pub fn new(whole: RwSignal<bool>, layout: Memo<Option<MapLayout>>) -> Self {
+        Painter { job: Rc::default(), painted: Trigger::new(), whole, layout }
     }
 
     /// Paints `strokes` for a map of this size and zoom over the next frames: on the layers
@@ -156,12 +160,16 @@ impl Painter {
                 return;
             }
             let frame = frames::plan(&job.strokes, job.at, frames::BUDGET);
-            for slice in frame.slices {
-                let stroke = &job.strokes[slice.stroke];
-                if let Some(Some(ctx)) = job.contexts.get(stroke.layer) {
-                    draw(ctx, stroke, &job.dashes[slice.stroke], &stroke.legs[slice.legs]);
+            self.layout.with_untracked(|l| {
+                let flows = l.as_ref().map_or(&[][..], |l| &l.flows);
+                for slice in frame.slices {
+                    let stroke = &job.strokes[slice.stroke];
+                    if let Some(Some(ctx)) = job.contexts.get(stroke.layer) {
+                        let legs = &stroke.legs[slice.legs];
+                        draw(ctx, stroke, &job.dashes[slice.stroke], legs, flows);
+                    }
                 }
-            }
+            });
             job.at = frame.next;
             let more = !job.at.done(&job.strokes);
             if !more {
@@ -254,20 +262,22 @@ impl PathSink for Pen<'_> {
     }
 }
 
-/// Draws `legs` in `stroke`'s style (`dash` being its dashes as the canvas takes them): one
-/// path for the lines (or a square per dot of a dotted line, [`dots`]), one for the
+/// Draws `legs` (of `flows`) in `stroke`'s style (`dash` being its dashes as the canvas takes
+/// them): one path for the lines (or a square per dot of a dotted line, [`dots`]), one for the
 /// arrowheads.
 fn draw(
     ctx: &web_sys::CanvasRenderingContext2d,
     stroke: &Stroke,
     dash: &js_sys::Array,
-    legs: &[ArcShape],
+    legs: &[LegAt],
+    flows: &[FlowShape],
 ) {
+    let legs = || legs.iter().filter_map(|at| at.of(flows));
     ctx.set_global_alpha(stroke.opacity);
     ctx.set_fill_style_str(stroke.color);
     if let (Some(side), Some(pattern)) = (dots::speck(stroke), stroke.dash) {
         let half = side / 2.0;
-        for leg in legs {
+        for leg in legs() {
             dots::centres(leg, pattern, |c| ctx.fill_rect(c.x - half, c.y - half, side, side));
         }
     } else {
@@ -277,7 +287,7 @@ fn draw(
         let _ = ctx.set_line_dash(dash);
         let mut pen = Pen(ctx);
         ctx.begin_path();
-        for leg in legs {
+        for leg in legs() {
             leg.trace_line(&mut pen);
         }
         ctx.stroke();
@@ -287,7 +297,7 @@ fn draw(
     }
     let mut pen = Pen(ctx);
     ctx.begin_path();
-    for leg in legs {
+    for leg in legs() {
         leg.trace_arrow(&mut pen);
     }
     ctx.fill();

@@ -37,7 +37,7 @@ pub fn FlowLayers(
         data.dataset.categories_in_use().map(|(_, c)| c.id.clone()).collect();
     let canvases: Vec<NodeRef<leptos::html::Canvas>> =
         categories.iter().map(|_| NodeRef::new()).collect();
-    let painter = Painter::new(state.painted);
+    let painter = Painter::new(state.painted, state.layout);
     let zoom = state.zoom;
     {
         let canvases = canvases.clone();

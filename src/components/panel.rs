@@ -164,7 +164,7 @@ fn line_list(
         let l = l.as_ref()?;
         let line = l.line_of(index).filter(|s| !s.others.is_empty())?;
         let members = line.members();
-        let total = line_total(members.len(), line.sum.as_ref(), line.undisclosed, lang);
+        let total = line_total(members.len(), line.sum.as_deref(), line.undisclosed, lang);
         Some((members, total, l.between_words(index).map(str::to_string)))
     })?;
     let more = members.len().saturating_sub(LISTED);

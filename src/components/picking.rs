@@ -34,7 +34,12 @@ impl Picking {
             state.layout.track();
             let generation = generation.unwrap_or(0) + 1;
             let (w, h) = state.size.get_untracked();
-            picker.set_value((FlowPicker::empty(w, h), generation, 0));
+            // The last index goes first, so that the new one can take its room; the new one
+            // has room for all the flows at once.
+            picker.set_value((FlowPicker::empty(1.0, 1.0), generation, 0));
+            let mut index = FlowPicker::empty(w, h);
+            state.layout.with_untracked(|l| index.reserve(l.as_ref().map_or(&[], |l| &l.flows)));
+            picker.set_value((index, generation, 0));
             later.clone().build_later(generation);
             generation
         });

@@ -3,7 +3,7 @@
 //! (the datasets come from `node bench/generate.mjs`; the atlas is public/atlas.json).
 use flowmap_core::{
     atlas::Atlas,
-    batch::layer_of,
+    batch::{layer_of, strokes},
     bundle::bundles,
     dataset::Dataset,
     describe::summary,
@@ -12,6 +12,7 @@ use flowmap_core::{
     i18n::Lang,
     layout::{layout, plan_with, MapView},
     legend::{LegendEntries, WidthKey},
+    pick::FlowPicker,
     read::read,
     scale::DatasetScale,
     totals::Totals,
@@ -70,11 +71,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     timed("totals by location", || Totals::by_location(&dataset, &visible).len());
     timed("layer of", || layer_of(&dataset).len());
     let view = MapView { width: 1280.0, height: 800.0, zoom: Zoom::IDENTITY, lang: Lang::En };
+    let layers = layer_of(&dataset);
+    let count = dataset.categories_in_use().count();
+    let mut kept = Vec::new();
     for run in 1..=2 {
         println!("run {run}");
         let p = timed("plan", || plan_with(&dataset, &atlas, &visible, &scale.scale));
         let l = timed("layout", || layout(&dataset, &atlas, &p, &view));
         println!("{:>24}  {} flows laid out", "", l.flows.len());
+        let s = timed("strokes", || strokes(&l.flows, &layers, count, &passes, 1.0));
+        let picker = timed("picker", || {
+            let mut picker = FlowPicker::empty(view.width, view.height);
+            picker.add(&l.flows);
+            picker
+        });
+        kept = vec![(p, l, s, picker)];
     }
+    drop(kept);
     Ok(())
 }

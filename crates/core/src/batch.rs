@@ -81,8 +81,27 @@ pub struct Stroke {
     pub band: bool,
     /// How opaque its lines are: fainter on a crowded map, fainter still for a band.
     pub opacity: f64,
-    /// The legs it draws.
-    pub legs: Vec<ArcShape>,
+    /// The legs it draws, in the flows it was made of ([`strokes`]).
+    pub legs: Vec<LegAt>,
+}
+
+/// Where a leg is: its flow's position in the laid-out flows a stroke was made of, and its
+/// own in the flow's legs. A stroke points at its legs rather than copying them (at 100,000
+/// flows, a copy is 12 MB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LegAt {
+    /// The flow's position in the laid-out flows.
+    pub flow: u32,
+    /// The leg's position in its flow's legs.
+    pub leg: u32,
+}
+
+impl LegAt {
+    /// The leg in `flows` (the laid-out flows the stroke was made of); `None` for other flows
+    /// that do not have it.
+    pub fn of(self, flows: &[FlowShape]) -> Option<&ArcShape> {
+        flows.get(self.flow as usize)?.legs.get(self.leg as usize)
+    }
 }
 
 /// Each flow's layer, by dataset index: the position of its category among those in use
@@ -100,6 +119,7 @@ pub fn layer_of(dataset: &Dataset) -> Vec<usize> {
 /// The strokes of `layers` layers for the laid-out `flows` that `passes` (by dataset index),
 /// each on its layer of [`layer_of`]: per layer in order, the band of its undisclosed values
 /// (in its first flow's colour), then its [`batches`] widest first; lines `opacity` opaque.
+/// Their legs are in `flows` ([`LegAt::of`]).
 ///
 /// # Examples
 /// ```
@@ -107,9 +127,11 @@ pub fn layer_of(dataset: &Dataset) -> Vec<usize> {
 /// use geo::coord;
 /// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &ArcStyle::default());
 /// let f = |index, width| FlowShape { index, color: "#000", width, dash: None, undisclosed: false, disputed: false, legs: vec![leg.unwrap()], others: vec![], sum: None };
-/// let s = strokes(&[f(0, 1.0), f(1, 1.0), f(2, 3.0)], &[0, 0, 1], 2, &[true, true, true], 0.5);
+/// let flows = [f(0, 1.0), f(1, 1.0), f(2, 3.0)];
+/// let s = strokes(&flows, &[0, 0, 1], 2, &[true, true, true], 0.5);
 /// assert_eq!(s.iter().map(|s| (s.layer, s.width, s.legs.len())).collect::<Vec<_>>(),
 ///            [(0, 1.0, 2), (1, 3.0, 1)]);
+/// assert_eq!(s[1].legs[0].of(&flows), Some(&leg.unwrap()));
 /// ```
 pub fn strokes(
     flows: &[FlowShape],
@@ -118,16 +140,17 @@ pub fn strokes(
     passes: &[bool],
     opacity: f64,
 ) -> Vec<Stroke> {
-    let mut per_layer: Vec<Vec<&FlowShape>> = vec![Vec::new(); layers];
-    for f in flows.iter().filter(|f| passes[f.index]) {
-        if let Some(mine) = per_layer.get_mut(layer_of[f.index]) {
+    // Each layer's flows, with their positions in `flows`.
+    let mut per_layer: Vec<(Vec<&FlowShape>, Vec<u32>)> = vec![Default::default(); layers];
+    for (k, f) in flows.iter().enumerate().filter(|(_, f)| passes[f.index]) {
+        if let Some((mine, at)) = per_layer.get_mut(layer_of[f.index]) {
             mine.push(f);
+            at.push(k as u32);
         }
     }
     let mut out = Vec::new();
-    for (layer, mine) in per_layer.into_iter().enumerate() {
-        let bands: Vec<ArcShape> =
-            mine.iter().filter(|f| f.undisclosed).flat_map(|f| f.legs.iter().copied()).collect();
+    for (layer, (mine, at)) in per_layer.into_iter().enumerate() {
+        let bands = legs_of(flows, at.iter().copied().filter(|&k| flows[k as usize].undisclosed));
         if let (false, Some(f)) = (bands.is_empty(), mine.first()) {
             out.push(Stroke {
                 layer,
@@ -140,7 +163,7 @@ pub fn strokes(
             });
         }
         for b in batches(&mine) {
-            let legs = b.flows.iter().flat_map(|i| mine[*i].legs.iter().copied()).collect();
+            let legs = legs_of(flows, b.flows.iter().map(|&i| at[i]));
             out.push(Stroke {
                 layer,
                 color: b.color,
@@ -153,6 +176,15 @@ pub fn strokes(
         }
     }
     out
+}
+
+/// The legs of the flows at positions `at` in `flows`, in a list of their number (collected
+/// from a flattening iterator, it would keep room for up to twice as many).
+fn legs_of(flows: &[FlowShape], at: impl Iterator<Item = u32> + Clone) -> Vec<LegAt> {
+    let count = |k: u32| flows[k as usize].legs.len();
+    let mut legs = Vec::with_capacity(at.clone().map(count).sum());
+    legs.extend(at.flat_map(|k| (0..count(k) as u32).map(move |leg| LegAt { flow: k, leg })));
+    legs
 }
 
 /// Share of the map that the lines of `flows` may cover before they turn translucent.
@@ -237,8 +269,11 @@ mod test {
         ];
         let extra = flows[2].legs[0];
         flows[5].legs.push(extra);
-        let legs = |of: &[usize]| -> Vec<ArcShape> {
-            of.iter().flat_map(|i| flows[*i].legs.iter().copied()).collect()
+        let legs = |of: &[usize]| -> Vec<LegAt> {
+            let at = |&k: &usize| {
+                (0..flows[k].legs.len() as u32).map(move |leg| LegAt { flow: k as u32, leg })
+            };
+            of.iter().flat_map(at).collect()
         };
         let stroke = |layer, color, width, dash, band, opacity, legs| Stroke {
             layer,

@@ -20,8 +20,9 @@ pub const COUNTED_FROM: usize = 8;
 pub struct Bundle {
     /// Dataset indices of the flows, in dataset order; the first one stands for the line.
     pub members: Vec<usize>,
-    /// The sum of their figures, when there are several and they add up.
-    pub sum: Option<Quantity>,
+    /// The sum of their figures, when there are several and they add up (boxed: most lines
+    /// are of one flow).
+    pub sum: Option<Box<Quantity>>,
 }
 
 impl Bundle {
@@ -167,7 +168,10 @@ pub fn bundles(dataset: &Dataset, flows: &[usize]) -> Vec<Bundle> {
         let slot = slot_of[k];
         match drawn.get_mut(slot) {
             Some(Some(sum)) if first[k] == i => {
-                out.push(Bundle { members: std::mem::take(&mut several[slot]), sum: sum.take() });
+                out.push(Bundle {
+                    members: std::mem::take(&mut several[slot]),
+                    sum: sum.take().map(Box::new),
+                });
             }
             Some(Some(_)) => {}
             _ => out.push(Bundle { members: vec![i], sum: None }),
@@ -353,7 +357,7 @@ mod test {
             ("LHR", r#"{"amount": 400, "unit": "flights"}"#),
         ]);
         let lines = bundles(&d, &[0, 1]);
-        let sum = lines[0].sum.as_ref();
+        let sum = lines[0].sum.as_deref();
         assert_eq!(line_total(2, sum, false, Lang::En), "2 flows, 3,400 flights in all");
         assert_eq!(line_total(5, sum, false, Lang::Ru), "5 потоков, всего 3\u{a0}400 рейсов");
         assert!(line_total(9, None, false, Lang::En).starts_with("9 flows; not added up: some"));

@@ -65,9 +65,8 @@ fn leg_cost(stroke: &Stroke) -> usize {
 ///
 /// # Examples
 /// ```
-/// use flowmap_core::{arc::{arc, ArcStyle}, batch::Stroke, frames::{plan, Progress, Slice}};
-/// use geo::coord;
-/// let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &ArcStyle::default()).unwrap();
+/// use flowmap_core::{batch::{LegAt, Stroke}, frames::{plan, Progress, Slice}};
+/// let leg = LegAt { flow: 0, leg: 0 };
 /// let plain = Stroke { layer: 0, color: "#000", width: 1.0, dash: None, band: false, opacity: 1.0, legs: vec![leg; 5] };
 /// let frame = plan(&[plain.clone(), plain], Progress::default(), 7);
 /// assert_eq!(frame.slices, [Slice { stroke: 0, legs: 0..5 }, Slice { stroke: 1, legs: 0..2 }]);
@@ -96,11 +95,9 @@ pub fn plan(strokes: &[Stroke], at: Progress, budget: usize) -> Frame {
 #[cfg(test)]
 mod test {
     use super::*;
-    use crate::arc::{arc, ArcStyle};
-    use geo::coord;
+    use crate::batch::LegAt;
 
     fn stroke(legs: usize, dash: bool, band: bool) -> Stroke {
-        let leg = arc(coord! { x: 0.0, y: 0.0 }, coord! { x: 100.0, y: 0.0 }, &ArcStyle::default());
         Stroke {
             layer: 0,
             color: "#000",
@@ -108,7 +105,7 @@ mod test {
             dash: dash.then_some([4.0, 2.0, 4.0, 2.0]),
             band,
             opacity: 1.0,
-            legs: vec![leg.unwrap(); legs],
+            legs: vec![LegAt { flow: 0, leg: 0 }; legs],
         }
     }
 

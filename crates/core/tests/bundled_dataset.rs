@@ -498,7 +498,7 @@ fn missing_languages(what: &str, text: &Localized) -> Option<String> {
         Localized::ByLanguage(m) => LANGUAGES
             .iter()
             .copied()
-            .filter(|l| m.get(*l).is_none_or(|s| s.trim().is_empty()))
+            .filter(|l| m.get(l).is_none_or(|s| s.trim().is_empty()))
             .collect(),
     };
     (!missing.is_empty()).then(|| format!("{what} lacks {}", missing.join(", ")))

@@ -233,7 +233,7 @@ fn lines_between(
     }
     // Lines between clusters add up more than any line of single places: the scale reaches
     // the largest, so that widths still tell the lines apart.
-    let scale = plan.scale.reaching(lines.iter().filter_map(|l| l.sum.as_ref()));
+    let scale = plan.scale.reaching(lines.iter().filter_map(|l| l.sum.as_deref()));
     let width_of = |i: usize| scale.flow_width(&dataset.raw.flows[i]);
     for line in &mut lines {
         line.width = match &line.sum {
@@ -267,7 +267,7 @@ fn one_line(dataset: &Dataset, route: Vec<usize>, parts: &[&PlannedFlow]) -> Pla
         route,
         undisclosed: flows().all(|f| matches!(f.value, FlowValue::Undisclosed(_))),
         others: members[1..].to_vec(),
-        sum,
+        sum: sum.map(Box::new),
         ..first.clone()
     }
 }
@@ -374,7 +374,8 @@ impl super::MapLayout {
     /// naming the clusters it joins when it joins different places of some.
     pub fn line_name(&self, dataset: &Dataset, shape: &super::FlowShape, lang: Lang) -> String {
         let members = shape.others.len() + 1;
-        let total = crate::bundle::line_total(members, shape.sum.as_ref(), shape.undisclosed, lang);
+        let total =
+            crate::bundle::line_total(members, shape.sum.as_deref(), shape.undisclosed, lang);
         let first = &dataset.raw.flows[shape.index];
         let plain = crate::bundle::line_name(dataset, first, &total, lang);
         match self.between_words(shape.index) {

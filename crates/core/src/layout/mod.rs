@@ -65,7 +65,9 @@ pub struct FlowShape {
     /// same route, of the same goods, claim and unit.
     pub others: Vec<usize>,
     /// The sum of the figures of this flow and the others, when they add up.
-    pub sum: Option<Quantity>,
+    /// (Boxed: most lines stand for one flow, and an unboxed figure would make each line's
+    /// shape half as large again.)
+    pub sum: Option<Box<Quantity>>,
 }
 
 #[cfg(test)]
@@ -258,38 +260,42 @@ pub fn layout(dataset: &Dataset, atlas: &Atlas, plan: &Plan, view: &MapView) -> 
     let flows = lines
         .iter()
         .map(|f| {
-            let legs = f
-                .route
-                .windows(2)
-                // Zoomed in, both ends at the edge: the leg would cross the view where the flow
-                // does not go.
-                .filter(|w| !(zoomed && is_off[w[0]] && is_off[w[1]]))
-                .filter_map(|w| {
-                    let (a, b) = (w[0], w[1]);
-                    let n = seen_pairs.entry((a, b)).or_insert(0);
-                    // The middle of a leg lies bend × length / 2 to its side.
-                    let step = FAN_STEP.max(2.0 * FAN_MIN_PX / dist(screen[a], screen[b]).max(1.0));
-                    let style = ArcStyle {
-                        bend: 0.16 + step * *n as f64,
-                        start_gap: radius[a] + 1.5,
-                        end_gap: radius[b] + 1.5,
-                        arrow_length: 6.0 + f.width * 0.9,
-                        arrow_width: 5.0 + f.width * 1.1,
-                    };
-                    *n += 1;
-                    // Between clusters (at least their radius apart), a leg too short for its
-                    // gaps and arrow starts and ends over the markers instead.
-                    arc(screen[a], screen[b], &style).or_else(|| {
-                        let tight = ArcStyle {
-                            start_gap: 1.5 + radius[a] * 0.3,
-                            end_gap: 1.5 + radius[b] * 0.3,
-                            arrow_length: 6.0,
-                            ..style
+            // As many as the route has legs (collected, a flow of one leg would keep room
+            // for four: a quarter of the memory a large map's legs take).
+            let mut legs = Vec::with_capacity(f.route.len().saturating_sub(1));
+            legs.extend(
+                f.route
+                    .windows(2)
+                    // Zoomed in, both ends at the edge: the leg would cross the view where the flow
+                    // does not go.
+                    .filter(|w| !(zoomed && is_off[w[0]] && is_off[w[1]]))
+                    .filter_map(|w| {
+                        let (a, b) = (w[0], w[1]);
+                        let n = seen_pairs.entry((a, b)).or_insert(0);
+                        // The middle of a leg lies bend × length / 2 to its side.
+                        let step =
+                            FAN_STEP.max(2.0 * FAN_MIN_PX / dist(screen[a], screen[b]).max(1.0));
+                        let style = ArcStyle {
+                            bend: 0.16 + step * *n as f64,
+                            start_gap: radius[a] + 1.5,
+                            end_gap: radius[b] + 1.5,
+                            arrow_length: 6.0 + f.width * 0.9,
+                            arrow_width: 5.0 + f.width * 1.1,
                         };
-                        clustered.then(|| arc(screen[a], screen[b], &tight)).flatten()
-                    })
-                })
-                .collect();
+                        *n += 1;
+                        // Between clusters (at least their radius apart), a leg too short for its
+                        // gaps and arrow starts and ends over the markers instead.
+                        arc(screen[a], screen[b], &style).or_else(|| {
+                            let tight = ArcStyle {
+                                start_gap: 1.5 + radius[a] * 0.3,
+                                end_gap: 1.5 + radius[b] * 0.3,
+                                arrow_length: 6.0,
+                                ..style
+                            };
+                            clustered.then(|| arc(screen[a], screen[b], &tight)).flatten()
+                        })
+                    }),
+            );
             FlowShape {
                 index: f.index,
                 color: f.color,

@@ -48,7 +48,7 @@ pub(super) struct PlannedFlow {
     pub(super) disputed: bool,
     /// The other flows drawn in this line, and their sum with this one's ([`bundles`]).
     pub(super) others: Vec<usize>,
-    pub(super) sum: Option<Quantity>,
+    pub(super) sum: Option<Box<Quantity>>,
 }
 
 /// Marker radius without and with the largest stated value.

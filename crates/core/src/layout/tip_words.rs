@@ -61,7 +61,7 @@ pub fn flow_tip(
     let flow = dataset.raw.flows.get(index)?;
     let line = layout.flow(index).filter(|s| !s.others.is_empty()).map(|s| {
         let members = s.members();
-        let total = line_total(members.len(), s.sum.as_ref(), s.undisclosed, lang);
+        let total = line_total(members.len(), s.sum.as_deref(), s.undisclosed, lang);
         let span = line_span(dataset, &members, lang);
         let total = if span.is_empty() { total } else { format!("{total} · {span}") };
         (total, line_speakers(dataset, &members, lang))

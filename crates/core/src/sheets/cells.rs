@@ -42,7 +42,7 @@ pub(super) fn localized(row: &Row, sheet: &Sheet, column: &str) -> Localized {
     if let Some(en) = row.optional(column) {
         by_lang.insert("en".into(), en.to_string());
     }
-    Localized::ByLanguage(by_lang)
+    Localized::ByLanguage(by_lang.into())
 }
 
 /// Parses a kebab-case enum cell through its serde names; `hint` is added to the message.
